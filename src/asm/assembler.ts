@@ -1,0 +1,549 @@
+/**
+ * The builder API. Code that emits machine code reads like the assembly it
+ * emits:
+ *
+ *   const a = new Assembler();
+ *   const loop = a.label();
+ *   a.bind(loop);
+ *   a.add(rax, qword(rbx, rcx, 8, 16));
+ *   a.dec(rcx);
+ *   a.jnz(loop);
+ *
+ * Instructions are encoded as they are written. Jumps to labels are kept
+ * apart and relaxed at `finish()` to a fixed point: every jump starts short
+ * (rel8) and grows to near (rel32) only when its target is out of reach, as
+ * GNU `as` does. The result is an object (sections, symbols, relocations)
+ * that `linkFlat` or the ELF writer lays out.
+ */
+
+import { ByteBuf, encode, type Fixup, Prefix, selectForm } from './encoder.js';
+import { formsByMnemonic, K, relaxable } from './forms.js';
+import { AsmError, isLabel, type Label, type Operand } from './operands.js';
+
+export type SectionKind = 'text' | 'data' | 'rodata' | 'bss';
+
+/** Relocation types, named after the ELF ones they become. */
+export type RelocType = 'pc32' | 'gotpc32' | 'abs64' | 'abs32' | 'abs32s';
+
+export interface Reloc {
+  /** Offset of the field within its section. */
+  offset: number;
+  type: RelocType;
+  symbol: string;
+  addend: number;
+}
+
+export interface ObjSection {
+  name: string;
+  kind: SectionKind;
+  align: number;
+  bytes: Uint8Array;
+  relocs: Reloc[];
+}
+
+export interface ObjSymbol {
+  name: string;
+  /** Index into `sections`. */
+  section: number;
+  offset: number;
+  global: boolean;
+}
+
+/** What the assembler hands to a linker. */
+export interface ObjectCode {
+  sections: ObjSection[];
+  symbols: ObjSymbol[];
+  /** Symbols referenced but defined elsewhere (imports). */
+  externals: string[];
+  /** Positions recorded with `mark()`, after layout: [tag, section index, offset]. */
+  marks: [number, number, number][];
+}
+
+type Tail =
+  | { kind: 'branch'; label: Label; short: readonly number[]; near: readonly number[]; long: boolean }
+  | { kind: 'align'; n: number; max: number; fill: number | null };
+
+interface Frag {
+  start: number;
+  end: number;
+  fixups: Fixup[];
+  tail: Tail | null;
+  addr: number;
+}
+
+interface Section {
+  name: string;
+  kind: SectionKind;
+  index: number;
+  buf: ByteBuf;
+  frags: Frag[];
+  cur: Frag;
+  align: number;
+  marks: [number, number, number][];
+}
+
+interface Binding {
+  section: Section;
+  frag: number;
+  offset: number;
+}
+
+function sectionKind(name: string): SectionKind {
+  if (name === '.text' || name.startsWith('.text.')) return 'text';
+  if (name === '.bss' || name.startsWith('.bss.')) return 'bss';
+  if (name === '.rodata' || name.startsWith('.rodata.')) return 'rodata';
+  return 'data';
+}
+
+/** The multi-byte NOPs GNU `as` pads code with, by length (index 1..11). */
+export const NOPS: readonly (readonly number[])[] = [
+  [],
+  [0x90],
+  [0x66, 0x90],
+  [0x0f, 0x1f, 0x00],
+  [0x0f, 0x1f, 0x40, 0x00],
+  [0x0f, 0x1f, 0x44, 0x00, 0x00],
+  [0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00],
+  [0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00],
+  [0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+  [0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+  [0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+  [0x66, 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+];
+
+/** `n` bytes of padding made of the longest NOPs first. */
+export function nopFill(n: number): number[] {
+  const out: number[] = [];
+  while (n > 11) {
+    out.push(...(NOPS[11] as number[]));
+    n -= 11;
+  }
+  out.push(...(NOPS[n] as number[]));
+  return out;
+}
+
+interface BranchOps {
+  short: readonly number[];
+  near: readonly number[];
+}
+
+const branchOps = new Map<string, BranchOps>();
+for (const m of relaxable) {
+  const forms = formsByMnemonic.get(m) ?? [];
+  const s = forms.find((f) => f.kinds[0] === K.Rel8);
+  const n = forms.find((f) => f.kinds[0] === K.Rel32);
+  if (s && n) branchOps.set(m, { short: s.opcode, near: n.opcode });
+}
+
+export class AssemblerCore {
+  #sections = new Map<string, Section>();
+  #order: Section[] = [];
+  #cur: Section;
+  #labels = new Map<string, Label>();
+  #bindings: (Binding | undefined)[] = [];
+  #globals = new Set<string>();
+  #nextId = 0;
+  #externs = new Set<number>();
+  #prefix = Prefix.None;
+  #finished = false;
+  readonly #undefinedExternal: boolean;
+
+  /**
+   * `undefinedExternal`: a label never bound becomes an external symbol (as
+   * in GNU `as`) instead of an error.
+   */
+  constructor(opts: { undefinedExternal?: boolean } = {}) {
+    this.#cur = this.#section('.text');
+    this.#undefinedExternal = opts.undefinedExternal ?? false;
+  }
+
+  #section(name: string): Section {
+    let s = this.#sections.get(name);
+    if (!s) {
+      const frag: Frag = { start: 0, end: 0, fixups: [], tail: null, addr: 0 };
+      s = {
+        name,
+        kind: sectionKind(name),
+        index: this.#order.length,
+        buf: new ByteBuf(name === '.text' ? 4096 : 256),
+        frags: [frag],
+        cur: frag,
+        align: name === '.text' ? 16 : 8,
+        marks: [],
+      };
+      this.#sections.set(name, s);
+      this.#order.push(s);
+    }
+    return s;
+  }
+
+  /** Switches to section `name` (`.text`, `.data`, `.rodata`, `.bss`, ...), creating it. */
+  section(name: string): this {
+    this.#cur = this.#section(name);
+    return this;
+  }
+  text(): this {
+    return this.section('.text');
+  }
+  data(): this {
+    return this.section('.data');
+  }
+  rodata(): this {
+    return this.section('.rodata');
+  }
+  bss(): this {
+    return this.section('.bss');
+  }
+
+  /** Current offset in the current section, before relaxation (exact when no jump precedes it). */
+  get offset(): number {
+    const s = this.#cur;
+    let n = 0;
+    for (const f of s.frags) n += f.end - f.start + (f === s.cur ? 0 : tailMinSize(f.tail));
+    return n;
+  }
+
+  /** A label: new if `name` is omitted, else the one of that name (created on first use). */
+  label(name?: string): Label {
+    if (name !== undefined) {
+      const l = this.#labels.get(name);
+      if (l) return l;
+    }
+    const id = this.#nextId++;
+    const l: Label = { kind: 'label', name: name ?? `.L${id}`, id, external: false };
+    this.#labels.set(l.name, l);
+    return l;
+  }
+
+  /** An external symbol (resolved by the linker: a libc function, a host-provided address). */
+  extern(name: string): Label {
+    const l = this.#labels.get(name);
+    if (l) {
+      if (this.#bindings[l.id]) throw new AsmError(`${name} is defined here, not external`);
+      this.#externs.add(l.id);
+      return l;
+    }
+    const e: Label = { kind: 'label', name, id: this.#nextId++, external: true };
+    this.#labels.set(name, e);
+    this.#externs.add(e.id);
+    return e;
+  }
+
+  /** Binds `label` to the current position. */
+  bind(label: Label): this {
+    if (this.#externs.has(label.id)) throw new AsmError(`${label.name} is external and cannot be defined`);
+    if (this.#bindings[label.id]) throw new AsmError(`label ${label.name} is already defined`);
+    const s = this.#cur;
+    this.#bindings[label.id] = { section: s, frag: s.frags.length - 1, offset: s.buf.pos - s.cur.start };
+    return this;
+  }
+
+  /** A new label bound here. */
+  here(name?: string): Label {
+    const l = this.label(name);
+    this.bind(l);
+    return l;
+  }
+
+  isBound(label: Label): boolean {
+    return this.#bindings[label.id] !== undefined;
+  }
+
+  /** Exports a symbol (visible to the dynamic linker when written as ELF). */
+  global(label: Label | string): this {
+    this.#globals.add(typeof label === 'string' ? label : label.name);
+    return this;
+  }
+
+  /** Records the current position under `tag` (for listings). */
+  mark(tag: number): this {
+    const s = this.#cur;
+    s.marks.push([tag, s.frags.length - 1, s.buf.pos - s.cur.start]);
+    return this;
+  }
+
+  /** A `lock` prefix on the next instruction. */
+  lock(): this {
+    this.#prefix |= Prefix.Lock;
+    return this;
+  }
+  /** A `rep` prefix on the next (string) instruction. */
+  rep(): this {
+    this.#prefix |= Prefix.Rep;
+    return this;
+  }
+  repne(): this {
+    this.#prefix |= Prefix.Repne;
+    return this;
+  }
+
+  /** Encodes one instruction. The mnemonic methods (`a.mov(...)`) all come here. */
+  emit(mnemonic: string, ops: readonly Operand[]): this {
+    if (this.#finished) throw new AsmError('assembler already finished');
+    const s = this.#cur;
+    if (s.kind === 'bss') throw new AsmError(`instruction '${mnemonic}' in ${s.name}`);
+    const br = ops.length === 1 && isLabel(ops[0]) ? branchOps.get(mnemonic) : undefined;
+    if (br !== undefined) {
+      if (this.#prefix) throw new AsmError(`'${mnemonic}' takes no prefix`);
+      this.#endFrag({ kind: 'branch', label: ops[0] as Label, short: br.short, near: br.near, long: false });
+      return this;
+    }
+    let o = ops;
+    if (mnemonic === 'imul' && ops.length === 2 && (typeof ops[1] === 'number' || typeof ops[1] === 'bigint')) {
+      o = [ops[0] as Operand, ops[0] as Operand, ops[1]];
+    }
+    const form = selectForm(mnemonic, o);
+    encode(form, o, s.buf, this.#prefix, s.cur.fixups);
+    this.#prefix = Prefix.None;
+    return this;
+  }
+
+  #endFrag(tail: Tail): void {
+    const s = this.#cur;
+    s.cur.end = s.buf.pos;
+    s.cur.tail = tail;
+    const f: Frag = { start: s.buf.pos, end: s.buf.pos, fixups: [], tail: null, addr: 0 };
+    s.frags.push(f);
+    s.cur = f;
+  }
+
+  // Data.
+
+  /** Bytes. Strings are written as UTF-8. */
+  db(...values: (number | string)[]): this {
+    const b = this.#cur.buf;
+    for (const v of values) {
+      if (typeof v === 'string') b.bytes(new TextEncoder().encode(v));
+      else {
+        checkRange(v, 8);
+        b.ensure(1);
+        b.u8(v & 0xff);
+      }
+    }
+    return this;
+  }
+  dw(...values: number[]): this {
+    const b = this.#cur.buf;
+    for (const v of values) {
+      checkRange(v, 16);
+      b.ensure(2);
+      b.u16(v & 0xffff);
+    }
+    return this;
+  }
+  /** 32-bit words; a label becomes its absolute address (must fit 32 bits). */
+  dd(...values: (number | Label)[]): this {
+    const s = this.#cur;
+    for (const v of values) {
+      s.buf.ensure(4);
+      if (isLabel(v)) {
+        s.cur.fixups.push({ pos: s.buf.pos, size: 4, label: v, addend: 0, pcrel: false, signed: false, got: false });
+        s.buf.u32(0);
+      } else {
+        checkRange(v, 32);
+        s.buf.u32(v >>> 0);
+      }
+    }
+    return this;
+  }
+  /** 64-bit words; a label becomes its absolute address. */
+  dq(...values: (number | bigint | Label)[]): this {
+    const s = this.#cur;
+    for (const v of values) {
+      s.buf.ensure(8);
+      if (isLabel(v)) {
+        s.cur.fixups.push({ pos: s.buf.pos, size: 8, label: v, addend: 0, pcrel: false, signed: false, got: false });
+        s.buf.u64(0);
+      } else s.buf.u64(v);
+    }
+    return this;
+  }
+  /** IEEE doubles. */
+  f64(...values: number[]): this {
+    const b = this.#cur.buf;
+    const dv = new DataView(new ArrayBuffer(8));
+    for (const v of values) {
+      dv.setFloat64(0, v, true);
+      b.bytes(new Uint8Array(dv.buffer));
+    }
+    return this;
+  }
+  bytes(data: ArrayLike<number>): this {
+    this.#cur.buf.bytes(data);
+    return this;
+  }
+  ascii(s: string): this {
+    return this.bytes(new TextEncoder().encode(s));
+  }
+  asciz(s: string): this {
+    this.ascii(s);
+    return this.db(0);
+  }
+  /** `n` zero bytes. */
+  zero(n: number): this {
+    const b = this.#cur.buf;
+    b.ensure(n);
+    b.buf.fill(0, b.pos, b.pos + n);
+    b.pos += n;
+    return this;
+  }
+  /**
+   * Pads to a multiple of `n` bytes: NOPs in code, `fill` (default 0)
+   * elsewhere. Padding longer than `max` is skipped, like `.p2align n,,max`.
+   */
+  align(n: number, fill?: number, max?: number): this {
+    if (n < 1 || (n & (n - 1)) !== 0) throw new AsmError(`alignment ${n} is not a power of two`);
+    const s = this.#cur;
+    if (n > s.align) s.align = n;
+    const f = fill ?? (s.kind === 'text' ? null : 0);
+    this.#endFrag({ kind: 'align', n, max: max ?? n, fill: f });
+    return this;
+  }
+
+  /** Lays out every section, resolves what can be resolved, and returns the object. */
+  finish(): ObjectCode {
+    if (this.#finished) throw new AsmError('assembler already finished');
+    this.#finished = true;
+    for (const s of this.#order) {
+      s.cur.end = s.buf.pos;
+      this.#relax(s);
+    }
+    const sections: ObjSection[] = [];
+    const externals = new Set<string>();
+    const marks: [number, number, number][] = [];
+    for (const s of this.#order) sections.push(this.#emitSection(s, externals));
+    for (const s of this.#order) {
+      for (const [tag, fi, off] of s.marks) marks.push([tag, s.index, (s.frags[fi] as Frag).addr + off]);
+    }
+    const symbols: ObjSymbol[] = [];
+    for (const l of this.#labels.values()) {
+      const b = this.#bindings[l.id];
+      if (!b) {
+        if (this.#globals.has(l.name) && !b) throw new AsmError(`global symbol ${l.name} is never defined`);
+        continue;
+      }
+      symbols.push({
+        name: l.name,
+        section: b.section.index,
+        offset: (b.section.frags[b.frag] as Frag).addr + b.offset,
+        global: this.#globals.has(l.name),
+      });
+    }
+    return { sections, symbols, externals: [...externals], marks };
+  }
+
+  #labelAddr(l: Label, s: Section): number | null {
+    const b = this.#bindings[l.id];
+    if (!b || b.section !== s) return null;
+    return (s.frags[b.frag] as Frag).addr + b.offset;
+  }
+
+  #relax(s: Section): void {
+    for (let pass = 0; ; pass++) {
+      let addr = 0;
+      for (const f of s.frags) {
+        f.addr = addr;
+        addr += f.end - f.start;
+        addr += tailSize(f.tail, addr);
+      }
+      let changed = false;
+      for (const f of s.frags) {
+        const t = f.tail;
+        if (t === null || t.kind !== 'branch' || t.long) continue;
+        const target = this.#labelAddr(t.label, s);
+        const from = f.addr + (f.end - f.start) + t.short.length + 1;
+        if (target === null || target - from < -128 || target - from > 127) {
+          t.long = true;
+          changed = true;
+        }
+      }
+      if (!changed) return;
+      if (pass > 10000) throw new AsmError('branch relaxation does not converge');
+    }
+  }
+
+  #emitSection(s: Section, externals: Set<string>): ObjSection {
+    const last = s.frags[s.frags.length - 1] as Frag;
+    const size = last.addr + (last.end - last.start) + tailSize(last.tail, last.addr + last.end - last.start);
+    const out = new Uint8Array(size);
+    const relocs: Reloc[] = [];
+    const src = s.buf.buf;
+    for (const f of s.frags) {
+      out.set(src.subarray(f.start, f.end), f.addr);
+      let p = f.addr + (f.end - f.start);
+      const t = f.tail;
+      if (t?.kind === 'branch') {
+        const ops = t.long ? t.near : t.short;
+        out.set(ops, p);
+        p += ops.length;
+        const field = p;
+        const size = t.long ? 4 : 1;
+        const fx: Fixup = { pos: field, size, label: t.label, addend: -size, pcrel: true, signed: true, got: false };
+        this.#resolve(fx, field, s, out, relocs, externals);
+      } else if (t?.kind === 'align') {
+        const n = tailSize(t, p);
+        if (t.fill === null) out.set(nopFill(n), p);
+        else out.fill(t.fill, p, p + n);
+      }
+      for (const fx of f.fixups) this.#resolve(fx, f.addr + (fx.pos - f.start), s, out, relocs, externals);
+    }
+    return { name: s.name, kind: s.kind, align: s.align, bytes: out, relocs };
+  }
+
+  #resolve(fx: Fixup, at: number, s: Section, out: Uint8Array, relocs: Reloc[], externals: Set<string>): void {
+    const l = fx.label;
+    const target = fx.got ? null : this.#labelAddr(l, s);
+    if (fx.pcrel && target !== null) {
+      const v = target + fx.addend - at;
+      writeField(out, at, fx.size, v, true, l.name);
+      return;
+    }
+    if (!this.#bindings[l.id]) {
+      if (!this.#externs.has(l.id) && !this.#undefinedExternal) throw new AsmError(`undefined label ${l.name}`);
+      externals.add(l.name);
+    }
+    if (fx.size === 1) throw new AsmError(`short reference to ${l.name} outside its section`);
+    const type: RelocType = fx.pcrel
+      ? fx.got
+        ? 'gotpc32'
+        : 'pc32'
+      : fx.size === 8
+        ? 'abs64'
+        : fx.signed
+          ? 'abs32s'
+          : 'abs32';
+    relocs.push({ offset: at, type, symbol: l.name, addend: fx.addend });
+  }
+}
+
+function checkRange(v: number, bits: number): void {
+  if (!Number.isInteger(v) || v < -(2 ** (bits - 1)) || v >= 2 ** bits) {
+    throw new AsmError(`value ${v} does not fit in ${bits} bits`);
+  }
+}
+
+function writeField(out: Uint8Array, at: number, size: number, v: number, signed: boolean, name: string): void {
+  if (size === 1) {
+    if (v < -128 || v > 127) throw new AsmError(`${name} out of reach of a short jump`);
+    out[at] = v & 0xff;
+  } else if (size === 4) {
+    if (signed ? v < -2147483648 || v > 2147483647 : v < 0 || v > 0xffffffff) {
+      throw new AsmError(`${name} out of reach of a 32-bit displacement`);
+    }
+    new DataView(out.buffer, out.byteOffset).setUint32(at, v >>> 0, true);
+  } else {
+    new DataView(out.buffer, out.byteOffset).setBigUint64(at, BigInt.asUintN(64, BigInt(v)), true);
+  }
+}
+
+function tailMinSize(t: Tail | null): number {
+  if (t === null) return 0;
+  return t.kind === 'branch' ? (t.long ? t.near.length + 4 : t.short.length + 1) : 0;
+}
+
+function tailSize(t: Tail | null, at: number): number {
+  if (t === null) return 0;
+  if (t.kind === 'branch') return t.long ? t.near.length + 4 : t.short.length + 1;
+  const pad = (t.n - (at % t.n)) % t.n;
+  return pad > t.max ? 0 : pad;
+}

@@ -1,0 +1,7 @@
+/** The x86-64 assembler: builder API, instruction table, text front end and linker helpers. */
+
+export * from './assembler.js';
+export * from './builder.js';
+export { ByteBuf, encode, type Fixup, selectForm } from './encoder.js';
+export { conditions, type Form, formsByMnemonic, mnemonics } from './forms.js';
+export * from './operands.js';

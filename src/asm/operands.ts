@@ -1,0 +1,317 @@
+/**
+ * Operands of x86-64 instructions: registers, memory references, immediates
+ * and labels, with the constants that make builder code read like assembly
+ * (`a.mov(rax, qword(rbx, rcx, 8, 16))`).
+ */
+
+/** Register classes the encoder knows. `rip` only appears as a memory base. */
+export type RegClass = 'gp' | 'xmm' | 'ymm' | 'rip' | 'seg';
+
+export interface Reg {
+  readonly kind: 'reg';
+  readonly cls: RegClass;
+  /** Width in bytes: 1, 2, 4, 8 for general registers, 16 for xmm, 32 for ymm. */
+  readonly size: number;
+  /** Hardware number 0..15; the high three bits go into REX/VEX. */
+  readonly id: number;
+  readonly name: string;
+  /** spl, bpl, sil, dil: only reachable with a REX prefix. */
+  readonly needsRex: boolean;
+  /** ah, ch, dh, bh: unreachable once a REX prefix is present. */
+  readonly high8: boolean;
+}
+
+/** A label: a position in a section, bound once; or an external symbol. */
+export interface Label {
+  readonly kind: 'label';
+  readonly name: string;
+  /** Unique within its assembler. */
+  readonly id: number;
+  /** An external symbol: resolved by the linker, never bound here. */
+  readonly external: boolean;
+}
+
+export interface Mem {
+  readonly kind: 'mem';
+  /** Access width in bytes; 0 when the instruction decides (lea, sized by a register operand). */
+  readonly size: number;
+  readonly base: Reg | null;
+  readonly index: Reg | null;
+  readonly scale: 1 | 2 | 4 | 8;
+  readonly disp: number;
+  /** Displacement relative to a label: RIP-relative when base is rip, else absolute. */
+  readonly label: Label | null;
+  /** Segment override (fs, gs). */
+  readonly seg: Reg | null;
+  /** Reference an external symbol through its GOT slot (`sym@GOTPCREL`). */
+  readonly got: boolean;
+}
+
+export type Imm = number | bigint;
+export type Operand = Reg | Mem | Label | Imm;
+
+export class AsmError extends Error {
+  override name = 'AsmError';
+}
+
+function reg(cls: RegClass, size: number, id: number, name: string, needsRex = false, high8 = false): Reg {
+  return Object.freeze({ kind: 'reg', cls, size, id, name, needsRex, high8 });
+}
+
+const GP64 = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi'] as const;
+const GP32 = ['eax', 'ecx', 'edx', 'ebx', 'esp', 'ebp', 'esi', 'edi'] as const;
+const GP16 = ['ax', 'cx', 'dx', 'bx', 'sp', 'bp', 'si', 'di'] as const;
+const GP8 = ['al', 'cl', 'dl', 'bl', 'spl', 'bpl', 'sil', 'dil'] as const;
+
+/** Every register by lower-case name (the text front end looks names up here). */
+export const registers: ReadonlyMap<string, Reg> = (() => {
+  const m = new Map<string, Reg>();
+  const add = (r: Reg): void => {
+    m.set(r.name, r);
+  };
+  for (let i = 0; i < 16; i++) {
+    add(reg('gp', 8, i, i < 8 ? GP64[i] : `r${i}`));
+    add(reg('gp', 4, i, i < 8 ? GP32[i] : `r${i}d`));
+    add(reg('gp', 2, i, i < 8 ? GP16[i] : `r${i}w`));
+    add(reg('gp', 1, i, i < 8 ? GP8[i] : `r${i}b`, i >= 4 && i < 8));
+    add(reg('xmm', 16, i, `xmm${i}`));
+    add(reg('ymm', 32, i, `ymm${i}`));
+  }
+  for (const [i, n] of ['ah', 'ch', 'dh', 'bh'].entries()) add(reg('gp', 1, i + 4, n, false, true));
+  add(reg('rip', 8, 5, 'rip'));
+  for (const [i, n] of ['es', 'cs', 'ss', 'ds', 'fs', 'gs'].entries()) add(reg('seg', 2, i, n));
+  return m;
+})();
+
+function r(name: string): Reg {
+  const x = registers.get(name);
+  if (!x) throw new AsmError(`no register ${name}`);
+  return x;
+}
+
+export const rax = r('rax'),
+  rcx = r('rcx'),
+  rdx = r('rdx'),
+  rbx = r('rbx');
+export const rsp = r('rsp'),
+  rbp = r('rbp'),
+  rsi = r('rsi'),
+  rdi = r('rdi');
+export const r8 = r('r8'),
+  r9 = r('r9'),
+  r10 = r('r10'),
+  r11 = r('r11');
+export const r12 = r('r12'),
+  r13 = r('r13'),
+  r14 = r('r14'),
+  r15 = r('r15');
+export const eax = r('eax'),
+  ecx = r('ecx'),
+  edx = r('edx'),
+  ebx = r('ebx');
+export const esp = r('esp'),
+  ebp = r('ebp'),
+  esi = r('esi'),
+  edi = r('edi');
+export const r8d = r('r8d'),
+  r9d = r('r9d'),
+  r10d = r('r10d'),
+  r11d = r('r11d');
+export const r12d = r('r12d'),
+  r13d = r('r13d'),
+  r14d = r('r14d'),
+  r15d = r('r15d');
+export const ax = r('ax'),
+  cx = r('cx'),
+  dx = r('dx'),
+  bx = r('bx');
+export const sp = r('sp'),
+  bp = r('bp'),
+  si = r('si'),
+  di = r('di');
+export const r8w = r('r8w'),
+  r9w = r('r9w'),
+  r10w = r('r10w'),
+  r11w = r('r11w');
+export const r12w = r('r12w'),
+  r13w = r('r13w'),
+  r14w = r('r14w'),
+  r15w = r('r15w');
+export const al = r('al'),
+  cl = r('cl'),
+  dl = r('dl'),
+  bl = r('bl');
+export const spl = r('spl'),
+  bpl = r('bpl'),
+  sil = r('sil'),
+  dil = r('dil');
+export const ah = r('ah'),
+  ch = r('ch'),
+  dh = r('dh'),
+  bh = r('bh');
+export const r8b = r('r8b'),
+  r9b = r('r9b'),
+  r10b = r('r10b'),
+  r11b = r('r11b');
+export const r12b = r('r12b'),
+  r13b = r('r13b'),
+  r14b = r('r14b'),
+  r15b = r('r15b');
+export const xmm0 = r('xmm0'),
+  xmm1 = r('xmm1'),
+  xmm2 = r('xmm2'),
+  xmm3 = r('xmm3');
+export const xmm4 = r('xmm4'),
+  xmm5 = r('xmm5'),
+  xmm6 = r('xmm6'),
+  xmm7 = r('xmm7');
+export const xmm8 = r('xmm8'),
+  xmm9 = r('xmm9'),
+  xmm10 = r('xmm10'),
+  xmm11 = r('xmm11');
+export const xmm12 = r('xmm12'),
+  xmm13 = r('xmm13'),
+  xmm14 = r('xmm14'),
+  xmm15 = r('xmm15');
+export const ymm0 = r('ymm0'),
+  ymm1 = r('ymm1'),
+  ymm2 = r('ymm2'),
+  ymm3 = r('ymm3');
+export const ymm4 = r('ymm4'),
+  ymm5 = r('ymm5'),
+  ymm6 = r('ymm6'),
+  ymm7 = r('ymm7');
+export const ymm8 = r('ymm8'),
+  ymm9 = r('ymm9'),
+  ymm10 = r('ymm10'),
+  ymm11 = r('ymm11');
+export const ymm12 = r('ymm12'),
+  ymm13 = r('ymm13'),
+  ymm14 = r('ymm14'),
+  ymm15 = r('ymm15');
+export const rip = r('rip');
+export const fs = r('fs'),
+  gs = r('gs');
+
+/** General register `id` (0..15) of `size` bytes. */
+export function gpr(id: number, size: 1 | 2 | 4 | 8 = 8): Reg {
+  const names = { 8: GP64, 4: GP32, 2: GP16, 1: GP8 }[size];
+  const suffix = { 8: '', 4: 'd', 2: 'w', 1: 'b' }[size];
+  return r(id < 8 ? names[id] : `r${id}${suffix}`);
+}
+
+export function xmm(id: number): Reg {
+  return r(`xmm${id}`);
+}
+
+export function ymm(id: number): Reg {
+  return r(`ymm${id}`);
+}
+
+/** Options of a memory reference beyond base, index, scale and displacement. */
+export interface MemOptions {
+  label?: Label | null;
+  seg?: Reg | null;
+  got?: boolean;
+}
+
+/**
+ * A memory operand. `mem(size, base, index?, scale?, disp?)`; base may be a
+ * register, `rip`, or null (absolute address or index only).
+ */
+export function mem(
+  size: number,
+  base: Reg | null,
+  index: Reg | null = null,
+  scale: 1 | 2 | 4 | 8 = 1,
+  disp = 0,
+  opts: MemOptions = {},
+): Mem {
+  if (index && (index.cls !== 'gp' || index.size !== 8 || index.id === 4)) {
+    throw new AsmError(`${index.name} cannot be an index register`);
+  }
+  return {
+    kind: 'mem',
+    size,
+    base,
+    index,
+    scale,
+    disp,
+    label: opts.label ?? null,
+    seg: opts.seg ?? null,
+    got: opts.got ?? false,
+  };
+}
+
+type MemArgs =
+  | [base: Reg | null, disp?: number]
+  | [base: Reg | null, index: Reg, scale?: 1 | 2 | 4 | 8, disp?: number]
+  | [label: Label, disp?: number];
+
+function sized(size: number, args: MemArgs): Mem {
+  const [a, b, c, d] = args as unknown[];
+  if (a !== null && typeof a === 'object' && (a as Label).kind === 'label') {
+    return mem(size, rip, null, 1, (b as number | undefined) ?? 0, { label: a as Label });
+  }
+  if (b !== undefined && typeof b === 'object') {
+    return mem(size, a as Reg | null, b as Reg, (c as 1 | 2 | 4 | 8 | undefined) ?? 1, (d as number | undefined) ?? 0);
+  }
+  return mem(size, a as Reg | null, null, 1, (b as number | undefined) ?? 0);
+}
+
+/** `byte(base, disp)`, `byte(base, index, scale, disp)`, `byte(label)` (RIP-relative). */
+export const byte = (...a: MemArgs): Mem => sized(1, a);
+export const word = (...a: MemArgs): Mem => sized(2, a);
+export const dword = (...a: MemArgs): Mem => sized(4, a);
+export const qword = (...a: MemArgs): Mem => sized(8, a);
+export const xmmword = (...a: MemArgs): Mem => sized(16, a);
+export const ymmword = (...a: MemArgs): Mem => sized(32, a);
+/** A memory operand whose size the instruction decides (lea, or a register operand). */
+export const ptr = (...a: MemArgs): Mem => sized(0, a);
+
+export function isReg(o: unknown): o is Reg {
+  return typeof o === 'object' && o !== null && (o as Reg).kind === 'reg';
+}
+export function isMem(o: unknown): o is Mem {
+  return typeof o === 'object' && o !== null && (o as Mem).kind === 'mem';
+}
+export function isLabel(o: unknown): o is Label {
+  return typeof o === 'object' && o !== null && (o as Label).kind === 'label';
+}
+export function isImm(o: unknown): o is Imm {
+  return typeof o === 'number' || typeof o === 'bigint';
+}
+
+/** The sixteen condition codes by every name GNU `as` accepts, to their 4-bit encoding. */
+export const conditionCodes: ReadonlyMap<string, number> = new Map([
+  ['o', 0],
+  ['no', 1],
+  ['b', 2],
+  ['c', 2],
+  ['nae', 2],
+  ['ae', 3],
+  ['nb', 3],
+  ['nc', 3],
+  ['e', 4],
+  ['z', 4],
+  ['ne', 5],
+  ['nz', 5],
+  ['be', 6],
+  ['na', 6],
+  ['a', 7],
+  ['nbe', 7],
+  ['s', 8],
+  ['ns', 9],
+  ['p', 10],
+  ['pe', 10],
+  ['np', 11],
+  ['po', 11],
+  ['l', 12],
+  ['nge', 12],
+  ['ge', 13],
+  ['nl', 13],
+  ['le', 14],
+  ['ng', 14],
+  ['g', 15],
+  ['nle', 15],
+]);
