@@ -4,4 +4,5 @@ export * from './assembler.js';
 export * from './builder.js';
 export { ByteBuf, encode, type Fixup, selectForm } from './encoder.js';
 export { conditions, type Form, formsByMnemonic, mnemonics } from './forms.js';
+export * from './link.js';
 export * from './operands.js';

@@ -1,0 +1,118 @@
+/**
+ * Flat linking: lays an assembled object out as one position-independent
+ * image for the sidecar's LOAD request. Code and read-only data come first
+ * (mapped read+execute), then, from a page boundary, data and bss (read+write).
+ * References to imports become 8-byte slots holding addresses the caller
+ * already knows (from dlsym), reached by `jmp [rip + slot]` stubs for calls.
+ * Absolute addresses of the image's own labels are listed as base
+ * relocations for the loader to add the load address to.
+ */
+
+import type { ObjectCode, ObjSection } from './assembler.js';
+import { AsmError } from './operands.js';
+
+export interface FlatImage {
+  bytes: Uint8Array;
+  /** Bytes from the start that must be mapped read+execute (page-rounded, or 0). */
+  execSize: number;
+  /** Offsets of 64-bit fields to which the load address is added. */
+  relocs: number[];
+  /** Offsets of the object's symbols. */
+  symbols: Map<string, number>;
+}
+
+export type ExternalResolver = (name: string) => bigint | number | undefined;
+
+const PAGE = 4096;
+const align = (n: number, a: number): number => Math.ceil(n / a) * a;
+
+export function linkFlat(obj: ObjectCode, resolve: ExternalResolver = () => undefined): FlatImage {
+  const order = (k: ObjSection['kind']) => obj.sections.map((s, i) => [s, i] as const).filter(([s]) => s.kind === k);
+  const addr = new Array<number>(obj.sections.length).fill(0);
+  let at = 0;
+  for (const [s, i] of [...order('text'), ...order('rodata')]) {
+    at = align(at, s.align);
+    addr[i] = at;
+    at += s.bytes.length;
+  }
+
+  const defined = new Map<string, number>();
+  const symOffset = (name: string): number | undefined => defined.get(name);
+  for (const s of obj.symbols) defined.set(s.name, -1);
+
+  // Import slots and call stubs, after the read-only part.
+  const slots = new Map<string, number>();
+  const stubs = new Map<string, number>();
+  for (const s of obj.sections) {
+    for (const r of s.relocs) {
+      if (defined.has(r.symbol)) continue;
+      if (r.type === 'pc32' || r.type === 'gotpc32') slots.set(r.symbol, 0);
+      if (r.type === 'pc32') stubs.set(r.symbol, 0);
+    }
+  }
+  at = align(at, 8);
+  for (const n of slots.keys()) {
+    slots.set(n, at);
+    at += 8;
+  }
+  for (const n of stubs.keys()) {
+    stubs.set(n, at);
+    at += 8;
+  }
+  const execSize = at > 0 ? align(at, PAGE) : 0;
+  at = execSize;
+  for (const [s, i] of [...order('data'), ...order('bss')]) {
+    at = align(at, s.align);
+    addr[i] = at;
+    at += s.bytes.length;
+  }
+
+  for (const s of obj.symbols) defined.set(s.name, (addr[s.section] as number) + s.offset);
+  const bytes = new Uint8Array(at);
+  const dv = new DataView(bytes.buffer);
+  obj.sections.forEach((s, i) => {
+    bytes.set(s.bytes, addr[i] as number);
+  });
+
+  const external = (name: string): bigint => {
+    const v = resolve(name);
+    if (v === undefined) throw new AsmError(`unresolved symbol ${name}`);
+    return BigInt(v);
+  };
+  for (const [n, off] of slots) dv.setBigUint64(off, external(n), true);
+  for (const [n, off] of stubs) {
+    bytes.set([0xff, 0x25], off); // jmp qword ptr [rip + slot]
+    dv.setInt32(off + 2, (slots.get(n) as number) - (off + 6), true);
+    bytes.set([0xcc, 0xcc], off + 6);
+  }
+
+  const relocs: number[] = [];
+  obj.sections.forEach((s, i) => {
+    for (const r of s.relocs) {
+      const P = (addr[i] as number) + r.offset;
+      const S = symOffset(r.symbol);
+      switch (r.type) {
+        case 'pc32':
+        case 'gotpc32': {
+          let target: number;
+          if (S === undefined) target = (r.type === 'pc32' ? stubs.get(r.symbol) : slots.get(r.symbol)) as number;
+          else if (r.type === 'gotpc32') throw new AsmError(`GOT reference to local symbol ${r.symbol}`);
+          else target = S;
+          dv.setInt32(P, target + r.addend - P, true);
+          break;
+        }
+        case 'abs64':
+          if (S === undefined) dv.setBigUint64(P, BigInt.asUintN(64, external(r.symbol) + BigInt(r.addend)), true);
+          else {
+            // Applied by the loader before the code pages turn read+execute.
+            dv.setBigUint64(P, BigInt(S + r.addend), true);
+            relocs.push(P);
+          }
+          break;
+        default:
+          throw new AsmError(`32-bit absolute reference to ${r.symbol} in a position-independent image`);
+      }
+    }
+  });
+  return { bytes, execSize, relocs, symbols: new Map([...defined].filter(([, v]) => v >= 0)) };
+}

@@ -1,0 +1,74 @@
+/**
+ * The artefact cache: the generated channel addon and sidecar executable are
+ * written to a content-addressed directory (`$SIDECAR_CACHE`, else the user's
+ * cache directory, else the OS temp directory), mode 0700, each file named
+ * by the SHA-256 of its bytes. Writes go to a temp file renamed into place,
+ * so several processes starting at once never see a half-written file; a file
+ * is used only after its bytes hash to its name.
+ */
+
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export class CacheError extends Error {
+  override name = 'CacheError';
+}
+
+export function cacheDir(): string {
+  const env = process.env.SIDECAR_CACHE;
+  if (env) return path.resolve(env);
+  const xdg = process.env.XDG_CACHE_HOME;
+  const home = os.homedir();
+  if (xdg) return path.join(xdg, 'sidecar');
+  if (home && home !== '/' && fs.existsSync(home)) return path.join(home, '.cache', 'sidecar');
+  return path.join(os.tmpdir(), `sidecar-${process.getuid?.() ?? 'user'}`);
+}
+
+function ensureDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = fs.statSync(dir);
+  const uid = process.getuid?.();
+  if (!st.isDirectory()) throw new CacheError(`${dir} is not a directory`);
+  if (uid !== undefined && st.uid !== uid) throw new CacheError(`cache directory ${dir} belongs to another user`);
+  if ((st.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface CachedFile {
+  path: string;
+  hash: string;
+}
+
+const verified = new Map<string, CachedFile>();
+
+/**
+ * Returns the path of `bytes` in the cache, writing them if absent or if the
+ * file there does not hash to its name.
+ */
+export function cacheFile(name: string, bytes: Uint8Array, executable: boolean): CachedFile {
+  const hash = sha256(bytes);
+  const dir = cacheDir();
+  const file = path.join(dir, `${name}-${hash.slice(0, 32)}`);
+  const known = verified.get(file);
+  if (known) return known;
+  ensureDir(dir);
+  let ok = false;
+  try {
+    ok = sha256(fs.readFileSync(file)) === hash;
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    fs.writeFileSync(tmp, bytes, { mode: executable ? 0o700 : 0o600 });
+    fs.renameSync(tmp, file);
+  }
+  const c = { path: file, hash };
+  verified.set(file, c);
+  return c;
+}

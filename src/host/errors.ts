@@ -1,0 +1,66 @@
+/**
+ * The errors Sidecar raises. Bad input is a plain TypeError thrown before
+ * anything reaches the sidecar; the classes below describe what happened to a
+ * request that was sent.
+ */
+
+/** Base class of Sidecar's own errors. */
+export class SidecarError extends Error {
+  override name = 'SidecarError';
+}
+
+/** What ended a sidecar process. */
+export interface ExitInfo {
+  /** Exit status, or null if a signal ended it. */
+  code: number | null;
+  /** Signal name (e.g. 'SIGSEGV'), or null. */
+  signal: string | null;
+  /** The call that was running when it ended, if any. */
+  call: string | null;
+}
+
+/** The sidecar process ended while a request was in flight (crash, kill, exit). */
+export class SidecarExitedError extends SidecarError {
+  override name = 'SidecarExitedError';
+  readonly code: number | null;
+  readonly signal: string | null;
+  readonly call: string | null;
+  constructor(info: ExitInfo, message?: string) {
+    const how = info.signal ? `was killed by ${info.signal}` : `exited with code ${info.code}`;
+    super(message ?? `sidecar ${how}${info.call ? ` while running ${info.call}` : ''}`);
+    this.code = info.code;
+    this.signal = info.signal;
+    this.call = info.call;
+  }
+}
+
+/** A call outlived its deadline; the sidecar was killed and replaced. */
+export class TimeoutError extends SidecarError {
+  override name = 'TimeoutError';
+  readonly timeoutMs: number;
+  readonly call: string | null;
+  constructor(call: string | null, timeoutMs: number) {
+    super(`${call ?? 'request'} timed out after ${timeoutMs} ms; the sidecar was killed and replaced`);
+    this.timeoutMs = timeoutMs;
+    this.call = call;
+  }
+}
+
+/** A call was cancelled through its AbortSignal. */
+export class AbortError extends SidecarError {
+  override name = 'AbortError';
+  readonly code = 'ABORT_ERR';
+  constructor(call: string | null, reason?: unknown) {
+    super(`${call ?? 'request'} was aborted`, reason === undefined ? undefined : { cause: reason });
+  }
+}
+
+/** The sidecar could not be started (no room for the region, missing loader, ...). */
+export class SidecarStartError extends SidecarError {
+  override name = 'SidecarStartError';
+}
+
+/** A library or symbol could not be found or loaded inside the sidecar. */
+export class LibraryError extends SidecarError {
+  override name = 'LibraryError';
+}

@@ -1,0 +1,383 @@
+/**
+ * The channel addon: the only native code that runs inside the host. An
+ * N-API module, assembled here, that does what JavaScript cannot: create a
+ * sealed memfd and map it into an external ArrayBuffer, wait on and wake
+ * futexes shared with another process, make pipes, and peek at a child's
+ * exit without reaping it. Every operation is a raw `syscall`; no libc.
+ *
+ * JavaScript interface (all numbers; negative results are -errno):
+ *   createRegion(size, hintAddress) → [fd, address, ArrayBuffer] | -errno
+ *   futexWait(address, expected, timeoutNs) → 0 | -errno (-11 changed, -110 timed out)
+ *   futexWake(address, count) → woken | -errno
+ *   pipe() → [readFd, writeFd] | -errno
+ *   close(fd) → 0 | -errno
+ *   exited(pid) → 0 running, 512 + status after exit(), 256 + signal if killed, -errno
+ */
+
+import {
+  Assembler,
+  dword,
+  eax,
+  edi,
+  edx,
+  esi,
+  type Label,
+  qword,
+  r8,
+  r8d,
+  r9,
+  r9d,
+  r10,
+  r10d,
+  r12,
+  r13,
+  r14,
+  r15,
+  rax,
+  rbp,
+  rbx,
+  rcx,
+  rdi,
+  rdx,
+  rsi,
+  rsp,
+  xmm0,
+} from '../asm/index.js';
+import { writeSharedObject } from '../elf/index.js';
+
+const SYS = {
+  close: 3,
+  mmap: 9,
+  munmap: 11,
+  fcntl: 72,
+  ftruncate: 77,
+  futex: 202,
+  waitid: 247,
+  pipe2: 293,
+  memfd_create: 319,
+} as const;
+
+const MFD_CLOEXEC = 1;
+const MFD_ALLOW_SEALING = 2;
+const F_ADD_SEALS = 1033;
+const F_SEAL_SEAL = 1;
+const F_SEAL_SHRINK = 2;
+const F_SEAL_GROW = 4;
+const PROT_RW = 3;
+const MAP_SHARED = 1;
+const MAP_FIXED_NOREPLACE = 0x100000;
+const O_CLOEXEC = 0x80000;
+const FUTEX_WAIT = 0;
+const FUTEX_WAKE = 1;
+const P_PID = 1;
+const WNOHANG = 1;
+const WEXITED = 4;
+const WNOWAIT = 0x01000000;
+
+/** Stack frame of every exported function (offsets from rsp after the prologue). */
+const F = {
+  argc: 0,
+  argv: 8, // 4 napi_values
+  ints: 40, // 4 int64 conversions of the arguments
+  result: 72,
+  tmp: 80, // 160 bytes of scratch
+  size: 248, // ≡ 8 (mod 16): with the six pushes the stack is 16-byte aligned
+} as const;
+
+export function buildChannelAddon(): Uint8Array {
+  const a = new Assembler();
+  const napi = (n: string): Label => a.extern(n);
+  const exportsList: [string, Label][] = [];
+  const strings: [Label, string][] = [];
+  const str = (s: string): Label => {
+    const l = a.label();
+    strings.push([l, s]);
+    return l;
+  };
+
+  /** Prologue: saves callee-saved registers, fetches up to 4 arguments as int64 into [rsp+ints]. */
+  const fn = (name: string, nargs: number): void => {
+    const l = a.label(`sc_${name}`);
+    exportsList.push([name, l]);
+    a.bind(l);
+    a.push(rbp);
+    a.mov(rbp, rsp);
+    a.push(rbx);
+    a.push(r12);
+    a.push(r13);
+    a.push(r14);
+    a.push(r15);
+    a.sub(rsp, F.size);
+    a.mov(rbx, rdi); // env
+    for (let i = 0; i < 4; i++) a.mov(qword(rsp, F.ints + 8 * i), 0);
+    if (nargs > 0) {
+      a.mov(qword(rsp, F.argc), 4);
+      a.lea(rdx, qword(rsp, F.argc));
+      a.lea(rcx, qword(rsp, F.argv));
+      a.xor(r8d, r8d);
+      a.xor(r9d, r9d);
+      a.call(napi('napi_get_cb_info')); // (env, info, &argc, argv, NULL, NULL)
+      for (let i = 0; i < nargs; i++) {
+        a.mov(rdi, rbx);
+        a.mov(rsi, qword(rsp, F.argv + 8 * i));
+        a.lea(rdx, qword(rsp, F.ints + 8 * i));
+        a.call(napi('napi_get_value_int64'));
+      }
+    }
+  };
+  /** Epilogue: returns rax (an int64) as a JavaScript number. */
+  const returnNumber = (): void => {
+    a.cvtsi2sd(xmm0, rax);
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(rsp, F.result));
+    a.call(napi('napi_create_double'));
+    a.mov(rax, qword(rsp, F.result));
+    epilogue();
+  };
+  const epilogue = (): void => {
+    a.lea(rsp, qword(rbp, -40));
+    a.pop(r15);
+    a.pop(r14);
+    a.pop(r13);
+    a.pop(r12);
+    a.pop(rbx);
+    a.pop(rbp);
+    a.ret();
+  };
+  const arg = (i: number) => qword(rsp, F.ints + 8 * i);
+  const syscall = (nr: number): void => {
+    a.mov(eax, nr);
+    a.syscall();
+  };
+  /** Builds a JS array from numbers in registers/stack: values are int64 at [rsp+tmp+8i]. */
+  const returnArray = (count: number, extra?: () => void): void => {
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(rsp, F.result));
+    a.call(napi('napi_create_array'));
+    for (let i = 0; i < count; i++) {
+      a.cvtsi2sd(xmm0, qword(rsp, F.tmp + 8 * i));
+      a.mov(rdi, rbx);
+      a.lea(rsi, qword(rsp, F.tmp + 40));
+      a.call(napi('napi_create_double'));
+      a.mov(rdi, rbx);
+      a.mov(rsi, qword(rsp, F.result));
+      a.mov(edx, i);
+      a.mov(rcx, qword(rsp, F.tmp + 40));
+      a.call(napi('napi_set_element'));
+    }
+    extra?.();
+    a.mov(rax, qword(rsp, F.result));
+    epilogue();
+  };
+
+  // createRegion(size, hint) → [fd, address, ArrayBuffer]
+  {
+    fn('createRegion', 2);
+    const fail = a.label();
+    const failClose = a.label();
+    a.lea(rdi, qword(str('sidecar-region')));
+    a.mov(esi, MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    syscall(SYS.memfd_create);
+    a.test(rax, rax);
+    a.js(fail);
+    a.mov(r12, rax); // fd
+    a.mov(rdi, r12);
+    a.mov(rsi, arg(0));
+    syscall(SYS.ftruncate);
+    a.test(rax, rax);
+    a.js(failClose);
+    a.mov(rdi, r12);
+    a.mov(esi, F_ADD_SEALS);
+    a.mov(edx, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL);
+    syscall(SYS.fcntl);
+    a.test(rax, rax);
+    a.js(failClose);
+    a.mov(rdi, arg(1)); // hint
+    a.mov(rsi, arg(0));
+    a.mov(edx, PROT_RW);
+    a.mov(r10, MAP_SHARED);
+    const noHint = a.label();
+    a.test(rdi, rdi);
+    a.jz(noHint);
+    a.or(r10, MAP_FIXED_NOREPLACE);
+    a.bind(noHint);
+    a.mov(r8, r12);
+    a.xor(r9d, r9d);
+    syscall(SYS.mmap);
+    a.cmp(rax, -4096);
+    a.ja(failClose); // -4095..-1 are errors
+    a.mov(r13, rax); // address
+    // A kernel without MAP_FIXED_NOREPLACE treats it as a hint: insist on the address.
+    const placed = a.label();
+    a.mov(rcx, arg(1));
+    a.test(rcx, rcx);
+    a.jz(placed);
+    a.cmp(rax, rcx);
+    a.je(placed);
+    a.mov(rdi, rax);
+    a.mov(rsi, arg(0));
+    syscall(SYS.munmap);
+    a.mov(rax, -17); // EEXIST
+    a.jmp(failClose);
+    a.bind(placed);
+    // napi_create_external_arraybuffer(env, addr, size, finalize, hint=size, &ab)
+    a.mov(rdi, rbx);
+    a.mov(rsi, r13);
+    a.mov(rdx, arg(0));
+    a.lea(rcx, qword(a.label('finalizeRegion')));
+    a.mov(r8, arg(0));
+    a.lea(r9, qword(rsp, F.tmp + 32));
+    a.call(napi('napi_create_external_arraybuffer'));
+    a.mov(rdi, rbx);
+    a.mov(rsi, arg(0));
+    a.lea(rdx, qword(rsp, F.tmp + 40));
+    a.call(napi('napi_adjust_external_memory'));
+    a.mov(qword(rsp, F.tmp), r12);
+    a.mov(qword(rsp, F.tmp + 8), r13);
+    returnArray(2, () => {
+      a.mov(rdi, rbx);
+      a.mov(rsi, qword(rsp, F.result));
+      a.mov(edx, 2);
+      a.mov(rcx, qword(rsp, F.tmp + 32));
+      a.call(napi('napi_set_element'));
+    });
+    a.bind(failClose);
+    a.mov(r14, rax);
+    a.mov(rdi, r12);
+    syscall(SYS.close);
+    a.mov(rax, r14);
+    a.bind(fail);
+    returnNumber();
+
+    // finalizeRegion(env, data, hint=size): unmap when the ArrayBuffer is collected.
+    a.bind(a.label('finalizeRegion'));
+    a.push(rbx);
+    a.push(r12);
+    a.push(r13);
+    a.mov(rbx, rdi);
+    a.mov(r12, rdx);
+    a.mov(rdi, rsi);
+    a.mov(rsi, rdx);
+    syscall(SYS.munmap);
+    a.mov(rdi, rbx);
+    a.mov(rsi, r12);
+    a.neg(rsi);
+    a.sub(rsp, 16);
+    a.mov(rdx, rsp);
+    a.call(napi('napi_adjust_external_memory'));
+    a.add(rsp, 16);
+    a.pop(r13);
+    a.pop(r12);
+    a.pop(rbx);
+    a.ret();
+  }
+  fn('futexWait', 3);
+  a.mov(rax, arg(2));
+  a.xor(edx, edx);
+  a.mov(rcx, 1_000_000_000);
+  a.div(rcx);
+  a.mov(qword(rsp, F.tmp), rax); // tv_sec
+  a.mov(qword(rsp, F.tmp + 8), rdx); // tv_nsec
+  a.mov(rdi, arg(0));
+  a.mov(esi, FUTEX_WAIT);
+  a.mov(rdx, arg(1));
+  a.lea(r10, qword(rsp, F.tmp));
+  a.xor(r8d, r8d);
+  a.xor(r9d, r9d);
+  syscall(SYS.futex);
+  returnNumber();
+  fn('futexWake', 2);
+  a.mov(rdi, arg(0));
+  a.mov(esi, FUTEX_WAKE);
+  a.mov(rdx, arg(1));
+  syscall(SYS.futex);
+  returnNumber();
+
+  // pipe() → [readFd, writeFd]
+  {
+    fn('pipe', 0);
+    const fail = a.label();
+    a.lea(rdi, qword(rsp, F.tmp + 32));
+    a.mov(esi, O_CLOEXEC);
+    syscall(SYS.pipe2);
+    a.test(rax, rax);
+    a.js(fail);
+    a.movsxd(rax, dword(rsp, F.tmp + 32));
+    a.mov(qword(rsp, F.tmp), rax);
+    a.movsxd(rax, dword(rsp, F.tmp + 36));
+    a.mov(qword(rsp, F.tmp + 8), rax);
+    returnArray(2);
+    a.bind(fail);
+    returnNumber();
+  }
+  fn('close', 1);
+  a.mov(rdi, arg(0));
+  syscall(SYS.close);
+  returnNumber();
+
+  // exited(pid): has the child ended, and how? Leaves it for libuv to reap (WNOWAIT).
+  {
+    fn('exited', 1);
+    const done = a.label();
+    a.mov(dword(rsp, F.tmp + 16), 0); // si_pid
+    a.mov(edi, P_PID);
+    a.mov(rsi, arg(0));
+    a.lea(rdx, qword(rsp, F.tmp));
+    a.mov(r10d, WEXITED | WNOHANG | WNOWAIT);
+    a.xor(r8d, r8d);
+    syscall(SYS.waitid);
+    a.test(rax, rax);
+    a.js(done);
+    a.mov(eax, dword(rsp, F.tmp + 16));
+    a.test(eax, eax);
+    a.jz(done);
+    // Exited normally (si_code CLD_EXITED): 512 + status; by a signal: 256 + signal.
+    const bySignal = a.label();
+    a.mov(eax, dword(rsp, F.tmp + 24));
+    a.cmp(dword(rsp, F.tmp + 8), 1);
+    a.jne(bySignal);
+    a.add(eax, 512);
+    a.jmp(done);
+    a.bind(bySignal);
+    a.add(eax, 256);
+    a.bind(done);
+    returnNumber();
+  }
+
+  // napi_register_module_v1(env, exports): one property per function above.
+  a.global(a.here('napi_register_module_v1'));
+  a.push(rbx);
+  a.push(r12);
+  a.push(r13);
+  a.sub(rsp, 16);
+  a.mov(rbx, rdi);
+  a.mov(r12, rsi);
+  for (const [name, l] of exportsList) {
+    const n = str(name);
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(n));
+    a.mov(rdx, -1); // NAPI_AUTO_LENGTH
+    a.lea(rcx, qword(l));
+    a.xor(r8d, r8d);
+    a.mov(r9, rsp);
+    a.call(napi('napi_create_function'));
+    a.mov(rdi, rbx);
+    a.mov(rsi, r12);
+    a.lea(rdx, qword(n));
+    a.mov(rcx, qword(rsp));
+    a.call(napi('napi_set_named_property'));
+  }
+  a.mov(rax, r12);
+  a.add(rsp, 16);
+  a.pop(r13);
+  a.pop(r12);
+  a.pop(rbx);
+  a.ret();
+
+  a.rodata();
+  for (const [l, text] of strings) {
+    a.bind(l);
+    a.asciz(text);
+  }
+  return writeSharedObject(a.finish(), { exports: ['napi_register_module_v1'] });
+}
