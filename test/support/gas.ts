@@ -67,6 +67,11 @@ export function gas(source: string): GasObject {
   });
 }
 
+/** The first line of `as --version` (the encodings are those of GNU as 2.40). */
+export function gasVersion(): string {
+  return execFileSync('as', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? '';
+}
+
 /** `objdump -d -M intel` of `code` placed in the `.text` of a minimal ELF object. */
 export function objdump(code: Uint8Array): string {
   return withTempDir((dir) => {
