@@ -28,12 +28,13 @@ export interface GasObject {
   warnings: Map<number, string>;
 }
 
-/** GNU `as` refused the input; `errors` maps 1-based source lines to messages. */
+/** GNU `as` refused the input; `errors` (and `warnings`) map 1-based source lines to messages. */
 export class GasError extends Error {
   override name = 'GasError';
   constructor(
     message: string,
     readonly errors: Map<number, string>,
+    readonly warnings: Map<number, string>,
   ) {
     super(message);
   }
@@ -62,7 +63,7 @@ export function gas(source: string): GasObject {
       // Line numbers count the `.intel_syntax` line we prepended.
       (m[2] === 'Error' ? errors : warnings).set(Number(m[1]) - 1, m[3] as string);
     }
-    if (r.status !== 0) throw new GasError(`as failed:\n${r.stderr.slice(0, 4000)}`, errors);
+    if (r.status !== 0) throw new GasError(`as failed:\n${r.stderr.slice(0, 4000)}`, errors, warnings);
     return { ...readElfObject(readFileSync(obj)), warnings };
   });
 }
