@@ -314,7 +314,7 @@ const GP_REG_SIZE: Partial<Record<K, number>> = {
   [K.RAX]: 8,
 };
 
-/** Rows GNU `as` accepts an unsized memory operand for without a register to size it. */
+/** Mnemonics whose memory operand GNU `as` sizes by itself (a single size, or a default one). */
 const UNSIZED_DEFAULT = new Set(['push', 'pop', 'call', 'jmp', 'movsxd', 'movd', 'movq']);
 
 /**
@@ -337,7 +337,7 @@ function choicesFor(f: Form, p: number, hex: boolean): Choice[] {
   const k = f.kinds[p] as K;
   const memOf = (size: number): Choice[] => {
     const out = MEM_SPECS.map((s, i) => memChoice(size, s, (i % 2 === 0) === hex));
-    if (unsizedOk(f, p) && size !== 0) out.push(...UNSIZED_SPECS.map((s) => memChoice(0, s, hex)));
+    if (unsizedOk(f, p)) out.push(...UNSIZED_SPECS.map((s) => memChoice(0, s, hex)));
     return out;
   };
   switch (k) {
@@ -432,7 +432,7 @@ function describeForm(f: Form): string {
 
 const CANONICAL_CC = new Set(CC_NAMES);
 
-/** The condition-code spelling of a jcc/setcc/cmovcc mnemonic that is an alias (jz for je), or null. */
+/** Whether a jcc/setcc/cmovcc mnemonic spells its condition with an alias (jz for je). */
 function ccAlias(m: string): boolean {
   for (const p of ['j', 'set', 'cmov']) {
     if (m.startsWith(p)) {
@@ -459,13 +459,11 @@ export function generateCorpus(opts: CorpusOptions): Instance[] {
   const out: Instance[] = [];
   let labels = 0;
   const makeLabel = () => opts.label(`L${labels++}`);
-  const relaxableSeen = new Set<string>();
 
   for (const forms of formsByMnemonic.values()) {
     for (const f of forms) {
       // A relaxable branch is one instruction with two encodings: generate it once.
       if (f.kinds[0] === K.Rel32 && forms.some((g) => g.kinds[0] === K.Rel8)) continue;
-      if (f.kinds[0] === K.Rel8) relaxableSeen.add(f.mnemonic);
       const hex = rand() < 0.5;
       const pools = f.kinds.map((_, p) => shuffled(choicesFor(f, p, hex), rand));
       let n = Math.max(1, ...pools.map((p) => p.length));
