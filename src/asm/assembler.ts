@@ -282,9 +282,12 @@ export class AssemblerCore {
     if (this.#finished) throw new AsmError('assembler already finished');
     const s = this.#cur;
     if (s.kind === 'bss') throw new AsmError(`instruction '${mnemonic}' in ${s.name}`);
+    // A prefix belongs to this instruction only, whether it encodes or not.
+    const prefix = this.#prefix;
+    this.#prefix = Prefix.None;
     const br = ops.length === 1 && isLabel(ops[0]) ? branchOps.get(mnemonic) : undefined;
     if (br !== undefined) {
-      if (this.#prefix) throw new AsmError(`'${mnemonic}' takes no prefix`);
+      if (prefix) throw new AsmError(`'${mnemonic}' takes no prefix`);
       this.#endFrag({ kind: 'branch', label: ops[0] as Label, short: br.short, near: br.near, long: false });
       return this;
     }
@@ -293,8 +296,16 @@ export class AssemblerCore {
       o = [ops[0] as Operand, ops[0] as Operand, ops[1]];
     }
     const form = selectForm(mnemonic, o);
-    encode(form, o, s.buf, this.#prefix, s.cur.fixups);
-    this.#prefix = Prefix.None;
+    const pos = s.buf.pos;
+    const nfix = s.cur.fixups.length;
+    try {
+      encode(form, o, s.buf, prefix, s.cur.fixups);
+    } catch (e) {
+      // Leave no partial instruction behind.
+      s.buf.pos = pos;
+      s.cur.fixups.length = nfix;
+      throw e;
+    }
     return this;
   }
 
@@ -438,26 +449,74 @@ export class AssemblerCore {
     return (s.frags[b.frag] as Frag).addr + b.offset;
   }
 
+  /**
+   * Branch relaxation as GNU `as` does it (relax_segment), so that both pick
+   * the same jumps to lengthen, including in the cases where the result is
+   * not the smallest layout:
+   * - a first layout with every local jump short (a jump whose target is
+   *   not in this section is near from the start);
+   * - then passes over the frags in order, moving each by the growth
+   *   (`stretch`) of the frags before it in this pass. A forward target,
+   *   not reached yet in this pass, is taken at its previous address plus
+   *   the stretch, except when an alignment lies between the jump and the
+   *   target (it may absorb the stretch): then the stretch is not added,
+   *   and a target that would seem to lie behind the jump keeps the jump
+   *   as it is;
+   * - a jump grows to near when its rel8 cannot reach; none ever shrinks.
+   */
   #relax(s: Section): void {
-    for (let pass = 0; ; pass++) {
-      let addr = 0;
-      for (const f of s.frags) {
-        f.addr = addr;
-        addr += f.end - f.start;
-        addr += tailSize(f.tail, addr);
+    const frags = s.frags;
+    // Label positions as [frag, offset]; the number of alignments before each frag ("region").
+    const region: number[] = [];
+    let aligns = 0;
+    for (const f of frags) {
+      region.push(aligns);
+      const t = f.tail;
+      if (t?.kind === 'align') aligns++;
+      if (t?.kind === 'branch' && !t.long) {
+        const b = this.#bindings[t.label.id];
+        if (!b || b.section !== s) t.long = true;
       }
-      let changed = false;
-      for (const f of s.frags) {
+    }
+    let addr = 0;
+    for (const f of frags) {
+      f.addr = addr;
+      addr += f.end - f.start;
+      addr += tailSize(f.tail, addr);
+    }
+    for (let pass = 0; ; pass++) {
+      let stretch = 0;
+      let stretched = false;
+      for (let i = 0; i < frags.length; i++) {
+        const f = frags[i] as Frag;
+        const was = f.addr;
+        f.addr += stretch;
+        const fixed = f.end - f.start;
         const t = f.tail;
-        if (t === null || t.kind !== 'branch' || t.long) continue;
-        const target = this.#labelAddr(t.label, s);
-        const from = f.addr + (f.end - f.start) + t.short.length + 1;
-        if (target === null || target - from < -128 || target - from > 127) {
-          t.long = true;
-          changed = true;
+        let growth = 0;
+        if (t?.kind === 'align') {
+          growth = tailSize(t, f.addr + fixed) - tailSize(t, was + fixed);
+        } else if (t?.kind === 'branch' && !t.long) {
+          const b = this.#bindings[t.label.id] as Binding;
+          let target = (frags[b.frag] as Frag).addr + b.offset;
+          const at = f.addr + fixed + t.short.length;
+          let keep = false;
+          if (b.frag > i && stretch !== 0) {
+            if (stretch < 0 || region[b.frag] === region[i]) target += stretch;
+            else if (target < at) keep = true;
+          }
+          const aim = target - at;
+          if (!keep && (aim > 128 || aim < -127)) {
+            t.long = true;
+            growth = t.near.length + 4 - (t.short.length + 1);
+          }
+        }
+        if (growth !== 0) {
+          stretch += growth;
+          stretched = true;
         }
       }
-      if (!changed) return;
+      if (!stretched) return;
       if (pass > 10000) throw new AsmError('branch relaxation does not converge');
     }
   }

@@ -5,7 +5,7 @@
  * assembler resolves after layout.
  */
 
-import { type Form, formsByMnemonic, K } from './forms.js';
+import { type Form, formsByMnemonic, K, lockable, repeatable } from './forms.js';
 import { AsmError, type Imm, isLabel, type Label, type Mem, type Operand, type Reg } from './operands.js';
 
 /** A growable byte buffer that instructions are encoded into. */
@@ -116,9 +116,39 @@ function memDispOk(m: Mem): boolean {
   return m.label !== null || (m.disp >= I32_MIN && m.disp <= I32_MAX);
 }
 
-function memSized(m: Mem, size: number, f: Form): boolean {
-  if (m.size === size) return memDispOk(m);
-  return m.size === 0 && f.hasReg && memDispOk(m);
+/** An unsized memory operand fits every size here; `selectForm` settles which. */
+function memSized(m: Mem, size: number): boolean {
+  return (m.size === size || m.size === 0) && memDispOk(m);
+}
+
+/** The memory size a kind of form `f` implies (0: any, as for lea). */
+function kindMemSize(k: K, f: Form): number {
+  switch (k) {
+    case K.RM8:
+    case K.M8:
+      return 1;
+    case K.RM16:
+    case K.M16:
+      return 2;
+    case K.RM32:
+    case K.M32:
+    case K.XM32:
+      return 4;
+    case K.RM64:
+    case K.M64:
+    case K.XM64:
+      return 8;
+    case K.M128:
+    case K.XM128:
+      return 16;
+    case K.M256:
+    case K.YM256:
+      return 32;
+    case K.Moffs:
+      return f.opSize / 8;
+    default:
+      return 0;
+  }
 }
 
 function gp(o: Operand, size: number): boolean {
@@ -149,27 +179,27 @@ function matches(k: K, o: Operand, f: Form): boolean {
     case K.R64:
       return gp(o, 8);
     case K.RM8:
-      return gp(o, 1) || (isMemOp(o) && memSized(o, 1, f));
+      return gp(o, 1) || (isMemOp(o) && memSized(o, 1));
     case K.RM16:
-      return gp(o, 2) || (isMemOp(o) && memSized(o, 2, f));
+      return gp(o, 2) || (isMemOp(o) && memSized(o, 2));
     case K.RM32:
-      return gp(o, 4) || (isMemOp(o) && memSized(o, 4, f));
+      return gp(o, 4) || (isMemOp(o) && memSized(o, 4));
     case K.RM64:
-      return gp(o, 8) || (isMemOp(o) && memSized(o, 8, f));
+      return gp(o, 8) || (isMemOp(o) && memSized(o, 8));
     case K.M:
       return isMemOp(o) && memDispOk(o);
     case K.M8:
-      return isMemOp(o) && memSized(o, 1, f);
+      return isMemOp(o) && memSized(o, 1);
     case K.M16:
-      return isMemOp(o) && memSized(o, 2, f);
+      return isMemOp(o) && memSized(o, 2);
     case K.M32:
-      return isMemOp(o) && memSized(o, 4, f);
+      return isMemOp(o) && memSized(o, 4);
     case K.M64:
-      return isMemOp(o) && memSized(o, 8, f);
+      return isMemOp(o) && memSized(o, 8);
     case K.M128:
-      return isMemOp(o) && memSized(o, 16, f);
+      return isMemOp(o) && memSized(o, 16);
     case K.M256:
-      return isMemOp(o) && memSized(o, 32, f);
+      return isMemOp(o) && memSized(o, 32);
     case K.AL:
       return gp(o, 1) && (o as Reg).id === 0;
     case K.AX:
@@ -202,32 +232,55 @@ function matches(k: K, o: Operand, f: Form): boolean {
     case K.Ymm:
       return vecReg(o, 'ymm');
     case K.XM32:
-      return vecReg(o, 'xmm') || (isMemOp(o) && memSized(o, 4, f));
+      return vecReg(o, 'xmm') || (isMemOp(o) && memSized(o, 4));
     case K.XM64:
-      return vecReg(o, 'xmm') || (isMemOp(o) && memSized(o, 8, f));
+      return vecReg(o, 'xmm') || (isMemOp(o) && memSized(o, 8));
     case K.XM128:
-      return vecReg(o, 'xmm') || (isMemOp(o) && memSized(o, 16, f));
+      return vecReg(o, 'xmm') || (isMemOp(o) && memSized(o, 16));
     case K.YM256:
-      return vecReg(o, 'ymm') || (isMemOp(o) && memSized(o, 32, f));
+      return vecReg(o, 'ymm') || (isMemOp(o) && memSized(o, 32));
     case K.Moffs:
       return isMemOp(o) && o.base === null && o.index === null && (o.size === 0 || o.size === f.opSize / 8);
   }
   return false;
 }
 
-/** The first form of `mnemonic` that the operands fit, or an AsmError saying why none does. */
+function fits(f: Form, ops: readonly Operand[]): boolean {
+  const kinds = f.kinds;
+  if (kinds.length !== ops.length) return false;
+  for (let i = 0; i < kinds.length; i++) {
+    if (!matches(kinds[i] as K, ops[i] as Operand, f)) return false;
+  }
+  return f.guard === null || f.guard(ops);
+}
+
+/**
+ * The first form of `mnemonic` that the operands fit, or an AsmError saying
+ * why none does. An unsized memory operand must be sized by the rest of the
+ * instruction: when the forms it fits disagree on its size, the instruction
+ * is ambiguous (as GNU `as` says) unless one of them is the default.
+ */
 export function selectForm(mnemonic: string, ops: readonly Operand[]): Form {
   const forms = formsByMnemonic.get(mnemonic);
   if (!forms) throw new AsmError(`unknown instruction '${mnemonic}'`);
-  outer: for (const f of forms) {
-    const kinds = f.kinds;
-    if (kinds.length !== ops.length) continue;
-    for (let i = 0; i < kinds.length; i++) {
-      if (!matches(kinds[i] as K, ops[i] as Operand, f)) continue outer;
-    }
-    if (f.guard && !f.guard(ops)) continue;
-    return f;
+  const unsized = ops.findIndex((o) => isMemOp(o) && o.size === 0);
+  let first: Form | null = null;
+  let size = -1;
+  let ambiguous = false;
+  let fallback: Form | null = null;
+  for (const f of forms) {
+    if (!fits(f, ops)) continue;
+    if (unsized < 0) return f;
+    const s = kindMemSize(f.kinds[unsized] as K, f);
+    if (first === null) {
+      first = f;
+      size = s;
+    } else if (s !== size) ambiguous = true;
+    if (f.unsizedDefault && fallback === null) fallback = f;
   }
+  if (first !== null && !ambiguous) return first;
+  if (ambiguous && fallback !== null) return fallback;
+  if (ambiguous) throw new AsmError(`'${mnemonic}': operand size is ambiguous; say byte/word/dword/qword ptr`);
   throw new AsmError(explainMismatch(mnemonic, forms, ops));
 }
 
@@ -334,6 +387,12 @@ export function encode(f: Form, ops: readonly Operand[], out: ByteBuf, prefix: P
   }
 
   const mem = rm !== null && rm.kind === 'mem' ? rm : moffs;
+  if (prefix & Prefix.Lock && !(lockable.has(f.mnemonic) && mem !== null)) {
+    throw new AsmError(`'${f.mnemonic}' cannot take a lock prefix${mem === null ? ' without a memory operand' : ''}`);
+  }
+  if (prefix & (Prefix.Rep | Prefix.Repne) && !(repeatable.has(f.mnemonic) && f.enc === 'ZO')) {
+    throw new AsmError(`'${f.mnemonic}' cannot take a rep prefix`);
+  }
   let opcodeLast = f.opcode[f.opcode.length - 1] as number;
 
   // GNU as: a register-to-register VEX move that would need only VEX.B is
@@ -349,14 +408,10 @@ export function encode(f: Form, ops: readonly Operand[], out: ByteBuf, prefix: P
   const seg = mem?.seg;
   if (seg) out.u8(SEG_PREFIX[seg.name] as number);
   const pf = f.prefixes;
-  let repDone = false;
-  for (let i = 0; i < pf.length; i++) {
-    const p = pf[i] as number;
-    if (p !== 0x66) repDone = true;
-    out.u8(p);
-  }
-  if (!repDone && prefix & Prefix.Rep) out.u8(0xf3);
-  if (!repDone && prefix & Prefix.Repne) out.u8(0xf2);
+  for (let i = 0; i < pf.length; i++) out.u8(pf[i] as number);
+  // GNU as orders prefixes segment, 66, F3/F2, F0, then REX.
+  if (prefix & Prefix.Rep) out.u8(0xf3);
+  if (prefix & Prefix.Repne) out.u8(0xf2);
   if (prefix & Prefix.Lock) out.u8(0xf0);
 
   const rR = reg !== null && reg.id >= 8 ? 1 : 0;

@@ -148,19 +148,23 @@ export interface Form {
    * (when only VEX.B would be needed otherwise).
    */
   readonly swappable: boolean;
-  /** Some operand is a register that fixes the size of an unsized memory operand. */
-  readonly hasReg: boolean;
+  /**
+   * When an unsized memory operand fits rows of several sizes (ambiguous to
+   * GNU `as`, so an error here too), this row is taken instead: `push [rax]`
+   * is a qword push, as in GNU `as`.
+   */
+  readonly unsizedDefault: boolean;
   /** Extra condition on the operands (e.g. `xchg eax, eax` is not 90). */
   readonly guard: ((ops: readonly unknown[]) => boolean) | null;
 }
 
 interface RowOptions {
   swappable?: boolean;
+  unsizedDefault?: boolean;
   guard?: (ops: readonly unknown[]) => boolean;
 }
 
 const hexByte = /^[0-9A-F]{2}$/;
-const REG_KINDS = new Set([K.R8, K.R16, K.R32, K.R64, K.AL, K.AX, K.EAX, K.RAX, K.Xmm, K.Ymm]);
 
 /** Parses one SDM-style row into a Form. Throws on a malformed row (a bug in this table). */
 export function parseForm(mnemonic: string, operands: string, opcode: string, enc: Enc, opts: RowOptions = {}): Form {
@@ -213,7 +217,7 @@ export function parseForm(mnemonic: string, operands: string, opcode: string, en
     rel,
     opSize: operandSize(kinds),
     swappable: opts.swappable ?? false,
-    hasReg: kinds.some((k) => REG_KINDS.has(k)),
+    unsizedDefault: opts.unsizedDefault ?? false,
     guard: opts.guard ?? null,
   };
 }
@@ -362,10 +366,12 @@ for (const [m, o] of [
   row(m, 'r16, r/m8', `66 0F ${h(o)} /r`, 'RM');
   row(m, 'r32, r/m8', `0F ${h(o)} /r`, 'RM');
   row(m, 'r64, r/m8', `REX.W 0F ${h(o)} /r`, 'RM');
+  row(m, 'r16, r/m16', `66 0F ${h(o + 1)} /r`, 'RM');
   row(m, 'r32, r/m16', `0F ${h(o + 1)} /r`, 'RM');
   row(m, 'r64, r/m16', `REX.W 0F ${h(o + 1)} /r`, 'RM');
 }
 row('movsxd', 'r64, r/m32', 'REX.W 63 /r', 'RM');
+row('movsxd', 'r32, r/m32', '63 /r', 'RM');
 row('movsx', 'r64, r/m32', 'REX.W 63 /r', 'RM');
 
 row('lea', 'r16, m', '66 8D /r', 'RM');
@@ -387,6 +393,8 @@ for (const w of wide) {
 // xchg: 90+r with the accumulator, except `xchg eax, eax` (90 is nop in 64-bit mode).
 const notSameEax = (ops: readonly unknown[]) =>
   !((ops[0] as { id: number }).id === 0 && (ops[1] as { id: number }).id === 0);
+// GNU as encodes `xchg rax, rax` as a bare 90: REX.W changes nothing there.
+row('xchg', 'RAX, RAX', '90', 'ZO');
 for (const w of wide) {
   const g = w.s === 32 ? { guard: notSameEax } : {};
   row('xchg', `${acc[w.s]}, r${w.s}`, `${w.p}90+rd`, 'O', g);
@@ -457,11 +465,11 @@ row('push', 'r64', '50+rd', 'O');
 row('push', 'r16', '66 50+rd', 'O');
 row('push', 'simm8', '6A ib', 'I');
 row('push', 'simm32', '68 id', 'I');
-row('push', 'r/m64', 'FF /6', 'M');
+row('push', 'r/m64', 'FF /6', 'M', { unsizedDefault: true });
 row('push', 'r/m16', '66 FF /6', 'M');
 row('pop', 'r64', '58+rd', 'O');
 row('pop', 'r16', '66 58+rd', 'O');
-row('pop', 'r/m64', '8F /0', 'M');
+row('pop', 'r/m64', '8F /0', 'M', { unsizedDefault: true });
 row('pop', 'r/m16', '66 8F /0', 'M');
 row('call', 'rel32', 'E8 cd', 'D');
 row('call', 'r/m64', 'FF /2', 'M');
@@ -547,6 +555,9 @@ for (const [m, op] of [
 }
 row('nop', 'r/m16', '66 0F 1F /0', 'M');
 row('nop', 'r/m32', '0F 1F /0', 'M');
+row('nop', 'r/m64', 'REX.W 0F 1F /0', 'M');
+// GNU as turns `int 3` into the one-byte breakpoint int3.
+row('int', 'imm8', 'CC', 'ZO', { guard: (ops) => ops[0] === 3 || ops[0] === 3n });
 row('int', 'imm8', 'CD ib', 'I');
 
 // SSE and SSE2.
@@ -565,8 +576,11 @@ for (const [m, p, src, o] of sseMoves) {
   row(m, `xmm, ${src}`, `${p} ${o} /r`, 'RM');
   row(m, `${src}, xmm`, `${p} ${store} /r`, 'MR');
 }
-row('movd', 'xmm, r/m32', '66 0F 6E /r', 'RM');
-row('movd', 'r/m32, xmm', '66 0F 7E /r', 'MR');
+// movd with a 64-bit operand is movq (GNU as takes both spellings; unsized memory is a dword).
+row('movd', 'xmm, r/m32', '66 0F 6E /r', 'RM', { unsizedDefault: true });
+row('movd', 'r/m32, xmm', '66 0F 7E /r', 'MR', { unsizedDefault: true });
+row('movd', 'xmm, r/m64', '66 REX.W 0F 6E /r', 'RM');
+row('movd', 'r/m64, xmm', '66 REX.W 0F 7E /r', 'MR');
 row('movq', 'xmm, xmm/m64', 'F3 0F 7E /r', 'RM');
 row('movq', 'xmm, r/m64', '66 REX.W 0F 6E /r', 'RM');
 row('movq', 'xmm/m64, xmm', '66 0F D6 /r', 'MR');
@@ -675,6 +689,32 @@ row('vinsertf128', 'ymm, ymm, xmm/m128, imm8', 'VEX.256.66.0F3A.W0 18 /r ib', 'R
 row('vperm2f128', 'ymm, ymm, ymm/m256, imm8', 'VEX.256.66.0F3A.W0 06 /r ib', 'RVMI');
 row('vpermpd', 'ymm, ymm/m256, imm8', 'VEX.256.66.0F3A.W1 01 /r ib', 'RMI');
 row('vzeroupper', '', 'VEX.128.0F.WIG 77', 'ZO');
+
+/** Instructions a lock prefix may precede, always with a memory operand (their destination). */
+export const lockable: ReadonlySet<string> = new Set([
+  'add',
+  'adc',
+  'and',
+  'btc',
+  'btr',
+  'bts',
+  'cmpxchg',
+  'dec',
+  'inc',
+  'neg',
+  'not',
+  'or',
+  'sbb',
+  'sub',
+  'xadd',
+  'xchg',
+  'xor',
+]);
+
+/** Instructions a rep/repe/repne prefix may precede: the string instructions (and `rep ret`). */
+export const repeatable: ReadonlySet<string> = new Set(
+  ['movs', 'stos', 'lods', 'cmps', 'scas'].flatMap((m) => ['b', 'w', 'd', 'q'].map((s) => m + s)).concat('ret'),
+);
 
 /** Every form, grouped by mnemonic in table order. */
 export const formsByMnemonic: ReadonlyMap<string, readonly Form[]> = (() => {

@@ -227,9 +227,18 @@ export function mem(
   disp = 0,
   opts: MemOptions = {},
 ): Mem {
+  // 64-bit addressing only: no address-size override, so no 32-bit base or index.
+  if (base && !(base.cls === 'rip' || (base.cls === 'gp' && base.size === 8))) {
+    throw new AsmError(`${base.name} cannot be a base register`);
+  }
   if (index && (index.cls !== 'gp' || index.size !== 8 || index.id === 4)) {
     throw new AsmError(`${index.name} cannot be an index register`);
   }
+  if (index && base?.cls === 'rip') throw new AsmError('rip-relative addressing takes no index register');
+  if (scale !== 1 && scale !== 2 && scale !== 4 && scale !== 8)
+    throw new AsmError(`scale ${scale} is not 1, 2, 4 or 8`);
+  if (!Number.isSafeInteger(disp)) throw new AsmError(`displacement ${disp} is not an integer`);
+  if (opts.seg && opts.seg.cls !== 'seg') throw new AsmError(`${opts.seg.name} is not a segment register`);
   return {
     kind: 'mem',
     size,

@@ -1,0 +1,197 @@
+/**
+ * The builder refuses what cannot be encoded (and what GNU `as` refuses),
+ * with an AsmError and without leaving anything behind; and it makes the
+ * same special choices as GNU `as` where the corpus alone would not show why.
+ */
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  AsmError,
+  Assembler,
+  ah,
+  al,
+  ax,
+  byte,
+  cl,
+  eax,
+  ecx,
+  fs,
+  mem,
+  ptr,
+  qword,
+  r8,
+  r8b,
+  r9,
+  rax,
+  rbx,
+  rcx,
+  rip,
+  rsp,
+  sil,
+  xmm0,
+  xmm1,
+  xmm2,
+  ymm1,
+  ymm2,
+} from '../src/asm/index.js';
+import { GasError, gas } from './support/gas.js';
+
+interface Invalid {
+  /** The same instruction for GNU `as`, which must refuse it (or warn) too; null when it has no spelling there. */
+  gas: string | null;
+  build: (a: Assembler) => unknown;
+  /** Part of the expected message. */
+  says: RegExp;
+}
+
+const INVALID: Invalid[] = [
+  // ah, bh, ch, dh have no encoding once a REX prefix is present.
+  { gas: 'mov ah, r8b', build: (a) => a.mov(ah, r8b), says: /REX/ },
+  { gas: 'mov ah, sil', build: (a) => a.mov(ah, sil), says: /REX/ },
+  { gas: 'mov ah, byte ptr [r9]', build: (a) => a.mov(ah, byte(r9)), says: /REX/ },
+  { gas: 'movzx rax, ah', build: (a) => a.movzx(rax, ah), says: /REX/ },
+  { gas: 'xchg ah, r8b', build: (a) => a.xchg(ah, r8b), says: /REX/ },
+  // Addressing.
+  { gas: 'mov rax, qword ptr [rax + rsp*1]', build: (a) => a.mov(rax, qword(rax, rsp, 1)), says: /index/ },
+  { gas: 'mov rax, qword ptr [rip + rcx]', build: (a) => a.mov(rax, mem(8, rip, rcx)), says: /index/ },
+  { gas: 'mov rax, qword ptr [xmm0]', build: (a) => a.mov(rax, qword(xmm0)), says: /base/ },
+  { gas: 'mov rax, qword ptr [rbx*3]', build: (a) => a.mov(rax, mem(8, null, rbx, 3 as 1)), says: /scale/ },
+  { gas: 'mov rax, qword ptr [rbx + 0x80000000]', build: (a) => a.mov(rax, qword(rbx, 0x80000000)), says: /range/ },
+  {
+    gas: 'mov ecx, dword ptr [0x80000000]',
+    build: (a) => a.mov(ecx, mem(4, null, null, 1, 0x80000000)),
+    says: /range/,
+  },
+  // 32-bit addressing (gas emits a 67 prefix) is deliberately not supported.
+  { gas: null, build: (a) => a.mov(rax, qword(eax)), says: /base/ },
+  // Sizes: an unsized memory operand the instruction does not size is ambiguous.
+  { gas: 'add [rax], 1', build: (a) => a.add(ptr(rax), 1), says: /ambiguous/ },
+  { gas: 'inc [rax]', build: (a) => a.inc(ptr(rax)), says: /ambiguous/ },
+  { gas: 'shl [rax], cl', build: (a) => a.shl(ptr(rax), cl), says: /ambiguous/ },
+  { gas: 'movzx eax, [rax]', build: (a) => a.movzx(eax, ptr(rax)), says: /ambiguous/ },
+  { gas: 'movsx rax, [rax]', build: (a) => a.movsx(rax, ptr(rax)), says: /ambiguous/ },
+  { gas: 'cvtsi2sd xmm0, [rax]', build: (a) => a.cvtsi2sd(xmm0, ptr(rax)), says: /ambiguous/ },
+  { gas: 'nop [rax]', build: (a) => a.nop(ptr(rax)), says: /ambiguous/ },
+  { gas: 'mov rax, dword ptr [rbx]', build: (a) => a.mov(rax, mem(4, rbx)), says: /no form/ },
+  { gas: 'add eax, rcx', build: (a) => a.add(eax, rcx), says: /no form/ },
+  { gas: 'vaddpd xmm0, ymm1, ymm2', build: (a) => a.vaddpd(xmm0, ymm1, ymm2), says: /no form/ },
+  { gas: 'push eax', build: (a) => a.push(eax), says: /no form/ },
+  { gas: 'call eax', build: (a) => a.call(eax), says: /no form/ },
+  // Immediates out of range.
+  { gas: 'mov al, 256', build: (a) => a.mov(al, 256), says: /no form/ },
+  { gas: 'add eax, 0x100000000', build: (a) => a.add(eax, 0x100000000), says: /no form/ },
+  { gas: 'add rax, 0x80000000', build: (a) => a.add(rax, 0x80000000), says: /no form/ },
+  { gas: 'push 0xffffffff', build: (a) => a.push(0xffffffff), says: /no form/ },
+  { gas: 'mov rax, 0x10000000000000000', build: (a) => a.mov(rax, 1n << 64n), says: /no form/ },
+  { gas: 'imul eax, ecx, 0x100000000', build: (a) => a.imul(eax, ecx, 0x100000000), says: /no form/ },
+  { gas: 'shl rax, 256', build: (a) => a.shl(rax, 256), says: /no form/ },
+  { gas: 'shl rax, -129', build: (a) => a.shl(rax, -129), says: /no form/ },
+  { gas: 'int 256', build: (a) => a.int(256), says: /no form/ },
+  { gas: 'ret 0x10000', build: (a) => a.ret(0x10000), says: /no form/ },
+  { gas: 'mov ax, 0x10000', build: (a) => a.mov(ax, 0x10000), says: /no form/ },
+  { gas: null, build: (a) => a.add(eax, 1.5), says: /range|form/ },
+  // Prefixes.
+  { gas: 'lock mov qword ptr [rax], rcx', build: (a) => a.lock().mov(qword(rax), rcx), says: /lock/ },
+  { gas: 'lock add rax, rcx', build: (a) => a.lock().add(rax, rcx), says: /lock/ },
+  { gas: 'lock cmp qword ptr [rax], rcx', build: (a) => a.lock().cmp(qword(rax), rcx), says: /lock/ },
+  { gas: 'rep add rax, rcx', build: (a) => a.rep().add(rax, rcx), says: /rep/ },
+  { gas: 'lock jmp 1f', build: (a) => a.lock().jmp(a.label('x')), says: /prefix/ },
+  // Operand counts and names.
+  { gas: 'movsd xmm0, xmm1, xmm2', build: (a) => a.movsd(xmm0, xmm1, xmm2), says: /operand/ },
+  { gas: 'frobnicate', build: (a) => a.emit('frobnicate', []), says: /unknown/ },
+];
+
+test('the builder refuses invalid instructions with an AsmError, as GNU as does', () => {
+  for (const c of INVALID) {
+    const a = new Assembler();
+    assert.throws(
+      () => c.build(a),
+      (e: unknown) => e instanceof AsmError && c.says.test(e.message),
+      `${c.gas ?? c.build.toString()} should be refused matching ${c.says}`,
+    );
+  }
+  // GNU as refuses (or at least warns about) every one it can spell.
+  const lines = INVALID.flatMap((c) => (c.gas === null ? [] : [c.gas]));
+  let refused = new Set<number>();
+  try {
+    const o = gas(`${lines.join('\n')}\n1:`);
+    refused = new Set(o.warnings.keys());
+  } catch (e) {
+    if (!(e instanceof GasError)) throw e;
+    refused = new Set([...e.errors.keys(), ...e.warnings.keys()]);
+  }
+  const accepted = lines.filter((_, i) => !refused.has(i + 1));
+  assert.deepEqual(accepted, [], 'GNU as accepts these');
+});
+
+test('a refused instruction leaves no bytes and no pending prefix behind', () => {
+  const a = new Assembler();
+  // The fs prefix is written before the REX check fails.
+  assert.throws(() => a.mov(mem(1, r8, null, 1, 0, { seg: fs }), ah), AsmError);
+  a.lock();
+  assert.throws(() => a.mov(qword(rax), rcx), AsmError);
+  a.add(rax, rcx);
+  assert.deepEqual([...(a.finish().sections[0]?.bytes ?? [])], [0x48, 0x01, 0xc8]);
+});
+
+function bytesOf(build: (a: Assembler) => unknown): number[] {
+  const a = new Assembler();
+  build(a);
+  return [...(a.finish().sections[0]?.bytes ?? [])];
+}
+
+test('special choices GNU as makes', () => {
+  // 90 without REX.W; 87 C0 for eax (90 would be nop, not a zero-extending xchg).
+  assert.deepEqual(
+    bytesOf((a) => a.xchg(rax, rax)),
+    [0x90],
+  );
+  assert.deepEqual(
+    bytesOf((a) => a.xchg(eax, eax)),
+    [0x87, 0xc0],
+  );
+  assert.deepEqual(
+    bytesOf((a) => a.int(3)),
+    [0xcc],
+  );
+  assert.deepEqual(
+    bytesOf((a) => a.int(0x80)),
+    [0xcd, 0x80],
+  );
+  // Unsized memory: sized by the only form, or the documented default.
+  assert.deepEqual(
+    bytesOf((a) => a.push(ptr(rax))),
+    [0xff, 0x30],
+  );
+  assert.deepEqual(
+    bytesOf((a) => a.call(ptr(rax))),
+    [0xff, 0x10],
+  );
+  assert.deepEqual(
+    bytesOf((a) => a.sete(ptr(rax))),
+    [0x0f, 0x94, 0x00],
+  );
+  assert.deepEqual(
+    bytesOf((a) => a.movd(xmm0, ptr(rax))),
+    [0x66, 0x0f, 0x6e, 0x00],
+  );
+  assert.deepEqual(
+    bytesOf((a) => a.mov(rax, ptr(rbx))),
+    [0x48, 0x8b, 0x03],
+  );
+  // A 32-bit absolute address beyond a sign-extended disp32 needs movabs (accumulator only).
+  assert.deepEqual(
+    bytesOf((a) => a.mov(eax, mem(4, null, null, 1, 0x80000000))),
+    [0xa1, 0x00, 0x00, 0x00, 0x80, 0, 0, 0, 0],
+  );
+  // rep before lock before REX; 66 first.
+  assert.deepEqual(
+    bytesOf((a) => a.lock().add(mem(2, rax), ax)),
+    [0x66, 0xf0, 0x01, 0x00],
+  );
+  assert.deepEqual(
+    bytesOf((a) => a.rep().stosw()),
+    [0x66, 0xf3, 0xab],
+  );
+});

@@ -1,0 +1,646 @@
+/**
+ * The encoder corpus: instruction instances generated from the form table,
+ * each both as a builder call (`a.emit(mnemonic, ops)`) and as the GNU `as`
+ * Intel-syntax line that means the same instruction. Operands are drawn
+ * systematically from pools per operand kind (every register of each class,
+ * every addressing shape, immediates at the edges of each range, every
+ * condition-code spelling); a seeded generator pairs them, so a failure
+ * reproduces from its seed.
+ */
+
+import { CC_NAMES, conditions, type Form, formsByMnemonic, K } from '../../src/asm/forms.js';
+import { gpr, type Label, type Mem, mem, type Operand, type Reg, registers } from '../../src/asm/operands.js';
+
+/** Where an instance's label operand points: `gap` filler bytes before or after the instruction. */
+export interface Target {
+  side: 'before' | 'after';
+  gap: number;
+}
+
+export type PrefixName = 'lock' | 'rep' | 'repne';
+
+export interface Instance {
+  mnemonic: string;
+  ops: Operand[];
+  prefix: PrefixName | null;
+  /** The same instruction for GNU `as`. */
+  text: string;
+  /** The label operand (a branch target or a memory displacement) and where to bind it. */
+  label: Label | null;
+  target: Target | null;
+  /** The table row the instance was generated from. */
+  origin: string;
+}
+
+/** Deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(xs: readonly T[], rand: () => number): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+  return a;
+}
+
+// ---------------------------------------------------------------------------
+// Operand pools. A choice is an operand with its text; a label choice gets its
+// label when the instance is made.
+
+interface Choice {
+  op: Operand | ((l: Label) => Operand);
+  text: string;
+  target?: Target;
+  /** Needs a REX prefix (r8..r15, spl..dil, an extended base or index). */
+  rex: boolean;
+  /** ah, ch, dh, bh. */
+  high8: boolean;
+}
+
+const SIZE_WORD: Record<number, string> = {
+  1: 'byte',
+  2: 'word',
+  4: 'dword',
+  8: 'qword',
+  16: 'xmmword',
+  32: 'ymmword',
+};
+
+function R(name: string): Reg {
+  const r = registers.get(name);
+  if (!r) throw new Error(`no register ${name}`);
+  return r;
+}
+
+function regChoice(r: Reg): Choice {
+  return { op: r, text: r.name, rex: r.id >= 8 || r.needsRex, high8: r.high8 };
+}
+
+const gpRegs = (size: 1 | 2 | 4 | 8): Choice[] => {
+  const rs = Array.from({ length: 16 }, (_, i) => regChoice(gpr(i, size)));
+  if (size === 1) for (const n of ['ah', 'ch', 'dh', 'bh']) rs.push(regChoice(R(n)));
+  return rs;
+};
+const vecRegs = (cls: 'xmm' | 'ymm'): Choice[] => Array.from({ length: 16 }, (_, i) => regChoice(R(`${cls}${i}`)));
+
+/** A number as GNU `as` reads it; hex or decimal as the generator likes. */
+function num(v: number | bigint, hex: boolean): string {
+  const neg = v < 0;
+  const abs = neg ? -BigInt(v) : BigInt(v);
+  return (neg ? '-' : '') + (hex ? `0x${abs.toString(16)}` : abs.toString());
+}
+
+interface MemSpec {
+  base?: string;
+  index?: string;
+  scale?: 1 | 2 | 4 | 8;
+  disp?: number;
+  seg?: 'fs' | 'gs';
+  /** RIP-relative to the instance's label, plus disp. */
+  target?: Target;
+}
+
+/**
+ * Addressing shapes: every base (rsp/r12 need a SIB, rbp/r13 a zero disp8),
+ * disp8/disp32 edges, every scale, index-only, absolute, RIP-relative (to a
+ * number and to labels), and segment overrides.
+ */
+const MEM_SPECS: MemSpec[] = [
+  ...Array.from({ length: 16 }, (_, i): MemSpec => ({ base: gpr(i).name })),
+  { base: 'rax', disp: 1 },
+  { base: 'rsp', disp: -1 },
+  { base: 'rbp', disp: 127 },
+  { base: 'r12', disp: -128 },
+  { base: 'r13', disp: 128 },
+  { base: 'r8', disp: -129 },
+  { base: 'r15', disp: 0x7fffffff },
+  { base: 'rbx', disp: -0x80000000 },
+  { base: 'rax', index: 'rcx', scale: 1 },
+  { base: 'rsp', index: 'rbp', scale: 2, disp: 8 },
+  { base: 'rbp', index: 'rax', scale: 4 },
+  { base: 'r13', index: 'r14', scale: 8, disp: -128 },
+  { base: 'r12', index: 'r12', scale: 1, disp: 0x100 },
+  { base: 'r8', index: 'r15', scale: 2, disp: -0x80000000 },
+  { base: 'rbx', index: 'r13', scale: 8, disp: 127 },
+  { base: 'rdi', index: 'rsi', scale: 4, disp: 128 },
+  { base: 'r9', index: 'r8', scale: 8, disp: 0x12345678 },
+  { index: 'rcx', scale: 8 },
+  { index: 'r9', scale: 2, disp: 0x10 },
+  { index: 'rbp', scale: 1 },
+  { index: 'r13', scale: 4, disp: -8 },
+  { disp: 0 },
+  { disp: 0x10 },
+  { disp: -8 },
+  { disp: 0x7fffffff },
+  { disp: -0x80000000 },
+  { base: 'rip' },
+  { base: 'rip', disp: 0x10 },
+  { base: 'rip', disp: -4 },
+  { base: 'rip', target: { side: 'before', gap: 0 } },
+  { base: 'rip', target: { side: 'after', gap: 0 }, disp: 8 },
+  { base: 'rip', target: { side: 'after', gap: 300 } },
+  { base: 'rip', target: { side: 'before', gap: 100 }, disp: -16 },
+  { seg: 'fs', disp: 0x28 },
+  { seg: 'gs', base: 'rax', disp: 8 },
+  { seg: 'fs', base: 'r12', index: 'rbx', scale: 4 },
+];
+
+function memChoice(size: number, s: MemSpec, hex: boolean): Choice {
+  const base = s.base ? R(s.base) : null;
+  const index = s.index ? R(s.index) : null;
+  const scale = s.scale ?? 1;
+  const disp = s.disp ?? 0;
+  const terms: string[] = [];
+  if (base) terms.push(base.name);
+  if (index) terms.push(`${index.name}*${scale}`);
+  if (s.target) terms.push('@L');
+  let inner = terms.join(' + ');
+  if (disp !== 0 || terms.length === 0) {
+    if (terms.length === 0) inner = num(disp, hex);
+    else inner += disp < 0 ? ` - ${num(-disp, hex)}` : ` + ${num(disp, hex)}`;
+  }
+  const sizeWord = size ? `${SIZE_WORD[size]} ptr ` : '';
+  const text = `${sizeWord}${s.seg ? `${s.seg}:` : ''}[${inner}]`;
+  const seg = s.seg ? R(s.seg) : null;
+  const rex = (base !== null && base.cls === 'gp' && base.id >= 8) || (index !== null && index.id >= 8);
+  const op = s.target
+    ? (l: Label): Operand => mem(size, base, null, 1, disp, { label: l })
+    : mem(size, base, index, scale, disp, { seg });
+  return { op, text, rex, high8: false, ...(s.target ? { target: s.target } : {}) };
+}
+
+/** A few unsized shapes, for forms where an operand fixes the memory size. */
+const UNSIZED_SPECS: MemSpec[] = [
+  { base: 'rax' },
+  { base: 'r12', disp: 8 },
+  { base: 'rbp', index: 'r9', scale: 8, disp: -200 },
+  { base: 'rip', disp: 0x40 },
+];
+
+/** Immediates at the edges of every range, as numbers, or bigints beyond 2^53. */
+const IMM_EDGES: bigint[] = [
+  0n,
+  1n,
+  -1n,
+  2n,
+  3n,
+  0x55n,
+  127n,
+  128n,
+  -128n,
+  -129n,
+  255n,
+  256n,
+  0x7fffn,
+  0x8000n,
+  -0x8000n,
+  -0x8001n,
+  0xff80n,
+  0xffffn,
+  0x10000n,
+  0x12345678n,
+  0x7fffffffn,
+  0x80000000n,
+  -0x80000000n,
+  -0x80000001n,
+  0xffffff80n,
+  0xffffffffn,
+  0x100000000n,
+  0x1fffffffffffffn,
+  0x20000000000000n,
+  0x123456789abcdef0n,
+  0x7fffffffffffffffn,
+  -0x8000000000000000n,
+  0xffffffffffffff80n,
+  0xffffffffffffffffn,
+];
+
+function inRange(v: bigint, lo: bigint, hiExclusive: bigint): boolean {
+  return v >= lo && v < hiExclusive;
+}
+
+/** The values an immediate kind of form `f` takes (the ranges GNU `as` accepts for it). */
+function immValues(k: K, f: Form): bigint[] {
+  const bits = BigInt(f.opSize);
+  switch (k) {
+    case K.Imm8:
+      return IMM_EDGES.filter((v) => inRange(v, -128n, 256n));
+    case K.SImm8:
+      return IMM_EDGES.filter((v) => inRange(v, -(1n << (bits - 1n)), 1n << bits)).filter((v) =>
+        inRange(BigInt.asIntN(Number(bits), v), -128n, 128n),
+      );
+    case K.Imm16:
+      return IMM_EDGES.filter((v) => inRange(v, -0x8000n, 0x10000n));
+    case K.Imm32:
+      return IMM_EDGES.filter((v) => inRange(v, -0x80000000n, 0x100000000n));
+    case K.SImm32:
+      return IMM_EDGES.filter((v) => inRange(v, -0x80000000n, 0x80000000n));
+    case K.Imm64:
+      return IMM_EDGES.filter((v) => inRange(v, -(1n << 63n), 1n << 64n));
+    default:
+      return [];
+  }
+}
+
+function immChoice(v: bigint, i: number): Choice {
+  const safe = v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER);
+  // Every third safe value goes in as a bigint too: the builder takes both.
+  const op: Operand = safe && i % 3 !== 2 ? Number(v) : v;
+  return { op, text: num(v, i % 2 === 0), rex: false, high8: false };
+}
+
+const BRANCH_TARGETS: Target[] = [
+  { side: 'before', gap: 0 },
+  { side: 'after', gap: 0 },
+  { side: 'before', gap: 100 },
+  { side: 'after', gap: 100 },
+  { side: 'before', gap: 126 },
+  { side: 'before', gap: 127 },
+  { side: 'after', gap: 127 },
+  { side: 'after', gap: 128 },
+  { side: 'before', gap: 300 },
+  { side: 'after', gap: 300 },
+];
+
+function labelChoice(t: Target): Choice {
+  return { op: (l: Label) => l, text: '@L', target: t, rex: false, high8: false };
+}
+
+/** Moffs: 64-bit absolute addresses. `mov` takes this form only beyond a sign-extended disp32. */
+function moffsChoices(f: Form): Choice[] {
+  const addrs = f.mnemonic === 'movabs' ? [0x10, 0x80000000, 0x123456789abc] : [0x80000000, 0xffffffff, 0x123456789abc];
+  const size = f.opSize / 8;
+  return addrs.flatMap((a, i) => [
+    { op: mem(size, null, null, 1, a), text: `${SIZE_WORD[size]} ptr [${num(a, i !== 1)}]`, rex: false, high8: false },
+    { op: mem(0, null, null, 1, a), text: `[${num(a, true)}]`, rex: false, high8: false },
+  ]);
+}
+
+const KIND_SIZE: Partial<Record<K, number>> = {
+  [K.RM8]: 1,
+  [K.RM16]: 2,
+  [K.RM32]: 4,
+  [K.RM64]: 8,
+  [K.M8]: 1,
+  [K.M16]: 2,
+  [K.M32]: 4,
+  [K.M64]: 8,
+  [K.M128]: 16,
+  [K.M256]: 32,
+  [K.XM32]: 4,
+  [K.XM64]: 8,
+  [K.XM128]: 16,
+  [K.YM256]: 32,
+};
+
+const GP_REG_SIZE: Partial<Record<K, number>> = {
+  [K.R8]: 1,
+  [K.R16]: 2,
+  [K.R32]: 4,
+  [K.R64]: 8,
+  [K.AL]: 1,
+  [K.AX]: 2,
+  [K.EAX]: 4,
+  [K.RAX]: 8,
+};
+
+/** Mnemonics whose memory operand GNU `as` sizes by itself (a single size, or a default one). */
+const UNSIZED_DEFAULT = new Set(['push', 'pop', 'call', 'jmp', 'movsxd', 'movd', 'movq']);
+
+/**
+ * Whether an unsized memory operand at position `p` is unambiguous to GNU
+ * `as`: a general register of the same size, or a vector form (whose memory
+ * size the mnemonic fixes), or one of the 64-bit-default instructions.
+ */
+function unsizedOk(f: Form, p: number): boolean {
+  const k = f.kinds[p] as K;
+  if (k === K.M) return true;
+  const size = KIND_SIZE[k];
+  if (size === undefined) return false;
+  if (f.mnemonic.startsWith('set') || (UNSIZED_DEFAULT.has(f.mnemonic) && (size === 8 || size === 4))) return true;
+  if (f.mnemonic.startsWith('cvtsi2') || f.mnemonic === 'movzx' || f.mnemonic === 'movsx') return false;
+  const vector = [K.XM32, K.XM64, K.XM128, K.YM256, K.M64, K.M128, K.M256].includes(k);
+  return f.kinds.some((o, i) => i !== p && (GP_REG_SIZE[o] === size || (vector && (o === K.Xmm || o === K.Ymm))));
+}
+
+function choicesFor(f: Form, p: number, hex: boolean): Choice[] {
+  const k = f.kinds[p] as K;
+  const memOf = (size: number): Choice[] => {
+    const out = MEM_SPECS.map((s, i) => memChoice(size, s, (i % 2 === 0) === hex));
+    if (unsizedOk(f, p)) out.push(...UNSIZED_SPECS.map((s) => memChoice(0, s, hex)));
+    return out;
+  };
+  switch (k) {
+    case K.R8:
+      return gpRegs(1);
+    case K.R16:
+      return gpRegs(2);
+    case K.R32:
+      return gpRegs(4);
+    case K.R64:
+      return gpRegs(8);
+    case K.RM8:
+      return [...gpRegs(1), ...memOf(1)];
+    case K.RM16:
+      return [...gpRegs(2), ...memOf(2)];
+    case K.RM32:
+      return [...gpRegs(4), ...memOf(4)];
+    case K.RM64:
+      return [...gpRegs(8), ...memOf(8)];
+    case K.M:
+      return MEM_SPECS.filter((s) => !s.seg).map((s, i) => memChoice(0, s, (i % 2 === 0) === hex));
+    case K.M8:
+    case K.M16:
+    case K.M32:
+    case K.M64:
+    case K.M128:
+    case K.M256:
+      return memOf(KIND_SIZE[k] as number);
+    case K.AL:
+      return [regChoice(R('al'))];
+    case K.AX:
+      return [regChoice(R('ax'))];
+    case K.EAX:
+      return [regChoice(R('eax'))];
+    case K.RAX:
+      return [regChoice(R('rax'))];
+    case K.CL:
+      return [regChoice(R('cl'))];
+    case K.One:
+      return [{ op: 1, text: '1', rex: false, high8: false }];
+    case K.Imm8:
+    case K.SImm8:
+    case K.Imm16:
+    case K.Imm32:
+    case K.SImm32:
+    case K.Imm64:
+      return immValues(k, f).map(immChoice);
+    case K.Rel8:
+    case K.Rel32: {
+      // A rel8-only branch (jrcxz, loop) must stay within reach.
+      const only8 = !(formsByMnemonic.get(f.mnemonic) ?? []).some((g) => g.kinds[0] === K.Rel32);
+      return BRANCH_TARGETS.filter((t) => !only8 || t.gap <= 100).map(labelChoice);
+    }
+    case K.Xmm:
+      return vecRegs('xmm');
+    case K.Ymm:
+      return vecRegs('ymm');
+    case K.XM32:
+    case K.XM64:
+    case K.XM128:
+      return [...vecRegs('xmm'), ...memOf(KIND_SIZE[k] as number)];
+    case K.YM256:
+      return [...vecRegs('ymm'), ...memOf(32)];
+    case K.Moffs:
+      return moffsChoices(f);
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------
+
+function instance(
+  mnemonic: string,
+  picks: Choice[],
+  origin: string,
+  prefix: PrefixName | null,
+  makeLabel: () => Label,
+): Instance {
+  const withLabel = picks.find((c) => c.target !== undefined);
+  const label = withLabel ? makeLabel() : null;
+  const ops = picks.map((c) => (typeof c.op === 'function' ? c.op(label as Label) : c.op));
+  const operands = picks.map((c) => c.text).join(', ');
+  let text = `${prefix ? `${prefix} ` : ''}${mnemonic}${operands ? ` ${operands}` : ''}`;
+  if (label) text = text.replace('@L', label.name);
+  return { mnemonic, ops, prefix, text, label, target: withLabel?.target ?? null, origin };
+}
+
+function describeForm(f: Form): string {
+  const op = [...f.prefixes, ...f.opcode].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  return `${f.mnemonic} [${f.kinds.join(',')}] ${f.vex ? 'VEX ' : ''}${f.rexW ? 'REX.W ' : ''}${op} ${f.enc}`;
+}
+
+const CANONICAL_CC = new Set(CC_NAMES);
+
+/** Whether a jcc/setcc/cmovcc mnemonic spells its condition with an alias (jz for je). */
+function ccAlias(m: string): boolean {
+  for (const p of ['j', 'set', 'cmov']) {
+    if (m.startsWith(p)) {
+      const cc = m.slice(p.length);
+      if (conditions.some(([n]) => n === cc)) return !CANONICAL_CC.has(cc);
+    }
+  }
+  return false;
+}
+
+export interface CorpusOptions {
+  seed?: number;
+  /** Creates the label an instance refers to (`a.label(name)` of the assembler under test). */
+  label: (name: string) => Label;
+}
+
+/**
+ * The corpus: for every row of the table, instances until every operand
+ * choice of every position has appeared once (alias condition-code
+ * spellings get a handful), plus prefixed forms and the 2-operand `imul`.
+ */
+export function generateCorpus(opts: CorpusOptions): Instance[] {
+  const rand = rng(opts.seed ?? 0x5eed);
+  const out: Instance[] = [];
+  let labels = 0;
+  const makeLabel = () => opts.label(`L${labels++}`);
+
+  for (const forms of formsByMnemonic.values()) {
+    for (const f of forms) {
+      // A relaxable branch is one instruction with two encodings: generate it once.
+      if (f.kinds[0] === K.Rel32 && forms.some((g) => g.kinds[0] === K.Rel8)) continue;
+      const hex = rand() < 0.5;
+      const pools = f.kinds.map((_, p) => shuffled(choicesFor(f, p, hex), rand));
+      let n = Math.max(1, ...pools.map((p) => p.length));
+      if (ccAlias(f.mnemonic)) n = Math.min(n, 6);
+      for (let j = 0; j < n; j++) {
+        const picks = pools.map((pool) => pool[j % pool.length] as Choice);
+        const fixed = legalize(f, picks, pools);
+        if (fixed) out.push(instance(f.mnemonic, fixed, describeForm(f), null, makeLabel));
+      }
+    }
+  }
+
+  // lock on every lockable read-modify-write instruction with a memory destination.
+  const lockable = ['add', 'adc', 'and', 'or', 'sbb', 'sub', 'xor', 'inc', 'dec', 'neg', 'not'];
+  lockable.push('xadd', 'cmpxchg', 'xchg', 'bts', 'btr', 'btc');
+  for (const m of lockable) {
+    for (const f of formsByMnemonic.get(m) ?? []) {
+      const k0 = f.kinds[0] as K;
+      if (KIND_SIZE[k0] === undefined || f.enc === 'RM') continue;
+      const pools = f.kinds.map((_, p) =>
+        shuffled(
+          choicesFor(f, p, rand() < 0.5).filter((c) => !c.high8),
+          rand,
+        ),
+      );
+      const mems = (pools[0] as Choice[]).filter((c) => typeof c.op === 'object' && (c.op as Mem).kind === 'mem');
+      for (let j = 0; j < 3; j++) {
+        const picks = pools.map((pool, p) => (p === 0 ? mems[j % mems.length] : pool[j % pool.length]) as Choice);
+        const fixed = legalize(f, picks, pools);
+        if (fixed) out.push(instance(m, fixed, `lock ${describeForm(f)}`, 'lock', makeLabel));
+      }
+    }
+  }
+  for (const m of ['movsb', 'movsw', 'movsd', 'movsq', 'stosb', 'stosw', 'stosd', 'stosq', 'lodsb', 'lodsq']) {
+    out.push(instance(m, [], `rep ${m}`, 'rep', makeLabel));
+  }
+  for (const m of ['cmpsb', 'scasb']) {
+    out.push({ ...instance(m, [], `repe ${m}`, 'rep', makeLabel), text: `repe ${m}` });
+    out.push(instance(m, [], `repne ${m}`, 'repne', makeLabel));
+  }
+
+  // imul r, imm: the 2-operand spelling of imul r, r, imm.
+  for (const size of [2, 4, 8] as const) {
+    for (const [id, v] of [
+      [0, 5n],
+      [9, -1n],
+      [4, 127n],
+      [13, 128n],
+      [15, -129n],
+      [3, 0x7fffn],
+    ] as const) {
+      const r = gpr(id, size);
+      const c = immChoice(v, id);
+      out.push(instance('imul', [regChoice(r), c], `imul r${size * 8}, imm`, null, makeLabel));
+    }
+  }
+  return out;
+}
+
+/**
+ * Makes an instance encodable: ah/ch/dh/bh cannot meet anything that needs a
+ * REX prefix, so other operands are re-picked from their pool (or the
+ * instance dropped when the row itself needs REX.W or VEX).
+ */
+function legalize(f: Form, picks: Choice[], pools: Choice[][]): Choice[] | null {
+  if (!picks.some((c) => c.high8)) return picks;
+  if (f.rexW || f.vex) return null;
+  const out = [...picks];
+  for (let p = 0; p < out.length; p++) {
+    const c = out[p] as Choice;
+    if (c.high8 || !c.rex) continue;
+    const alt = (pools[p] as Choice[]).find((x) => !x.rex && x.target === undefined);
+    if (!alt) return null;
+    out[p] = alt;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Whole programs: branch relaxation and alignment.
+
+export type ProgramItem =
+  | { kind: 'label'; name: string }
+  | { kind: 'fill'; n: number }
+  | { kind: 'jump'; mnemonic: string; target: string }
+  | { kind: 'align'; n: number; max?: number };
+
+/**
+ * Programs of jumps and jcc to labels at distances around the rel8 limit,
+ * forward and backward, arranged in chains so that one jump growing to rel32
+ * pushes others over the limit.
+ */
+export function relaxationPrograms(seed = 0x1ea5): ProgramItem[][] {
+  const rand = rng(seed);
+  const progs: ProgramItem[][] = [];
+  const jumps = ['jmp', 'je', 'jne', 'jl', 'jg', 'jae', 'jbe', 'js', 'jo', 'jp', 'jnz', 'jc'];
+  // Fixed distances straddling the limit: a filler of n bytes between a jump and its label.
+  for (const n of [120, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132]) {
+    for (const m of ['jmp', 'jne']) {
+      progs.push([
+        { kind: 'jump', mnemonic: m, target: 'f' },
+        { kind: 'fill', n },
+        { kind: 'label', name: 'f' },
+      ]);
+      progs.push([
+        { kind: 'label', name: 'b' },
+        { kind: 'fill', n },
+        { kind: 'jump', mnemonic: m, target: 'b' },
+      ]);
+    }
+  }
+  // Chains: k jumps to one label; the last one's growth pushes the first over the limit.
+  for (let k = 2; k <= 40; k += 3) {
+    const fwd: ProgramItem[] = [];
+    for (let i = 0; i < k; i++) fwd.push({ kind: 'jump', mnemonic: jumps[i % jumps.length] as string, target: 'end' });
+    fwd.push({ kind: 'fill', n: 128 - 2 * k + (k % 3) }, { kind: 'label', name: 'end' });
+    progs.push(fwd);
+    const back: ProgramItem[] = [
+      { kind: 'label', name: 'top' },
+      { kind: 'fill', n: 126 - 2 * k + (k % 4) },
+    ];
+    for (let i = 0; i < k; i++)
+      back.push({ kind: 'jump', mnemonic: jumps[(i + 3) % jumps.length] as string, target: 'top' });
+    progs.push(back);
+  }
+  // Random programs: labels, jumps, calls, fillers and alignments (some bounded), at several densities.
+  for (let p = 0; p < 400; p++) {
+    const items: ProgramItem[] = [];
+    const nLabels = 4 + Math.floor(rand() * 8);
+    const slots = 20 + Math.floor(rand() * 40);
+    const maxFill = [20, 70, 130][p % 3] as number;
+    const alignRate = [0.05, 0.15][p % 2] as number;
+    const placed = new Set<number>();
+    for (let i = 0; i < slots; i++) {
+      const r = rand();
+      if (r < 0.2 && placed.size < nLabels) {
+        let l = Math.floor(rand() * nLabels);
+        while (placed.has(l)) l = (l + 1) % nLabels;
+        placed.add(l);
+        items.push({ kind: 'label', name: `l${l}` });
+      } else if (r < 0.6) {
+        const m = rand() < 0.05 ? 'call' : (jumps[Math.floor(rand() * jumps.length)] as string);
+        items.push({ kind: 'jump', mnemonic: m, target: `l${Math.floor(rand() * nLabels)}` });
+      } else if (r < 1 - alignRate) {
+        items.push({ kind: 'fill', n: Math.floor(rand() * maxFill) });
+      } else {
+        const n = 1 << (1 + Math.floor(rand() * 5));
+        items.push(rand() < 0.3 ? { kind: 'align', n, max: 1 + Math.floor(rand() * (n - 1)) } : { kind: 'align', n });
+      }
+    }
+    for (let l = 0; l < nLabels; l++) if (!placed.has(l)) items.push({ kind: 'label', name: `l${l}` });
+    progs.push(items);
+  }
+  return progs;
+}
+
+/** For every padding length 0..31: code of that many bytes short of 32, then `align 32` (and a bounded one). */
+export function alignPrograms(): ProgramItem[][] {
+  const progs: ProgramItem[][] = [];
+  for (let pad = 0; pad < 32; pad++) {
+    progs.push([
+      { kind: 'fill', n: (32 - pad) % 32 },
+      { kind: 'align', n: 32 },
+      { kind: 'fill', n: 1 },
+    ]);
+    progs.push([
+      { kind: 'fill', n: 64 + ((32 - pad) % 32) },
+      { kind: 'align', n: 32, max: 7 },
+      { kind: 'fill', n: 1 },
+    ]);
+    progs.push([
+      { kind: 'fill', n: 3 },
+      { kind: 'jump', mnemonic: 'jmp', target: 'x' },
+      { kind: 'fill', n: pad },
+      { kind: 'align', n: 16 },
+      { kind: 'label', name: 'x' },
+    ]);
+  }
+  return progs;
+}
