@@ -8,6 +8,8 @@
  *   await cos(0); // 1
  */
 
+export { OutOfMemoryError } from './host/arena.js';
+export { type CKind, type CType, parsePrototype, type Signature } from './host/ctypes.js';
 export type { ExitInfo } from './host/errors.js';
 export {
   AbortError,
@@ -17,8 +19,6 @@ export {
   SidecarStartError,
   TimeoutError,
 } from './host/errors.js';
-export { OutOfMemoryError } from './host/arena.js';
-export { parsePrototype, type Signature, type CType, type CKind } from './host/ctypes.js';
 export {
   type CallOptions,
   Library,

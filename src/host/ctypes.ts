@@ -120,7 +120,12 @@ export function scalarType(name: string): CType | null {
 }
 
 function normalise(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').replace(/\s*\*\s*/g, ' *').replace(/\* \*/g, '**').trim();
+  return s
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\*\s*/g, ' *')
+    .replace(/\* \*/g, '**')
+    .trim();
 }
 
 function bad(proto: string, why: string): TypeError {
@@ -147,7 +152,8 @@ function parseType(input: string[], proto: string, allowName: boolean): { type: 
     const joined = [...baseBefore, last].join(' ');
     const partOfType =
       baseBefore.length === 0 ||
-      (!before.includes('*') && (SCALARS[joined] !== undefined || TAGS.has(baseBefore[baseBefore.length - 1] as string)));
+      (!before.includes('*') &&
+        (SCALARS[joined] !== undefined || TAGS.has(baseBefore[baseBefore.length - 1] as string)));
     if (!partOfType) {
       name = last;
       words.pop();
@@ -194,7 +200,8 @@ export function parsePrototype(proto: string): Signature {
   const text = proto.trim().replace(/;$/, '');
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
-  if (open < 0 || close < open || text.slice(close + 1).trim() !== '') throw bad(proto, "expected 'type name(parameters)'");
+  if (open < 0 || close < open || text.slice(close + 1).trim() !== '')
+    throw bad(proto, "expected 'type name(parameters)'");
   const head = tokenize(text.slice(0, open));
   const fname = head.pop();
   if (!fname || !IDENT.test(fname)) throw bad(proto, 'missing function name');

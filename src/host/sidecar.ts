@@ -14,9 +14,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { linkFlat, type FlatImage } from '../asm/link.js';
 import type { ObjectCode } from '../asm/assembler.js';
+import { type FlatImage, linkFlat } from '../asm/link.js';
 import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
+import { DEFAULT_SPIN_TICKS } from '../native/kernel.js';
 import {
   ARENA_OFFSET,
   ARGBLOCK_OFFSET,
@@ -32,12 +33,11 @@ import {
   SLOT_SIZE,
   VERSION,
 } from '../native/protocol.js';
-import { DEFAULT_SPIN_TICKS } from '../native/kernel.js';
 import { buildTrampoline } from '../native/trampoline.js';
-import { channelAddon, kernelFile } from './artifacts.js';
 import type { ChannelAddon } from './addon.js';
 import { Arena } from './arena.js';
-import { type CKind, type CType, parsePrototype, scalarType, type Signature } from './ctypes.js';
+import { channelAddon, kernelFile } from './artifacts.js';
+import { type CKind, type CType, parsePrototype, type Signature, scalarType } from './ctypes.js';
 import {
   AbortError,
   type ExitInfo,
@@ -47,6 +47,7 @@ import {
   SidecarStartError,
   TimeoutError,
 } from './errors.js';
+import { Queue } from './queue.js';
 
 export interface StartOptions {
   /** Size of the shared region in bytes (default 64 MiB). */
@@ -215,7 +216,7 @@ export class Sidecar extends EventEmitter {
   readonly #signals: (AbortSignal | null)[] = new Array(RING_SLOTS).fill(null);
   /** Why a slot's call failed when the sidecar is replaced (timeout, abort). */
   readonly #failReasons: (Error | null)[] = new Array(RING_SLOTS).fill(null);
-  #overflow: Overflowed[] = [];
+  readonly #overflow = new Queue<Overflowed>();
   #flushQueued = false;
   #tickTime = -1;
   #timer: NodeJS.Timeout | null = null;
@@ -233,8 +234,8 @@ export class Sidecar extends EventEmitter {
   private constructor(opts: StartOptions) {
     super();
     const size = opts.memory ?? DEFAULT_MEMORY;
-    if (!Number.isInteger(size) || size < ARENA_OFFSET + (1 << 20) || size > 2 ** 40) {
-      throw new TypeError(`memory must be an integer between ${ARENA_OFFSET + (1 << 20)} and 2^40 bytes`);
+    if (!Number.isInteger(size) || size < ARENA_OFFSET + 65536 || size > 2 ** 40) {
+      throw new TypeError(`memory must be an integer between ${ARENA_OFFSET + 65536} and 2^40 bytes`);
     }
     const regionSize = Math.ceil(size / 4096) * 4096;
     this.#ch = channelAddon();
@@ -353,7 +354,8 @@ export class Sidecar extends EventEmitter {
   #resetRing(): void {
     const i32 = this.#i32;
     i32.fill(0, RING_OFFSET >> 2, (RING_OFFSET + RING_SLOTS * SLOT_SIZE) >> 2);
-    for (const f of [H.sqSleep, H.sqBell, H.cqSleep, H.cqCount, H.bellArmed, H.sidecarPid]) Atomics.store(i32, f >> 2, 0);
+    for (const f of [H.sqSleep, H.sqBell, H.cqSleep, H.cqCount, H.bellArmed, H.sidecarPid])
+      Atomics.store(i32, f >> 2, 0);
     this.#u64[H.spinTicks >> 3] = this.#spinTicks;
     this.#n = 0;
     this.#head = 0;
@@ -407,9 +409,7 @@ export class Sidecar extends EventEmitter {
       this.#head++;
       reject?.(reason);
     }
-    const over = this.#overflow;
-    this.#overflow = [];
-    for (const o of over) o.reject(err);
+    for (const o of this.#overflow.takeAll()) o.reject(err);
     this.#clearTimer();
   }
 
@@ -1115,7 +1115,12 @@ export class Sidecar extends EventEmitter {
     }
   }
 
-  async #prepareThenCall(fn: BoundCall, args: readonly unknown[], timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+  async #prepareThenCall(
+    fn: BoundCall,
+    args: readonly unknown[],
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     fn.checkArgs(args);
     const gen = this.#gen;
     const [tramp, target] = await Promise.all([this.#trampoline(fn.sig), fn.target.resolve()]);
@@ -1293,7 +1298,8 @@ export class Sidecar extends EventEmitter {
       }
       case 'cstr':
         if (typeof v === 'string') {
-          if (v.includes('\0')) throw new TypeError(`${name}: argument ${k + 1} (const char *) contains a NUL character`);
+          if (v.includes('\0'))
+            throw new TypeError(`${name}: argument ${k + 1} (const char *) contains a NUL character`);
           this.#u64[w >> 3] = BigInt(this.#tempString(v));
           return;
         }
@@ -1327,7 +1333,12 @@ function describeExit(i: ExitInfo): string {
 }
 
 function argError(name: string, k: number, type: CType, v: unknown): TypeError {
-  const got = v === null ? 'null' : typeof v === 'object' ? (v as object).constructor?.name ?? 'object' : `${typeof v} ${String(v)}`;
+  const got =
+    v === null
+      ? 'null'
+      : typeof v === 'object'
+        ? ((v as object).constructor?.name ?? 'object')
+        : `${typeof v} ${String(v)}`;
   const want: Partial<Record<CKind, string>> = {
     f64: 'a number',
     f32: 'a number',
@@ -1372,7 +1383,8 @@ export class BoundCall {
   }
   checkArgs(args: readonly unknown[]): void {
     const n = this.sig.params.length;
-    if (args.length !== n) throw new TypeError(`${this.sig.name}: expected ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`);
+    if (args.length !== n)
+      throw new TypeError(`${this.sig.name}: expected ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`);
   }
 }
 
@@ -1381,7 +1393,10 @@ function makeFunction(sc: Sidecar, sig: Signature, target: Resolver): NativeFunc
   const f = ((...args: unknown[]) => sc.call(b, args, undefined)) as NativeFunction;
   Object.defineProperty(f, 'name', { value: sig.name });
   f.sync = (...args: unknown[]) => sc.callSync(b, args);
-  f.with = (opts: CallOptions) => (...args: unknown[]) => sc.call(b, args, opts);
+  f.with =
+    (opts: CallOptions) =>
+    (...args: unknown[]) =>
+      sc.call(b, args, opts);
   f.batch = (lists, opts) => sc.callBatch(b, lists, opts);
   Object.defineProperty(f, 'signature', { value: sig, enumerable: true });
   return f;
@@ -1433,7 +1448,9 @@ export class Library {
     if (typeof prototype !== 'string') throw new TypeError('func: expected a C prototype');
     const ready = /^[A-Za-z_][A-Za-z0-9_]*$/.test(prototype.trim()) ? this.prototypes[prototype.trim()] : undefined;
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(prototype.trim()) && !ready) {
-      throw new TypeError(`func: no ready-made prototype for '${prototype}' in ${this.name}; give the full C prototype`);
+      throw new TypeError(
+        `func: no ready-made prototype for '${prototype}' in ${this.name}; give the full C prototype`,
+      );
     }
     const sig = parsePrototype(ready ?? prototype);
     const sym = sig.name;

@@ -16,7 +16,7 @@
  * prototype that spells out the argument types of the call.
  */
 
-import { Assembler, dword, eax, qword, rax, rbx, rcx, rdi, rdx, rsi, rsp, r8, r9, r11, xmm } from '../asm/index.js';
+import { Assembler, dword, eax, qword, r8, r9, r11, rax, rbx, rcx, rdi, rdx, rsi, rsp, xmm } from '../asm/index.js';
 import { type CKind, isFloatKind } from '../host/ctypes.js';
 import { INLINE_ARGS, S } from './protocol.js';
 
