@@ -11,6 +11,10 @@ export class Queue<T> {
     this.#items.push(v);
   }
 
+  peek(): T | undefined {
+    return this.#head < this.#items.length ? this.#items[this.#head] : undefined;
+  }
+
   shift(): T | undefined {
     if (this.#head >= this.#items.length) return undefined;
     const v = this.#items[this.#head];

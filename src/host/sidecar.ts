@@ -97,6 +97,8 @@ export interface NativeFunction {
 /** Internal description of one request kind. */
 interface Op {
   readonly name: string;
+  /** False when decode always returns undefined (void functions). */
+  readonly hasResult: boolean;
   /** Writes the request into slot `off`; throws TypeError before anything is sent. */
   fill(off: number, args: readonly unknown[]): void;
   decode(off: number): unknown;
@@ -118,6 +120,8 @@ const DEFAULT_TIMEOUT = 30_000;
 const SYNC_SPIN_MS = 0.05;
 /** How long the end-of-tick flush spins for a batch to complete (ms). */
 const ASYNC_SPIN_MS = 0.015;
+/** Longest the end-of-tick flush keeps pumping a stream of completions before yielding (ms). */
+const MAX_PUMP_MS = 4;
 /** Sleep slice of a synchronous wait, between liveness and deadline checks (ns). */
 const SLEEP_SLICE_NS = 5_000_000;
 const SIGNALS: Record<number, string> = {
@@ -216,7 +220,10 @@ export class Sidecar extends EventEmitter {
   readonly #signals: (AbortSignal | null)[] = new Array(RING_SLOTS).fill(null);
   /** Why a slot's call failed when the sidecar is replaced (timeout, abort). */
   readonly #failReasons: (Error | null)[] = new Array(RING_SLOTS).fill(null);
-  readonly #overflow = new Queue<Overflowed>();
+  readonly #overflow = new Queue<Overflowed | BatchRun>();
+  /** The batch each slot belongs to (null for single calls), and the call's index in it. */
+  readonly #batches: (BatchRun | null)[] = new Array(RING_SLOTS).fill(null);
+  readonly #batchK = new Int32Array(RING_SLOTS);
   #flushQueued = false;
   #tickTime = -1;
   #timer: NodeJS.Timeout | null = null;
@@ -383,7 +390,7 @@ export class Sidecar extends EventEmitter {
   /** The name of the call the sidecar is (probably) running: the oldest in flight. */
   #runningName(): string | null {
     if (this.#head === this.#n) return null;
-    return this.#ops[this.#head & MASK]?.name ?? null;
+    return this.#nameAt(this.#head & MASK);
   }
 
   /** The current child is gone: fail everything in flight, tell listeners. */
@@ -405,11 +412,16 @@ export class Sidecar extends EventEmitter {
       const i = this.#head & MASK;
       const reason = this.#failReasons[i] ?? err;
       const reject = this.#rejects[i];
+      const b = this.#batches[i];
       this.#release(i);
       this.#head++;
-      reject?.(reason);
+      if (b) b.fail(reason);
+      else reject?.(reason);
     }
-    for (const o of this.#overflow.takeAll()) o.reject(err);
+    for (const o of this.#overflow.takeAll()) {
+      if (o instanceof BatchRun) o.fail(err);
+      else o.reject(err);
+    }
     this.#clearTimer();
   }
 
@@ -560,6 +572,7 @@ export class Sidecar extends EventEmitter {
 
   readonly #pingOp: Op = {
     name: 'ping',
+    hasResult: true,
     fill: (off, args) => {
       this.#i32[(off + S.op) >> 2] = OP.PING;
       this.#i64[(off + S.a1) >> 3] = args[0] as bigint;
@@ -569,6 +582,7 @@ export class Sidecar extends EventEmitter {
 
   readonly #exitOp: Op = {
     name: 'exit',
+    hasResult: false,
     fill: (off, args) => {
       this.#i32[(off + S.op) >> 2] = OP.EXIT;
       this.#i64[(off + S.args) >> 3] = BigInt(args[0] as number);
@@ -579,6 +593,7 @@ export class Sidecar extends EventEmitter {
   #dlOp(kind: 'dlopen' | 'dlsym'): Op {
     return {
       name: kind,
+      hasResult: true,
       fill: (off, args) => {
         const a = off + S.args;
         this.#i32[(off + S.op) >> 2] = kind === 'dlopen' ? OP.DLOPEN : OP.DLSYM;
@@ -609,6 +624,7 @@ export class Sidecar extends EventEmitter {
 
   readonly #loadOp: Op = {
     name: 'load',
+    hasResult: true,
     fill: (off, args) => {
       const [src, len, relocs, count, exec] = args as number[];
       this.#i32[(off + S.op) >> 2] = OP.LOAD;
@@ -692,12 +708,24 @@ export class Sidecar extends EventEmitter {
 
   #release(i: number): void {
     const t = this.#temps[i];
-    if (t) for (const o of t) this.#arena.free(o);
-    this.#temps[i] = null;
+    if (t !== null) {
+      for (const o of t) this.#arena.free(o);
+      this.#temps[i] = null;
+    }
+    if (this.#failReasons[i] !== null) this.#failReasons[i] = null;
+    if (this.#batches[i] !== null) {
+      this.#batches[i] = null;
+      return;
+    }
     this.#resolves[i] = null;
     this.#rejects[i] = null;
     this.#ops[i] = null;
     this.#signals[i] = null;
+  }
+
+  /** Name of the call in slot i. */
+  #nameAt(i: number): string | null {
+    return this.#batches[i]?.op.name ?? this.#ops[i]?.name ?? null;
   }
 
   #scheduleFlush(): void {
@@ -716,7 +744,13 @@ export class Sidecar extends EventEmitter {
     }
   }
 
-  /** End of tick: wake the sidecar once for the batch, spin briefly for it, else arm the doorbell. */
+  /**
+   * End of tick: wake the sidecar once for everything submitted in the tick,
+   * then keep settling and refilling while completions keep coming (host and
+   * sidecar run as a pipeline); when they stop for ASYNC_SPIN_MS, arm the
+   * doorbell and return to the event loop. A miss makes the next flushes skip
+   * the spin (1, 2, 4 … 256 of them).
+   */
   readonly #flush = (): void => {
     this.#flushQueued = false;
     this.#tickTime = -1;
@@ -726,25 +760,35 @@ export class Sidecar extends EventEmitter {
     this.#wake();
     if (this.#asyncSkip > 0) this.#asyncSkip--;
     else {
-      const last = (RING_OFFSET + ((this.#n - 1) & MASK) * SLOT_SIZE) >> 2;
-      const want = (2 * (this.#n - 1) + 2) | 0;
       const t0 = performance.now();
+      let quiet = t0;
+      let seen = this.#head;
       let k = 0;
-      let hit = false;
       for (;;) {
-        if (Atomics.load(this.#i32, last) === want) {
-          hit = true;
+        this.#drain();
+        if (this.#head === this.#n) {
+          this.#asyncBackoff = 1;
           break;
         }
-        if ((++k & 31) === 0 && performance.now() - t0 > ASYNC_SPIN_MS) break;
-      }
-      if (hit) this.#asyncBackoff = 1;
-      else {
-        this.#asyncSkip = this.#asyncBackoff;
-        this.#asyncBackoff = Math.min(this.#asyncBackoff * 2, 256);
+        if (this.#head !== seen) {
+          seen = this.#head;
+          k = 0;
+          quiet = -1;
+        }
+        if ((++k & 31) !== 0) continue;
+        const now = performance.now();
+        if (quiet < 0) quiet = now;
+        if (now - quiet > ASYNC_SPIN_MS) {
+          this.#asyncSkip = this.#asyncBackoff;
+          this.#asyncBackoff = Math.min(this.#asyncBackoff * 2, 256);
+          break;
+        }
+        if (now - t0 > MAX_PUMP_MS) {
+          // Let the event loop breathe; the doorbell or the next tick continues.
+          break;
+        }
       }
     }
-    this.#drain();
     if (this.#head !== this.#n) this.#arm();
   };
 
@@ -769,6 +813,15 @@ export class Sidecar extends EventEmitter {
       const i = h & MASK;
       const off = RING_OFFSET + i * SLOT_SIZE;
       if (Atomics.load(i32, off >> 2) !== ((2 * h + 2) | 0)) break;
+      const b = this.#batches[i];
+      if (b !== null) {
+        if (!b.failed && b.hasResult) b.out[this.#batchK[i] as number] = b.op.decode(off);
+        this.#release(i);
+        h++;
+        this.#head = h;
+        if (++b.done === b.count && !b.failed) b.resolve(b.out);
+        continue;
+      }
       const op = this.#ops[i] as Op;
       const resolve = this.#resolves[i];
       const reject = this.#rejects[i];
@@ -794,6 +847,12 @@ export class Sidecar extends EventEmitter {
   #refill(): void {
     const before = this.#n;
     while (this.#overflow.length > 0 && this.#n - this.#head < RING_SLOTS && this.#alive) {
+      const front = this.#overflow.peek();
+      if (front instanceof BatchRun) {
+        if (!front.failed && !this.#pumpBatch(front)) break;
+        this.#overflow.shift();
+        continue;
+      }
       const o = this.#overflow.shift() as Overflowed;
       if (o.signal?.aborted) {
         o.reject(new AbortError(o.op.name, o.signal.reason));
@@ -893,7 +952,7 @@ export class Sidecar extends EventEmitter {
       }
       if (performance.now() >= deadline) {
         const slot = n & MASK;
-        this.#replace(slot, new TimeoutError(this.#ops[slot]?.name ?? null, timeoutMs));
+        this.#replace(slot, new TimeoutError(this.#nameAt(slot), timeoutMs));
         return;
       }
     }
@@ -937,10 +996,11 @@ export class Sidecar extends EventEmitter {
     let next = Number.POSITIVE_INFINITY;
     for (let n = this.#head; n < this.#n; n++) {
       const i = n & MASK;
-      if (this.#resolves[i] === null) continue;
-      const d = this.#deadlines[i] as number;
+      const b = this.#batches[i];
+      if (this.#resolves[i] === null && b === null) continue;
+      const d = b ? b.deadline : (this.#deadlines[i] as number);
       if (d <= now) {
-        this.#replace(i, new TimeoutError(this.#ops[i]?.name ?? null, this.#timeouts[i] as number));
+        this.#replace(i, new TimeoutError(this.#nameAt(i), b ? b.timeoutMs : (this.#timeouts[i] as number)));
         return;
       }
       if (d < next) next = d;
@@ -1140,50 +1200,86 @@ export class Sidecar extends EventEmitter {
     return this.#submitSync(fn.op, args, this.#timeoutMs);
   }
 
-  /** @internal Many calls, one promise. */
+  /** @internal Many calls, one promise: the calls travel as a run of slots settled together. */
   async callBatch(fn: BoundCall, lists: readonly (readonly unknown[])[], opts?: CallOptions): Promise<unknown[]> {
     if (!Array.isArray(lists)) throw new TypeError('batch: expected an array of argument lists');
     if (lists.length === 0) return [];
+    if (opts?.signal?.aborted) throw new AbortError(fn.sig.name, opts.signal.reason);
     if (fn.gen !== this.#gen) {
       fn.checkArgs(lists[0] as unknown[]);
       const gen = this.#gen;
       const [tramp, target] = await Promise.all([this.#trampoline(fn.sig), fn.target.resolve()]);
       if (gen === this.#gen) fn.setAddresses(gen, tramp, target);
     }
+    if (!this.#alive) throw this.#deadError();
     const timeoutMs = opts?.timeoutMs ?? this.#timeoutMs;
-    const out = new Array<unknown>(lists.length);
-    let left = lists.length;
-    let failed = false;
+    let deadline = Number.POSITIVE_INFINITY;
+    if (timeoutMs !== Number.POSITIVE_INFINITY) {
+      if (this.#tickTime < 0) this.#tickTime = performance.now();
+      deadline = this.#tickTime + timeoutMs;
+      if (deadline < this.#timerAt) this.#setTimer(deadline);
+    }
     return new Promise((resolve, reject) => {
-      const fail = (e: unknown) => {
-        if (!failed) {
-          failed = true;
-          reject(e);
-        }
-      };
-      for (let k = 0; k < lists.length; k++) {
-        const settle = (v: unknown) => {
-          out[k] = v;
-          if (--left === 0 && !failed) resolve(out);
-        };
-        const args = lists[k] as readonly unknown[];
-        if (!this.#alive) {
-          fail(this.#deadError());
-          return;
-        }
-        if (this.#n - this.#head >= RING_SLOTS || this.#overflow.length > 0) {
-          this.#overflow.push({ op: fn.op, args, resolve: settle, reject: fail, timeoutMs, signal: opts?.signal });
-        } else {
-          try {
-            this.#enqueue(fn.op, args, settle, fail, timeoutMs, opts?.signal);
-          } catch (e) {
-            fail(e);
-            break;
-          }
-        }
-      }
+      const b = new BatchRun(fn.op, lists, resolve, reject, deadline, timeoutMs);
+      const signal = opts?.signal;
+      if (signal) signal.addEventListener('abort', () => this.#abortBatch(b, signal.reason), { once: true });
+      if (this.#overflow.length > 0 || !this.#pumpBatch(b)) this.#overflow.push(b);
       this.#scheduleFlush();
     });
+  }
+
+  /** Submits as much of a batch as the ring has room for; true when all of it is submitted. */
+  #pumpBatch(b: BatchRun): boolean {
+    const i32 = this.#i32;
+    const lists = b.lists;
+    const count = b.count;
+    const op = b.op;
+    let n = this.#n;
+    const limit = this.#head + RING_SLOTS;
+    while (b.next < count && n < limit) {
+      const i = n & MASK;
+      const off = RING_OFFSET + i * SLOT_SIZE;
+      this.#fillTemps = null;
+      try {
+        op.fill(off, lists[b.next] as readonly unknown[]);
+      } catch (e) {
+        const temps = this.#fillTemps as number[] | null;
+        if (temps) for (const t of temps) this.#arena.free(t);
+        this.#fillTemps = null;
+        this.#n = n;
+        b.fail(e);
+        return true;
+      }
+      if (this.#fillTemps !== null) this.#temps[i] = this.#fillTemps;
+      this.#batches[i] = b;
+      this.#batchK[i] = b.next;
+      n++;
+      b.next++;
+      // Publish. x86 keeps stores in order and V8 emits them in program order, so a
+      // plain store cannot overtake this slot's arguments; the run's last store is
+      // atomic (a full fence), so the sleep check in #wake cannot overtake any of them.
+      if (b.next === count || n === limit) Atomics.store(i32, off >> 2, (2 * n - 1) | 0);
+      else i32[off >> 2] = (2 * n - 1) | 0;
+    }
+    this.#n = n;
+    this.#fillTemps = null;
+    return b.next === count;
+  }
+
+  #abortBatch(b: BatchRun, reason: unknown): void {
+    if (b.failed || b.done === b.count) return;
+    const err = new AbortError(b.op.name, reason);
+    b.next = b.count; // submit no more of it
+    for (let n = this.#head; n < this.#n; n++) {
+      const i = n & MASK;
+      if (this.#batches[i] !== b) continue;
+      if (n === this.#head) {
+        this.#replace(i, err);
+        return;
+      }
+      this.#i32[(RING_OFFSET + i * SLOT_SIZE + S.op) >> 2] = OP.PING;
+    }
+    b.fail(err);
   }
 
   /** @internal Writers and readers for bound calls. */
@@ -1210,10 +1306,17 @@ export class Sidecar extends EventEmitter {
           f64[w >> 3] = v;
         } else this.#writeArg(kind, w, v, name, k, params[k] as CType);
       }
-      i32[(off + S.op) >> 2] = OP.CALL;
-      this.#u64[(off + S.a0) >> 3] = fnRef.trampoline;
-      this.#u64[(off + S.a1) >> 3] = fnRef.address;
-      if (!inline) this.#u64[(off + S.args) >> 3] = BigInt(this.#address + base);
+      const o = off >> 2;
+      i32[o + 1] = OP.CALL;
+      i32[o + 2] = fnRef.tLo;
+      i32[o + 3] = fnRef.tHi;
+      i32[o + 4] = fnRef.aLo;
+      i32[o + 5] = fnRef.aHi;
+      if (!inline) {
+        const p = this.#address + base;
+        i32[o + 6] = p % 4294967296;
+        i32[o + 7] = Math.floor(p / 4294967296);
+      }
     };
     const a0 = S.a0;
     const a1 = S.a1;
@@ -1255,7 +1358,7 @@ export class Sidecar extends EventEmitter {
       default:
         decode = (off) => this.#u64[(off + a0) >> 3];
     }
-    return { name, fill, decode };
+    return { name, fill, decode, hasResult: ret !== 'void' };
   }
 
   #writeArg(kind: CKind, w: number, v: unknown, name: string, k: number, type: CType): void {
@@ -1357,6 +1460,34 @@ function flatCode(bytes: Uint8Array): FlatImage {
   return { bytes, execSize: Math.ceil(bytes.length / 4096) * 4096, relocs: [], symbols: new Map() };
 }
 
+/** A batch of calls of one function: submitted in runs of slots, settled by one promise. */
+class BatchRun {
+  next = 0;
+  done = 0;
+  failed = false;
+  readonly count: number;
+  readonly out: unknown[];
+  readonly hasResult: boolean;
+  constructor(
+    readonly op: Op,
+    readonly lists: readonly (readonly unknown[])[],
+    readonly resolve: (v: unknown[]) => void,
+    readonly reject: (e: unknown) => void,
+    readonly deadline: number,
+    readonly timeoutMs: number,
+  ) {
+    this.count = lists.length;
+    this.out = new Array(lists.length).fill(undefined);
+    this.hasResult = op.hasResult;
+  }
+  fail(e: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.next = this.count;
+    this.reject(e);
+  }
+}
+
 /** Where a bound function's target comes from, per generation. */
 export interface Resolver {
   resolve(): Promise<bigint>;
@@ -1368,6 +1499,11 @@ export class BoundCall {
   gen = -1;
   trampoline = 0n;
   address = 0n;
+  /** The two addresses as 32-bit halves, for the slot writer. */
+  tLo = 0;
+  tHi = 0;
+  aLo = 0;
+  aHi = 0;
   readonly op: Op;
   constructor(
     readonly sc: Sidecar,
@@ -1379,6 +1515,10 @@ export class BoundCall {
   setAddresses(gen: number, tramp: bigint, target: bigint): void {
     this.trampoline = tramp;
     this.address = target;
+    this.tLo = Number(BigInt.asIntN(32, tramp));
+    this.tHi = Number(BigInt.asIntN(32, tramp >> 32n));
+    this.aLo = Number(BigInt.asIntN(32, target));
+    this.aHi = Number(BigInt.asIntN(32, target >> 32n));
     this.gen = gen;
   }
   checkArgs(args: readonly unknown[]): void {
