@@ -1,0 +1,315 @@
+/**
+ * The Forth system's data layout, shared by the kernel generator (machine
+ * code), the host session and the tests.
+ *
+ * Registers while Forth code runs (all callee-saved in the System V ABI, so
+ * they survive calls into C):
+ *   rbx  top of the data stack (cached)
+ *   rbp  data stack pointer: the second item; grows down
+ *   r12  float stack pointer: the top float; grows down
+ *   r13  user area (the variables below)
+ *   r14, r15  the innermost DO loop: r15 = limit ^ 2^63, r14 = index - r15,
+ *        so LOOP is `inc r14; jno` and I is `lea rbx, [r14 + r15]`
+ *   rsp  return stack (the machine stack)
+ *
+ * Every word's code is preceded by an 8-byte info word (see INFO) that the
+ * compiler reads at xt-8.
+ */
+
+/** User area: byte offsets from r13. */
+export const U = {
+  state: 0,
+  base: 8,
+  /** Data space pointer (HERE) and its limit. */
+  here: 16,
+  dataEnd: 24,
+  /** Code space: next free byte (execute view), limit, and write view minus execute view. */
+  chere: 32,
+  codeEnd: 40,
+  codeDelta: 48,
+  /** Current input: address, length, >IN, SOURCE-ID, line number. */
+  srcAddr: 56,
+  srcLen: 64,
+  toIn: 72,
+  sourceId: 80,
+  line: 88,
+  /** Top-level text being evaluated (fed line by line like a terminal): base, length, position. */
+  textAddr: 96,
+  textLen: 104,
+  textPos: 112,
+  /** Innermost CATCH frame (an rsp value) or 0. */
+  handler: 120,
+  /** Data and float stack bases (empty-stack pointer values) and limits. */
+  s0: 128,
+  f0: 136,
+  sLimit: 144,
+  fLimit: 152,
+  /** The C stack pointer at forth_eval entry. */
+  cRsp: 160,
+  /** Status block in the shared region (see CTX). */
+  ctx: 168,
+  /** Saved Forth registers between evaluations. */
+  savedTos: 176,
+  savedDsp: 184,
+  savedFsp: 192,
+  /** Nonzero while forth_eval runs: signals are Forth's to handle. */
+  active: 200,
+  /** SIGINT arrived while C code ran: THROW -28 when it returns. */
+  pendingInterrupt: 208,
+  /** Dictionary: compilation word list, the last header and xt defined. */
+  current: 216,
+  latest: 224,
+  lastXt: 232,
+  /** Search order: count, then up to 16 word lists. */
+  orderCount: 240,
+  order: 248, // 16 cells
+  /** Peephole state: where the last literal / comparison / call started and ended. */
+  litStart: 376,
+  litEnd: 384,
+  litValue: 392,
+  cmpStart: 400,
+  cmpEnd: 408,
+  cmpCond: 416, // the x86 condition under which the flag is true
+  cmpKind: 424, // 0: cmp [rbp], rbx (two items)  1: cmp/test rbx (one item)
+  callEnd: 432,
+  /** Code address of the last branch target (a forward jump resolved or a backward jump's destination). */
+  lastTarget: 440,
+  /** Stack-effect tracking of the definition being compiled (see the interpreter's depth checks). */
+  trackOn: 448,
+  trackDepth: 456,
+  trackMin: 464,
+  /** LEAVE sites of the DO loops being compiled: a small stack of code addresses, 0 marks a DO. */
+  leaveSp: 472,
+  /** Word list FORTH-WORDLIST and the chain of all word lists. */
+  forthWid: 480,
+  widChain: 488,
+  /** Deferred hooks (xts): what the interpreter does with a word it cannot find or convert. */
+  notFound: 496,
+  /** REFILL for file input (an xt), set by the Forth part. */
+  refillFile: 504,
+  /** Pictured numeric output pointer (HLD). */
+  hld: 512,
+  /** The token list of the definition being compiled (for SEE): current pointer, or 0. */
+  seeList: 520,
+  /** Address of the fault that raised THROW -9 (for the message). */
+  faultAddr: 528,
+  /** Data stack and float stack base addresses of their mappings (for the fault classifier). */
+  dsLow: 536,
+  fsLow: 544,
+  /** Output buffer fill. */
+  outLen: 552,
+  /** Kernel code range (for the signal handler's "is this Forth code?"). */
+  kernelLow: 560,
+  kernelHigh: 568,
+  codeLow: 576,
+  /** DOES> target of the last CREATE (0 if none). */
+  lastCreate: 584,
+  /** Exception frame depth used for nested evaluations. */
+  evalDepth: 592,
+  /** Scratch for the number converter and C calls. */
+  scratch: 600, // 64 bytes
+  leaveStack: 664, // 64 cells
+  /** Output buffer. */
+  outBuf: 1176,
+  outBufSize: 4096,
+  size: 1176 + 4096,
+} as const;
+
+/** The status block in the shared region, read by the host after each evaluation. */
+export const CTX = {
+  /** THROW code of the last evaluation (0 = fine). */
+  code: 0, // i64
+  /** Source line of the error (1-based). */
+  line: 8, // i64
+  /** Total bytes written to the output stream so far. */
+  outTotal: 16, // i64
+  /** Set by BYE. */
+  bye: 24, // i64
+  /** Stack depths after the evaluation. */
+  depth: 32,
+  fdepth: 40,
+  /** Length of `text` below. */
+  textLen: 48,
+  /** Extra text of the error: the undefined word, ABORT" message, fault address. */
+  text: 56, // 256 bytes
+  textSize: 256,
+  /** The source line where the error happened (for the message). */
+  srcLine: 312, // 256 bytes
+  srcLineLen: 568,
+  /** Column (>IN) in that line. */
+  column: 576,
+  size: 640,
+} as const;
+
+/** The info word at xt-8. */
+export const INFO = {
+  /** Bytes of code to copy when the word is inlined (0: compile a call). */
+  inlineLen: 0, // u8
+  flags: 1, // u8, INFO_FLAG
+  /** Data stack items the word needs (255: unknown). */
+  needs: 2, // u8
+  /** Net change of the data stack depth + 128 (255: unknown). */
+  net: 3, // u8
+  /** Where the inline copy starts, relative to the xt (i32). */
+  inlineAt: 4,
+} as const;
+
+export const INFO_FLAG = {
+  /** A CREATE'd word (code pushes the body at xt+10); may be DOES>-patched. */
+  created: 1,
+  /** The CREATE'd word's `ret` was patched into a jump to DOES> code at xt+18. */
+  does: 2,
+  /** Tail calls into this word must not become jumps (it reads its return address). */
+  noTail: 4,
+  /** When folded after a literal, this primitive has an immediate form (FOLD below). */
+  foldable: 8,
+} as const;
+
+/** Header flags (in the dictionary header). */
+export const HFLAG = {
+  immediate: 1,
+  compileOnly: 2,
+  hidden: 4,
+} as const;
+
+/** Dictionary header: byte offsets. */
+export const HDR = {
+  /** Next header in the same hash bucket. */
+  bucketLink: 0,
+  /** Previous header of the same word list (newest first). */
+  prev: 8,
+  xt: 16,
+  /** For SEE: the token list of a colon definition, or 0. */
+  see: 24,
+  wid: 32,
+  flags: 40, // u8
+  nameLen: 41, // u8
+  name: 42,
+} as const;
+
+/** A word list: latest header, name (counted string address or 0), chain of all lists, buckets. */
+export const WL = {
+  latest: 0,
+  name: 8,
+  chain: 16,
+  buckets: 24,
+  nbuckets: 64,
+  size: 24 + 64 * 8,
+} as const;
+
+export const MEM = {
+  dataSpace: 32 << 20,
+  codeSpace: 16 << 20,
+  dataStack: 1 << 20,
+  floatStack: 256 << 10,
+  altStack: 64 << 10,
+  guard: 4096,
+} as const;
+
+/** THROW codes the kernel raises itself. */
+export const THROW = {
+  abort: -1,
+  abortQuote: -2,
+  stackOverflow: -3,
+  stackUnderflow: -4,
+  returnStackOverflow: -5,
+  returnStackUnderflow: -6,
+  dictionaryOverflow: -8,
+  invalidAddress: -9,
+  divideByZero: -10,
+  outOfRange: -11,
+  undefinedWord: -13,
+  compileOnly: -14,
+  zeroLengthName: -16,
+  nameTooLong: -19,
+  controlMismatch: -22,
+  unsupported: -21,
+  userInterrupt: -28,
+  floatUnderflow: -45,
+  floatOverflow: -44,
+  /** BYE: not an error; ends the session. */
+  bye: -256,
+} as const;
+
+/** Messages of the standard THROW codes (Forth 2012, table 9.1). */
+export const THROW_MESSAGES: Readonly<Record<number, string>> = {
+  [-1]: 'Aborted',
+  [-2]: 'Aborted',
+  [-3]: 'Stack overflow',
+  [-4]: 'Stack underflow',
+  [-5]: 'Return stack overflow',
+  [-6]: 'Return stack underflow',
+  [-7]: 'Do-loops nested too deeply during execution',
+  [-8]: 'Dictionary overflow',
+  [-9]: 'Invalid memory address',
+  [-10]: 'Division by zero',
+  [-11]: 'Result out of range',
+  [-12]: 'Argument type mismatch',
+  [-13]: 'Undefined word',
+  [-14]: 'Interpreting a compile-only word',
+  [-15]: 'Invalid FORGET',
+  [-16]: 'Attempt to use zero-length string as a name',
+  [-17]: 'Pictured numeric output string overflow',
+  [-18]: 'Parsed string overflow',
+  [-19]: 'Definition name too long',
+  [-20]: 'Write to a read-only location',
+  [-21]: 'Unsupported operation',
+  [-22]: 'Control structure mismatch',
+  [-23]: 'Address alignment exception',
+  [-24]: 'Invalid numeric argument',
+  [-25]: 'Return stack imbalance',
+  [-26]: 'Loop parameters unavailable',
+  [-27]: 'Invalid recursion',
+  [-28]: 'User interrupt',
+  [-29]: 'Compiler nesting',
+  [-30]: 'Obsolescent feature',
+  [-31]: '>BODY used on non-CREATEd definition',
+  [-32]: 'Invalid name argument',
+  [-33]: 'Block read exception',
+  [-34]: 'Block write exception',
+  [-35]: 'Invalid block number',
+  [-36]: 'Invalid file position',
+  [-37]: 'File I/O exception',
+  [-38]: 'Non-existent file',
+  [-39]: 'Unexpected end of file',
+  [-40]: 'Invalid BASE for floating point conversion',
+  [-41]: 'Loss of precision',
+  [-42]: 'Floating-point divide by zero',
+  [-43]: 'Floating-point result out of range',
+  [-44]: 'Floating-point stack overflow',
+  [-45]: 'Floating-point stack underflow',
+  [-46]: 'Floating-point invalid argument',
+  [-47]: 'Compilation word list deleted',
+  [-48]: 'Invalid POSTPONE',
+  [-49]: 'Search-order overflow',
+  [-50]: 'Search-order underflow',
+  [-51]: 'Compilation word list changed',
+  [-52]: 'Control-flow stack overflow',
+  [-53]: 'Exception stack overflow',
+  [-54]: 'Floating-point underflow',
+  [-55]: 'Floating-point unidentified fault',
+  [-56]: 'QUIT',
+  [-57]: 'Exception in sending or receiving a character',
+  [-58]: '[IF], [ELSE], or [THEN] exception',
+  [-59]: 'ALLOCATE',
+  [-60]: 'FREE',
+  [-61]: 'RESIZE',
+  [-62]: 'CLOSE-FILE',
+  [-63]: 'CREATE-FILE',
+  [-64]: 'DELETE-FILE',
+  [-65]: 'FILE-POSITION',
+  [-66]: 'FILE-SIZE',
+  [-67]: 'FILE-STATUS',
+  [-68]: 'FLUSH-FILE',
+  [-69]: 'OPEN-FILE',
+  [-70]: 'READ-FILE',
+  [-71]: 'READ-LINE',
+  [-72]: 'RENAME-FILE',
+  [-73]: 'REPOSITION-FILE',
+  [-74]: 'RESIZE-FILE',
+  [-75]: 'WRITE-FILE',
+  [-76]: 'WRITE-LINE',
+  [-77]: 'Malformed xchar',
+  [-78]: 'SUBSTITUTE',
+  [-79]: 'REPLACES',
+};
