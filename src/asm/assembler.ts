@@ -560,7 +560,10 @@ function writeField(out: Uint8Array, at: number, size: number, v: number, signed
     if (signed ? v < -2147483648 || v > 2147483647 : v < 0 || v > 0xffffffff) {
       throw new AsmError(`${name} out of reach of a 32-bit displacement`);
     }
-    new DataView(out.buffer, out.byteOffset).setUint32(at, v >>> 0, true);
+    out[at] = v;
+    out[at + 1] = v >>> 8;
+    out[at + 2] = v >>> 16;
+    out[at + 3] = v >>> 24;
   } else {
     new DataView(out.buffer, out.byteOffset).setBigUint64(at, BigInt.asUintN(64, BigInt(v)), true);
   }

@@ -439,6 +439,73 @@ interface Deferred {
   col: number;
 }
 
+/**
+ * Symbols by name, found from the source bytes without making a string
+ * (the name is made once, when the symbol is new).
+ */
+class SymTable {
+  #slots: (Sym | undefined)[] = new Array<Sym | undefined>(1024).fill(undefined);
+  #hashes = new Int32Array(1024);
+  #mask = 1023;
+  /** Every symbol, in order of first mention. */
+  readonly all: Sym[] = [];
+
+  static hashString(name: string): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+    return h;
+  }
+
+  get(name: string): Sym | undefined {
+    const h = SymTable.hashString(name);
+    for (let j = h & this.#mask; ; j = (j + 1) & this.#mask) {
+      const y = this.#slots[j];
+      if (y === undefined) return undefined;
+      if (this.#hashes[j] === h && y.name === name) return y;
+    }
+  }
+
+  /** The symbol spelled by b[start, end) (an ASCII identifier), and its hash in `lastHash`. */
+  getAt(b: Uint8Array, start: number, end: number): Sym | undefined {
+    let h = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 16777619);
+    this.lastHash = h;
+    const len = end - start;
+    for (let j = h & this.#mask; ; j = (j + 1) & this.#mask) {
+      const y = this.#slots[j];
+      if (y === undefined) return undefined;
+      if (this.#hashes[j] === h && y.name.length === len) {
+        const n = y.name;
+        let i = 0;
+        while (i < len && n.charCodeAt(i) === b[start + i]) i++;
+        if (i === len) return y;
+      }
+    }
+  }
+  lastHash = 0;
+
+  add(y: Sym): void {
+    if ((this.all.length + 1) * 2 > this.#mask) this.#grow();
+    this.#put(y, SymTable.hashString(y.name));
+    this.all.push(y);
+  }
+
+  #put(y: Sym, h: number): void {
+    let j = h & this.#mask;
+    while (this.#slots[j] !== undefined) j = (j + 1) & this.#mask;
+    this.#slots[j] = y;
+    this.#hashes[j] = h;
+  }
+
+  #grow(): void {
+    const size = (this.#mask + 1) * 2;
+    this.#slots = new Array<Sym | undefined>(size).fill(undefined);
+    this.#hashes = new Int32Array(size);
+    this.#mask = size - 1;
+    for (const y of this.all) this.#put(y, SymTable.hashString(y.name));
+  }
+}
+
 /** Thrown inside the parser with a source position; turned into AsmSyntaxError. */
 class Fail extends Error {
   constructor(
@@ -478,7 +545,7 @@ class Parser {
   lineStart = 0;
   errors: AsmSyntaxError[] = [];
 
-  syms = new Map<string, Sym>();
+  syms = new SymTable();
   localCounts = new Map<string, number>();
   globals: { name: string; line: number; col: number; hidden: boolean }[] = [];
   deferred: Deferred[] = [];
@@ -642,7 +709,7 @@ class Parser {
   /** The symbol an assembler message names, to place it in the source. */
   symInMessage(msg: string): Sym | undefined {
     const words = new Set(msg.split(/[\s,;:'"()]+/));
-    for (const s of this.syms.values()) if (words.has(s.name)) return s;
+    for (const s of this.syms.all) if (words.has(s.name)) return s;
     return undefined;
   }
 
@@ -651,9 +718,16 @@ class Parser {
   /** Skips blanks and block comments. */
   ws(p: number): number {
     const s = this.b;
+    while (cls[s[p] as number] === C_SPACE) p++;
+    return s[p] === SLASH && s[p + 1] === STAR ? this.blockComment(p) : p;
+  }
+
+  /** Skips `/* ... *\/` comments (and blanks after them), counting the lines they span. */
+  blockComment(p: number): number {
+    const s = this.b;
     for (;;) {
       const c = s[p];
-      if (cls[c] === C_SPACE) p++;
+      if (cls[c as number] === C_SPACE) p++;
       else if (c === SLASH && s[p + 1] === STAR) {
         let end = p + 2;
         while (end < this.n && !(s[end] === STAR && s[end + 1] === SLASH)) end++;
@@ -792,23 +866,29 @@ class Parser {
   // --- Symbols ----------------------------------------------------------------
 
   sym(name: string, at: number): Sym {
-    let y = this.syms.get(name);
-    if (!y) {
-      y = {
-        name,
-        kind: 'unknown',
-        label: null,
-        value: null,
-        addend: 0,
-        bound: false,
-        section: '',
-        frag: 0,
-        pos: 0,
-        line: this.line,
-        col: this.colOf(at),
-      };
-      this.syms.set(name, y);
-    }
+    return this.syms.get(name) ?? this.newSym(name, at);
+  }
+
+  /** The symbol named by the identifier at b[start, end). */
+  symAt(start: number, end: number): Sym {
+    return this.syms.getAt(this.b, start, end) ?? this.newSym(this.text(start, end), start);
+  }
+
+  newSym(name: string, at: number): Sym {
+    const y: Sym = {
+      name,
+      kind: 'unknown',
+      label: null,
+      value: null,
+      addend: 0,
+      bound: false,
+      section: '',
+      frag: 0,
+      pos: 0,
+      line: this.line,
+      col: this.colOf(at),
+    };
+    this.syms.add(y);
     return y;
   }
 
@@ -850,7 +930,7 @@ class Parser {
   }
 
   defineLabel(start: number, end: number): void {
-    this.bindSym(this.sym(this.text(start, end), start), start);
+    this.bindSym(this.symAt(start, end), start);
   }
 
   localName(digits: string, k: number): string {
@@ -1040,6 +1120,21 @@ class Parser {
         }
         if (k.kind === KW.Ptr) this.fail(start, `'ptr' needs a size before it (qword ptr)`);
       }
+      // A plain symbol: a branch target, a constant, or an absolute address.
+      const q = this.ws(e);
+      const d = s[q] as number;
+      if ((d === COMMA || this.atEnd(q)) && !(e === start + 1 && c === 46)) {
+        const y = this.symAt(start, e);
+        if (y.kind === 'const') {
+          this.p = e;
+          return y.value as Imm;
+        }
+        if (y.kind !== 'alias') {
+          this.p = e;
+          const label = this.labelOf(y, start);
+          return kw.branch ? label : mem(0, null, null, 1, 0, { label });
+        }
+      }
     }
     if (c === LBRACK) return this.memory(0, null, start);
     if (this.isDigit(c)) {
@@ -1047,6 +1142,19 @@ class Parser {
       if (v >= 0) {
         const q = this.ws(this.p);
         if (s[q] === COMMA || this.atEnd(q)) return v;
+      } else if (kw.branch) {
+        // `1b`, `2f`: a numeric local label.
+        let e = start;
+        while (this.isDigit(s[e] as number)) e++;
+        const bf = (s[e] as number) | 32;
+        const q = this.ws(e + 1);
+        if ((bf === 98 || bf === 102) && !(cls[s[e + 1] as number] & C_ID) && (s[q] === COMMA || this.atEnd(q))) {
+          const d = this.text(start, e);
+          const count = this.localCounts.get(d) ?? 0;
+          if (bf === 98 && count === 0) this.fail(start, `local label ${d} is not defined before this point`);
+          this.p = e + 1;
+          return this.labelOf(this.sym(this.localName(d, bf === 98 ? count : count + 1), start), start);
+        }
       }
       this.p = start;
     }
@@ -1135,8 +1243,7 @@ class Parser {
     this.p = p;
     // Labels: at most one, added.
     this.terms = allTerms;
-    const disp0 = this.foldTerms(0, at);
-    this.mDisp = X.add(this.mDisp, disp0);
+    if (allTerms.length > 0) this.mDisp = X.add(this.mDisp, this.foldTerms(0, at));
     if (this.terms.length > 0) {
       const t = this.terms;
       if (t.length !== 1 || (t[0] as Term).sign !== 1) {
@@ -1178,18 +1285,7 @@ class Parser {
         this.fail(at, `displacement ${disp} is out of range`);
       disp = disp as unknown as number;
     }
-    // The same shape `mem()` builds; validated above.
-    return {
-      kind: 'mem',
-      size,
-      base,
-      index,
-      scale: scale as 1 | 2 | 4 | 8,
-      disp,
-      label: this.mLabel,
-      seg,
-      got: this.mGot,
-    };
+    return mem(size, base, index, scale as 1 | 2 | 4 | 8, disp, { label: this.mLabel, seg, got: this.mGot });
   }
 
   /**
@@ -1332,7 +1428,17 @@ class Parser {
           allTerms.push(t);
         }
       }
-      this.mDisp = neg ? X.sub(this.mDisp, v) : X.add(this.mDisp, v);
+      const m = this.mDisp;
+      if (
+        typeof m === 'number' &&
+        typeof v === 'number' &&
+        v < 0x40000000 &&
+        v > -0x40000000 &&
+        m < 0x40000000 &&
+        m > -0x40000000
+      ) {
+        this.mDisp = neg ? m - v : m + v;
+      } else this.mDisp = neg ? X.sub(m, v) : X.add(m, v);
     }
   }
 
@@ -1532,7 +1638,7 @@ class Parser {
         }
         if (k.kind === KW.Size || k.kind === KW.Ptr) this.fail(p, `unexpected '${k.name}' in an expression`);
       }
-      const y = this.sym(this.text(p, e), p);
+      const y = this.symAt(p, e);
       this.reloc(y);
       if (y.value !== null) return y.value;
       this.terms.push({ sign: 1, sym: y, col: p });
