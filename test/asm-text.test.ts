@@ -97,6 +97,12 @@ describe('every form of the instruction table', () => {
   });
 });
 
+describe('encodings GNU as chooses differently (for forms.ts)', () => {
+  it('encodes xchg rax, rax as 90', { todo: 'the table gives 48 90; GNU as writes the one-byte nop' }, () => {
+    same('xchg rax, rax');
+  });
+});
+
 describe('memory operands', () => {
   it('accepts base, index, scale and displacement in any order', () => {
     same(`
@@ -135,6 +141,19 @@ describe('memory operands', () => {
       movsx rax, word ptr [rsi]
       lea rax, [rip]
       lea rax, [rip + 0x10]
+      xchg eax, eax
+      xchg ax, ax
+      xchg eax, ecx
+      xchg ecx, eax
+      xchg r8, rax
+      shl rax, 1
+      shl rax, 2
+      shl rax, cl
+      test al, 1
+      test bl, 1
+      add ax, 0xff80
+      add ax, 0x80
+      add eax, 0xffffff80
       mov ah, bl
       add ah, 5
       mov ch, byte ptr [rax]
@@ -275,7 +294,9 @@ describe('expressions and numbers', () => {
       2: ret
       .long 2b - 1b, 1b - 2b
       .data
-      .long msg - .`);
+      .long msg - .
+      .quad .
+      .quad . + 8`);
   });
 });
 
