@@ -767,12 +767,6 @@ class Parser {
     return c >= 48 && c <= 57;
   }
 
-  expectEnd(): void {
-    const p = this.ws(this.p);
-    this.p = p;
-    if (!this.atEnd(p)) this.fail(p, `unexpected ${this.show(p)} at end of statement`);
-  }
-
   /** A short quote of the source at p, for messages. */
   show(p: number): string {
     if (p >= this.n || this.b[p] === LF) return 'end of line';
@@ -1243,7 +1237,7 @@ class Parser {
     this.p = p;
     // Labels: at most one, added.
     this.terms = allTerms;
-    if (allTerms.length > 0) this.mDisp = X.add(this.mDisp, this.foldTerms(0, at));
+    if (allTerms.length > 0) this.mDisp = X.add(this.mDisp, this.foldTerms(0));
     if (this.terms.length > 0) {
       const t = this.terms;
       if (t.length !== 1 || (t[0] as Term).sign !== 1) {
@@ -1453,7 +1447,7 @@ class Parser {
     if (this.terms.length !== 0) this.terms.length = 0;
     this.gotRef = false;
     const v = this.level3();
-    return this.terms.length > 1 ? X.add(v, this.foldTerms(0, this.p)) : v;
+    return this.terms.length > 1 ? X.add(v, this.foldTerms(0)) : v;
   }
 
   /** A constant expression. */
@@ -1497,12 +1491,12 @@ class Parser {
         return v;
       }
       this.noRegister(p);
-      v = X.add(v, this.foldTerms(from, p));
+      v = X.add(v, this.foldTerms(from));
       this.p = p + 1;
       const mid = this.terms.length;
       let r = this.level1();
       this.noRegister(p);
-      r = X.add(r, this.foldTerms(mid, p));
+      r = X.add(r, this.foldTerms(mid));
       if (this.terms.length > from) this.fail(p, `a label cannot be used with '${String.fromCharCode(c)}'`);
       v = c === 38 ? X.and(v, r) : c === 124 ? X.or(v, r) : c === 94 ? X.xor(v, r) : X.orNot(v, r);
     }
@@ -1536,7 +1530,7 @@ class Parser {
         return v;
       }
       if (reg && op !== STAR) this.fail(p, `a register can only be scaled with '*'`);
-      v = X.add(v, this.foldTerms(from, p));
+      v = X.add(v, this.foldTerms(from));
       this.p = p + (op === 60 || op === 62 ? 2 : 1);
       const before = this.termReg;
       const mid = this.terms.length;
@@ -1548,7 +1542,7 @@ class Parser {
         this.termScaled = true;
         continue;
       }
-      r = X.add(r, this.foldTerms(mid, p));
+      r = X.add(r, this.foldTerms(mid));
       if (this.terms.length > from) this.fail(p, `a label cannot be used with '${this.text(p, this.p)}'`);
       if (reg) this.termScaled = true;
       v =
@@ -1579,7 +1573,7 @@ class Parser {
         for (let i = from; i < this.terms.length; i++) (this.terms[i] as Term).sign *= -1;
         return X.neg(v);
       }
-      v = X.add(v, this.foldTerms(from, p));
+      v = X.add(v, this.foldTerms(from));
       if (this.terms.length > from) this.fail(p, `a label cannot be used with '${String.fromCharCode(c)}'`);
       return c === 126 ? X.not(v) : v === 0 || v === 0n ? 1 : 0;
     }
@@ -1599,7 +1593,7 @@ class Parser {
       const from = this.terms.length;
       let v = this.level3();
       this.allowTermReg = saved;
-      v = X.add(v, this.foldTerms(from, p));
+      v = X.add(v, this.foldTerms(from));
       const q = this.ws(this.p);
       if (s[q] !== RPAREN) this.fail(q, `expected ')', found ${this.show(q)}`);
       this.p = q + 1;
@@ -1794,7 +1788,7 @@ class Parser {
    * Cancels label differences within terms[from..] that are constant here
    * (both labels in one fragment of one section) and returns their value.
    */
-  foldTerms(from: number, _at: number): Imm {
+  foldTerms(from: number): Imm {
     const t = this.terms;
     if (t.length <= from) return 0;
     let v = 0;
@@ -1916,7 +1910,7 @@ class Parser {
     this.list(() => {
       const at = this.p;
       let v = this.expr();
-      v = X.add(v, this.foldTerms(0, at));
+      v = X.add(v, this.foldTerms(0));
       const t = this.terms;
       const a = this.asm;
       if (t.length === 0) {
