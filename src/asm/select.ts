@@ -79,15 +79,16 @@ function keyOf(ops: readonly Operand[]): number {
 /** The memo of one mnemonic's choices. */
 export interface FormMemo {
   readonly mnemonic: string;
-  readonly keys: Float64Array;
-  readonly forms: (Form | undefined)[];
+  /** Allocated on first use: most mnemonics of the table never occur in a program. */
+  keys: Float64Array | null;
+  forms: (Form | undefined)[];
 }
 
 /** The memo for `mnemonic` (one per mnemonic; callers may keep it to skip the lookup). */
 export function memoFor(mnemonic: string): FormMemo {
   let m = memos.get(mnemonic);
   if (m === undefined) {
-    m = { mnemonic, keys: new Float64Array(SLOTS).fill(-1), forms: new Array<Form | undefined>(SLOTS) };
+    m = { mnemonic, keys: null, forms: [] };
     memos.set(mnemonic, m);
   }
   return m;
@@ -111,9 +112,14 @@ export function selectWithMemo(m: FormMemo, ops: readonly Operand[]): Form {
   const key = keyOf(ops);
   if (key < 0) return selectForm(m.mnemonic, ops);
   const slot = hash;
-  if (m.keys[slot] === key) return m.forms[slot] as Form;
+  let keys = m.keys;
+  if (keys !== null && keys[slot] === key) return m.forms[slot] as Form;
   const f = selectForm(m.mnemonic, ops);
-  m.keys[slot] = key;
+  if (keys === null) {
+    keys = m.keys = new Float64Array(SLOTS).fill(-1);
+    m.forms = new Array<Form | undefined>(SLOTS).fill(undefined);
+  }
+  keys[slot] = key;
   m.forms[slot] = f;
   return f;
 }
