@@ -54,7 +54,7 @@ export interface Row {
 }
 
 export interface TableOptions {
-  /** Name of the row the ratio column compares against (ratio = its median / this median). */
+  /** Name of the row the ratio column compares against (ratio = its median / this median; rows with the same `work` only). */
   baseline?: string;
   /** Unit of `work`, for the rate column ("insn" gives "insn/s"). */
   unit?: string;
@@ -83,7 +83,9 @@ export function table(title: string, rows: readonly Row[], opts: TableOptions = 
     const cells = [r.name, r.ms.length ? fmtMs(m) : '-'];
     if (opts.p99) cells.push(r.ms.length ? fmtMs(percentile(r.ms, 99)) : '-');
     if (opts.unit) cells.push(r.work && r.ms.length ? fmtRate((r.work * 1000) / m) : '-');
-    if (base) cells.push(r.ms.length && base.ms.length ? `${(median(base.ms) / m).toFixed(2)}` : '-');
+    // A ratio only between rows doing the same work.
+    const comparable = r.ms.length > 0 && base !== undefined && base.ms.length > 0 && r.work === base.work;
+    if (base) cells.push(comparable ? `${(median(base.ms) / m).toFixed(2)}` : '-');
     cells.push(r.note ?? '');
     return cells;
   });
