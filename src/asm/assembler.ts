@@ -16,9 +16,10 @@
  * that `linkFlat` or the ELF writer lays out.
  */
 
-import { ByteBuf, encode, type Fixup, Prefix, selectForm } from './encoder.js';
+import { ByteBuf, encode, type Fixup, Prefix } from './encoder.js';
 import { formsByMnemonic, K, relaxable } from './forms.js';
 import { AsmError, isLabel, type Label, type Operand } from './operands.js';
+import { type FormMemo, selectFormCached, selectWithMemo } from './select.js';
 
 export type SectionKind = 'text' | 'data' | 'rodata' | 'bss';
 
@@ -255,6 +256,17 @@ export class AssemblerCore {
     return this;
   }
 
+  /**
+   * Where the next byte goes, before relaxation: the section, the fragment
+   * (bytes between relaxable jumps and alignments) and the offset in the
+   * section's buffer. Two positions in one fragment are a fixed distance
+   * apart, which is what label arithmetic (`. - msg`) needs.
+   */
+  cursor(): { section: string; fragment: number; offset: number } {
+    const s = this.#cur;
+    return { section: s.name, fragment: s.frags.length - 1, offset: s.buf.pos };
+  }
+
   /** Records the current position under `tag` (for listings). */
   mark(tag: number): this {
     const s = this.#cur;
@@ -279,6 +291,15 @@ export class AssemblerCore {
 
   /** Encodes one instruction. The mnemonic methods (`a.mov(...)`) all come here. */
   emit(mnemonic: string, ops: readonly Operand[]): this {
+    return this.#emit(mnemonic, null, ops);
+  }
+
+  /** `emit` with the mnemonic's form memo at hand (builder methods and the text front end keep one). */
+  emitWith(memo: FormMemo, ops: readonly Operand[]): this {
+    return this.#emit(memo.mnemonic, memo, ops);
+  }
+
+  #emit(mnemonic: string, memo: FormMemo | null, ops: readonly Operand[]): this {
     if (this.#finished) throw new AsmError('assembler already finished');
     const s = this.#cur;
     if (s.kind === 'bss') throw new AsmError(`instruction '${mnemonic}' in ${s.name}`);
@@ -295,7 +316,7 @@ export class AssemblerCore {
     if (mnemonic === 'imul' && ops.length === 2 && (typeof ops[1] === 'number' || typeof ops[1] === 'bigint')) {
       o = [ops[0] as Operand, ops[0] as Operand, ops[1]];
     }
-    const form = selectForm(mnemonic, o);
+    const form = memo !== null ? selectWithMemo(memo, o) : selectFormCached(mnemonic, o);
     const pos = s.buf.pos;
     const nfix = s.cur.fixups.length;
     try {
@@ -367,6 +388,15 @@ export class AssemblerCore {
         s.buf.u64(0);
       } else s.buf.u64(v);
     }
+    return this;
+  }
+  /** A `size`-byte field holding the absolute address `label + addend` (`.quad sym+8`). */
+  address(size: 4 | 8, label: Label, addend = 0): this {
+    const s = this.#cur;
+    s.buf.ensure(size);
+    s.cur.fixups.push({ pos: s.buf.pos, size, label, addend, pcrel: false, signed: false, got: false });
+    if (size === 8) s.buf.u64(0);
+    else s.buf.u32(0);
     return this;
   }
   /** IEEE doubles. */
@@ -589,7 +619,10 @@ function writeField(out: Uint8Array, at: number, size: number, v: number, signed
     if (signed ? v < -2147483648 || v > 2147483647 : v < 0 || v > 0xffffffff) {
       throw new AsmError(`${name} out of reach of a 32-bit displacement`);
     }
-    new DataView(out.buffer, out.byteOffset).setUint32(at, v >>> 0, true);
+    out[at] = v;
+    out[at + 1] = v >>> 8;
+    out[at + 2] = v >>> 16;
+    out[at + 3] = v >>> 24;
   } else {
     new DataView(out.buffer, out.byteOffset).setBigUint64(at, BigInt.asUintN(64, BigInt(v)), true);
   }

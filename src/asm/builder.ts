@@ -6,6 +6,7 @@
 import { AssemblerCore } from './assembler.js';
 import { mnemonics } from './forms.js';
 import type { Operand } from './operands.js';
+import { memoFor } from './select.js';
 
 /** Mnemonics other than the conditional families (jcc, setcc, cmovcc). */
 export const BASE_MNEMONICS = [
@@ -245,9 +246,10 @@ export interface Assembler extends MnemonicMethods {}
 export class Assembler extends AssemblerCore {}
 
 for (const m of mnemonics) {
+  const memo = memoFor(m);
   Object.defineProperty(Assembler.prototype, m, {
     value: function (this: Assembler, ...ops: Operand[]) {
-      return this.emit(m, ops);
+      return this.emitWith(memo, ops);
     },
     writable: true,
     configurable: true,

@@ -462,7 +462,7 @@ export function encode(f: Form, ops: readonly Operand[], out: ByteBuf, prefix: P
     if (moffs.label) {
       dispFix = fix(out.pos, 8, moffs.label, moffs.disp, false, false, false);
     }
-    out.u64(moffs.disp);
+    out.u64(moffs.bigDisp ?? moffs.disp);
   }
 
   if (rel !== null) {

@@ -5,4 +5,6 @@ export * from './builder.js';
 export { ByteBuf, encode, type Fixup, selectForm } from './encoder.js';
 export { conditions, type Form, formsByMnemonic, mnemonics } from './forms.js';
 export * from './link.js';
+export * from './listing.js';
 export * from './operands.js';
+export { AsmSyntaxError, assembleText, feedText, type TextOptions, type TextResult, type TextUnit } from './text.js';

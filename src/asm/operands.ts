@@ -39,6 +39,8 @@ export interface Mem {
   readonly index: Reg | null;
   readonly scale: 1 | 2 | 4 | 8;
   readonly disp: number;
+  /** A 64-bit absolute address beyond 2^53 (moffs only); `disp` is NaN then. */
+  readonly bigDisp: bigint | null;
   /** Displacement relative to a label: RIP-relative when base is rip, else absolute. */
   readonly label: Label | null;
   /** Segment override (fs, gs). */
@@ -224,9 +226,17 @@ export function mem(
   base: Reg | null,
   index: Reg | null = null,
   scale: 1 | 2 | 4 | 8 = 1,
-  disp = 0,
+  disp: number | bigint = 0,
   opts: MemOptions = {},
 ): Mem {
+  let bigDisp: bigint | null = null;
+  if (typeof disp === 'bigint') {
+    if (disp >= BigInt(Number.MIN_SAFE_INTEGER) && disp <= BigInt(Number.MAX_SAFE_INTEGER)) disp = Number(disp);
+    else if (base === null && index === null && disp >= -(2n ** 63n) && disp < 2n ** 64n) {
+      bigDisp = BigInt.asUintN(64, disp);
+      disp = Number.NaN;
+    } else throw new AsmError(`displacement ${disp} does not fit 64 bits`);
+  }
   // 64-bit addressing only: no address-size override, so no 32-bit base or index.
   if (base && !(base.cls === 'rip' || (base.cls === 'gp' && base.size === 8))) {
     throw new AsmError(`${base.name} cannot be a base register`);
@@ -237,7 +247,7 @@ export function mem(
   if (index && base?.cls === 'rip') throw new AsmError('rip-relative addressing takes no index register');
   if (scale !== 1 && scale !== 2 && scale !== 4 && scale !== 8)
     throw new AsmError(`scale ${scale} is not 1, 2, 4 or 8`);
-  if (!Number.isSafeInteger(disp)) throw new AsmError(`displacement ${disp} is not an integer`);
+  if (bigDisp === null && !Number.isSafeInteger(disp)) throw new AsmError(`displacement ${disp} is not an integer`);
   if (opts.seg && opts.seg.cls !== 'seg') throw new AsmError(`${opts.seg.name} is not a segment register`);
   return {
     kind: 'mem',
@@ -246,6 +256,7 @@ export function mem(
     index,
     scale,
     disp,
+    bigDisp,
     label: opts.label ?? null,
     seg: opts.seg ?? null,
     got: opts.got ?? false,

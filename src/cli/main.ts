@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * The `sidecar` command: a dispatcher over subcommands. To add one, write
+ * src/cli/NAME.ts exporting `command: Command` and add a line to `commands`.
+ */
+
+import { readFileSync } from 'node:fs';
+import type { Command } from './command.js';
+import { UsageError } from './command.js';
+
+interface Entry {
+  summary: string;
+  load: () => Promise<{ command: Command }>;
+}
+
+const commands: Record<string, Entry> = {
+  asm: {
+    summary: 'assemble Intel-syntax x86-64 source to a flat binary or an ELF file',
+    load: () => import('./asm.js'),
+  },
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function usage(): string {
+  const names = Object.keys(commands);
+  const width = Math.max(4, ...names.map((n) => n.length));
+  const list = names.map((n) => `  ${n.padEnd(width)}  ${commands[n]?.summary}`).join('\n');
+  return `usage: sidecar <command> [args]\n\ncommands:\n${list}\n  ${'help'.padEnd(width)}  show this, or the usage of a command\n\noptions:\n  --version  print the version\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`sidecar ${version()}\n`);
+    return 0;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      process.stdout.write(usage());
+      return 0;
+    }
+    const entry = commands[topic];
+    if (!entry) {
+      process.stderr.write(`sidecar: no command '${topic}'\n\n${usage()}`);
+      return 2;
+    }
+    process.stdout.write((await entry.load()).command.usage);
+    return 0;
+  }
+  if (name === undefined) {
+    process.stderr.write(usage());
+    return 2;
+  }
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
+    process.stderr.write(`sidecar: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  const { command } = await entry.load();
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`sidecar ${name}: ${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`sidecar: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

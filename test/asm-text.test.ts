@@ -1,0 +1,717 @@
+/**
+ * The text front end against GNU `as` 2.40: the same source assembled by
+ * both must give the same bytes in every section and the same relocations.
+ * Error cases check line, column and message.
+ */
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { K } from '../src/asm/forms.js';
+import {
+  AsmSyntaxError,
+  Assembler,
+  assembleText,
+  feedText,
+  formatListing,
+  formsByMnemonic,
+  mnemonics,
+  rax,
+} from '../src/asm/index.js';
+import { diffWithGnu } from './support/compare.js';
+
+const intel = (body: string) => `.intel_syntax noprefix\n${body}\n`;
+
+function same(body: string): void {
+  const diffs = diffWithGnu(intel(body));
+  assert.deepEqual(diffs, [], diffs.join('\n'));
+}
+
+/** Sample operands per kind: low registers, high registers, memory. */
+const SAMPLES: Partial<Record<K, string[]>> = {
+  [K.R8]: ['cl', 'r10b', 'sil'],
+  [K.R16]: ['dx', 'r9w'],
+  [K.R32]: ['esi', 'r12d'],
+  [K.R64]: ['rbx', 'r13'],
+  [K.RM8]: ['bl', 'r11b', 'byte ptr [rax+rcx*4+0x10]'],
+  [K.RM16]: ['si', 'r14w', 'word ptr [r12]'],
+  [K.RM32]: ['edi', 'r15d', 'dword ptr [rbp-8]'],
+  [K.RM64]: ['rdx', 'r8', 'qword ptr [r13+r14*8+0x1234]', 'qword ptr [rip+dat]'],
+  [K.M]: ['[rax+8]', '[r9+r10*2]', '[rip+dat+16]'],
+  [K.M8]: ['byte ptr [rsi]'],
+  [K.M16]: ['word ptr [rdi+2]'],
+  [K.M32]: ['dword ptr [rsp+4]'],
+  [K.M64]: ['qword ptr [rsp+8]', 'qword ptr [r9]'],
+  [K.M128]: ['xmmword ptr [rax]'],
+  [K.M256]: ['ymmword ptr [r10+rax]'],
+  [K.AL]: ['al'],
+  [K.AX]: ['ax'],
+  [K.EAX]: ['eax'],
+  [K.RAX]: ['rax'],
+  [K.CL]: ['cl'],
+  [K.One]: ['1'],
+  [K.Imm8]: ['0x7f'],
+  [K.SImm8]: ['-3'],
+  [K.Imm16]: ['0x1234'],
+  [K.Imm32]: ['0x12345678'],
+  [K.SImm32]: ['-0x12345678'],
+  [K.Imm64]: ['0x123456789abcdef0'],
+  [K.Xmm]: ['xmm2', 'xmm11'],
+  [K.Ymm]: ['ymm3', 'ymm12'],
+  [K.XM32]: ['xmm4', 'xmm13', 'dword ptr [rcx]'],
+  [K.XM64]: ['xmm5', 'xmm14', 'qword ptr [rdx+8]'],
+  [K.XM128]: ['xmm6', 'xmm15', 'xmmword ptr [rbx+rsi*2-0x40]'],
+  [K.YM256]: ['ymm7', 'ymm8', 'ymmword ptr [r8+0x100]'],
+  [K.Moffs]: ['[0x1122334455667788]'],
+};
+
+/** One instruction per section for every form and sample variant, so a difference names its instruction. */
+function everyForm(): { source: string; count: number } {
+  const out = ['.intel_syntax noprefix', '.data', 'dat: .quad 0'];
+  let n = 0;
+  for (const m of mnemonics) {
+    for (const f of formsByMnemonic.get(m) ?? []) {
+      const k0 = f.kinds[0];
+      if (k0 === K.Rel8 || k0 === K.Rel32) {
+        out.push(`.section .t${n++},"ax",@progbits`);
+        if (k0 === K.Rel8) out.push(`1: ${m} 1b`);
+        else out.push(`${m} 1f`, '.skip 200, 0x90', '1:');
+        continue;
+      }
+      const lists = f.kinds.map((k) => SAMPLES[k] ?? []);
+      const variants = Math.max(1, ...lists.map((l) => l.length));
+      for (let v = 0; v < variants; v++) {
+        const ops = lists.map((l) => l[Math.min(v, l.length - 1)]);
+        out.push(`.section .t${n++},"ax",@progbits`, `${m} ${ops.join(', ')}`);
+      }
+    }
+  }
+  return { source: `${out.join('\n')}\n`, count: n };
+}
+
+describe('every form of the instruction table', () => {
+  it('assembles each form like GNU as (registers low and high, memory, immediates, branches)', () => {
+    const { source, count } = everyForm();
+    assert.ok(count > 1500, `only ${count} samples`);
+    const diffs = diffWithGnu(source);
+    assert.deepEqual(diffs, [], diffs.slice(0, 40).join('\n'));
+  });
+});
+
+describe('encodings GNU as chooses differently (for forms.ts)', () => {
+  it('encodes xchg rax, rax as 90', { todo: 'the table gives 48 90; GNU as writes the one-byte nop' }, () => {
+    same('xchg rax, rax');
+  });
+});
+
+describe('memory operands', () => {
+  it('accepts base, index, scale and displacement in any order', () => {
+    same(`
+      mov rax, qword ptr [rbx + rcx*8 + 16]
+      mov rax, [rcx*8 + rax]
+      mov rax, [8*rcx + rax + 4]
+      mov rax, [16 + rbx + rcx*8]
+      mov rax, [rbx + 8*2 - 4]
+      mov rax, [rbx - 8]
+      mov rax, [rbx + -8]
+      mov rax, [rbx + (3 << 2)]
+      mov rax, [rax + rcx]
+      mov rax, [rax*1 + rcx]
+      mov rax, [rax + rsp]
+      mov rax, [rsp]
+      mov rax, [rsp + 8]
+      mov rax, [rbp]
+      mov rax, [r13]
+      mov rax, [r12 + r13*2]
+      mov rax, [rax*2]
+      mov rax, [r15*4 + 0x100]
+      mov rax, [0x1000]
+      mov rax, [-8]
+      mov rax, [rax][rcx*4]
+      mov rax, 8[rax]
+      mov rax, 8[rax + rcx]
+      mov eax, dword ptr [rbx + 0x7f]
+      mov eax, dword ptr [rbx + 0x80]
+      mov eax, dword ptr [rbx - 0x80]
+      mov eax, dword ptr [rbx - 0x81]
+      mov eax, dword ptr [rbx + 0x7fffffff]
+      mov byte ptr [rdi], 0xff
+      mov word ptr [rdi], -1
+      add dword ptr [rsi + rdi*2 + 3], 1000
+      movzx eax, byte ptr [rsi]
+      movsx rax, word ptr [rsi]
+      lea rax, [rip]
+      lea rax, [rip + 0x10]
+      xchg eax, eax
+      xchg ax, ax
+      xchg eax, ecx
+      xchg ecx, eax
+      xchg r8, rax
+      shl rax, 1
+      shl rax, 2
+      shl rax, cl
+      test al, 1
+      test bl, 1
+      add ax, 0xff80
+      add ax, 0x80
+      add eax, 0xffffff80
+      mov ah, bl
+      add ah, 5
+      mov ch, byte ptr [rax]
+      xchg dh, bh
+      movabs al, [0x1122334455667788]
+      mov rax, [0x1122334455667788]`);
+  });
+
+  it('sizes unsized memory from the other operand, and push/pop/call/jmp as qword', () => {
+    same(`
+      mov rax, [rbx]
+      mov [rbx], ecx
+      add [rbx], cl
+      movq xmm0, [rax]
+      movd xmm1, [rax]
+      addsd xmm0, [rax]
+      vaddpd ymm0, ymm1, [rax]
+      vextractf128 [rax], ymm1, 1
+      sete [rax]
+      movsxd rax, [rax]
+      xchg [rax], rax
+      test [rax], rax
+      push [rax]
+      pop [rax]
+      call [rax]
+      jmp [rax + 8]`);
+  });
+
+  it('handles rip-relative labels, GOTPCREL, absolute labels and segments', () => {
+    same(`
+      .text
+      lea rax, [rip + msg]
+      lea rax, [rip + msg + 8]
+      lea rax, msg[rip]
+      lea rax, msg+8[rip]
+      mov rax, qword ptr [rip + counter]
+      mov rax, qword ptr [rip + malloc@GOTPCREL]
+      mov rax, puts@GOTPCREL[rip]
+      call qword ptr [rip + free@GOTPCREL]
+      mov rax, counter
+      mov rax, [counter + 8]
+      mov rax, [counter + rbx*8]
+      lea rdi, [rip + ext_table]
+      mov rax, qword ptr fs:[0x28]
+      mov rax, fs:0x28
+      mov rax, fs:[rax]
+      mov eax, dword ptr gs:[rbx + 8]
+      mov fs:[rax], eax
+      jmp qword ptr fs:[rax]
+      .data
+      counter: .quad 0
+      msg: .asciz "hello"`);
+  });
+});
+
+describe('expressions and numbers', () => {
+  it('follows GNU as precedence and 64-bit semantics', () => {
+    same(`
+      mov rax, 4 + 4 & 3
+      mov rax, 1 + 2 * 3 << 1
+      mov rax, -8 >> 1
+      mov rax, (1 + 2) * 3
+      mov rax, 7 / 2
+      mov rax, -7 / 2
+      mov rax, -7 % 2
+      mov rax, 1 << 63
+      mov rax, 5 ^ 3 | 8
+      mov rax, 1 - 2 - 3
+      mov rax, 2 * 3 % 4
+      mov rax, ~0
+      mov rax, ~0x0f & 0xff
+      mov rax, !0
+      mov rax, 5 !3
+      mov rax, -(-5)
+      mov rax, +5
+      mov eax, 0xffffffff
+      mov rax, 0xffffffffffffffff
+      mov rax, 0x7fffffffffffffff
+      mov rax, 0x8000000000000000
+      mov rax, 0x80000000
+      mov rax, -0x80000000`);
+  });
+
+  it('reads every number and character form', () => {
+    same(`
+      mov eax, 42
+      mov eax, 0x2A
+      mov eax, 0X2a
+      mov eax, 0b101010
+      mov eax, 0B11
+      mov eax, 052
+      mov eax, 0
+      mov eax, 'a'
+      mov eax, 'a
+      mov eax, '\\n'
+      mov eax, '\\\\'
+      mov eax, '\\''
+      mov eax, '#'
+      mov eax, ';'
+      mov eax, 'a' + 1
+      .set N, 10
+      .equ M, N * 2
+      K = M + N
+      .set N, N + 1
+      mov eax, N
+      mov eax, M
+      mov eax, K
+      mov eax, offset K
+      add rax, K - 30
+      mov rax, [rbx + N*8]`);
+  });
+
+  it('computes label differences in one fragment, and across jumps in data', () => {
+    same(`
+      .data
+      msg: .ascii "hello, world\\n"
+      .set len, . - msg
+      len2 = . - msg
+      .byte len, len2
+      .quad . - msg
+      .long msg - .
+      .text
+      mov edx, len
+      mov edx, offset len
+      mov edx, len2 * 2
+      start:
+      jmp 1f
+      nop
+      1: jmp start
+      ret
+      end:
+      table:
+      .long 1b - table, end - start, end - table
+      .quad end - start
+      1: nop
+      jmp 2f
+      .skip 300, 0x90
+      2: ret
+      .long 2b - 1b, 1b - 2b
+      .data
+      .long msg - .
+      .quad .
+      .quad . + 8`);
+  });
+});
+
+describe('labels and branches', () => {
+  it('supports several labels per line, .L names and numeric local labels', () => {
+    same(`
+      a: b: nop; c: ret
+      .Lloop: dec rcx
+      jnz .Lloop
+      1: jmp 1b
+      jmp 1f
+      nop ; nop
+      1: jne 1b
+      2: je 2f
+      1: jmp 1b
+      2: loop 2b
+      jrcxz 2b
+      10: jmp 10b
+      call a
+      call .Lloop
+      jmp .
+      je .`);
+  });
+
+  it('relaxes jumps to rel8 or rel32 like GNU as, forward and backward', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      lines.push(`L${i}:`);
+      lines.push(`  jmp L${(i * 7) % 60}`);
+      lines.push(`  je L${(i * 13 + 5) % 60}`);
+      lines.push(`  .skip ${(i * 37) % 90}, 0x90`);
+      if (i % 7 === 0) lines.push('  .p2align 4');
+    }
+    same(lines.join('\n'));
+  });
+
+  it('puts a jump at exactly the rel8 limits in the right form', () => {
+    same(`
+      top:
+      .skip 126, 0x90
+      jmp top
+      jmp top
+      jmp fwd
+      .skip 127, 0x90
+      fwd:
+      jmp fwd2
+      .skip 128, 0x90
+      fwd2:
+      ret`);
+  });
+
+  it('turns undefined symbols into relocations against externals', () => {
+    same(`
+      call puts
+      call puts@PLT
+      jmp exit
+      jne abort
+      mov rax, [rip + environ]
+      lea rdi, [rip + stdout + 8]
+      .data
+      .quad malloc
+      .quad malloc + 16
+      .long free`);
+  });
+
+  it('exports .globl symbols', () => {
+    const { object } = assembleText(
+      intel('.globl main, helper\n.global other\nmain: ret\nhelper: ret\nother: ret\nlocal: ret'),
+    );
+    const globals = object.symbols.filter((s) => s.global).map((s) => s.name);
+    assert.deepEqual(globals.sort(), ['helper', 'main', 'other']);
+    assert.ok(object.symbols.some((s) => s.name === 'local' && !s.global));
+  });
+
+  it('keeps .hidden symbols local', () => {
+    const { object } = assembleText(intel('.globl f\n.hidden f\nf: ret'));
+    assert.equal(object.symbols.find((s) => s.name === 'f')?.global, false);
+  });
+});
+
+describe('directives', () => {
+  it('emits data of every size', () => {
+    same(`
+      .data
+      .byte 1, 2, 0xff, -1, -128, 'x', '\\n', ~1 & 0xff
+      .word 0x1234, -1
+      .short 5
+      .hword 6
+      .value 7
+      .2byte 8
+      .long 5, -1, 0xffffffff
+      .int 7
+      .4byte 9
+      .quad 1, -1, 0xffffffffffffffff, 0x123456789abcdef0
+      .8byte 2
+      .byte
+      .double 1.5, -2, 0.1
+      .float 1.5
+      .single -0.25`);
+  });
+
+  it('emits strings with every escape', () => {
+    same(String.raw`
+      .data
+      .ascii "a\n\t\\\"\101\x41\x4142"
+      .ascii "z", "y"
+      .asciz "hi"
+      .string "yo\0x", "w"
+      .ascii "\b\f\r\v\1234"
+      .ascii "#;//"
+      .ascii ""`);
+  });
+
+  it('aligns with NOPs in code, zeros in data, and honours fill and maximum', () => {
+    same(`
+      .text
+      nop
+      .align 16
+      nop
+      .p2align 5
+      ret
+      .balign 8, 0xcc
+      ret
+      .align 16,,3
+      ret
+      .align 16,,15
+      ret
+      .p2align 4,,10
+      ret
+      .p2align 3, 0x90
+      ret
+      .align 1
+      .p2align 0
+      .data
+      .byte 1
+      .align 4
+      .long 5
+      .byte 1
+      .p2align 3, 0xff
+      .quad 1
+      .byte 2
+      .balign 16
+      .byte 3`);
+  });
+
+  it('reserves space with .zero, .skip, .space and .fill', () => {
+    same(`
+      .data
+      .zero 3
+      .skip 2, 0xab
+      .space 2
+      .space 3, 7
+      .fill 2, 3, 0x11223344
+      .fill 1, 8, -1
+      .fill 3
+      .fill 2, 2
+      .bss
+      buf: .zero 64
+      .skip 16`);
+  });
+
+  it('switches sections and accepts directives that do not change the bytes', () => {
+    same(`
+      .file "x.c"
+      .text
+      .globl main
+      .type main, @function
+      main:
+      lea rax, [rip + s]
+      ret
+      .size main, . - main
+      .section .rodata
+      s: .asciz "ro"
+      .section .data.rel,"aw",@progbits
+      .quad s
+      .section .text.hot,"ax",@progbits
+      hot: ret
+      .pushsection .data
+      d: .long 3
+      .popsection
+      nop
+      .previous
+      .long 4
+      .text
+      .cfi_startproc
+      ret
+      .cfi_endproc
+      .ident "GCC"
+      .section .note.GNU-stack,"",@progbits`);
+  });
+
+  it('reads comments, semicolons, case and prefixes', () => {
+    same(`
+      # a comment
+      // another
+      /* block
+         comment */ nop
+      nop # trailing
+      nop /* inline */ ; nop
+      MOV RAX, RBX
+      Mov Eax, Dword Ptr [Rbx]
+      ADD r8, 0X10
+      lock add qword ptr [rax], 1
+      lock
+      add dword ptr [rax], 1
+      lock xadd [rax], ecx
+      lock cmpxchg [rax], ecx
+      lock not qword ptr [rax]
+      lock bts qword ptr [rax], 1
+      rep movsb
+      rep movsq
+      rep stosq
+      rep stosw
+      rep lodsb
+      repe cmpsb
+      repz scasb
+      repne scasb
+      repnz cmpsb
+      rep ret
+      rep`);
+  });
+
+  it('takes // as a comment anywhere on a line (GNU as only at the start)', () => {
+    const a = assembleText('nop // trailing\nnop//x\nmov eax, 8 / 2 // four\n').object.sections[0]?.bytes;
+    assert.deepEqual([...(a ?? [])], [0x90, 0x90, 0xb8, 4, 0, 0, 0]);
+  });
+
+  it('assembles a realistic function with SSE and AVX', () => {
+    same(`
+      .globl dot
+      .p2align 4
+      dot:
+      vxorpd ymm0, ymm0, ymm0
+      xor eax, eax
+      test rdx, rdx
+      je .Ldone
+      .p2align 4
+      .Lloop:
+      vmovupd ymm1, ymmword ptr [rdi + rax*8]
+      vfmadd231pd ymm0, ymm1, ymmword ptr [rsi + rax*8]
+      add rax, 4
+      cmp rax, rdx
+      jb .Lloop
+      .Ldone:
+      vextractf128 xmm1, ymm0, 1
+      vaddpd xmm0, xmm0, xmm1
+      vzeroupper
+      movapd xmm1, xmm0
+      unpckhpd xmm1, xmm1
+      addsd xmm0, xmm1
+      cvttsd2si rax, xmm0
+      cvtsi2sd xmm2, rax
+      ret`);
+  });
+});
+
+interface Bad {
+  src: string;
+  line: number;
+  col: number;
+  msg: RegExp;
+}
+
+const BAD: Bad[] = [
+  { src: 'foo rax', line: 2, col: 1, msg: /unknown instruction 'foo'/ },
+  { src: '  mov rax,', line: 2, col: 11, msg: /expected an expression, found end of line/ },
+  { src: 'mov rax, rbx, rcx', line: 2, col: 1, msg: /'mov' takes 2 operand/ },
+  { src: 'mov rax, [rbx', line: 2, col: 14, msg: /expected '\+', '-' or '\]' in memory operand/ },
+  { src: 'mov rax, [rbx + rcx*3]', line: 2, col: 10, msg: /scale must be 1, 2, 4 or 8/ },
+  { src: 'mov rax, [rbx + rcx + rdx]', line: 2, col: 23, msg: /too many registers/ },
+  { src: 'mov rax, [eax]', line: 2, col: 10, msg: /eax cannot be a base register/ },
+  { src: 'mov rax, [rbx + rsp*2]', line: 2, col: 10, msg: /rsp cannot be an index/ },
+  { src: 'mov rax, [rip + rbx]', line: 2, col: 10, msg: /rip-relative addressing takes no index/ },
+  { src: 'mov rax, [rbx - rcx]', line: 2, col: 17, msg: /register cannot be subtracted/ },
+  { src: 'mov rax, dword [rbx]', line: 2, col: 16, msg: /expected 'ptr' after 'dword'/ },
+  { src: 'mov [rax], 1', line: 2, col: 5, msg: /ambiguous operand size for 'mov'/ },
+  { src: 'movzx eax, [rax]', line: 2, col: 12, msg: /ambiguous operand size for 'movzx'/ },
+  { src: 'mov rax, byte ptr [rax]', line: 2, col: 1, msg: /no form for operands/ },
+  { src: 'mov ah, sil', line: 2, col: 1, msg: /cannot be used with a REX prefix/ },
+  { src: 'mov eax, 0x100000000', line: 2, col: 1, msg: /no form|out of range/ },
+  { src: 'mov rax, 5 +', line: 2, col: 13, msg: /expected an expression/ },
+  { src: 'mov rax, (5', line: 2, col: 12, msg: /expected '\)'/ },
+  { src: 'mov rax, 5 / 0', line: 2, col: 15, msg: /division by zero/ },
+  { src: 'mov rax, 0x', line: 2, col: 10, msg: /invalid number/ },
+  { src: 'mov rax, 09', line: 2, col: 10, msg: /invalid digit/ },
+  { src: 'mov rax, 0x10000000000000000', line: 2, col: 10, msg: /does not fit in 64 bits/ },
+  { src: 'mov rax, rbx + 1', line: 2, col: 14, msg: /expected ',' or end of statement, found '\+'/ },
+  { src: 'jmp 1b', line: 2, col: 5, msg: /local label 1 is not defined/ },
+  { src: 'jmp foo + 4', line: 2, col: 5, msg: /branch target cannot have an offset/ },
+  { src: 'x: nop\nx: nop', line: 3, col: 1, msg: /label x is already defined at line 2/ },
+  { src: '.set x, 1\nx: nop', line: 3, col: 1, msg: /already defined with \.set/ },
+  { src: 'mov rax, y\n.set y, 1', line: 3, col: 6, msg: /y is used before it is defined/ },
+  { src: '.equiv z, 1\n.equiv z, 2', line: 3, col: 8, msg: /z is already defined/ },
+  { src: '.att_syntax', line: 2, col: 1, msg: /AT&T syntax is not supported/ },
+  { src: '.intel_syntax prefix', line: 2, col: 15, msg: /only '\.intel_syntax noprefix'/ },
+  { src: '.code32', line: 2, col: 1, msg: /only 64-bit code/ },
+  { src: '.macro m', line: 2, col: 1, msg: /unknown directive '\.macro'/ },
+  { src: '.byte 256', line: 2, col: 7, msg: /does not fit in 1 byte/ },
+  { src: '.word 0x10000', line: 2, col: 7, msg: /does not fit in 2 byte/ },
+  { src: '.byte foo', line: 2, col: 7, msg: /label address does not fit in 1 byte/ },
+  { src: '.align 3', line: 2, col: 8, msg: /not a power of 2/ },
+  { src: '.p2align 40', line: 2, col: 10, msg: /out of range/ },
+  { src: '.ascii "abc', line: 2, col: 8, msg: /unterminated string/ },
+  { src: '.ascii "\\q"', line: 2, col: 9, msg: /unknown escape '\\q'/ },
+  { src: ".ascii 'a'", line: 2, col: 8, msg: /expected a string/ },
+  { src: '.bss\n.byte 1', line: 3, col: 7, msg: /initialized data in \.bss/ },
+  { src: '.section .note.GNU-stack\nnop', line: 3, col: 1, msg: /content in section \.note\.GNU-stack/ },
+  { src: 'lock mov [rax], eax', line: 2, col: 6, msg: /cannot take a lock prefix/ },
+  { src: 'lock add eax, 1', line: 2, col: 6, msg: /cannot take a lock prefix/ },
+  { src: 'rep add eax, 1', line: 2, col: 5, msg: /cannot take a rep prefix/ },
+  { src: 'lock lock add [rax], eax', line: 2, col: 6, msg: /same kind of prefix is used twice/ },
+  { src: 'nop junk', line: 2, col: 5, msg: /ambiguous operand size for 'nop'/ },
+  { src: 'ret )', line: 2, col: 5, msg: /expected an expression/ },
+  { src: '@', line: 2, col: 1, msg: /expected a label, directive or instruction/ },
+  { src: '12 nop', line: 2, col: 1, msg: /expected ':' after local label 12/ },
+  { src: 'mov rax, [rip + foo@GOT]', line: 2, col: 20, msg: /unsupported relocation @GOT/ },
+  { src: 'mov rax, foo@GOTPCREL', line: 2, col: 10, msg: /@GOTPCREL needs a RIP-relative operand/ },
+  { src: 'mov rax, [rbx + foo@GOTPCREL]', line: 2, col: 10, msg: /@GOTPCREL needs a RIP-relative/ },
+  { src: '.data\n.long a - b\na: .byte 1\n.text\nb: nop', line: 3, col: 7, msg: /one section/ },
+  { src: '.globl K\n.set K, 3', line: 2, col: 8, msg: /K is a constant and cannot be exported/ },
+  { src: 'mov rax, 1 << 64', line: 2, col: 17, msg: /shift count 64 is out of range/ },
+  { src: '/* never closed', line: 2, col: 1, msg: /unterminated \/\* comment/ },
+  { src: '.popsection', line: 2, col: 1, msg: /\.popsection without \.pushsection/ },
+  { src: 'mov rax, qword ptr rbx', line: 2, col: 20, msg: /expected '\[' after 'qword ptr'/ },
+  { src: 'mov rax, 5 + rbx', line: 2, col: 14, msg: /register rbx cannot be used in an expression/ },
+  { src: 'mov rax, [rbx*2 + rcx*4]', line: 2, col: 19, msg: /two index registers/ },
+  { src: 'mov rax, [rbx & 3]', line: 2, col: 15, msg: /register can only be added or scaled/ },
+  { src: 'mov rax, [-rbx]', line: 2, col: 11, msg: /register cannot be negated/ },
+  { src: 'mov rax, []', line: 2, col: 11, msg: /empty memory operand/ },
+  { src: 'mov rax, [a + b]', line: 2, col: 10, msg: /one label, added/ },
+  { src: 'add rax, offset lbl', line: 2, col: 17, msg: /'offset' of a label is not supported/ },
+];
+
+describe('errors', () => {
+  for (const b of BAD) {
+    it(`reports ${JSON.stringify(b.src)} at ${b.line}:${b.col}`, () => {
+      assert.throws(
+        () => assembleText(intel(b.src), { file: 'bad.s' }),
+        (e: unknown) => {
+          assert.ok(e instanceof AsmSyntaxError, String(e));
+          assert.match(e.reason, b.msg);
+          assert.equal(`${e.line}:${e.column}`, `${b.line}:${b.col}`, e.message);
+          assert.equal(e.message, `bad.s:${b.line}:${b.col}: ${e.reason}`);
+          return true;
+        },
+      );
+    });
+  }
+
+  it('reports several errors, one per line, and goes on after each', () => {
+    try {
+      assembleText('mov rax, [\nnop\nbogus\nmov eax, 1\n.byte 300\n', { file: 'm.s' });
+      assert.fail('no error');
+    } catch (e) {
+      assert.ok(e instanceof AsmSyntaxError);
+      assert.deepEqual(
+        e.errors.map((x) => [x.line, x.column]),
+        [
+          [1, 11],
+          [3, 1],
+          [5, 7],
+        ],
+      );
+    }
+  });
+
+  it('stops after maxErrors', () => {
+    const src = 'bogus\n'.repeat(50);
+    try {
+      assembleText(src, { maxErrors: 5 });
+      assert.fail('no error');
+    } catch (e) {
+      assert.ok(e instanceof AsmSyntaxError);
+      assert.equal(e.errors.length, 5);
+    }
+  });
+
+  it('counts columns in characters on lines with non-ASCII text', () => {
+    assert.throws(
+      () => assembleText('.ascii "héllo"; bogus\n'),
+      (e: unknown) => e instanceof AsmSyntaxError && e.line === 1 && e.column === 17,
+    );
+  });
+});
+
+describe('API', () => {
+  it('feeds an existing assembler and mixes with builder calls', () => {
+    const a = new Assembler({ undefinedExternal: true });
+    a.mov(rax, 1);
+    const unit = feedText(a, 'add rax, 2\nret\n');
+    const obj = unit.finish();
+    assert.deepEqual([...(obj.sections[0]?.bytes ?? [])], [0x48, 0xc7, 0xc0, 1, 0, 0, 0, 0x48, 0x83, 0xc0, 2, 0xc3]);
+  });
+
+  it('passes non-ASCII string bytes through as UTF-8', () => {
+    const { object } = assembleText('.data\n.ascii "é€"\n');
+    const data = object.sections.find((s) => s.name === '.data');
+    assert.deepEqual([...(data?.bytes ?? [])], [0xc3, 0xa9, 0xe2, 0x82, 0xac]);
+  });
+
+  it('lists addresses after relaxation, bytes and source lines', () => {
+    const src = intel('start:\n  mov rax, qword ptr [rbx+rcx*8+16]\n  jmp start\n  .data\n  .quad 1, 2\n');
+    const { listing } = assembleText(src, { listing: true });
+    assert.ok(listing);
+    const text = formatListing(listing);
+    const row = (addr: string, bytes: string, source: string) => `${addr}  ${bytes.padEnd(23)}  ${source}`.trimEnd();
+    const rows = text.split('\n');
+    assert.ok(rows.includes(row('0000', '48 8b 44 cb 10', '  mov rax, qword ptr [rbx+rcx*8+16]')), text);
+    assert.ok(rows.includes(row('0005', 'eb f9', '  jmp start')), text);
+    assert.ok(rows.includes('      [.data]'), text);
+    const q = rows.indexOf(row('0000', '01 00 00 00 00 00 00 00', '  .quad 1, 2'));
+    assert.ok(q > 0, text);
+    assert.equal(rows[q + 1], '0008  02 00 00 00 00 00 00 00');
+    const l = listing.find((x) => x.text.includes('jmp start'));
+    assert.equal(l?.offset, 5);
+    assert.equal(l?.section, '.text');
+  });
+});

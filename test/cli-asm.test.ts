@@ -1,0 +1,200 @@
+/**
+ * `sidecar asm` as a user runs it: the built CLI in a child process, its
+ * files, its output and its exit status.
+ */
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gnuAssemble } from './support/gnu.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'src/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'sidecar-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function sidecar(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+const PROGRAM = `.intel_syntax noprefix
+.globl f
+f:
+    mov rax, qword ptr [rdi + rsi*8 + 16]
+    test rax, rax
+    je 1f
+    add rax, 0x1234
+1:  ret
+`;
+
+describe('sidecar asm --format bin', () => {
+  it('writes the bytes of .text, as objcopy -O binary -j .text does with GNU as', () => {
+    const src = file('f.s', PROGRAM);
+    const r = sidecar('asm', src, '-o', join(dir, 'f.bin'));
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const want = gnuAssemble(PROGRAM).get('.text')?.bytes;
+    assert.deepEqual([...readFileSync(join(dir, 'f.bin'))], [...(want ?? [])]);
+  });
+
+  it('lays the other sections out after .text and resolves references to them', () => {
+    const src = file('d.s', '.intel_syntax noprefix\nlea rax, [rip + v]\nret\n.data\nv: .quad 7\n');
+    const r = sidecar('asm', src, '-o', join(dir, 'd.bin'));
+    assert.equal(r.status, 0, r.stderr);
+    const b = new Uint8Array(readFileSync(join(dir, 'd.bin')));
+    // lea (7 bytes) + ret, then .data at offset 8: disp32 = 8 - 7 = 1.
+    assert.deepEqual([...b], [0x48, 0x8d, 0x05, 1, 0, 0, 0, 0xc3, 7, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('needs --base for absolute addresses and refuses undefined symbols', () => {
+    const abs = file('abs.s', '.intel_syntax noprefix\nmov rax, [v]\n.data\nv: .quad v\n');
+    let r = sidecar('asm', abs, '-o', join(dir, 'abs.bin'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /needs a load address: give --base ADDR/);
+    r = sidecar('asm', abs, '-o', join(dir, 'abs.bin'), '--base', '0x400000');
+    assert.equal(r.status, 0, r.stderr);
+    const b = new Uint8Array(readFileSync(join(dir, 'abs.bin')));
+    const dv = new DataView(b.buffer);
+    assert.equal(dv.getUint32(4, true), 0x400008);
+    assert.equal(dv.getBigUint64(8, true), 0x400008n);
+    const ext = file('ext.s', '.intel_syntax noprefix\ncall puts\njmp exit\n');
+    r = sidecar('asm', ext, '-o', join(dir, 'ext.bin'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /undefined symbols cannot be resolved in a flat image: exit, puts/);
+  });
+
+  it('reads standard input with -', () => {
+    const r = spawnSync(process.execPath, [cli, 'asm', '-', '-o', join(dir, 'in.bin')], {
+      input: '.intel_syntax noprefix\nret\n',
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual([...readFileSync(join(dir, 'in.bin'))], [0xc3]);
+  });
+});
+
+describe('sidecar asm --listing', () => {
+  it('prints offsets after relaxation, bytes and source lines', () => {
+    const src = file('l.s', PROGRAM);
+    const r = sidecar('asm', src, '--listing');
+    assert.equal(r.status, 0, r.stderr);
+    const row = (addr: string, bytes: string, source: string) => `${addr}  ${bytes.padEnd(23)}  ${source}`;
+    const rows = r.stdout.split('\n');
+    assert.ok(rows.includes(row('0000', '48 8b 44 f7 10', '    mov rax, qword ptr [rdi + rsi*8 + 16]')), r.stdout);
+    assert.ok(rows.includes(row('0008', '74 06', '    je 1f')), r.stdout);
+    assert.ok(rows.includes(row('0010', 'c3', '1:  ret')), r.stdout);
+  });
+
+  it('wraps long byte runs', () => {
+    const src = file('w.s', '.intel_syntax noprefix\n.ascii "abcdefghijklmnopqrst"\n');
+    const r = sidecar('asm', src, '--listing');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /^0000 {2}61 62 63 64 65 66 67 68 {2}\.ascii "abcdefghijklmnopqrst"\n0008 {2}69 6a 6b 6c 6d 6e 6f 70\n0010 {2}71 72 73 74\n$/m,
+    );
+  });
+});
+
+describe('sidecar asm errors', () => {
+  it('prints FILE:LINE:COL: message for each error and exits 1', () => {
+    const src = file('bad.s', '.intel_syntax noprefix\nmov rax, [rbx + rcx*3]\nnop\n  frob rax\n');
+    const r = sidecar('asm', src, '-o', join(dir, 'bad.bin'));
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, `${src}:2:10: scale must be 1, 2, 4 or 8, not 3\n${src}:4:3: unknown instruction 'frob'\n`);
+    assert.equal(existsSync(join(dir, 'bad.bin')), false);
+  });
+
+  it('reports a missing file with exit 1', () => {
+    const r = sidecar('asm', join(dir, 'nope.s'), '-o', join(dir, 'x'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /cannot read .*nope\.s/);
+  });
+
+  it('exits 2 with the usage on a usage mistake', () => {
+    for (const args of [['asm'], ['asm', 'a.s'], ['asm', 'a.s', '-o', 'x', '--format', 'elf'], ['asm', '--bogus']]) {
+      const r = sidecar(...args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /usage: sidecar asm FILE\.s/);
+    }
+  });
+});
+
+describe('sidecar', () => {
+  it('prints help, version, and usage with exit 2 for an unknown command', () => {
+    let r = sidecar('help');
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /usage: sidecar <command>/);
+    assert.match(r.stdout, /^ {2}asm {3}/m);
+    r = sidecar('help', 'asm');
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /--format bin/);
+    r = sidecar('--version');
+    assert.equal(r.status, 0);
+    const pkg = JSON.parse(readFileSync(join(root, '..', 'package.json'), 'utf8')) as { version: string };
+    assert.equal(r.stdout, `sidecar ${pkg.version}\n`);
+    r = sidecar('frobnicate');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /unknown command 'frobnicate'/);
+    assert.match(r.stderr, /usage: sidecar <command>/);
+    r = sidecar();
+    assert.equal(r.status, 2);
+  });
+});
+
+const HELLO = `.intel_syntax noprefix
+.text
+.globl _start
+_start:
+    xor ebp, ebp
+    mov r9, rdx
+    pop rsi
+    mov rdx, rsp
+    and rsp, -16
+    push rax
+    push rsp
+    xor r8d, r8d
+    xor ecx, ecx
+    lea rdi, [rip + main]
+    call qword ptr [rip + __libc_start_main@GOTPCREL]
+    hlt
+main:
+    sub rsp, 8
+    lea rdi, [rip + msg]
+    call qword ptr [rip + puts@GOTPCREL]
+    xor eax, eax
+    add rsp, 8
+    ret
+.section .rodata
+msg: .asciz "hello from sidecar asm"
+`;
+
+const hasElf = existsSync(join(root, 'src/elf/index.js'));
+
+describe('sidecar asm --format exe', () => {
+  it('says the ELF formats are not available while the build has no ELF writer', { skip: hasElf }, () => {
+    const src = file('h0.s', HELLO);
+    const r = sidecar('asm', src, '-o', join(dir, 'h0'), '--format', 'exe');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /--format exe is not available yet/);
+  });
+
+  it('builds an executable that runs', { skip: !hasElf }, () => {
+    const src = file('h.s', HELLO);
+    const out = join(dir, 'hello');
+    const r = sidecar('asm', src, '-o', out, '--format', 'exe');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(execFileSync(out, { encoding: 'utf8' }), 'hello from sidecar asm\n');
+  });
+});
