@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AsmSyntaxError, assembleText, formatListing, type ObjectCode } from '../asm/index.js';
+import { writeExecutable, writeSharedObject } from '../elf/index.js';
 import { type Command, UsageError } from './command.js';
 
 const usage = `usage: sidecar asm FILE.s [-o OUT] [--format bin|exe|so] [--listing] [options]
@@ -82,19 +83,14 @@ async function run(args: string[]): Promise<number> {
     try {
       if (format === 'bin') bytes = flatImage(object, base);
       else {
-        const elf = await loadElfWriter();
-        if (elf === null) {
-          process.stderr.write(`sidecar asm: --format ${format} is not available yet (no ELF writer in this build)\n`);
-          return 1;
-        }
         bytes =
           format === 'exe'
-            ? elf.writeExecutable(object, {
+            ? writeExecutable(object, {
                 ...(v.entry !== undefined && { entry: v.entry }),
                 ...(v.interp !== undefined && { interp: v.interp }),
                 ...(v.needed !== undefined && { needed: v.needed }),
               })
-            : elf.writeSharedObject(object, {
+            : writeSharedObject(object, {
                 ...(v.soname !== undefined && { soname: v.soname }),
                 ...(v.needed !== undefined && { needed: v.needed }),
               });
@@ -125,27 +121,6 @@ function parse(args: string[]) {
       soname: { type: 'string' },
     },
   });
-}
-
-/** The ELF writer's API (src/elf), loaded when an ELF format is asked for. */
-interface ElfWriter {
-  writeExecutable(obj: ObjectCode, opts: { entry?: string; interp?: string; needed?: string[] }): Uint8Array;
-  writeSharedObject(obj: ObjectCode, opts: { soname?: string; needed?: string[] }): Uint8Array;
-}
-
-// A computed specifier: this build may not contain the ELF writer yet.
-const ELF_MODULE = '../elf/index.js';
-
-async function loadElfWriter(): Promise<ElfWriter | null> {
-  try {
-    const m = (await import(ELF_MODULE)) as Partial<ElfWriter>;
-    return typeof m.writeExecutable === 'function' && typeof m.writeSharedObject === 'function'
-      ? (m as ElfWriter)
-      : null;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
-    throw e;
-  }
 }
 
 /** `.text` and then the other sections laid out as one image, references resolved (see the header). */
