@@ -104,15 +104,20 @@ export const U = {
   codeLow: 576,
   /** DOES> target of the last CREATE (0 if none). */
   lastCreate: 584,
-  /** Exception frame depth used for nested evaluations. */
-  evalDepth: 592,
+  /** Header of the colon definition being compiled (0 for :NONAME). */
+  defHdr: 592,
+  /** Where the last THROW happened (line, >IN, source line), kept for the error report. */
+  errLine: 1176,
+  errIn: 1184,
+  errSrc: 1192,
+  errLen: 1200,
   /** Scratch for the number converter and C calls. */
   scratch: 600, // 64 bytes
   leaveStack: 664, // 64 cells
   /** Output buffer. */
-  outBuf: 1176,
+  outBuf: 1216,
   outBufSize: 4096,
-  size: 1176 + 4096,
+  size: 1216 + 4096,
 } as const;
 
 /** The status block in the shared region, read by the host after each evaluation. */
@@ -138,6 +143,9 @@ export const CTX = {
   srcLineLen: 568,
   /** Column (>IN) in that line. */
   column: 576,
+  /** For a fault (-9, -10, ...): the address accessed and the instruction that did it. */
+  faultAddr: 584,
+  faultRip: 592,
   size: 640,
 } as const;
 

@@ -18,6 +18,7 @@ import type { ObjectCode } from '../asm/assembler.js';
 import { type FlatImage, linkFlat } from '../asm/link.js';
 import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
 import { DEFAULT_SPIN_TICKS } from '../native/kernel.js';
+import { type ForthEvalOptions, ForthSession } from '../forth/session.js';
 import {
   ARENA_OFFSET,
   ARGBLOCK_OFFSET,
@@ -200,7 +201,7 @@ export class Sidecar extends EventEmitter {
   #child: ChildProcess | null = null;
   #pid = 0;
   #bell: net.Socket | null = null;
-  #outFd = -1;
+  #out: net.Socket | null = null;
   #alive = false;
   #closed = false;
   /** Bumped at every (re)start: native addresses from an older generation are void. */
@@ -235,6 +236,7 @@ export class Sidecar extends EventEmitter {
   /** Temps allocated by the fill in progress. */
   #fillTemps: number[] | null = null;
 
+  #forthSession: ForthSession | null = null;
   readonly #trampolines = new Map<string, { gen: number; address: bigint; pending?: Promise<bigint> }>();
   readonly #libraries = new Map<string, Library>();
 
@@ -308,9 +310,9 @@ export class Sidecar extends EventEmitter {
   get running(): boolean {
     return this.#alive;
   }
-  /** @internal The REPL's output stream fd (read end). */
-  get outputFd(): number {
-    return this.#outFd;
+  /** @internal The output stream of the current sidecar (the REPL writes to it). */
+  get output(): net.Socket | null {
+    return this.#out;
   }
   /** @internal Incremented at every (re)start. */
   get generation(): number {
@@ -345,8 +347,11 @@ export class Sidecar extends EventEmitter {
     sock.on('error', () => {});
     sock.unref();
     this.#bell = sock;
-    if (this.#outFd >= 0) this.#ch.close(this.#outFd);
-    this.#outFd = out[0];
+    this.#out?.destroy();
+    const outSock = new net.Socket({ fd: out[0], readable: true, writable: false });
+    outSock.on('error', () => {});
+    outSock.unref();
+    this.#out = outSock;
     child.on('exit', (code, signal) => this.#onChildExit(child, code, signal));
     child.on('error', (err) => this.#onChildExit(child, null, null, err));
     child.unref();
@@ -499,10 +504,27 @@ export class Sidecar extends EventEmitter {
     this.#closed = true;
     this.#bell?.destroy();
     this.#bell = null;
-    if (this.#outFd >= 0) this.#ch.close(this.#outFd);
-    this.#outFd = -1;
+    this.#out?.destroy();
+    this.#out = null;
     this.#ch.close(this.#fd);
     this.#clearTimer();
+  }
+
+  // ---------------------------------------------------------------- the REPL
+
+  /**
+   * Evaluates Forth source in this sidecar's Forth system (booted on first
+   * use) and resolves to what it printed. An uncaught THROW rejects with a
+   * ForthError { code, message, line }; the system stays usable.
+   */
+  async forth(source: string, opts: ForthEvalOptions = {}): Promise<string> {
+    return (await this.forthSession().eval(source, opts)).output;
+  }
+
+  /** The Forth session of this sidecar (for BYE, boot time and other details). */
+  forthSession(): ForthSession {
+    this.#forthSession ??= new ForthSession(this);
+    return this.#forthSession;
   }
 
   // ---------------------------------------------------------------- memory

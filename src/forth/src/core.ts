@@ -1,0 +1,113 @@
+/**
+ * Forth source: the Core word set and the words the rest of the system
+ * builds on. Compiled at boot by the kernel, in order.
+ */
+
+export const CORE = String.raw`
+: \  SOURCE NIP >IN ! ; IMMEDIATE
+\ From here on, comments work.
+: (  41 PARSE 2DROP ; IMMEDIATE
+
+\ Control structures: the kernel emits the code; the control-flow stack is the data stack.
+: IF      (0BRANCH>) ; IMMEDIATE COMPILE-ONLY
+: THEN    (RESOLVE>) ; IMMEDIATE COMPILE-ONLY
+: ELSE    (BRANCH>) SWAP (RESOLVE>) ; IMMEDIATE COMPILE-ONLY
+: AHEAD   (BRANCH>) ; IMMEDIATE COMPILE-ONLY
+: BEGIN   (<MARK) ; IMMEDIATE COMPILE-ONLY
+: UNTIL   (<0BRANCH) ; IMMEDIATE COMPILE-ONLY
+: AGAIN   (<BRANCH) ; IMMEDIATE COMPILE-ONLY
+: WHILE   (0BRANCH>) SWAP ; IMMEDIATE COMPILE-ONLY
+: REPEAT  (<BRANCH) (RESOLVE>) ; IMMEDIATE COMPILE-ONLY
+: DO      (DO) ; IMMEDIATE COMPILE-ONLY
+: ?DO     (?DO) ; IMMEDIATE COMPILE-ONLY
+: LOOP    (LOOP) ; IMMEDIATE COMPILE-ONLY
+: +LOOP   (+LOOP) ; IMMEDIATE COMPILE-ONLY
+: LEAVE   (LEAVE) ; IMMEDIATE COMPILE-ONLY
+: CS-PICK ( i*x u -- i*x x ) PICK ;
+: CS-ROLL ( x0 i*x u -- i*x x0 ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
+: ROLL    ( xu xu-1 ... x0 u -- xu-1 ... x0 xu ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
+
+: CONSTANT  ( x "name" -- ) CREATE , DOES> @ ;
+: VARIABLE  ( "name" -- ) CREATE 0 , ;
+: 2CONSTANT ( x1 x2 "name" -- ) CREATE , , DOES> 2@ ;
+: 2VARIABLE ( "name" -- ) CREATE 0 , 0 , ;
+: BL    32 ;
+: TRUE  -1 ;
+: FALSE 0 ;
+\ @CONSTANTS@
+
+\ Names and lookup.
+: COUNT ( c-addr -- addr u ) DUP 1+ SWAP C@ ;
+: NAME>INTERPRET ( nt -- xt ) (HDR.XT) + @ ;
+: NAME>STRING    ( nt -- addr u ) DUP (HDR.NAME) + SWAP (HDR.LEN) + C@ ;
+: (IMMEDIATE?)   ( nt -- flag ) (HDR.FLAGS) + C@ (F.IMMEDIATE) AND 0<> ;
+: (FIND!)        ( addr u -- nt ) 2DUP FIND-NAME ?DUP IF NIP NIP EXIT THEN (CULPRIT) -13 THROW ;
+: '              ( "name" -- xt ) PARSE-NAME (FIND!) NAME>INTERPRET ;
+: [']            ( "name" -- ) ' (LITERAL) ; IMMEDIATE COMPILE-ONLY
+: [COMPILE]      ( "name" -- ) ' COMPILE, ; IMMEDIATE COMPILE-ONLY
+: POSTPONE       ( "name" -- )
+  PARSE-NAME (FIND!) DUP (IMMEDIATE?)
+  IF NAME>INTERPRET COMPILE, ELSE NAME>INTERPRET (LITERAL) ['] COMPILE, COMPILE, THEN ; IMMEDIATE COMPILE-ONLY
+: NAME>COMPILE   ( nt -- xt xt-compile ) DUP NAME>INTERPRET SWAP (IMMEDIATE?) IF ['] EXECUTE ELSE ['] COMPILE, THEN ;
+: FIND ( c-addr -- c-addr 0 | xt 1 | xt -1 )
+  DUP COUNT FIND-NAME ?DUP IF NIP DUP NAME>INTERPRET SWAP (IMMEDIATE?) IF 1 ELSE -1 THEN THEN ;
+
+\ Characters and strings.
+: CHAR     ( "c" -- char ) PARSE-NAME DROP C@ ;
+: [CHAR]   ( "c" -- ) CHAR (LITERAL) ; IMMEDIATE COMPILE-ONLY
+: DECIMAL  10 BASE ! ;
+: HEX      16 BASE ! ;
+: S>D      ( n -- d ) DUP 0< ;
+: SPACE    BL EMIT ;
+: SPACES   ( n -- ) BEGIN DUP 0> WHILE SPACE 1- REPEAT DROP ;
+: /STRING  ( addr u n -- addr+n u-n ) ROT OVER + -ROT - ;
+: ERASE    ( addr u -- ) 0 FILL ;
+: BLANK    ( addr u -- ) BL FILL ;
+: (STR,)   ( addr u -- addr' ) CODE-HERE >R 0 ?DO DUP I + C@ CODE, LOOP DROP R> ;
+\ A string literal lives in code space, jumped over.
+: SLITERAL ( addr u -- ) (BRANCH>) >R DUP >R (STR,) R> R> (RESOLVE>) SWAP (LITERAL) (LITERAL) ; IMMEDIATE COMPILE-ONLY
+CREATE (SBUF) 4096 ALLOT  VARIABLE (SBUF#)
+: (TRANSIENT) ( addr u -- addr' u ) (SBUF#) @ 1 XOR DUP (SBUF#) ! 2048 * (SBUF) + SWAP 2047 MIN >R TUCK R@ MOVE R> ;
+: S"  ( "ccc<quote>" -- addr u ) [CHAR] " PARSE STATE @ IF POSTPONE SLITERAL ELSE (TRANSIENT) THEN ; IMMEDIATE
+: ."  ( "ccc<quote>" -- ) [CHAR] " PARSE STATE @ IF POSTPONE SLITERAL POSTPONE TYPE ELSE TYPE THEN ; IMMEDIATE
+: .(  ( "ccc<paren>" -- ) [CHAR] ) PARSE TYPE ; IMMEDIATE
+: C"  ( "ccc<quote>" -- ) [CHAR] " PARSE (BRANCH>) >R CODE-HERE >R DUP CODE, (STR,) DROP R> R> (RESOLVE>) (LITERAL) ; IMMEDIATE COMPILE-ONLY
+: ABORT  -1 THROW ;
+: (ABORT") ( flag addr u -- ) ROT IF (CULPRIT) -2 THROW THEN 2DROP ;
+: ABORT" ( "ccc<quote>" -- ) POSTPONE S" POSTPONE (ABORT") ; IMMEDIATE COMPILE-ONLY
+: QUIT   -56 THROW ;
+
+\ Skip delimiters, then parse: WORD's counted string.
+: (SKIP) ( char -- )
+  BEGIN SOURCE >IN @ /STRING
+        IF C@ OVER BL = IF BL 1+ < ELSE OVER = THEN ELSE DROP 0 THEN
+  WHILE 1 >IN +! REPEAT DROP ;
+CREATE (WORDBUF) 258 ALLOT
+: WORD ( char "<chars>ccc<char>" -- c-addr ) DUP (SKIP) PARSE 255 MIN DUP (WORDBUF) C! (WORDBUF) 1+ SWAP MOVE (WORDBUF) ;
+CREATE (PAD) 1024 ALLOT
+: PAD ( -- addr ) (PAD) ;
+
+\ Pictured numeric output.
+CREATE (HOLDBUF) 256 ALLOT
+: <#     ( -- ) (HOLDBUF) 256 + HLD ! ;
+: HOLD   ( char -- ) HLD @ 1- DUP HLD ! C! ;
+: HOLDS  ( addr u -- ) BEGIN DUP WHILE 1- 2DUP + C@ HOLD REPEAT 2DROP ;
+: SIGN   ( n -- ) 0< IF [CHAR] - HOLD THEN ;
+: (UD/MOD) ( ud u -- urem udquot ) >R 0 R@ UM/MOD R> SWAP >R UM/MOD R> ;
+: #      ( ud -- ud' ) BASE @ (UD/MOD) ROT DUP 9 > IF 7 + THEN [CHAR] 0 + HOLD ;
+: #S     ( ud -- 0 0 ) BEGIN # 2DUP OR 0= UNTIL ;
+: #>     ( xd -- addr u ) 2DROP HLD @ (HOLDBUF) 256 + OVER - ;
+: DABS   ( d -- ud ) DUP 0< IF DNEGATE THEN ;
+: D.R    ( d n -- ) >R TUCK DABS <# #S ROT SIGN #> R> OVER - SPACES TYPE ;
+: D.     ( d -- ) 0 D.R SPACE ;
+: .R     ( n w -- ) >R S>D R> D.R ;
+: .      ( n -- ) S>D D. ;
+: U.R    ( u w -- ) 0 SWAP D.R ;
+: U.     ( u -- ) 0 D. ;
+: ?      ( addr -- ) @ . ;
+: UD.    ( ud -- ) <# #S #> TYPE SPACE ;
+
+\ Environment queries answer from a word list of their own.
+(WORDLIST) CONSTANT (ENV)
+: ENVIRONMENT? ( addr u -- false | i*x true ) (ENV) SEARCH-WORDLIST IF EXECUTE TRUE ELSE FALSE THEN ;
+`;

@@ -1,0 +1,3 @@
+/** Forth source: the File-Access word set. */
+export const FILES = String.raw`
+`;

@@ -1,0 +1,3 @@
+/** Forth source: the Floating-Point word set. */
+export const FLOATS = String.raw`
+`;

@@ -1,0 +1,28 @@
+/**
+ * The part of the Forth system written in Forth, compiled by the kernel at
+ * boot. Layout constants (header offsets, flags) are interpolated from
+ * layout.ts so that the two halves agree.
+ */
+
+import { HDR, HFLAG, U, WL } from './layout.js';
+import { CORE } from './src/core.js';
+import { EXTRA } from './src/extra.js';
+import { FLOATS } from './src/floats.js';
+import { FILES } from './src/files.js';
+
+/** Constants the Forth source refers to. */
+function constants(): string {
+  return String.raw`
+${HDR.xt} CONSTANT (HDR.XT)   ${HDR.see} CONSTANT (HDR.SEE)   ${HDR.wid} CONSTANT (HDR.WID)
+${HDR.flags} CONSTANT (HDR.FLAGS)   ${HDR.nameLen} CONSTANT (HDR.LEN)   ${HDR.name} CONSTANT (HDR.NAME)
+${HDR.prev} CONSTANT (HDR.PREV)
+${HFLAG.immediate} CONSTANT (F.IMMEDIATE)   ${HFLAG.compileOnly} CONSTANT (F.COMPILE-ONLY)
+${WL.latest} CONSTANT (WL.LATEST)   ${WL.name} CONSTANT (WL.NAME)   ${WL.chain} CONSTANT (WL.CHAIN)
+${U.state} DROP
+`;
+}
+
+/** The whole system source, in boot order. */
+export function systemSource(): string {
+  return [CORE.split('\\ @CONSTANTS@')[0], constants(), CORE.split('\\ @CONSTANTS@')[1], EXTRA, FLOATS, FILES].join('\n');
+}
