@@ -20,8 +20,8 @@
  */
 
 import {
-  al,
   Assembler,
+  al,
   ax,
   bl,
   byte,
@@ -61,9 +61,9 @@ import {
   rdx,
   rsi,
   rsp,
+  xmm,
   xmm0,
   xmm1,
-  xmm,
 } from '../asm/index.js';
 import { CTX, HDR, HFLAG, INFO_FLAG, MEM, THROW, U, WL } from './layout.js';
 
@@ -138,11 +138,21 @@ export function buildForthKernel(): ObjectCode {
   };
 
   /** Info word layout: see layout.ts INFO. */
-  const infoWord = (inlineLen: number, flags: number, needs: number | undefined, net: number | undefined, inlineAt: number): bigint => {
+  const infoWord = (
+    inlineLen: number,
+    flags: number,
+    needs: number | undefined,
+    net: number | undefined,
+    inlineAt: number,
+  ): bigint => {
     const n = needs === undefined ? 255 : needs;
     const d = net === undefined ? 255 : net + 128;
     return (
-      BigInt(inlineLen) | (BigInt(flags) << 8n) | (BigInt(n) << 16n) | (BigInt(d) << 24n) | (BigInt.asUintN(32, BigInt(inlineAt)) << 32n)
+      BigInt(inlineLen) |
+      (BigInt(flags) << 8n) |
+      (BigInt(n) << 16n) |
+      (BigInt(d) << 24n) |
+      (BigInt.asUintN(32, BigInt(inlineAt)) << 32n)
     );
   };
 
@@ -426,15 +436,23 @@ export function buildForthKernel(): ObjectCode {
     x.add(rsp, 8);
     x.jmp(rax);
   });
-  prim('RP@', { needs: 0, net: 1, inlineBody: (x) => {
-    tosPush(x);
-    x.mov(rbx, rsp);
-  } }, (x) => {
-    // ( -- addr ) the return stack pointer of the caller
-    tosPush(x);
-    x.lea(rbx, qword(rsp, 8));
-    x.ret();
-  });
+  prim(
+    'RP@',
+    {
+      needs: 0,
+      net: 1,
+      inlineBody: (x) => {
+        tosPush(x);
+        x.mov(rbx, rsp);
+      },
+    },
+    (x) => {
+      // ( -- addr ) the return stack pointer of the caller
+      tosPush(x);
+      x.lea(rbx, qword(rsp, 8));
+      x.ret();
+    },
+  );
   prim('I', { compileOnly: true, needs: 0, net: 1, inline: true }, (x) => {
     // ( -- n ) index of the innermost DO loop
     tosPush(x);
@@ -903,6 +921,7 @@ export function buildForthKernel(): ObjectCode {
     });
   };
   userVar('STATE', U.state);
+  userVar('(HERE)', U.here);
   userVar('BASE', U.base);
   userVar('>IN', U.toIn);
   userVar('(HANDLER)', U.handler);
@@ -1050,8 +1069,6 @@ export function buildForthKernel(): ObjectCode {
       // ( F: r1 r2 -- ) ( -- flag )
       x.movsd(xmm0, qword(r12, 8));
       x.ucomisd(xmm0, qword(r12));
-      x.add(r12, 16);
-      tosPush(x);
       x.emit(`set${cond}`, [al]);
       if (cond === 'e' || cond === 'ne') {
         // unordered (NaN) compares unequal
@@ -1062,6 +1079,8 @@ export function buildForthKernel(): ObjectCode {
           x.or(al, cl);
         }
       }
+      x.lea(r12, qword(r12, 16));
+      tosPush(x);
       x.movzx(ebx, al);
       x.neg(rbx);
     });
@@ -1072,18 +1091,18 @@ export function buildForthKernel(): ObjectCode {
   prim('F0<', { inline: true, needs: 0, net: 1 }, (x) => {
     x.pxor(xmm1, xmm1);
     x.ucomisd(xmm1, qword(r12));
-    x.add(r12, 8);
-    tosPush(x);
     x.seta(al);
+    x.lea(r12, qword(r12, 8));
+    tosPush(x);
     x.movzx(ebx, al);
     x.neg(rbx);
   });
   prim('F0=', { inline: true, needs: 0, net: 1 }, (x) => {
     x.mov(rax, qword(r12));
-    x.add(r12, 8);
-    tosPush(x);
     x.shl(rax, 1); // +0 and -0
     x.setz(al);
+    x.lea(r12, qword(r12, 8));
+    tosPush(x);
     x.movzx(ebx, al);
     x.neg(rbx);
   });
@@ -1383,13 +1402,15 @@ export function buildForthKernel(): ObjectCode {
     x.pop(r10);
     // Load registers and call. rsp is aligned again (the push above was popped).
     for (let i = 0; i < 8; i++) x.movsd(xmm(i), qword(r10, 48 + 8 * i));
-    x.mov(rax, qword(rbp)); // fn
-    x.mov(r11, rax);
-    for (let i = 0; i < 6; i++) x.mov(INT_REGS[i] as typeof rdi, qword(r10, 8 * i));
+    x.mov(r11, qword(rbp)); // fn
+    // al = vector registers used (for variadic callees), before r9 becomes an argument
     x.mov(eax, r9d);
     x.cmp(eax, 8);
-    x.mov(ecx, 8);
-    x.cmova(eax, ecx);
+    const few = x.label();
+    x.jbe(few);
+    x.mov(eax, 8);
+    x.bind(few);
+    for (let i = 0; i < 6; i++) x.mov(INT_REGS[i] as typeof rdi, qword(r10, 8 * i));
     x.call(r11);
     x.mov(rsp, r14);
     // Result: drop desc, fn and the integer parameters; drop the float parameters.
@@ -1533,33 +1554,31 @@ export function buildForthKernel(): ObjectCode {
     tosPop(x);
     x.ret();
   });
-  {
-    // forth_throw: eax = code (sign-extended): unwind to the innermost CATCH.
-    a.bind(throwL);
-    a.movsxd(rax, eax);
-    a.bind(a.label('throw64'));
-    // where it happened, for the report of an uncaught error
-    for (const [from, to] of [
-      [U.line, U.errLine],
-      [U.toIn, U.errIn],
-      [U.srcAddr, U.errSrc],
-      [U.srcLen, U.errLen],
-    ] as const) {
-      a.mov(rcx, qword(r13, from));
-      a.mov(qword(r13, to), rcx);
-    }
-    a.mov(rsp, qword(r13, U.handler));
-    a.pop(qword(r13, U.handler));
-    for (const f of [...catchFrame].reverse()) a.pop(qword(r13, f));
-    a.pop(rbx);
-    a.pop(rbp);
-    a.pop(r12);
-    a.pop(r15);
-    a.pop(r14);
-    tosPush(a);
-    a.mov(rbx, rax);
-    a.ret();
+  // forth_throw: eax = code (sign-extended): unwind to the innermost CATCH.
+  a.bind(throwL);
+  a.movsxd(rax, eax);
+  a.bind(a.label('throw64'));
+  // where it happened, for the report of an uncaught error
+  for (const [from, to] of [
+    [U.line, U.errLine],
+    [U.toIn, U.errIn],
+    [U.srcAddr, U.errSrc],
+    [U.srcLen, U.errLen],
+  ] as const) {
+    a.mov(rcx, qword(r13, from));
+    a.mov(qword(r13, to), rcx);
   }
+  a.mov(rsp, qword(r13, U.handler));
+  a.pop(qword(r13, U.handler));
+  for (const f of [...catchFrame].reverse()) a.pop(qword(r13, f));
+  a.pop(rbx);
+  a.pop(rbp);
+  a.pop(r12);
+  a.pop(r15);
+  a.pop(r14);
+  tosPush(a);
+  a.mov(rbx, rax);
+  a.ret();
 
   prim('(CULPRIT)', { needs: 2, net: -2 }, (x) => {
     // ( addr len -- ) text the next uncaught error reports with its message
@@ -1625,6 +1644,23 @@ export function buildForthKernel(): ObjectCode {
     x.ret();
   });
   prim('(TRACK-STOP)', { needs: 0, net: 0 }, (x) => x.jmp(trackStop));
+  prim('(RET,)', { needs: 0, net: 0 }, (x) => {
+    // compile the end of a word built without ':' (a return, or a tail jump)
+    x.jmp(a.label('compile_exit'));
+  });
+  prim('(HEADER-XT)', { needs: 4, net: -4 }, (x) => {
+    // ( xt flags addr len -- ) a header for an existing xt (SYNONYM)
+    x.mov(rsi, qword(rbp));
+    x.mov(rcx, rbx);
+    x.call(makeHeader);
+    x.mov(rcx, qword(rbp, 16));
+    x.mov(qword(rax, HDR.xt), rcx);
+    x.mov(rcx, qword(rbp, 8));
+    x.mov(byte(rax, HDR.flags), cl);
+    x.mov(rbx, qword(rbp, 24));
+    x.lea(rbp, qword(rbp, 32));
+    x.ret();
+  });
 
   // Branch emitters for the control structures written in Forth.
   // (0BRANCH>) ( -- orig ) a forward jump taken when the flag is false, fused with a
@@ -1694,14 +1730,35 @@ export function buildForthKernel(): ObjectCode {
     // pop start (rax) and limit (rcx) first
     emitSeq(x, [
       ...doPrologue,
-      0x48, 0x89, 0xd8, // mov rax, rbx
-      0x48, 0x8b, 0x4d, 0x00, // mov rcx, [rbp]
-      0x48, 0x8b, 0x5d, 0x08, // mov rbx, [rbp+8]
-      0x48, 0x8d, 0x6d, 0x10, // lea rbp, [rbp+16]
-      0x49, 0x89, 0xcf, // mov r15, rcx
-      0x49, 0x0f, 0xba, 0xff, 0x3f, // btc r15, 63
-      0x49, 0x89, 0xc6, // mov r14, rax
-      0x4d, 0x29, 0xfe, // sub r14, r15
+      0x48,
+      0x89,
+      0xd8, // mov rax, rbx
+      0x48,
+      0x8b,
+      0x4d,
+      0x00, // mov rcx, [rbp]
+      0x48,
+      0x8b,
+      0x5d,
+      0x08, // mov rbx, [rbp+8]
+      0x48,
+      0x8d,
+      0x6d,
+      0x10, // lea rbp, [rbp+16]
+      0x49,
+      0x89,
+      0xcf, // mov r15, rcx
+      0x49,
+      0x0f,
+      0xba,
+      0xff,
+      0x3f, // btc r15, 63
+      0x49,
+      0x89,
+      0xc6, // mov r14, rax
+      0x4d,
+      0x29,
+      0xfe, // sub r14, r15
     ]);
     x.call(a.label('leave_mark'));
     tosPush(x);
@@ -1713,16 +1770,40 @@ export function buildForthKernel(): ObjectCode {
     x.call(trackStop);
     emitSeq(x, [
       ...doPrologue,
-      0x48, 0x89, 0xd8, // mov rax, rbx
-      0x48, 0x8b, 0x4d, 0x00, // mov rcx, [rbp]
-      0x48, 0x8b, 0x5d, 0x08, // mov rbx, [rbp+8]
-      0x48, 0x8d, 0x6d, 0x10, // lea rbp, [rbp+16]
-      0x49, 0x89, 0xcf, // mov r15, rcx
-      0x49, 0x0f, 0xba, 0xff, 0x3f, // btc r15, 63
-      0x49, 0x89, 0xc6, // mov r14, rax
-      0x4d, 0x29, 0xfe, // sub r14, r15
-      0x48, 0x39, 0xc8, // cmp rax, rcx
-      0x0f, 0x84, // je rel32 (a LEAVE site)
+      0x48,
+      0x89,
+      0xd8, // mov rax, rbx
+      0x48,
+      0x8b,
+      0x4d,
+      0x00, // mov rcx, [rbp]
+      0x48,
+      0x8b,
+      0x5d,
+      0x08, // mov rbx, [rbp+8]
+      0x48,
+      0x8d,
+      0x6d,
+      0x10, // lea rbp, [rbp+16]
+      0x49,
+      0x89,
+      0xcf, // mov r15, rcx
+      0x49,
+      0x0f,
+      0xba,
+      0xff,
+      0x3f, // btc r15, 63
+      0x49,
+      0x89,
+      0xc6, // mov r14, rax
+      0x4d,
+      0x29,
+      0xfe, // sub r14, r15
+      0x48,
+      0x39,
+      0xc8, // cmp rax, rcx
+      0x0f,
+      0x84, // je rel32 (a LEAVE site)
     ]);
     x.call(a.label('leave_mark'));
     x.call(a.label('leave_site'));
@@ -1754,9 +1835,17 @@ export function buildForthKernel(): ObjectCode {
   prim('(LOOP)', { needs: 1, net: -1 }, (x) => loopEnd(x, [0x49, 0xff, 0xc6])); // inc r14
   prim('(+LOOP)', { needs: 1, net: -1 }, (x) =>
     loopEnd(x, [
-      0x49, 0x01, 0xde, // add r14, rbx
-      0x48, 0x8b, 0x5d, 0x00, // mov rbx, [rbp]
-      0x48, 0x8d, 0x6d, 0x08, // lea rbp, [rbp+8]
+      0x49,
+      0x01,
+      0xde, // add r14, rbx
+      0x48,
+      0x8b,
+      0x5d,
+      0x00, // mov rbx, [rbp]
+      0x48,
+      0x8d,
+      0x6d,
+      0x08, // lea rbp, [rbp+8]
     ]),
   );
 
@@ -1871,16 +1960,23 @@ export function buildForthKernel(): ObjectCode {
     x.bind(bad);
     throwCode(-31);
   });
-  prim('EXECUTE', { needs: 1, inlineBody: (x) => {
-    x.mov(rax, rbx);
-    tosPop(x);
-    x.call(rax);
-  } }, (x) => {
-    // ( i*x xt -- j*x )
-    x.mov(rax, rbx);
-    tosPop(x);
-    x.jmp(rax);
-  });
+  prim(
+    'EXECUTE',
+    {
+      needs: 1,
+      inlineBody: (x) => {
+        x.mov(rax, rbx);
+        tosPop(x);
+        x.call(rax);
+      },
+    },
+    (x) => {
+      // ( i*x xt -- j*x )
+      x.mov(rax, rbx);
+      tosPop(x);
+      x.jmp(rax);
+    },
+  );
 
   // Dictionary lookup.
   prim('FIND-NAME', { needs: 2, net: -1 }, (x) => {
@@ -2252,18 +2348,15 @@ export function buildForthKernel(): ObjectCode {
     a.bind(viaCall);
     a.jmp(compileCall);
   }
-  // compile_lit_raw: a literal without recording it in the SEE list.
-  {
-    a.bind(a.label('compile_lit_raw'));
-    a.push(qword(r13, U.seeList));
-    a.push(qword(r13, U.trackOn));
-    a.mov(qword(r13, U.seeList), 0);
-    a.mov(qword(r13, U.trackOn), 0);
-    a.call(compileLit);
-    a.pop(qword(r13, U.trackOn));
-    a.pop(qword(r13, U.seeList));
-    a.ret();
-  }
+  a.bind(a.label('compile_lit_raw'));
+  a.push(qword(r13, U.seeList));
+  a.push(qword(r13, U.trackOn));
+  a.mov(qword(r13, U.seeList), 0);
+  a.mov(qword(r13, U.trackOn), 0);
+  a.call(compileLit);
+  a.pop(qword(r13, U.trackOn));
+  a.pop(qword(r13, U.seeList));
+  a.ret();
 
   // Fold handlers. rax = xt; if the last thing compiled is a literal that fits
   // 32 bits, rewind over it and emit the immediate form instead.
@@ -2543,21 +2636,18 @@ export function buildForthKernel(): ObjectCode {
     a.pop(rax);
     a.jmp(emitQword);
   }
-  // new_code_word: header (rsi, rcx) for code at chere, after an info word.
-  {
-    a.bind(a.label('new_code_word'));
-    a.push(rsi);
-    a.push(rcx);
-    a.mov(eax, 255 << 16 | 255 << 24);
-    a.call(a.label('emit_info'));
-    a.pop(rcx);
-    a.pop(rsi);
-    a.call(makeHeader);
-    a.mov(rcx, qword(r13, U.chere));
-    a.mov(qword(rax, HDR.xt), rcx);
-    a.mov(qword(r13, U.lastXt), rcx);
-    a.ret();
-  }
+  a.bind(a.label('new_code_word'));
+  a.push(rsi);
+  a.push(rcx);
+  a.mov(eax, (255 << 16) | (255 << 24));
+  a.call(a.label('emit_info'));
+  a.pop(rcx);
+  a.pop(rsi);
+  a.call(makeHeader);
+  a.mov(rcx, qword(r13, U.chere));
+  a.mov(qword(rax, HDR.xt), rcx);
+  a.mov(qword(r13, U.lastXt), rcx);
+  a.ret();
   // end_colon (;): a return (or the last call becomes a jump), stack effect into the info word, reveal.
   {
     a.bind(a.label('end_colon'));
@@ -2632,33 +2722,30 @@ export function buildForthKernel(): ObjectCode {
     a.bind(ok);
     a.ret();
   }
-  // do_create: rsi/rcx = name. Code: push; movabs rbx, body; ret; 4 bytes of room for DOES>.
-  {
-    a.bind(a.label('do_create'));
-    a.push(rsi);
-    a.push(rcx);
-    a.call(a.label('check_code_room'));
-    a.pop(rcx);
-    a.pop(rsi);
-    a.call(a.label('new_code_word'));
-    // mark CREATE'd in the info word
-    a.mov(rax, qword(r13, U.lastXt));
-    a.mov(qword(r13, U.lastCreate), rax);
-    a.add(rax, qword(r13, U.codeDelta));
-    a.mov(byte(rax, -8 + 1), INFO_FLAG.created);
-    a.mov(byte(rax, -8 + 2), 0);
-    a.mov(byte(rax, -8 + 3), 129);
-    // align data space: the body is aligned
-    a.mov(rax, qword(r13, U.here));
-    a.add(rax, 7);
-    a.and(rax, -8);
-    a.mov(qword(r13, U.here), rax);
-    emitSeq(a, [0x48, 0x83, 0xed, 0x08, 0x48, 0x89, 0x5d, 0x00, 0x48, 0xbb]); // push; movabs rbx,
-    a.mov(rax, qword(r13, U.here));
-    a.call(emitQword);
-    emitSeq(a, [0xc3, 0x90, 0x90, 0x90, 0x90]);
-    a.ret();
-  }
+  a.bind(a.label('do_create'));
+  a.push(rsi);
+  a.push(rcx);
+  a.call(a.label('check_code_room'));
+  a.pop(rcx);
+  a.pop(rsi);
+  a.call(a.label('new_code_word'));
+  // mark CREATE'd in the info word
+  a.mov(rax, qword(r13, U.lastXt));
+  a.mov(qword(r13, U.lastCreate), rax);
+  a.add(rax, qword(r13, U.codeDelta));
+  a.mov(byte(rax, -8 + 1), INFO_FLAG.created);
+  a.mov(byte(rax, -8 + 2), 0);
+  a.mov(byte(rax, -8 + 3), 129);
+  // align data space: the body is aligned
+  a.mov(rax, qword(r13, U.here));
+  a.add(rax, 7);
+  a.and(rax, -8);
+  a.mov(qword(r13, U.here), rax);
+  emitSeq(a, [0x48, 0x83, 0xed, 0x08, 0x48, 0x89, 0x5d, 0x00, 0x48, 0xbb]); // push; movabs rbx,
+  a.mov(rax, qword(r13, U.here));
+  a.call(emitQword);
+  emitSeq(a, [0xc3, 0x90, 0x90, 0x90, 0x90]);
+  a.ret();
 
   // make_header: rsi/rcx = name → rax = header in CURRENT (xt to be filled in).
   {
@@ -2828,26 +2915,23 @@ export function buildForthKernel(): ObjectCode {
     a.pop(r8);
     a.ret();
   }
-  // new_wordlist → rax
-  {
-    a.bind(a.label('new_wordlist'));
-    a.mov(rax, qword(r13, U.here));
-    a.add(rax, 7);
-    a.and(rax, -8);
-    a.mov(rdi, rax);
-    a.lea(rcx, qword(rax, WL.size));
-    a.mov(qword(r13, U.here), rcx);
-    a.xor(eax, eax);
-    a.mov(ecx, WL.size / 8);
-    a.push(rdi);
-    a.cld();
-    a.rep().stosq();
-    a.pop(rax);
-    a.mov(rcx, qword(r13, U.widChain));
-    a.mov(qword(rax, WL.chain), rcx);
-    a.mov(qword(r13, U.widChain), rax);
-    a.ret();
-  }
+  a.bind(a.label('new_wordlist'));
+  a.mov(rax, qword(r13, U.here));
+  a.add(rax, 7);
+  a.and(rax, -8);
+  a.mov(rdi, rax);
+  a.lea(rcx, qword(rax, WL.size));
+  a.mov(qword(r13, U.here), rcx);
+  a.xor(eax, eax);
+  a.mov(ecx, WL.size / 8);
+  a.push(rdi);
+  a.cld();
+  a.rep().stosq();
+  a.pop(rax);
+  a.mov(rcx, qword(r13, U.widChain));
+  a.mov(qword(rax, WL.chain), rcx);
+  a.mov(qword(r13, U.widChain), rax);
+  a.ret();
 
   // parse_name: skip spaces (and other control characters), take a word → rsi, rcx.
   {
@@ -3159,22 +3243,18 @@ export function buildForthKernel(): ObjectCode {
     a.xor(eax, eax);
     a.ret();
   }
-
-  // save_culprit: rsi/rcx → ctx.text (truncated), ctx.textLen.
-  {
-    a.bind(saveCulprit);
-    a.push(rdi);
-    a.mov(rdi, qword(r13, U.ctx));
-    a.cmp(rcx, CTX.textSize);
-    a.mov(eax, CTX.textSize);
-    a.cmova(ecx, eax);
-    a.mov(qword(rdi, CTX.textLen), rcx);
-    a.lea(rdi, qword(rdi, CTX.text));
-    a.cld();
-    a.rep().movsb();
-    a.pop(rdi);
-    a.ret();
-  }
+  a.bind(saveCulprit);
+  a.push(rdi);
+  a.mov(rdi, qword(r13, U.ctx));
+  a.cmp(rcx, CTX.textSize);
+  a.mov(eax, CTX.textSize);
+  a.cmova(ecx, eax);
+  a.mov(qword(rdi, CTX.textLen), rcx);
+  a.lea(rdi, qword(rdi, CTX.text));
+  a.cld();
+  a.rep().movsb();
+  a.pop(rdi);
+  a.ret();
 
   // flush_out: write the output buffer to the output fd (5), counting bytes in ctx.
   {
@@ -3221,18 +3301,14 @@ export function buildForthKernel(): ObjectCode {
     a.pop(rsi);
     a.ret();
   }
-
-  // ccall_aligned: call rax with rsp 16-byte aligned; arguments already in registers.
-  {
-    a.bind(ccallAligned);
-    a.push(rbp);
-    a.mov(rbp, rsp);
-    a.and(rsp, -16);
-    a.call(rax);
-    a.mov(rsp, rbp);
-    a.pop(rbp);
-    a.ret();
-  }
+  a.bind(ccallAligned);
+  a.push(rbp);
+  a.mov(rbp, rsp);
+  a.and(rsp, -16);
+  a.call(rax);
+  a.mov(rsp, rbp);
+  a.pop(rbp);
+  a.ret();
 
   // SEE support: a token list per colon definition, in memory from malloc.
   // Tokens: [kind, value] cells; kind 1 call/inline xt, 2 literal, 3 immediate word run (header), 0 end.
@@ -3388,13 +3464,11 @@ export function buildForthKernel(): ObjectCode {
     a.pop(rbx);
     a.ret();
   }
-  {
-    // throw_from_signal: rdi = code; Forth registers may be wrong, r13 is set again.
-    a.bind(throwStub);
-    a.lea(r13, qword(dataUA));
-    a.mov(eax, edi);
-    a.jmp(throwL);
-  }
+  // throw_from_signal: rdi = code; Forth registers may be wrong, r13 is set again.
+  a.bind(throwStub);
+  a.lea(r13, qword(dataUA));
+  a.mov(eax, edi);
+  a.jmp(throwL);
 
   // ================================================================== entry points
 

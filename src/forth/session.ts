@@ -6,7 +6,7 @@
  * completion arrives and every byte it wrote has been read.
  */
 
-import net from 'node:net';
+import type net from 'node:net';
 import type { LoadedCode, NativeFunction, Sidecar } from '../host/sidecar.js';
 import { buildForthKernel } from './kernel.js';
 import { CTX, THROW, THROW_MESSAGES } from './layout.js';

@@ -7,8 +7,8 @@
 import { HDR, HFLAG, U, WL } from './layout.js';
 import { CORE } from './src/core.js';
 import { EXTRA } from './src/extra.js';
-import { FLOATS } from './src/floats.js';
 import { FILES } from './src/files.js';
+import { FLOATS } from './src/floats.js';
 
 /** Constants the Forth source refers to. */
 function constants(): string {
@@ -24,5 +24,7 @@ ${U.state} DROP
 
 /** The whole system source, in boot order. */
 export function systemSource(): string {
-  return [CORE.split('\\ @CONSTANTS@')[0], constants(), CORE.split('\\ @CONSTANTS@')[1], EXTRA, FLOATS, FILES].join('\n');
+  return [CORE.split('\\ @CONSTANTS@')[0], constants(), CORE.split('\\ @CONSTANTS@')[1], EXTRA, FLOATS, FILES].join(
+    '\n',
+  );
 }

@@ -16,9 +16,9 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { ObjectCode } from '../asm/assembler.js';
 import { type FlatImage, linkFlat } from '../asm/link.js';
+import { type ForthEvalOptions, ForthSession } from '../forth/session.js';
 import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
 import { DEFAULT_SPIN_TICKS } from '../native/kernel.js';
-import { type ForthEvalOptions, ForthSession } from '../forth/session.js';
 import {
   ARENA_OFFSET,
   ARGBLOCK_OFFSET,
