@@ -307,7 +307,7 @@ export function buildForthKernel(): ObjectCode {
     {
       needs: 1,
       net: -1,
-      compileOnly: true,
+
       inlineBody: (x) => {
         x.push(rbx);
         tosPop(x);
@@ -326,7 +326,7 @@ export function buildForthKernel(): ObjectCode {
     {
       needs: 0,
       net: 1,
-      compileOnly: true,
+
       inlineBody: (x) => {
         tosPush(x);
         x.pop(rbx);
@@ -345,7 +345,7 @@ export function buildForthKernel(): ObjectCode {
     {
       needs: 0,
       net: 1,
-      compileOnly: true,
+
       inlineBody: (x) => {
         tosPush(x);
         x.mov(rbx, qword(rsp));
@@ -363,7 +363,7 @@ export function buildForthKernel(): ObjectCode {
     {
       needs: 2,
       net: -2,
-      compileOnly: true,
+
       inlineBody: (x) => {
         x.push(qword(rbp));
         x.push(rbx);
@@ -386,7 +386,7 @@ export function buildForthKernel(): ObjectCode {
     {
       needs: 0,
       net: 2,
-      compileOnly: true,
+
       inlineBody: (x) => {
         x.sub(rbp, 16);
         x.mov(qword(rbp, 8), rbx);
@@ -411,7 +411,7 @@ export function buildForthKernel(): ObjectCode {
     {
       needs: 0,
       net: 2,
-      compileOnly: true,
+
       inlineBody: (x) => {
         x.sub(rbp, 16);
         x.mov(qword(rbp, 8), rbx);
@@ -430,7 +430,7 @@ export function buildForthKernel(): ObjectCode {
       x.ret();
     },
   );
-  prim('RDROP', { compileOnly: true, needs: 0, net: 0, inlineBody: (x) => x.add(rsp, 8) }, (x) => {
+  prim('RDROP', { needs: 0, net: 0, inlineBody: (x) => x.add(rsp, 8) }, (x) => {
     // ( R: x -- )
     x.pop(rax);
     x.add(rsp, 8);
@@ -1856,12 +1856,15 @@ export function buildForthKernel(): ObjectCode {
     x.call(a.label('begin_colon'));
     x.ret();
   });
-  prim(':NONAME', { needs: 0, net: 1 }, (x) => {
+  prim(':NONAME', { needs: 0, net: 2 }, (x) => {
     // ( -- xt colon-sys )
     x.xor(ecx, ecx);
     x.call(a.label('begin_colon'));
-    tosPush(x);
+    // xt under the colon-sys marker
+    x.mov(rax, rbx);
     x.mov(rbx, qword(r13, U.lastXt));
+    tosPush(x);
+    x.mov(rbx, rax);
     x.ret();
   });
   prim(';', { immediate: true, compileOnly: true, needs: 0 }, (x) => {
