@@ -205,7 +205,8 @@ export function buildForthKernel(): ObjectCode {
 
   // ------------------------------------------------------------------ stack
 
-  prim('DUP', { inline: true, needs: 1, net: 1 }, (x) => tosPush(x)); // ( x -- x x )
+  const dupSpecial = L('dup_special');
+  prim('DUP', { inline: true, needs: 1, net: 1, special: dupSpecial }, (x) => tosPush(x)); // ( x -- x x )
   prim('DROP', { inline: true, needs: 1, net: -1 }, (x) => tosPop(x)); // ( x -- )
   prim('SWAP', { inline: true, needs: 2, net: 0 }, (x) => {
     // ( a b -- b a )
@@ -1953,6 +1954,14 @@ export function buildForthKernel(): ObjectCode {
     x.mov(qword(r13, U.lastTarget), rax);
     x.ret();
   });
+  prim('(MAKE-CONSTANT)', { needs: 1, net: -1 }, (x) => {
+    // ( x -- ) the last CREATE'd word pushes x instead of its body: compiled as a literal
+    x.mov(rax, qword(r13, U.lastCreate));
+    x.add(rax, qword(r13, U.codeDelta));
+    x.mov(qword(rax, 10), rbx);
+    tosPop(x);
+    x.ret();
+  });
   prim('>BODY', { needs: 1, net: 0 }, (x) => {
     // ( xt -- addr )
     const bad = x.label();
@@ -2457,6 +2466,20 @@ export function buildForthKernel(): ObjectCode {
     a.ret();
   }
 
+  // DUP: inline, remembered so that DUP <literal compare> IF needs no push and pop.
+  {
+    a.bind(dupSpecial);
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.dupStart), rcx);
+    a.movzx(ecx, byte(rax, -8));
+    a.movsxd(rsi, dword(rax, -8 + 4));
+    a.add(rsi, rax);
+    a.call(emitBytes);
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.dupEnd), rcx);
+    a.ret();
+  }
+
   // fuse_branch: ecx = 1 forward (returns rax = address of the rel32 field), 0 backward to rdx.
   // Pops the flag; jumps when it is false. Fuses with a comparison compiled just before.
   {
@@ -2485,11 +2508,32 @@ export function buildForthKernel(): ObjectCode {
     // two items: mov rax,[rbp]; cmp rax,rbx; mov rbx,[rbp+8]; lea rbp,[rbp+16]
     emitSeq(a, [0x48, 0x8b, 0x45, 0x00, 0x48, 0x39, 0xd8, 0x48, 0x8b, 0x5d, 0x08, 0x48, 0x8d, 0x6d, 0x10]);
     a.jmp(jcc);
+    // DUP just before: the value stays on the stack, so no push and no pop
+    const noDup = L();
+    const dupOne = L();
     a.bind(one);
+    a.mov(rcx, qword(r13, U.dupEnd));
+    a.cmp(rcx, qword(r13, U.chere));
+    a.jne(noDup);
+    a.mov(rcx, qword(r13, U.dupStart));
+    a.mov(qword(r13, U.chere), rcx);
+    a.mov(qword(r13, U.dupEnd), 0);
+    emitSeqImm(a, [0x48, 0x81, 0xfb]); // cmp rbx, imm32
+    a.jmp(jcc);
+    a.bind(noDup);
     emitSeqImm(a, [0x48, 0x81, 0xfb]); // cmp rbx, imm32
     emitSeq(a, [0x48, 0x8b, 0x5d, 0x00, 0x48, 0x8d, 0x6d, 0x08]); // drop
     a.jmp(jcc);
     a.bind(zero);
+    a.mov(rcx, qword(r13, U.dupEnd));
+    a.cmp(rcx, qword(r13, U.chere));
+    a.jne(dupOne);
+    a.mov(rcx, qword(r13, U.dupStart));
+    a.mov(qword(r13, U.chere), rcx);
+    a.mov(qword(r13, U.dupEnd), 0);
+    emitSeq(a, [0x48, 0x85, 0xdb]); // test rbx,rbx
+    a.jmp(jcc);
+    a.bind(dupOne);
     emitSeq(a, [0x48, 0x85, 0xdb, 0x48, 0x8b, 0x5d, 0x00, 0x48, 0x8d, 0x6d, 0x08]); // test rbx,rbx; drop
     a.bind(jcc);
     // j(not cond) rel32
@@ -2615,6 +2659,7 @@ export function buildForthKernel(): ObjectCode {
     a.mov(qword(r13, U.callEnd), 0);
     a.mov(qword(r13, U.litEnd), 0);
     a.mov(qword(r13, U.cmpEnd), 0);
+    a.mov(qword(r13, U.dupEnd), 0);
     a.mov(qword(r13, U.lastTarget), 0);
     a.mov(qword(r13, U.leaveSp), 0);
     a.call(a.label('see_begin'));

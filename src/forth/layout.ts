@@ -111,13 +111,16 @@ export const U = {
   errIn: 1184,
   errSrc: 1192,
   errLen: 1200,
+  /** Where the last DUP compiled inline starts and ends (for DUP-compare-branch fusion). */
+  dupStart: 1208,
+  dupEnd: 1216,
   /** Scratch for the number converter and C calls. */
   scratch: 600, // 64 bytes
   leaveStack: 664, // 64 cells
   /** Output buffer. */
-  outBuf: 1216,
+  outBuf: 1232,
   outBufSize: 4096,
-  size: 1216 + 4096,
+  size: 1232 + 4096,
 } as const;
 
 /** The status block in the shared region, read by the host after each evaluation. */

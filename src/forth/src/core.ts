@@ -27,7 +27,7 @@ export const CORE = String.raw`
 : CS-ROLL ( x0 i*x u -- i*x x0 ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
 : ROLL    ( xu xu-1 ... x0 u -- xu-1 ... x0 xu ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
 
-: CONSTANT  ( x "name" -- ) CREATE , DOES> @ ;
+: CONSTANT  ( x "name" -- ) CREATE (MAKE-CONSTANT) ;
 : VARIABLE  ( "name" -- ) CREATE 0 , ;
 : 2CONSTANT ( x1 x2 "name" -- ) CREATE , , DOES> 2@ ;
 : 2VARIABLE ( "name" -- ) CREATE 0 , 0 , ;
