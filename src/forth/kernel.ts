@@ -2465,20 +2465,16 @@ export function buildForthKernel(): ObjectCode {
     a.mov(qword(r13, U.cmpEnd), rcx);
     a.ret();
   }
-
-  // DUP: inline, remembered so that DUP <literal compare> IF needs no push and pop.
-  {
-    a.bind(dupSpecial);
-    a.mov(rcx, qword(r13, U.chere));
-    a.mov(qword(r13, U.dupStart), rcx);
-    a.movzx(ecx, byte(rax, -8));
-    a.movsxd(rsi, dword(rax, -8 + 4));
-    a.add(rsi, rax);
-    a.call(emitBytes);
-    a.mov(rcx, qword(r13, U.chere));
-    a.mov(qword(r13, U.dupEnd), rcx);
-    a.ret();
-  }
+  a.bind(dupSpecial);
+  a.mov(rcx, qword(r13, U.chere));
+  a.mov(qword(r13, U.dupStart), rcx);
+  a.movzx(ecx, byte(rax, -8));
+  a.movsxd(rsi, dword(rax, -8 + 4));
+  a.add(rsi, rax);
+  a.call(emitBytes);
+  a.mov(rcx, qword(r13, U.chere));
+  a.mov(qword(r13, U.dupEnd), rcx);
+  a.ret();
 
   // fuse_branch: ecx = 1 forward (returns rax = address of the rel32 field), 0 backward to rdx.
   // Pops the flag; jumps when it is false. Fuses with a comparison compiled just before.

@@ -7,8 +7,8 @@
  */
 
 import type net from 'node:net';
+import { forthKernelObject } from '../host/artifacts.js';
 import type { LoadedCode, NativeFunction, Sidecar } from '../host/sidecar.js';
-import { buildForthKernel } from './kernel.js';
 import { CTX, THROW, THROW_MESSAGES } from './layout.js';
 import { systemSource } from './system.js';
 
@@ -41,8 +41,6 @@ export interface ForthResult {
   /** BYE was executed. */
   bye: boolean;
 }
-
-let kernelObject: ReturnType<typeof buildForthKernel> | null = null;
 
 export class ForthSession {
   readonly sc: Sidecar;
@@ -86,8 +84,7 @@ export class ForthSession {
     const t0 = performance.now();
     const sc = this.sc;
     const gen = sc.generation;
-    kernelObject ??= buildForthKernel();
-    this.#code = await sc.load(kernelObject);
+    this.#code = await sc.load(forthKernelObject());
     const boot = this.#code.func('long forth_boot(void *ctx)', 'forth_boot');
     this.#evalFn = this.#code.func('long forth_eval(void *ctx, void *src, long len)', 'forth_eval');
     if (!this.#ctx) {

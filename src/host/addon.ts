@@ -5,7 +5,7 @@
  */
 
 import { buildChannelAddon } from '../native/channel-addon.js';
-import { cacheFile } from './cache.js';
+import { cachedBuild, generatorKey } from './cache.js';
 
 export interface ChannelAddon {
   /** [fd, address, buffer] or -errno. */
@@ -23,7 +23,19 @@ let addonPath = '';
 
 export function channelAddon(): ChannelAddon {
   if (addon) return addon;
-  const file = cacheFile('channel.node', buildChannelAddon(), false);
+  const here = (p: string): URL => new URL(p, import.meta.url);
+  const key = generatorKey(
+    [
+      '../asm/forms.js',
+      '../asm/encoder.js',
+      '../asm/assembler.js',
+      '../asm/operands.js',
+      '../elf/writer.js',
+      '../elf/elf.js',
+      '../native/channel-addon.js',
+    ].map(here),
+  );
+  const file = cachedBuild('channel.node', key, buildChannelAddon, false);
   const m = { exports: {} as ChannelAddon };
   process.dlopen(m, file.path);
   addon = m.exports;

@@ -72,3 +72,42 @@ export function cacheFile(name: string, bytes: Uint8Array, executable: boolean):
   verified.set(file, c);
   return c;
 }
+
+/**
+ * A key for artefacts derived from this package's own code: the SHA-256 of
+ * the generator modules' files (so a changed generator never meets a stale
+ * artefact) and the package version.
+ */
+export function generatorKey(modules: URL[]): string {
+  const h = createHash('sha256');
+  for (const m of modules) h.update(fs.readFileSync(m));
+  return h.digest('hex').slice(0, 32);
+}
+
+/**
+ * A generated artefact found through its generator key, so that a warm start
+ * neither regenerates nor rehashes more than one small file. The `.ref` file
+ * names the content hash; the artefact itself is still checked against it.
+ */
+export function cachedBuild(name: string, key: string, build: () => Uint8Array, executable: boolean): CachedFile {
+  const dir = cacheDir();
+  const ref = path.join(dir, `${name}-${key}.ref`);
+  try {
+    const hash = fs.readFileSync(ref, 'utf8').trim();
+    const file = path.join(dir, `${name}-${hash.slice(0, 32)}`);
+    const known = verified.get(file);
+    if (known) return known;
+    if (/^[0-9a-f]{64}$/.test(hash) && sha256(fs.readFileSync(file)) === hash) {
+      const c = { path: file, hash };
+      verified.set(file, c);
+      return c;
+    }
+  } catch {
+    // not built yet, or damaged: build it
+  }
+  const c = cacheFile(name, build(), executable);
+  const tmp = `${ref}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, c.hash, { mode: 0o600 });
+  fs.renameSync(tmp, ref);
+  return c;
+}
