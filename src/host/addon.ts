@@ -5,7 +5,7 @@
  */
 
 import { buildChannelAddon } from '../native/channel-addon.js';
-import { cacheFile } from './cache.js';
+import { type CachedFile, cacheFile } from './cache.js';
 
 export interface ChannelAddon {
   /** [fd, address, buffer] or -errno. */
@@ -20,10 +20,28 @@ export interface ChannelAddon {
 
 let addon: ChannelAddon | null = null;
 let addonPath = '';
+let cached: CachedFile | null = null;
+
+/** The cache file name prefix of the addon. */
+export const ADDON_NAME = 'channel.node';
+
+let bytes: Uint8Array | null = null;
+
+/** The addon's bytes (built once per process). */
+export function channelAddonBytes(): Uint8Array {
+  bytes ??= buildChannelAddon();
+  return bytes;
+}
+
+/** The addon in the cache (built and written on first use), not loaded. */
+export function channelAddonFile(): CachedFile {
+  cached ??= cacheFile(ADDON_NAME, channelAddonBytes(), false);
+  return cached;
+}
 
 export function channelAddon(): ChannelAddon {
   if (addon) return addon;
-  const file = cacheFile('channel.node', buildChannelAddon(), false);
+  const file = channelAddonFile();
   const m = { exports: {} as ChannelAddon };
   process.dlopen(m, file.path);
   addon = m.exports;
