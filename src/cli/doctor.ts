@@ -13,7 +13,7 @@ import { ARTIFACTS, probeArtifact } from '../host/artifacts.js';
 import { type CacheState, cacheDir } from '../host/cache.js';
 import { Sidecar } from '../host/sidecar.js';
 import { KNOWN_LIBRARIES } from '../libs/registry.js';
-import { type Command, UsageError } from './command.js';
+import { type Command, keepingAlive, UsageError } from './command.js';
 
 const usage = `usage: sidecar doctor [--json]
 
@@ -202,7 +202,7 @@ async function run(args: string[]): Promise<number> {
     if (a === '--json') json = true;
     else throw new UsageError(`unexpected argument '${a}'`);
   }
-  const r = await diagnose();
+  const r = await keepingAlive(diagnose);
   process.stdout.write(json ? `${JSON.stringify(r, null, 2)}\n` : formatReport(r));
   return r.sidecar.ok ? 0 : 1;
 }

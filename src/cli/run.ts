@@ -10,7 +10,7 @@ import { type CKind, type CType, parsePrototype, type Signature } from '../host/
 import { LibraryError, SidecarError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
 import { KNOWN_LIBRARIES, type KnownLibrary } from '../libs/registry.js';
-import { type Command, UsageError } from './command.js';
+import { type Command, keepingAlive, UsageError } from './command.js';
 
 const usage = `usage: sidecar run [options] LIB PROTOTYPE [ARG...]
 
@@ -233,7 +233,11 @@ async function readString(sc: Sidecar, address: bigint): Promise<string> {
   }
 }
 
-async function run(argv: string[]): Promise<number> {
+function run(argv: string[]): Promise<number> {
+  return keepingAlive(() => runCall(argv));
+}
+
+async function runCall(argv: string[]): Promise<number> {
   const o = parse(argv);
   let sig: Signature;
   let prototype: string;
