@@ -18,10 +18,14 @@
  *   spin-futex  spin up to SPIN_TICKS TSC ticks, then set an "I sleep" flag and
  *               FUTEX_WAIT; the publisher wakes only a side whose flag is set
  *               (the scheme the sidecar kernel and host use, without adaptation)
+ *
+ * With `pin`, the parent runs on CPU 0 and the child on CPU 1; otherwise the
+ * scheduler places them (on two cores with other load, often on one CPU).
  */
 
 import {
   Assembler,
+  al,
   dword,
   eax,
   ecx,
@@ -60,6 +64,8 @@ export interface FloorOptions {
   warmup: number;
   /** Spin budget of spin-futex in TSC ticks. */
   spinTicks?: number;
+  /** Pin the parent to CPU 0 and the child to CPU 1 (sched_setaffinity). */
+  pin?: boolean;
 }
 
 const SYS_FUTEX = 202;
@@ -174,7 +180,7 @@ export function buildFloor(mode: FloorMode, opts: FloorOptions): Uint8Array {
   };
 
   // int main(void)
-  // Frame: six pushes, then 40 bytes: [rsp] timespec t0, [rsp+16] timespec t1.
+  // Frame: six pushes, then 40 bytes: [rsp] timespec t0, [rsp+16] timespec t1, [rsp+32] CPU mask.
   a.bind(main);
   for (const r of [rbx, rbp, r12, r13, r14, r15]) a.push(r);
   a.sub(rsp, 40);
@@ -189,6 +195,18 @@ export function buildFloor(mode: FloorMode, opts: FloorOptions): Uint8Array {
   a.mov(rbx, rax);
   a.call(fn('fork'));
   a.mov(r15, rax); // child pid, or 0 in the child
+  if (opts.pin) {
+    // sched_setaffinity(0, 8, &mask): mask 1 (CPU 0) in the parent, 2 (CPU 1) in the child.
+    a.xor(eax, eax);
+    a.test(r15, r15);
+    a.sete(al);
+    a.inc(eax);
+    a.mov(qword(rsp, 32), rax);
+    a.xor(edi, edi);
+    a.mov(esi, 8);
+    a.lea(rdx, qword(rsp, 32));
+    a.call(fn('sched_setaffinity'));
+  }
   a.xor(r12d, r12d); // i
   const child = a.label('child');
   a.test(r15, r15);
