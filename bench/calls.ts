@@ -365,6 +365,7 @@ export async function run(opts: BenchOptions): Promise<void> {
       nodeBare.push(performance.now() - t);
     }
     const warmSame: number[] = [];
+    const warmSmall: number[] = [];
     const spawnTrueMs: number[] = [];
     await (await Sidecar.start()).stop(); // this process has built and loaded everything already
     await spawnTrue();
@@ -373,6 +374,10 @@ export async function run(opts: BenchOptions): Promise<void> {
       const s = await Sidecar.start();
       warmSame.push(performance.now() - t);
       await s.stop();
+      const t2 = performance.now();
+      const small = await Sidecar.start({ memory: 8 << 20 });
+      warmSmall.push(performance.now() - t2);
+      await small.stop();
       spawnTrueMs.push(await spawnTrue());
     }
 
@@ -466,6 +471,13 @@ export async function run(opts: BenchOptions): Promise<void> {
         '',
         '≤ 3 ms',
         'after a first start in this process',
+      ],
+      [
+        'Sidecar.start({ memory: 8 MiB }), same process',
+        fmtMs(median(warmSmall)),
+        '',
+        '',
+        'the default region is 64 MiB',
       ],
       [
         'import of the sidecar module, fresh process',
