@@ -99,3 +99,16 @@ export function table(title: string, rows: readonly Row[], opts: TableOptions = 
       .trimEnd();
   return [`${title}`, line(head), ...body.map(line)].join('\n') + '\n';
 }
+
+/** A plain-text table of given cells: the first and last columns left-aligned, the others right-aligned. */
+export function grid(title: string, head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) =>
+        i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number),
+      )
+      .join('  ')
+      .trimEnd();
+  return [title, line(head), ...rows.map(line)].join('\n') + '\n';
+}

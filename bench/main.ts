@@ -11,6 +11,7 @@ export interface BenchOptions {
 
 const benches: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<void> }>> = {
   asm: () => import('./asm.js'),
+  calls: () => import('./calls.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -16,3 +16,18 @@ export interface Command {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * Runs `fn` with the event loop held open. Sidecar unrefs its child process,
+ * so when a sidecar dies during a call and nothing else is pending, Node
+ * could exit before the child's exit settles the call; a command must not
+ * end that way (it would exit 0 without a word).
+ */
+export async function keepingAlive<T>(fn: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {}, 1 << 30);
+  try {
+    return await fn();
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -18,6 +18,18 @@ const commands: Record<string, Entry> = {
     summary: 'assemble Intel-syntax x86-64 source to a flat binary or an ELF file',
     load: () => import('./asm.js'),
   },
+  build: {
+    summary: 'build the channel addon and the sidecar executable into the cache; print paths and hashes',
+    load: () => import('./build.js'),
+  },
+  run: {
+    summary: "call one C function in a sidecar and print the result: run m 'double cos(double)' 0",
+    load: () => import('./run.js'),
+  },
+  doctor: {
+    summary: 'check this machine: kernel, glibc, CPU features, cache, a live sidecar, the known libraries',
+    load: () => import('./doctor.js'),
+  },
 };
 
 function version(): string {

@@ -5,7 +5,7 @@
  */
 
 import { buildChannelAddon } from '../native/channel-addon.js';
-import { cachedBuild, generatorKey } from './cache.js';
+import { type CachedFile, cachedBuild, generatorKey } from './cache.js';
 
 export interface ChannelAddon {
   /** [fd, address, buffer] or -errno. */
@@ -20,22 +20,40 @@ export interface ChannelAddon {
 
 let addon: ChannelAddon | null = null;
 let addonPath = '';
+let cached: CachedFile | null = null;
+
+/** The cache file name prefix of the addon. */
+export const ADDON_NAME = 'channel.node';
+
+let bytes: Uint8Array | null = null;
+
+/** The addon's bytes (built once per process). */
+export function channelAddonBytes(): Uint8Array {
+  bytes ??= buildChannelAddon();
+  return bytes;
+}
+
+const here = (p: string): URL => new URL(p, import.meta.url);
+/** Modules whose code decides the addon's bytes. */
+export const ADDON_GENERATOR = [
+  '../asm/forms.js',
+  '../asm/encoder.js',
+  '../asm/assembler.js',
+  '../asm/operands.js',
+  '../elf/writer.js',
+  '../elf/elf.js',
+  '../native/channel-addon.js',
+].map(here);
+
+/** The addon in the cache (built and written on first use), not loaded. */
+export function channelAddonFile(): CachedFile {
+  cached ??= cachedBuild(ADDON_NAME, generatorKey(ADDON_GENERATOR), channelAddonBytes, false);
+  return cached;
+}
 
 export function channelAddon(): ChannelAddon {
   if (addon) return addon;
-  const here = (p: string): URL => new URL(p, import.meta.url);
-  const key = generatorKey(
-    [
-      '../asm/forms.js',
-      '../asm/encoder.js',
-      '../asm/assembler.js',
-      '../asm/operands.js',
-      '../elf/writer.js',
-      '../elf/elf.js',
-      '../native/channel-addon.js',
-    ].map(here),
-  );
-  const file = cachedBuild('channel.node', key, buildChannelAddon, false);
+  const file = channelAddonFile();
   const m = { exports: {} as ChannelAddon };
   process.dlopen(m, file.path);
   addon = m.exports;

@@ -1,22 +1,31 @@
 /**
  * The generated artefacts, each built once and kept in the content-addressed
  * cache: the channel addon, the sidecar executable and the Forth kernel's
- * assembled object. A warm start finds them by their generator key without
- * running the assembler.
+ * assembled object. A warm start finds them by their generator key (a hash
+ * of the modules that generate them) without running the assembler.
  */
 
 import fs from 'node:fs';
 import type { ObjectCode } from '../asm/assembler.js';
 import { buildForthKernel } from '../forth/kernel.js';
 import { buildKernel } from '../native/kernel.js';
-import { type CachedFile, cachedBuild, generatorKey } from './cache.js';
+import { ADDON_NAME, channelAddonBytes, channelAddonFile } from './addon.js';
+import { type CachedFile, type CacheProbe, cachedBuild, generatorKey, probeFile } from './cache.js';
 
 const here = (p: string): URL => new URL(p, import.meta.url);
-/** Modules whose code decides the bytes of the artefacts. */
 const ASM = ['../asm/forms.js', '../asm/encoder.js', '../asm/assembler.js', '../asm/operands.js', '../asm/link.js'];
 const ELF = ['../elf/writer.js', '../elf/elf.js'];
 
+/** The cache file name prefix of the sidecar executable. */
+export const KERNEL_NAME = 'sidecar';
+
 let kernel: CachedFile | null = null;
+let kernelBytes: Uint8Array | null = null;
+
+function buildKernelOnce(): Uint8Array {
+  kernelBytes ??= buildKernel();
+  return kernelBytes;
+}
 
 /** The sidecar executable in the cache (built and written on first use). */
 export function kernelFile(): CachedFile {
@@ -24,9 +33,42 @@ export function kernelFile(): CachedFile {
     const key = generatorKey(
       [...ASM, ...ELF, '../native/kernel.js', '../native/hello.js', '../native/protocol.js'].map(here),
     );
-    kernel = cachedBuild('sidecar', key, buildKernel, true);
+    kernel = cachedBuild(KERNEL_NAME, key, buildKernelOnce, true);
   }
   return kernel;
+}
+
+/** One artefact: what it is, its bytes, and how to put it in the cache. */
+export interface Artifact {
+  name: string;
+  description: string;
+  executable: boolean;
+  /** Its bytes (built once per process). */
+  build(): Uint8Array;
+  /** Writes it into the cache if needed (once per process); its path and hash. */
+  file(): CachedFile;
+}
+
+export const ARTIFACTS: readonly Artifact[] = [
+  {
+    name: ADDON_NAME,
+    description: 'channel addon (N-API shared object loaded by the host)',
+    executable: false,
+    build: channelAddonBytes,
+    file: channelAddonFile,
+  },
+  {
+    name: KERNEL_NAME,
+    description: 'sidecar executable (ELF linked to glibc)',
+    executable: true,
+    build: buildKernelOnce,
+    file: kernelFile,
+  },
+];
+
+/** Whether an artefact is in the cache, without writing anything. */
+export function probeArtifact(a: Artifact): CacheProbe {
+  return probeFile(a.name, a.build(), a.executable);
 }
 
 let forthObject: ObjectCode | null = null;
@@ -57,4 +99,4 @@ function deserialize(o: SerialObject): ObjectCode {
   return { ...o, sections: o.sections.map((s) => ({ ...s, bytes: new Uint8Array(Buffer.from(s.bytes, 'base64')) })) };
 }
 
-export { channelAddon, channelAddonPath } from './addon.js';
+export { channelAddon, channelAddonFile, channelAddonPath } from './addon.js';

@@ -4,7 +4,8 @@
  * cache directory, else the OS temp directory), mode 0700, each file named
  * by the SHA-256 of its bytes. Writes go to a temp file renamed into place,
  * so several processes starting at once never see a half-written file; a file
- * is used only after its bytes hash to its name.
+ * is used only after its bytes hash to its name and its mode is the one we
+ * write (else it is rewritten).
  */
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -44,7 +45,48 @@ export interface CachedFile {
   hash: string;
 }
 
+/** What the cache holds for some bytes: a good copy, nothing, or a file that must be rewritten. */
+export type CacheState = 'valid' | 'missing' | 'invalid';
+
+export interface CacheProbe extends CachedFile {
+  state: CacheState;
+}
+
 const verified = new Map<string, CachedFile>();
+
+/** The cache file of `bytes` under `name`: the name ends with the first 128 bits of their SHA-256. */
+function filePath(dir: string, name: string, hash: string): string {
+  return path.join(dir, `${name}-${hash.slice(0, 32)}`);
+}
+
+const fileMode = (executable: boolean): number => (executable ? 0o700 : 0o600);
+
+function check(file: string, hash: string, executable: boolean): CacheState {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'invalid';
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    const uid = process.getuid?.();
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid)) return 'invalid';
+    if ((st.mode & 0o777) !== fileMode(executable)) return 'invalid';
+    return sha256(fs.readFileSync(fd)) === hash ? 'valid' : 'invalid';
+  } catch {
+    return 'invalid';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Where `bytes` live (or would live) in the cache and whether a good copy is there; writes nothing. */
+export function probeFile(name: string, bytes: Uint8Array, executable: boolean): CacheProbe {
+  const hash = sha256(bytes);
+  const file = filePath(cacheDir(), name, hash);
+  return { path: file, hash, state: check(file, hash, executable) };
+}
 
 /**
  * Returns the path of `bytes` in the cache, writing them if absent or if the
@@ -53,20 +95,20 @@ const verified = new Map<string, CachedFile>();
 export function cacheFile(name: string, bytes: Uint8Array, executable: boolean): CachedFile {
   const hash = sha256(bytes);
   const dir = cacheDir();
-  const file = path.join(dir, `${name}-${hash.slice(0, 32)}`);
+  const file = filePath(dir, name, hash);
   const known = verified.get(file);
   if (known) return known;
   ensureDir(dir);
-  let ok = false;
-  try {
-    ok = sha256(fs.readFileSync(file)) === hash;
-  } catch {
-    ok = false;
-  }
-  if (!ok) {
+  if (check(file, hash, executable) !== 'valid') {
     const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, bytes, { mode: executable ? 0o700 : 0o600 });
-    fs.renameSync(tmp, file);
+    try {
+      fs.writeFileSync(tmp, bytes, { mode: fileMode(executable), flag: 'wx' });
+      fs.chmodSync(tmp, fileMode(executable)); // whatever the umask
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
   }
   const c = { path: file, hash };
   verified.set(file, c);
@@ -94,10 +136,10 @@ export function cachedBuild(name: string, key: string, build: () => Uint8Array, 
   const ref = path.join(dir, `${name}-${key}.ref`);
   try {
     const hash = fs.readFileSync(ref, 'utf8').trim();
-    const file = path.join(dir, `${name}-${hash.slice(0, 32)}`);
+    const file = filePath(dir, name, hash);
     const known = verified.get(file);
     if (known) return known;
-    if (/^[0-9a-f]{64}$/.test(hash) && sha256(fs.readFileSync(file)) === hash) {
+    if (/^[0-9a-f]{64}$/.test(hash) && check(file, hash, executable) === 'valid') {
       const c = { path: file, hash };
       verified.set(file, c);
       return c;
@@ -107,7 +149,12 @@ export function cachedBuild(name: string, key: string, build: () => Uint8Array, 
   }
   const c = cacheFile(name, build(), executable);
   const tmp = `${ref}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, c.hash, { mode: 0o600 });
-  fs.renameSync(tmp, ref);
+  try {
+    fs.writeFileSync(tmp, c.hash, { mode: 0o600, flag: 'wx' });
+    fs.renameSync(tmp, ref);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   return c;
 }

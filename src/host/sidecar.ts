@@ -817,13 +817,21 @@ export class Sidecar extends EventEmitter {
   #arm(): void {
     Atomics.store(this.#i32, H.bellArmed >> 2, 1);
     this.#drain();
-    if (this.#head !== this.#n) this.#bell?.ref();
+    if (this.#head !== this.#n) {
+      // Calls in flight keep the host alive, and so does the child: its exit
+      // event may come after the doorbell pipe has closed.
+      this.#bell?.ref();
+      this.#child?.ref();
+    }
   }
 
   #onBell(): void {
     this.#drain();
     if (this.#head !== this.#n) this.#arm();
-    else this.#bell?.unref();
+    else {
+      this.#bell?.unref();
+      this.#child?.unref();
+    }
   }
 
   /** Settles every completed request, oldest first. */

@@ -228,10 +228,6 @@ export function buildChannelAddon(): Uint8Array {
     a.mov(r8, arg(0));
     a.lea(r9, qword(rsp, F.tmp + 32));
     a.call(napi('napi_create_external_arraybuffer'));
-    a.mov(rdi, rbx);
-    a.mov(rsi, arg(0));
-    a.lea(rdx, qword(rsp, F.tmp + 40));
-    a.call(napi('napi_adjust_external_memory'));
     a.mov(qword(rsp, F.tmp), r12);
     a.mov(qword(rsp, F.tmp + 8), r13);
     returnArray(2, () => {
@@ -250,6 +246,8 @@ export function buildChannelAddon(): Uint8Array {
     returnNumber();
 
     // finalizeRegion(env, data, hint=size): unmap when the ArrayBuffer is collected.
+    // (The region is not reported as external memory: it is mostly untouched
+    // address space, and reporting it makes V8 collect at every start.)
     a.bind(a.label('finalizeRegion'));
     a.push(rbx);
     a.push(r12);
@@ -259,13 +257,6 @@ export function buildChannelAddon(): Uint8Array {
     a.mov(rdi, rsi);
     a.mov(rsi, rdx);
     syscall(SYS.munmap);
-    a.mov(rdi, rbx);
-    a.mov(rsi, r12);
-    a.neg(rsi);
-    a.sub(rsp, 16);
-    a.mov(rdx, rsp);
-    a.call(napi('napi_adjust_external_memory'));
-    a.add(rsp, 16);
     a.pop(r13);
     a.pop(r12);
     a.pop(rbx);

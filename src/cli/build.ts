@@ -1,0 +1,74 @@
+/**
+ * `sidecar build`: builds the two native artefacts with the host's own
+ * assembler and ELF writer, puts them in the content-addressed cache (only
+ * where a valid copy is not there yet) and prints where they are and their
+ * SHA-256 hashes. Nothing is loaded or run.
+ */
+
+import { ARTIFACTS, probeArtifact } from '../host/artifacts.js';
+import { cacheDir } from '../host/cache.js';
+import { type Command, UsageError } from './command.js';
+
+const usage = `usage: sidecar build [--json]
+
+Builds the channel addon and the sidecar executable (with the host's own
+assembler and ELF writer; no compiler), writes them into the artefact cache
+unless a valid copy is there, and prints the cache directory, each file's
+path and its SHA-256.
+
+  --json   print {"cacheDir", "artifacts": [{name, path, sha256, bytes, written}]}
+
+The cache directory is $SIDECAR_CACHE, else $XDG_CACHE_HOME/sidecar, else
+~/.cache/sidecar.
+`;
+
+export interface BuiltArtifact {
+  name: string;
+  description: string;
+  path: string;
+  sha256: string;
+  bytes: number;
+  /** False when a valid copy was already in the cache. */
+  written: boolean;
+}
+
+/** Builds and caches the artefacts; what was done for each. */
+export function buildArtifacts(): BuiltArtifact[] {
+  return ARTIFACTS.map((a) => {
+    const before = probeArtifact(a);
+    const f = a.file();
+    return {
+      name: a.name,
+      description: a.description,
+      path: f.path,
+      sha256: f.hash,
+      bytes: a.build().length,
+      written: before.state !== 'valid',
+    };
+  });
+}
+
+function run(args: string[]): number {
+  let json = false;
+  for (const a of args) {
+    if (a === '--json') json = true;
+    else throw new UsageError(`unexpected argument '${a}'`);
+  }
+  const dir = cacheDir();
+  const built = buildArtifacts();
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ cacheDir: dir, artifacts: built.map(({ description: _, ...rest }) => rest) }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  const lines = [`${'cache'.padEnd(12)} ${dir}`];
+  for (const b of built) {
+    lines.push(`${b.name.padEnd(12)} ${b.path}`);
+    lines.push(`${''.padEnd(12)} sha256 ${b.sha256}  ${b.bytes} bytes, ${b.written ? 'written' : 'already cached'}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+export const command: Command = { usage, run };

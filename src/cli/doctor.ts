@@ -1,0 +1,210 @@
+/**
+ * `sidecar doctor`: what this machine offers Sidecar. The facts about the
+ * host come from the kernel and Node (uname, the glibc version Node reports,
+ * /proc/cpuinfo): no native code runs in the host for them. Whether Sidecar
+ * works comes from the only real test: start a sidecar, ping it, and dlopen
+ * each library of the known set inside it.
+ */
+
+import fs from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { ARTIFACTS, probeArtifact } from '../host/artifacts.js';
+import { type CacheState, cacheDir } from '../host/cache.js';
+import { Sidecar } from '../host/sidecar.js';
+import { KNOWN_LIBRARIES } from '../libs/registry.js';
+import { type Command, keepingAlive, UsageError } from './command.js';
+
+const usage = `usage: sidecar doctor [--json]
+
+Prints, for this machine: the kernel, glibc and Node versions, the CPU and
+the instruction set extensions Sidecar's kernels use (from /proc/cpuinfo),
+the artefact cache and whether the artefacts are built, then starts a sidecar
+(which builds them if needed), pings it, and reports for each library of the
+known set whether it loads in the sidecar and under which soname.
+
+  --json   print the same as one JSON object
+
+Exit status: 0 when a sidecar starts and answers, 1 otherwise.
+`;
+
+/** The CPU features reported, as /proc/cpuinfo names them. */
+export const CPU_FEATURES = ['avx2', 'fma', 'bmi2', 'avx512f', 'avx512dq', 'avx512bw', 'avx512vl'] as const;
+
+export interface CpuInfo {
+  model: string;
+  logicalCpus: number;
+  /** Every flag of the first processor. */
+  flags: string[];
+  features: Record<(typeof CPU_FEATURES)[number], boolean>;
+}
+
+export interface LibraryReport {
+  name: string;
+  description: string;
+  sonames: string[];
+  present: boolean;
+  /** The soname that loaded. */
+  soname: string | null;
+  /** Why it did not load, when the reason is not simply a missing file. */
+  error: string | null;
+}
+
+export interface DoctorReport {
+  version: string;
+  kernel: string;
+  glibc: string | null;
+  node: string;
+  v8: string;
+  cpu: CpuInfo;
+  cache: { dir: string; artifacts: { name: string; path: string; state: CacheState }[] };
+  sidecar: { ok: boolean; startMs: number | null; pingUs: number | null; pid: number | null; error: string | null };
+  libraries: LibraryReport[];
+}
+
+export function readCpuInfo(text: string): CpuInfo {
+  const model = /^model name\s*:\s*(.*)$/m.exec(text)?.[1]?.trim() ?? 'unknown';
+  const logicalCpus = (text.match(/^processor\s*:/gm) ?? []).length;
+  const flags = (/^flags\s*:\s*(.*)$/m.exec(text)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
+  const has = new Set(flags);
+  const features = Object.fromEntries(CPU_FEATURES.map((f) => [f, has.has(f)])) as CpuInfo['features'];
+  return { model, logicalCpus, flags, features };
+}
+
+function glibcVersion(): string | null {
+  const report = process.report as unknown as { excludeNetwork?: boolean; getReport(): object } | undefined;
+  if (!report) return null;
+  try {
+    report.excludeNetwork = true; // no DNS look-ups for a version string
+  } catch {
+    // older Node: the property does not exist
+  }
+  const header = (report.getReport() as { header?: { glibcVersionRuntime?: string } }).header;
+  return header?.glibcVersionRuntime ?? null;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const NOT_FOUND = /cannot open shared object file: No such file or directory/;
+
+export async function diagnose(): Promise<DoctorReport> {
+  let cpuText = '';
+  try {
+    cpuText = fs.readFileSync('/proc/cpuinfo', 'utf8');
+  } catch {
+    // not Linux, or /proc is not mounted: report unknown
+  }
+  const dir = cacheDir();
+  const report: DoctorReport = {
+    version: packageVersion(),
+    kernel: `${os.type()} ${os.release()} ${os.version()} ${os.machine()}`,
+    glibc: glibcVersion(),
+    node: process.version,
+    v8: process.versions.v8,
+    cpu: readCpuInfo(cpuText),
+    cache: {
+      dir,
+      artifacts: ARTIFACTS.map((a) => {
+        const p = probeArtifact(a);
+        return { name: a.name, path: p.path, state: p.state };
+      }),
+    },
+    sidecar: { ok: false, startMs: null, pingUs: null, pid: null, error: null },
+    libraries: [],
+  };
+
+  let sc: Sidecar | null = null;
+  try {
+    const t0 = performance.now();
+    sc = await Sidecar.start({ memory: 8 << 20, stdio: 'ignore', timeoutMs: 10_000 });
+    report.sidecar.startMs = performance.now() - t0;
+    report.sidecar.pid = sc.pid;
+    const t1 = performance.now();
+    const echo = await sc.ping(0x5ca1ab1en);
+    report.sidecar.pingUs = (performance.now() - t1) * 1000;
+    if (echo !== 0x5ca1ab1en) throw new Error(`ping answered ${echo}, not what it was sent`);
+    report.sidecar.ok = true;
+  } catch (e) {
+    report.sidecar.error = e instanceof Error ? e.message : String(e);
+  }
+
+  for (const lib of Object.values(KNOWN_LIBRARIES)) {
+    const r: LibraryReport = {
+      name: lib.name,
+      description: lib.description,
+      sonames: lib.sonames,
+      present: false,
+      soname: null,
+      error: null,
+    };
+    if (sc && report.sidecar.ok) {
+      try {
+        r.soname = (await sc.library(lib.name)).soname;
+        r.present = true;
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        if (!msg.split('; ').every((m) => NOT_FOUND.test(m))) r.error = msg;
+      }
+    } else r.error = 'not checked: no sidecar';
+    report.libraries.push(r);
+  }
+  await sc?.stop();
+  return report;
+}
+
+export function formatReport(r: DoctorReport): string {
+  const out: string[] = [];
+  const row = (k: string, v: string) => out.push(`  ${k.padEnd(12)} ${v}`);
+  out.push(`sidecar ${r.version}`, '', 'system');
+  row('kernel', r.kernel);
+  row('glibc', r.glibc ?? 'unknown (not glibc?)');
+  row('node', `${r.node} (V8 ${r.v8})`);
+  row('cpu', `${r.cpu.model}, ${r.cpu.logicalCpus} logical CPU${r.cpu.logicalCpus === 1 ? '' : 's'}`);
+  const has = CPU_FEATURES.filter((f) => r.cpu.features[f]);
+  const lacks = CPU_FEATURES.filter((f) => !r.cpu.features[f]);
+  row('features', has.length ? has.join(' ') : '(none)');
+  row('missing', lacks.length ? lacks.join(' ') : '(none)');
+  out.push('', 'cache');
+  row('dir', r.cache.dir);
+  const said: Record<CacheState, string> = {
+    valid: 'built',
+    missing: 'not built',
+    invalid: 'invalid (rewritten on use)',
+  };
+  for (const a of r.cache.artifacts) row(a.name, `${said[a.state]}  ${a.path}`);
+  out.push('', 'sidecar');
+  if (r.sidecar.ok) {
+    row('status', `ok: started in ${r.sidecar.startMs?.toFixed(1)} ms (pid ${r.sidecar.pid})`);
+    row('ping', `${r.sidecar.pingUs?.toFixed(0)} µs round trip`);
+    row('', 'so memfd sharing, MAP_FIXED_NOREPLACE at the host address, futex and the doorbell pipe work');
+  } else row('status', `FAILED: ${r.sidecar.error}`);
+  out.push('', 'libraries (dlopen in the sidecar)');
+  for (const l of r.libraries) {
+    if (l.present) row(l.name, `present    ${l.soname}`);
+    else if (l.error) row(l.name, `not loaded: ${l.error}`);
+    else row(l.name, `not found  (tried ${l.sonames.join(', ')})`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+async function run(args: string[]): Promise<number> {
+  let json = false;
+  for (const a of args) {
+    if (a === '--json') json = true;
+    else throw new UsageError(`unexpected argument '${a}'`);
+  }
+  const r = await keepingAlive(diagnose);
+  process.stdout.write(json ? `${JSON.stringify(r, null, 2)}\n` : formatReport(r));
+  return r.sidecar.ok ? 0 : 1;
+}
+
+export const command: Command = { usage, run };
