@@ -3738,6 +3738,8 @@ export function buildForthKernel(): ObjectCode {
     a.sub(rcx, r12);
     a.sar(rcx, 3);
     a.mov(qword(rdi, CTX.fdepth), rcx);
+    a.mov(rcx, qword(r13, U.state));
+    a.mov(qword(rdi, CTX.state), rcx);
     a.pop(rax);
     a.mov(qword(r13, U.active), 0);
     a.mov(qword(r13, U.savedTos), rbx);

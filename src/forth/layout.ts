@@ -149,6 +149,8 @@ export const CTX = {
   /** For a fault (-9, -10, ...): the address accessed and the instruction that did it. */
   faultAddr: 584,
   faultRip: 592,
+  /** STATE after the evaluation (nonzero: a definition is being compiled). */
+  state: 600,
   size: 640,
 } as const;
 

@@ -40,6 +40,11 @@ export interface ForthResult {
   output: string;
   /** BYE was executed. */
   bye: boolean;
+  /** A definition is still being compiled (its text continues in the next evaluation). */
+  compiling: boolean;
+  /** Items on the data and float stacks afterwards. */
+  depth: number;
+  fdepth: number;
 }
 
 export class ForthSession {
@@ -62,6 +67,36 @@ export class ForthSession {
 
   constructor(sc: Sidecar) {
     this.sc = sc;
+  }
+
+  /**
+   * Interrupts the running evaluation (as Ctrl-C does): Forth code stops
+   * with THROW -28 at once; a C function called from Forth finishes first.
+   * The sidecar and the dictionary stay.
+   */
+  interrupt(): void {
+    const pid = this.sc.pid;
+    if (pid) process.kill(pid, 'SIGINT');
+  }
+
+  /**
+   * Makes a buffer of the shared region reachable from Forth: `name` pushes
+   * its address and `name#` its number of elements, so Forth code computes in
+   * place on data the host prepared (and the host reads what Forth wrote).
+   */
+  async define(name: string, view: ArrayBufferView): Promise<void> {
+    if (!/^[^\s]{1,200}$/.test(name)) throw new TypeError(`forth define: '${name}' is not a Forth name`);
+    const address = this.sc.address(view); // TypeError outside the region
+    const bpe = (view as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
+    const count = view.byteLength / bpe;
+    await this.eval(`${address} CONSTANT ${name}\n${count} CONSTANT ${name}#\n`);
+  }
+
+  /** The names of the dictionary, in search order (for completion). */
+  async words(): Promise<string[]> {
+    const r = await this.eval('(ALL-WORDS)').catch(() => null);
+    if (r) return [...new Set(r.output.split(' ').filter((w) => w !== ''))];
+    return [];
   }
 
   /** Evaluates Forth text; resolves to what it printed. Rejects with ForthError on an uncaught THROW. */
@@ -159,9 +194,12 @@ export class ForthSession {
     text += decoder.decode();
     this.#chunks = [];
     const c = Number(code);
-    if (c === THROW.bye) return { output: text, bye: true };
+    const compiling = view.getBigInt64(CTX.state, true) !== 0n;
+    const depth = Number(view.getBigInt64(CTX.depth, true));
+    const fdepth = Number(view.getBigInt64(CTX.fdepth, true));
+    if (c === THROW.bye) return { output: text, bye: true, compiling, depth, fdepth };
     if (c !== 0) throw this.#error(c, text);
-    return { output: text, bye: false };
+    return { output: text, bye: false, compiling, depth, fdepth };
   }
 
   #error(code: number, output: string): ForthError {

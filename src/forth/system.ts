@@ -4,7 +4,7 @@
  * layout.ts so that the two halves agree.
  */
 
-import { HDR, HFLAG, U, WL } from './layout.js';
+import { HDR, HFLAG, WL } from './layout.js';
 import { CORE } from './src/core.js';
 import { EXTRA } from './src/extra.js';
 import { FILES } from './src/files.js';
@@ -12,13 +12,12 @@ import { FLOATS } from './src/floats.js';
 
 /** Constants the Forth source refers to. */
 function constants(): string {
-  return String.raw`
+  return `
 ${HDR.xt} CONSTANT (HDR.XT)   ${HDR.see} CONSTANT (HDR.SEE)   ${HDR.wid} CONSTANT (HDR.WID)
 ${HDR.flags} CONSTANT (HDR.FLAGS)   ${HDR.nameLen} CONSTANT (HDR.LEN)   ${HDR.name} CONSTANT (HDR.NAME)
 ${HDR.prev} CONSTANT (HDR.PREV)
 ${HFLAG.immediate} CONSTANT (F.IMMEDIATE)   ${HFLAG.compileOnly} CONSTANT (F.COMPILE-ONLY)
 ${WL.latest} CONSTANT (WL.LATEST)   ${WL.name} CONSTANT (WL.NAME)   ${WL.chain} CONSTANT (WL.CHAIN)
-${U.state} DROP
 `;
 }
 

@@ -59,6 +59,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Where the sidecar's own stdout/stderr go (default: inherited from the host). */
   stdio?: 'inherit' | 'ignore';
+  /** The sidecar's standard input (default ignored): 'inherit' lets Forth's KEY and ACCEPT read the host's. */
+  stdin?: 'inherit' | 'ignore';
   /** Environment of the sidecar process (default: the host's). */
   env?: NodeJS.ProcessEnv;
   /** Spin before sleeping when waiting (default true); false saves CPU at the cost of latency. */
@@ -195,6 +197,7 @@ export class Sidecar extends EventEmitter {
   readonly #allowed: Set<string>;
   readonly #timeoutMs: number;
   readonly #stdio: 'inherit' | 'ignore';
+  readonly #stdin: 'inherit' | 'ignore';
   readonly #env: NodeJS.ProcessEnv;
   readonly #spinTicks: bigint;
 
@@ -270,6 +273,7 @@ export class Sidecar extends EventEmitter {
     }
     this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
     this.#stdio = opts.stdio ?? 'inherit';
+    this.#stdin = opts.stdin ?? 'ignore';
     this.#env = opts.env ?? process.env;
     this.#spinTicks = opts.spin === false ? 0n : BigInt(DEFAULT_SPIN_TICKS);
     const dv = new DataView(this.#buffer);
@@ -330,7 +334,7 @@ export class Sidecar extends EventEmitter {
     let child: ChildProcess;
     try {
       child = spawn(exe, [], {
-        stdio: ['ignore', this.#stdio, this.#stdio, this.#fd, bell[1], out[1]],
+        stdio: [this.#stdin, this.#stdio, this.#stdio, this.#fd, bell[1], out[1]],
         env: this.#env,
       });
     } finally {
@@ -519,6 +523,16 @@ export class Sidecar extends EventEmitter {
    */
   async forth(source: string, opts: ForthEvalOptions = {}): Promise<string> {
     return (await this.forthSession().eval(source, opts)).output;
+  }
+
+  /** Names a buffer of the region in Forth: `name` ( -- addr ) and `name#` ( -- count ). */
+  async forthDefine(name: string, view: ArrayBufferView): Promise<void> {
+    await this.forthSession().define(name, view);
+  }
+
+  /** Stops the running Forth evaluation with THROW -28 (the REPL's Ctrl-C). */
+  forthInterrupt(): void {
+    this.forthSession().interrupt();
   }
 
   /** The Forth session of this sidecar (for BYE, boot time and other details). */
