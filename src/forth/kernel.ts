@@ -1853,7 +1853,12 @@ export function buildForthKernel(): ObjectCode {
   // Defining words.
   prim(':', { needs: 0 }, (x) => {
     // ( "name" -- colon-sys )
+    const named = x.label();
     x.call(parseName);
+    x.test(rcx, rcx);
+    x.jnz(named);
+    throwCode(THROW.zeroLengthName);
+    x.bind(named);
     x.call(a.label('begin_colon'));
     x.ret();
   });

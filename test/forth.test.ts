@@ -1,0 +1,258 @@
+/**
+ * The Forth REPL (stage 2) in a real sidecar: errors and recovery, faults,
+ * interrupts, C libraries, host buffers, a fetch over HTTP, and a fuzz test
+ * that throws thousands of random lines at it.
+ */
+
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { ForthError } from '../src/forth/session.js';
+import { Sidecar } from '../src/index.js';
+
+describe('Forth: errors leave the system usable', () => {
+  let sc: Sidecar;
+  before(async () => {
+    sc = await Sidecar.start({ memory: 16 << 20 });
+  });
+  after(async () => {
+    await sc.stop();
+  });
+
+  const cases: [string, number, RegExp][] = [
+    ['nosuchword', -13, /Undefined word: nosuchword/],
+    ['drop', -4, /Stack underflow/],
+    ['1 +', -4, /Stack underflow/],
+    [': f1 + ; 1 f1', -4, /Stack underflow/],
+    [': f2 drop drop ; 1 f2', -4, /Stack underflow/],
+    ['1 0 /', -10, /Division by zero/],
+    ['1 0 mod', -10, /Division by zero/],
+    ['1 0 /mod', -10, /Division by zero/],
+    ['1 0 0 um/mod', -10, /Division by zero/],
+    ['1. 0 fm/mod', -10, /Division by zero/],
+    ['1. 0 sm/rem', -10, /Division by zero/],
+    ['0 @', -9, /Invalid memory address 0x0/],
+    ['-1 c@', -9, /Invalid memory address/],
+    ['1 12345 !', -9, /Invalid memory address/],
+    [': f3 1 abort" it broke" ; f3', -2, /^it broke/],
+    ['abort', -1, /Aborted/],
+    ['-300 throw', -300, /Exception -300/],
+    ['if', -14, /compile-only/],
+    ["' nosuchword", -13, /Undefined word: nosuchword/],
+    [':', -16, /zero-length/],
+    ['fdrop', -45, /Floating-point stack underflow/],
+    [': f4 recurse 1 ; f4', -5, /Return stack overflow/],
+    [': f5 begin 1 again ; f5', -3, /Stack overflow/],
+  ];
+  for (const [src, code, message] of cases) {
+    test(`${src} → THROW ${code}, then a good command works`, async () => {
+      const err = await sc.forth(src).catch((e) => e);
+      assert.ok(err instanceof ForthError, String(err));
+      assert.equal(err.code, code);
+      assert.match(err.message, message);
+      assert.equal(await sc.forth('2 3 * .'), '6 ');
+      assert.equal(await sc.forth('depth .'), '0 ', 'the stacks are emptied after an error');
+    });
+  }
+
+  test('errors report the line of the source where they happened', async () => {
+    const err = await sc.forth(': ok1 1 ;\n: ok2 2 ;\nok1 ok2 bogus\n3').catch((e) => e);
+    assert.equal(err.code, -13);
+    assert.equal(err.line, 3);
+    assert.equal(err.sourceLine, 'ok1 ok2 bogus');
+    assert.match(err.message, /line 3/);
+  });
+
+  test('the dictionary survives an error: words defined before it are still there', async () => {
+    await sc.forth(': survivor 42 ;');
+    await assert.rejects(sc.forth('0 @'), ForthError);
+    assert.equal(await sc.forth('survivor .'), '42 ');
+  });
+
+  test('CATCH catches what the signal handler throws', async () => {
+    assert.equal(await sc.forth(": probe 0 @ ; ' probe catch . depth ."), '-9 0 ');
+    assert.equal(await sc.forth(": div0 1 0 / ; ' div0 catch . depth ."), '-10 0 ');
+  });
+});
+
+describe('Forth: native access', () => {
+  let sc: Sidecar;
+  before(async () => {
+    sc = await Sidecar.start({ memory: 16 << 20 });
+  });
+  after(async () => {
+    await sc.stop();
+  });
+
+  test('a C function of a library becomes a Forth word', async () => {
+    const out = await sc.forth(
+      'library libm.so.6\nextern: double cos( double )\nextern: double ldexp( double int )\n0.5e cos f. 3e -2 ldexp f.',
+    );
+    const [c, l] = out.trim().split(/\s+/).map(Number);
+    assert.ok(Math.abs((c as number) - Math.cos(0.5)) < 1e-14);
+    assert.equal(l, 0.75);
+    // zlib's bound: n + n/4096 + n/16384 + n/2^25 + 13
+    const bound = 1000 + (1000 >> 12) + (1000 >> 14) + (1000 >> 25) + 13;
+    assert.equal(await sc.forth('library libz.so.1 extern: ulong compressBound( ulong ) 1000 compressBound .'), `${bound} `);
+    await assert.rejects(sc.forth('library libnosuch.so.7'), (e: ForthError) => e.code === -38);
+  });
+
+  test('buffers the host allocated are named in Forth and computed on in place', async () => {
+    const xs = sc.alloc('double', 1000) as Float64Array;
+    for (let i = 0; i < xs.length; i++) xs[i] = i * 0.5;
+    await sc.forthDefine('xs', xs);
+    await sc.forth(': scale ( F: k -- ) xs# 0 do xs i floats + dup f@ fover f* f! loop fdrop ;');
+    await sc.forth('3e scale');
+    for (let i = 0; i < xs.length; i++) assert.equal(xs[i], i * 1.5);
+    const out = await sc.forth(': total 0e xs# 0 do xs i floats + f@ f+ loop ; total f.');
+    assert.equal(Number(out), (1.5 * 999 * 1000) / 2);
+    sc.free(xs);
+  });
+
+  test('fetches a page over HTTP with libcurl into a buffer the host then reads', async () => {
+    const body = `<html>${'Sidecar fetched this. '.repeat(200)}</html>`;
+    const server = http.createServer((_req, res) => res.end(body));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    try {
+      const page = sc.alloc('uint8_t', 64 * 1024) as Uint8Array;
+      await sc.forthDefine('page', page);
+      const n = await sc.forth(`
+        library libcurl.so.4
+        extern: ptr curl_easy_init( )
+        extern: int curl_easy_setopt( ptr int ptr )
+        extern: int curl_easy_perform( ptr )
+        extern: void curl_easy_cleanup( ptr )
+        extern: ptr fmemopen( ptr size_t ptr )
+        extern: int fclose( ptr )
+        extern: long ftell( ptr )
+        extern: int fflush( ptr )
+        10002 constant CURLOPT_URL  10001 constant CURLOPT_WRITEDATA
+        variable stream  variable easy
+        : fetch ( zurl -- n )
+          page page# s" w" s>z fmemopen stream !
+          curl_easy_init easy !
+          easy @ CURLOPT_URL rot curl_easy_setopt drop
+          easy @ CURLOPT_WRITEDATA stream @ curl_easy_setopt drop
+          easy @ curl_easy_perform abort" fetch failed"
+          stream @ fflush drop  stream @ ftell
+          stream @ fclose drop  easy @ curl_easy_cleanup ;
+        s" http://127.0.0.1:${port}/" s>z fetch .`);
+      assert.equal(Number(n), Buffer.byteLength(body));
+      assert.equal(Buffer.from(page.subarray(0, Number(n))).toString(), body);
+      sc.free(page);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('an interrupt stops a running word with THROW -28; a C call is interrupted when it returns', async () => {
+    const spin = sc.forth(': spin begin again ; spin');
+    setTimeout(() => sc.forthInterrupt(), 50);
+    await assert.rejects(spin, (e: ForthError) => e.code === -28);
+    const sleeping = sc.forth('library libc.so.6 extern: uint sleep( uint ) 5 sleep .');
+    const t0 = performance.now();
+    setTimeout(() => sc.forthInterrupt(), 50);
+    await assert.rejects(sleeping, (e: ForthError) => e.code === -28);
+    assert.ok(performance.now() - t0 < 2000);
+    assert.equal(await sc.forth('1 1 + .'), '2 ');
+  });
+
+  test('long output is streamed as it is printed, not truncated', async () => {
+    const out = await sc.forth(': lines 20000 0 do i . cr loop ; lines');
+    assert.equal(out, Array.from({ length: 20000 }, (_, i) => `${i} \n`).join(''));
+    // Output arrives while the word still runs.
+    const chunks: [number, string][] = [];
+    const t0 = performance.now();
+    const slow = await sc.forth(': slow 3 0 do i . cr 200 ms loop ; slow', {
+      onOutput: (t) => chunks.push([performance.now() - t0, t]),
+    });
+    const done = performance.now() - t0;
+    assert.equal(slow, '0 \n1 \n2 \n');
+    assert.ok(chunks.length >= 2, `${chunks.length} chunks`);
+    assert.ok((chunks[0] as [number, string])[0] < done - 300, 'the first line came before the end');
+  });
+
+  test('BYE ends the session', async () => {
+    const s2 = await Sidecar.start({ memory: 8 << 20 });
+    const r = await s2.forthSession().eval('1 . bye 2 .');
+    assert.equal(r.bye, true);
+    assert.equal(r.output, '1 ');
+    await s2.stop();
+  });
+});
+
+/** A deterministic generator (xorshift), so a failing line can be replayed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4294967296;
+  };
+}
+
+describe('Forth: fuzz', () => {
+  test('thousands of random lines never kill the sidecar; a known-good command still answers', async () => {
+    const vocabulary = [
+      ...'dup drop swap over rot -rot nip tuck ?dup 2dup 2drop 2swap 2over pick depth'.split(' '),
+      ...'+ - * / mod /mod */ 1+ 1- 2* 2/ negate abs min max and or xor invert lshift rshift'.split(' '),
+      ...'= <> < > u< 0= 0< 0> within @ ! c@ c! +! 2@ 2! cells cell+ here allot , c, align'.split(' '),
+      ...'. u. .s emit cr space type count >r r> r@ execute catch throw base decimal hex'.split(' '),
+      ...'f+ f- f* f/ fdup fdrop fswap f@ f! s>f f>s f. fsqrt fdepth floor'.split(' '),
+      ...': ; if else then begin until again while repeat do loop i j leave exit recurse'.split(' '),
+      ...'create variable constant value to does> [ ] literal postpone immediate \' [\']'.split(' '),
+      ...'s" ." ( \\ char [char] abort" evaluate parse parse-name word find source >in'.split(' '),
+      '0',
+      '1',
+      '-1',
+      '42',
+      '255',
+      '65536',
+      '-9223372036854775808',
+      '1e',
+      '2.5e3',
+      '3.',
+      '$ff',
+      '%101',
+      "'a'",
+      'garbage',
+      'x!!',
+      '0 @',
+      '-8 !',
+      '12345 c@',
+      'here 100000000000 +',
+      '0 execute',
+      '-1 throw',
+    ];
+    const sc = await Sidecar.start({ memory: 16 << 20 });
+    const next = rng(20261128);
+    const lines = 3000;
+    let errors = 0;
+    try {
+      for (let i = 0; i < lines; i++) {
+        const n = 1 + Math.floor(next() * 8);
+        const words: string[] = [];
+        for (let k = 0; k < n; k++) words.push(vocabulary[Math.floor(next() * vocabulary.length)] as string);
+        const line = words.join(' ');
+        try {
+          await sc.forth(line);
+        } catch (e) {
+          if (!(e instanceof ForthError)) throw new Error(`line ${i} (${line}): ${e}`);
+          errors++;
+        }
+        // Leave a definition left open by the random text, and clear the stacks now and then.
+        if (i % 50 === 0) await sc.forth('[ ').catch(() => {});
+      }
+      assert.ok(sc.running, 'the sidecar is still running');
+      await sc.forth('decimal').catch(() => {});
+      assert.equal(await sc.forth('[ decimal 6 7 * .'), '42 ');
+      assert.ok(errors > 100, `errors were exercised (${errors})`);
+    } finally {
+      await sc.stop();
+    }
+  });
+});
