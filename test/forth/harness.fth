@@ -1,8 +1,8 @@
 \ test/forth/harness.fth -- the test harness for the Sidecar Forth test suites
 \
-\ Written for this project in standard Forth, using Core words only (no
-\ Core Ext, no other word set), so it loads before anything else is known to
-\ work.  Floating-point support lives in harness-float.fth, which hooks into
+\ Written for this project in standard Forth, using Core words only (plus
+\ the Core Ext comment word \ itself), so it loads before anything else is
+\ known to work.  Floating-point support lives in harness-float.fth, which hooks into
 \ this file and is loaded after it by the float test files' runner.
 \
 \ -------------------------------------------------------------------------
@@ -112,7 +112,7 @@ VARIABLE 'T-DETAIL   ' T-NOP 'T-DETAIL !   \ prints what that check found
 
 \ Drop n items under n; nothing if n <= 0.
 : T-DROPN ( x1 .. xn n -- )
-  BEGIN DUP 0 > WHILE NIP 1- REPEAT DROP ;
+  BEGIN DUP 0 > WHILE SWAP DROP 1- REPEAT DROP ;
 
 \ Save x1 .. xn so that T-RESULTS holds x1 at index 0.
 : T-SAVE ( x1 .. xn n -- )
@@ -138,7 +138,7 @@ VARIABLE 'T-DETAIL   ' T-NOP 'T-DETAIL !   \ prints what that check found
 : T-CHECK-DATA ( y1 .. ym -- ok? )
   -1 T-BAD !
   DEPTH T-BASE-DEPTH @ -  DUP T-NWANTED !
-  DUP T-NRESULTS @ <>  OVER T-MAX > OR  OVER 0 < OR
+  DUP T-NRESULTS @ = 0=  OVER T-MAX > OR  OVER 0 < OR
   IF T-DROPN -2 T-BAD ! 0 EXIT THEN
   BEGIN DUP 0 > WHILE
     1- SWAP OVER CELLS T-RESULTS + @     ( .. i want got )
