@@ -56,3 +56,63 @@ COMP' TO 2CONSTANT GFORTH-TO-COMP
   DROP >IN !  STATE @ IF GFORTH-TO-COMP EXECUTE ELSE GFORTH-TO-INT EXECUTE THEN ;
 IMMEDIATE
 [THEN]
+
+\ REPLACES SUBSTITUTE UNESCAPE (String Ext 17.6.2) are missing in 0.7.3.
+\ Substitutions are kept in a linked list; each entry holds its name as a
+\ counted string and its text in ALLOCATEd memory.
+[UNDEFINED] SUBSTITUTE [IF]
+VARIABLE SUBST-LIST   0 SUBST-LIST !
+\ entry: link | text-addr | text-len | name (counted string)
+: SUBST-NAME ( entry -- c-addr u )  3 CELLS + COUNT ;
+: FIND-SUBST ( c-addr u -- entry | 0 )
+  SUBST-LIST @
+  BEGIN DUP WHILE
+    >R 2DUP R@ SUBST-NAME COMPARE 0= IF 2DROP R> EXIT THEN R> @
+  REPEAT NIP NIP ;
+: REPLACES ( c-addr1 u1 c-addr2 u2 -- )
+  2DUP FIND-SUBST ?DUP IF
+    NIP NIP  DUP CELL+ @ FREE THROW               ( text u entry )
+  ELSE
+    ALIGN HERE >R  SUBST-LIST @ , 0 , 0 ,         \ link text-addr text-len
+    DUP C, HERE OVER CHARS ALLOT SWAP MOVE        \ the name
+    R@ SUBST-LIST !  R>
+  THEN                                            ( text u entry )
+  >R DUP ALLOCATE THROW                           ( text u a )
+  DUP R@ CELL+ !  OVER R@ 2 CELLS + !
+  SWAP MOVE R> DROP ;
+VARIABLE SUB-DST   VARIABLE SUB-LEN   VARIABLE SUB-MAX   VARIABLE SUB-ERR
+VARIABLE SUB-SRC   VARIABLE SUB-REM   VARIABLE SUB-COUNT
+: SUB-CHAR ( c -- )
+  SUB-LEN @ SUB-MAX @ < IF SUB-DST @ SUB-LEN @ CHARS + C! 1 SUB-LEN +!
+  ELSE DROP -78 SUB-ERR ! THEN ;
+: SUB-TEXT ( c-addr u -- )  0 ?DO DUP I CHARS + C@ SUB-CHAR LOOP DROP ;
+: SUB-ADV ( n -- )  DUP CHARS SUB-SRC +! NEGATE SUB-REM +! ;
+: PCT-POS ( c-addr u -- index | -1 )
+  0 ?DO DUP I CHARS + C@ [CHAR] % = IF DROP I UNLOOP EXIT THEN LOOP DROP -1 ;
+: SUBSTITUTE ( c-addr1 u1 c-addr2 u2 -- c-addr2 u3 n )
+  SUB-MAX ! SUB-DST ! SUB-REM ! SUB-SRC !  0 SUB-LEN ! 0 SUB-ERR ! 0 SUB-COUNT !
+  BEGIN SUB-REM @ WHILE
+    SUB-SRC @ C@ [CHAR] % <> IF
+      SUB-SRC @ C@ SUB-CHAR 1 SUB-ADV
+    ELSE
+      SUB-SRC @ CHAR+ SUB-REM @ 1- PCT-POS            ( k | -1 )
+      DUP 0< IF                                       \ lone %: copy the residue
+        DROP SUB-SRC @ SUB-REM @ SUB-TEXT SUB-REM @ SUB-ADV
+      ELSE DUP 0= IF                                  \ %% gives %
+        DROP [CHAR] % SUB-CHAR 2 SUB-ADV
+      ELSE
+        SUB-SRC @ CHAR+ OVER FIND-SUBST ?DUP IF
+          DUP CELL+ @ SWAP 2 CELLS + @ SUB-TEXT 1 SUB-COUNT +!
+        ELSE
+          [CHAR] % SUB-CHAR SUB-SRC @ CHAR+ OVER SUB-TEXT [CHAR] % SUB-CHAR
+        THEN
+        2 + SUB-ADV
+      THEN THEN
+    THEN
+  REPEAT
+  SUB-DST @ SUB-LEN @  SUB-ERR @ ?DUP 0= IF SUB-COUNT @ THEN ;
+: UNESCAPE ( c-addr1 u1 c-addr2 -- c-addr2 u2 )
+  DUP >R SUB-DST ! 0 SUB-LEN ! 0 INVERT 1 RSHIFT SUB-MAX !
+  0 ?DO DUP I CHARS + C@ DUP [CHAR] % = IF DUP SUB-CHAR THEN SUB-CHAR LOOP DROP
+  R> SUB-LEN @ ;
+[THEN]
