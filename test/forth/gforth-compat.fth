@@ -116,3 +116,47 @@ VARIABLE SUB-SRC   VARIABLE SUB-REM   VARIABLE SUB-COUNT
   0 ?DO DUP I CHARS + C@ DUP [CHAR] % = IF DUP SUB-CHAR THEN SUB-CHAR LOOP DROP
   R> SUB-LEN @ ;
 [THEN]
+
+\ DEVIATION (Memory 14.6.1.2145): when RESIZE fails, gforth 0.7.3 returns
+\ 0 as a-addr2; the standard says a-addr2 equals a-addr1.  Wrapped.
+: RESIZE ( a-addr1 u -- a-addr2 ior )
+  OVER >R RESIZE DUP IF NIP R> SWAP ELSE R> DROP THEN ;
+
+\ N>R NR> (Tools Ext 15.6.2.1908, 15.6.2.1940) are missing in 0.7.3.
+\ They hold the caller's return address in a variable while moving items.
+[UNDEFINED] N>R [IF]
+VARIABLE NR-RET   VARIABLE NR-N
+: N>R ( i*x +n -- ) ( R: -- j*x +n )
+  R> NR-RET !  DUP NR-N !
+  BEGIN DUP WHILE SWAP >R 1- REPEAT DROP
+  NR-N @ >R  NR-RET @ >R ;
+: NR> ( -- i*x +n ) ( R: j*x +n -- )
+  R> NR-RET !  R> DUP NR-N !
+  BEGIN DUP WHILE R> SWAP 1- REPEAT DROP
+  NR-N @  NR-RET @ >R ;
+[THEN]
+
+\ NAME>INTERPRET NAME>COMPILE (Tools Ext 15.6.2.1909) are called NAME>INT
+\ and NAME>COMP in 0.7.3.
+[UNDEFINED] NAME>INTERPRET [IF]  : NAME>INTERPRET ( nt -- xt | 0 ) NAME>INT ;  [THEN]
+[UNDEFINED] NAME>COMPILE [IF]    : NAME>COMPILE ( nt -- x xt ) NAME>COMP ;    [THEN]
+
+\ TRAVERSE-WORDLIST (Tools Ext 15.6.2.2297) is missing in 0.7.3.  In gforth,
+\ WORDLIST-ID of a word list holds the newest name token, and each name
+\ token's first cell links to the next older one.
+[UNDEFINED] TRAVERSE-WORDLIST [IF]
+: TRAVERSE-WORDLIST ( i*x xt wid -- j*x )
+  WORDLIST-ID @ BEGIN DUP WHILE
+    2DUP 2>R SWAP EXECUTE 0= IF 2R> 2DROP EXIT THEN
+    2R> @
+  REPEAT 2DROP ;
+[THEN]
+
+\ SYNONYM (Tools Ext 15.6.2.2264) is missing in 0.7.3: built on gforth's
+\ ALIAS, keeping immediacy.
+[UNDEFINED] SYNONYM [IF]
+: SYNONYM ( "newname" "oldname" -- )
+  PARSE-NAME PARSE-NAME FIND-NAME DUP 0= -13 AND THROW   ( c-addr u nt )
+  >R NEXTNAME R@ NAME>COMP ['] EXECUTE = IF ALIAS IMMEDIATE
+  ELSE DROP R@ NAME>INT ALIAS THEN  R> DROP ;
+[THEN]

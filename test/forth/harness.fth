@@ -66,7 +66,13 @@
 \       POSIX ERE and JavaScript syntax) that the printed line must match;
 \       it is used where the standard leaves part of a format open (for
 \       example the exponent digits of FS.);
-\     * every other expected line must equal the printed line exactly.
+\     * an expected line that is exactly "~*" matches any number (zero or
+\       more) of printed lines, up to the first printed line that matches
+\       the expected line after it; it is used where the standard leaves a
+\       whole display open (DUMP SEE WORDS);
+\     * every other expected line must equal the printed line exactly;
+\     * after the last expected line there must be no further output.
+\   test/forth/run-gforth.sh implements exactly this comparison.
 \   Output files print nothing but their {O ... O} lines and the summary.
 \
 \ -------------------------------------------------------------------------
