@@ -160,3 +160,9 @@ VARIABLE NR-RET   VARIABLE NR-N
   >R NEXTNAME R@ NAME>COMP ['] EXECUTE = IF ALIAS IMMEDIATE
   ELSE DROP R@ NAME>INT ALIAS THEN  R> DROP ;
 [THEN]
+
+\ DEVIATION (File 11.6.1.2147): after RESIZE-FILE shrinks a file, gforth
+\ 0.7.3 may still read the old contents from its stdio buffer (even after
+\ REPOSITION-FILE).  Flushing the stream after resizing drops that buffer.
+: RESIZE-FILE ( ud fileid -- ior )
+  DUP FLUSH-FILE DROP  DUP >R RESIZE-FILE  R> FLUSH-FILE DROP ;
