@@ -166,3 +166,7 @@ VARIABLE NR-RET   VARIABLE NR-N
 \ REPOSITION-FILE).  Flushing the stream after resizing drops that buffer.
 : RESIZE-FILE ( ud fileid -- ior )
   DUP FLUSH-FILE DROP  DUP >R RESIZE-FILE  R> FLUSH-FILE DROP ;
+
+\ EMIT? (Facility Ext 10.6.2.1325) is missing in 0.7.3.  "If the device
+\ status is indeterminate, flag is true."
+[UNDEFINED] EMIT? [IF]  : EMIT? ( -- flag ) -1 ;  [THEN]
