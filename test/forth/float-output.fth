@@ -9,6 +9,9 @@
 \ expected file uses patterns for those parts.
 \
 \ Words covered:  F. FE. FS. (with SET-PRECISION)
+\
+\ gforth 0.7.3 deviation: its FE. prints garbage for fedot-p1-tens (fewer
+\ than 3 significant digits); gforth-compat.fth works around it.
 
 DECIMAL
 PRECISION CONSTANT SAVED-PRECISION
@@ -36,5 +39,9 @@ PRECISION CONSTANT SAVED-PRECISION
 {O fdot-p1-half    0.5E F. O}
 {O fsdot-p1        6E FS. O}
 {O fedot-p1        7E FE. O}
+{O fedot-p1-tens   70E FE. O}
+{O fedot-p1-milli  0.05E FE. O}
+2 SET-PRECISION
+{O fedot-p2        12345E FE. O}
 SAVED-PRECISION SET-PRECISION
 O-SUMMARY

@@ -170,3 +170,19 @@ VARIABLE NR-RET   VARIABLE NR-N
 \ EMIT? (Facility Ext 10.6.2.1325) is missing in 0.7.3.  "If the device
 \ status is indeterminate, flag is true."
 [UNDEFINED] EMIT? [IF]  : EMIT? ( -- flag ) -1 ;  [THEN]
+
+\ DEVIATION (Float Ext 12.6.2.1513): with fewer than 3 significant digits,
+\ gforth 0.7.3's FE. can print pages of garbage (try 1 SET-PRECISION 70E
+\ FE.).  Below 3 digits FE. is replaced by this version built on REPRESENT;
+\ from 3 digits on, gforth's own FE. is used.
+CREATE FE-BUF 40 CHARS ALLOT
+: FE-SMALL ( F: r -- )
+  FE-BUF PRECISION REPRESENT DROP IF [CHAR] - EMIT THEN
+  1- DUP S>D 3 FM/MOD NIP 3 * TUCK - 1+          ( exp k )
+  DUP PRECISION MAX 0 ?DO
+    I OVER = IF [CHAR] . EMIT THEN
+    I PRECISION < IF FE-BUF I CHARS + C@ ELSE [CHAR] 0 THEN EMIT
+  LOOP
+  PRECISION < 0= IF [CHAR] . EMIT THEN
+  [CHAR] E EMIT  DUP ABS 0 <# #S ROT SIGN #> TYPE SPACE ;
+: FE. ( F: r -- )  PRECISION 3 < IF FE-SMALL ELSE FE. THEN ;
