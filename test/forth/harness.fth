@@ -15,14 +15,15 @@
 \        number of items and each item equal (=).  On success it counts a
 \        pass, silently.  On failure it counts a failure and prints
 \
-\          FAIL #<n> [<section>]: T{<text of the test up to }T>
+\          FAIL #<n> [<section>]: <the source line of the test>
 \            <what differed: item counts, or the first differing item>
 \
 \        <n> is the ordinal of the test in the file (1-based, counting every
 \        T{ since the harness was loaded), <section> the last SECTION title.
-\        The test text is taken from SOURCE, so a failure names the exact
-\        line to look for.  For a test spread over several lines only the
-\        last line (up to }T) is shown.
+\        The line is SOURCE, so a failure names the exact line to look for;
+\        for a test spread over several lines it is the last one, after
+\        "... ".  (Should the input buffer hold several lines, only the
+\        test's own text, from after T{ up to >IN, is shown.)
 \   Tests may be run with items already on the stack; only what lies above
 \   the depth seen at T{ is compared.  Do not nest T{.
 \
@@ -152,19 +153,28 @@ VARIABLE 'T-DETAIL   ' T-NOP 'T-DETAIL !   \ prints what that check found
   REPEAT DROP
   T-BAD @ -1 = ;
 
-\ The text of the current test: from just after T{ up to the current >IN.
-: T-TEXT ( -- c-addr u )
-  SOURCE DROP T-SRC-ADDR @ =  T-SRC-IN @ >IN @ > 0= AND IF
-    T-SRC-ADDR @ T-SRC-IN @ CHARS +  >IN @ T-SRC-IN @ -
+\ Did the test start in the current input line?
+: T-SAME-LINE? ( -- flag )
+  SOURCE DROP T-SRC-ADDR @ =  T-SRC-IN @ >IN @ > 0= AND ;
+: T-HAS-LF? ( c-addr u -- flag )
+  BEGIN DUP WHILE
+    OVER C@ 10 = IF 2DROP -1 EXIT THEN  1- SWAP CHAR+ SWAP
+  REPEAT 2DROP 0 ;
+\ Show where the test is: the whole input line; but if the input buffer
+\ holds more than one line, just the test's own text (from after T{ to >IN).
+: T-WHERE ( -- )
+  SOURCE T-HAS-LF? IF
+    T-SAME-LINE? IF ." T{" T-SRC-ADDR @ T-SRC-IN @ CHARS +  >IN @ T-SRC-IN @ - TYPE
+    ELSE ." ... " SOURCE DROP >IN @ TYPE THEN
   ELSE
-    SOURCE DROP >IN @                   \ test spanned lines: last line
+    T-SAME-LINE? 0= IF ." ... " THEN  SOURCE TYPE
   THEN ;
 
 : T-REPORT ( -- )
   1 T-FAILED +!
   CR ." FAIL #" T-COUNT @ T-U.
   T-SECTION C@ IF ."  [" T-SECTION COUNT TYPE ." ]" THEN
-  ." : T{" T-TEXT TYPE
+  ." : " T-WHERE
   T-ARROWED @ 0= IF CR ."   no -> in this test" THEN
   T-BAD @ -2 = IF
     T-NRESULTS @ 0 < IF
