@@ -101,6 +101,7 @@ VARIABLE T-BAD-GOT
 VARIABLE T-BAD-WANT
 VARIABLE T-SRC-ADDR                   \ SOURCE address at T{
 VARIABLE T-SRC-IN                     \ >IN just after T{
+VARIABLE T-SRC-LEN                    \ SOURCE length at T{
 64 CONSTANT T-MAX
 CREATE T-RESULTS  T-MAX CELLS ALLOT
 
@@ -131,7 +132,7 @@ VARIABLE 'T-DETAIL   ' T-NOP 'T-DETAIL !   \ prints what that check found
 
 : T{ ( -- )
   DEPTH T-BASE-DEPTH !  0 T-NRESULTS !  0 T-ARROWED !
-  SOURCE DROP T-SRC-ADDR !  >IN @ T-SRC-IN !
+  SOURCE T-SRC-LEN ! T-SRC-ADDR !  >IN @ T-SRC-IN !
   1 T-COUNT +!  'T-OPEN @ EXECUTE ;
 
 : -> ( -- )
@@ -153,9 +154,10 @@ VARIABLE 'T-DETAIL   ' T-NOP 'T-DETAIL !   \ prints what that check found
   REPEAT DROP
   T-BAD @ -1 = ;
 
-\ Did the test start in the current input line?
+\ Did the test start in the current input line?  (A system may reuse one
+\ buffer for every line of a file, so the length is compared too.)
 : T-SAME-LINE? ( -- flag )
-  SOURCE DROP T-SRC-ADDR @ =  T-SRC-IN @ >IN @ > 0= AND ;
+  SOURCE T-SRC-LEN @ = SWAP T-SRC-ADDR @ = AND  T-SRC-IN @ >IN @ > 0= AND ;
 : T-HAS-LF? ( c-addr u -- flag )
   BEGIN DUP WHILE
     OVER C@ 10 = IF 2DROP -1 EXIT THEN  1- SWAP CHAR+ SWAP
