@@ -1,0 +1,107 @@
+\ test/forth/search.fth -- tests for the Forth 2012 SEARCH-ORDER word set (16)
+\ Run after harness.fth.  Every change of the search order below keeps the
+\ FORTH word list in it (so T{ stays findable), or is undone inside the same
+\ definition.
+\
+\ Words covered here:
+\   DEFINITIONS FIND FORTH-WORDLIST GET-CURRENT GET-ORDER SEARCH-WORDLIST
+\   SET-CURRENT SET-ORDER WORDLIST ALSO FORTH ONLY PREVIOUS
+\ In search-output.fth:  ORDER (its format is implementation-dependent)
+
+DECIMAL
+
+: ORDER-DEPTH ( -- n )  GET-ORDER DUP >R 0 ?DO DROP LOOP R> ;
+: FIRST-WL ( -- wid )  GET-ORDER SWAP >R 1- 0 ?DO DROP LOOP R> ;
+VARIABLE LOOKING-FOR
+: IN-ORDER? ( wid -- flag )
+  LOOKING-FOR ! GET-ORDER 0 SWAP 0 ?DO SWAP LOOKING-FOR @ = OR LOOP ;
+: PUSH-WL ( wid -- )  >R GET-ORDER R> SWAP 1+ SET-ORDER ;
+
+WORDLIST CONSTANT WL1
+WORDLIST CONSTANT WL2
+
+SECTION the initial state
+T{ GET-CURRENT -> FORTH-WORDLIST }T
+T{ FORTH-WORDLIST IN-ORDER? -> -1 }T
+T{ ORDER-DEPTH 0> -> -1 }T
+T{ WL1 WL2 = -> 0 }T
+T{ WL1 FORTH-WORDLIST = -> 0 }T
+: S-DUP S" DUP" ;
+T{ S-DUP WL1 SEARCH-WORDLIST -> 0 }T               \ a new word list is empty
+T{ S-DUP FORTH-WORDLIST SEARCH-WORDLIST -> ' DUP -1 }T
+: S-IF S" IF" ;
+T{ S-IF FORTH-WORDLIST SEARCH-WORDLIST NIP -> 1 }T  \ IF is immediate
+: S-LOWER-DUP S" dup" ;
+T{ S-LOWER-DUP FORTH-WORDLIST SEARCH-WORDLIST -> ' DUP -1 }T   \ Sidecar: case-insensitive
+
+SECTION SET-CURRENT GET-CURRENT SEARCH-WORDLIST
+WL1 SET-CURRENT
+: W1-WORD ( -- x ) 1 ;
+: W1-IMM ( -- x ) 11 ; IMMEDIATE
+FORTH-WORDLIST SET-CURRENT
+T{ GET-CURRENT -> FORTH-WORDLIST }T
+: S-W1 S" W1-WORD" ;    : S-W1-IMM S" W1-IMM" ;
+T{ S-W1 WL1 SEARCH-WORDLIST NIP -> -1 }T
+T{ S-W1 WL1 SEARCH-WORDLIST DROP EXECUTE -> 1 }T
+T{ S-W1-IMM WL1 SEARCH-WORDLIST NIP -> 1 }T
+T{ S-W1 FORTH-WORDLIST SEARCH-WORDLIST -> 0 }T
+T{ S-W1 WL2 SEARCH-WORDLIST -> 0 }T
+: FIND-W1 ( -- flag ) C" W1-WORD" FIND NIP ;
+T{ FIND-W1 -> 0 }T                                 \ WL1 is not in the search order
+T{ WL1 SET-CURRENT GET-CURRENT FORTH-WORDLIST SET-CURRENT -> WL1 }T
+
+SECTION GET-ORDER SET-ORDER
+T{ WL1 PUSH-WL FIRST-WL PREVIOUS -> WL1 }T
+T{ WL1 PUSH-WL FIND-W1 PREVIOUS -> -1 }T           \ now it is found
+WL1 PUSH-WL
+T{ W1-WORD -> 1 }T                                 \ ... also by the interpreter
+T{ W1-IMM -> 11 }T
+PREVIOUS
+T{ FIND-W1 -> 0 }T
+: ROUND-TRIP ( -- flag ) ORDER-DEPTH GET-ORDER SET-ORDER ORDER-DEPTH = ;
+T{ ROUND-TRIP -> -1 }T
+: EMPTY-ORDER ( -- flag ) GET-ORDER 0 SET-ORDER C" DUP" FIND NIP >R SET-ORDER R> ;
+T{ EMPTY-ORDER -> 0 }T                             \ nothing is found
+: EMPTY-DEPTH ( -- n ) GET-ORDER 0 SET-ORDER ORDER-DEPTH >R SET-ORDER R> ;
+T{ EMPTY-DEPTH -> 0 }T
+: MINIMUM ( -- f1 f2 ) GET-ORDER -1 SET-ORDER
+  C" FORTH-WORDLIST" FIND NIP 0<> C" SET-ORDER" FIND NIP 0<>
+  2>R SET-ORDER 2R> ;
+T{ MINIMUM -> -1 -1 }T                             \ -1 SET-ORDER: the minimum order
+: EIGHT ( -- n flag ) GET-ORDER
+  WL1 WL2 WL1 WL2 WL1 WL2 WL1 FORTH-WORDLIST 8 SET-ORDER
+  ORDER-DEPTH FIRST-WL FORTH-WORDLIST = >R >R SET-ORDER R> R> ;
+T{ EIGHT -> 8 -1 }T                                \ at least eight word lists
+WL2 SET-CURRENT
+: DUP ( x -- 99 ) DROP 99 ;                        \ shadows the standard DUP
+FORTH-WORDLIST SET-CURRENT
+T{ 5 DUP -> 5 5 }T
+WL2 PUSH-WL
+T{ 5 DUP -> 99 }T                                  \ the first word list wins
+PREVIOUS
+T{ 5 DUP -> 5 5 }T
+: SHADOW-ORDER ( -- x ) GET-ORDER WL1 WL2 FORTH-WORDLIST 3 SET-ORDER
+  C" DUP" FIND DROP >R SET-ORDER R> ;
+T{ 5 SHADOW-ORDER EXECUTE -> 5 5 }T                \ FORTH-WORDLIST searched first here
+
+SECTION DEFINITIONS
+WL2 PUSH-WL DEFINITIONS
+T{ GET-CURRENT -> WL2 }T
+: W2-WORD ( -- x ) 2 ;
+PREVIOUS FORTH-WORDLIST SET-CURRENT
+: S-W2 S" W2-WORD" ;
+T{ S-W2 WL2 SEARCH-WORDLIST NIP -> -1 }T
+T{ S-W2 FORTH-WORDLIST SEARCH-WORDLIST -> 0 }T
+T{ GET-CURRENT -> FORTH-WORDLIST }T
+
+SECTION ALSO FORTH ONLY PREVIOUS
+T{ ORDER-DEPTH ALSO ORDER-DEPTH PREVIOUS SWAP - -> 1 }T
+T{ FIRST-WL ALSO FIRST-WL PREVIOUS = -> -1 }T     \ ALSO duplicates the first
+T{ WL1 PUSH-WL FORTH FIRST-WL PREVIOUS -> FORTH-WORDLIST }T   \ FORTH replaces it
+T{ WL1 PUSH-WL ORDER-DEPTH PREVIOUS ORDER-DEPTH - -> 1 }T
+: ONLY-TEST ( -- flag ) GET-ORDER ONLY C" SET-ORDER" FIND NIP 0<> >R SET-ORDER R> ;
+T{ ONLY-TEST -> -1 }T
+: ONLY-FORTH ( -- wid ) GET-ORDER ONLY FORTH FIRST-WL >R SET-ORDER R> ;
+T{ ONLY-FORTH -> FORTH-WORDLIST }T
+
+T-SUMMARY
