@@ -17,13 +17,17 @@ import {
   eax,
   ecx,
   fs,
+  type Mem,
   mem,
   ptr,
   qword,
   r8,
   r8b,
   r9,
+  r12,
+  r13,
   rax,
+  rbp,
   rbx,
   rcx,
   rip,
@@ -194,4 +198,23 @@ test('special choices GNU as makes', () => {
     bytesOf((a) => a.rep().stosw()),
     [0x66, 0xf3, 0xab],
   );
+});
+
+test('a scale without an index register is ignored, as GNU as encodes the same operand without one', () => {
+  // Builder operands with a scale but no index, and the GNU spelling of the same address.
+  const cases: [Mem, string][] = [];
+  for (const base of [rsp, r12, rbx, rbp, r13, null]) {
+    for (const scale of [2, 4, 8] as const) {
+      for (const disp of [0, 16, -200, 0x12345]) {
+        const at =
+          base === null ? `${disp}` : disp === 0 ? base.name : `${base.name} ${disp < 0 ? '-' : '+'} ${Math.abs(disp)}`;
+        cases.push([mem(8, base, null, scale, disp), `mov rax, qword ptr [${at}]`]);
+      }
+    }
+  }
+  const ref = gas(cases.map(([, t], i) => `s${i}: ${t}`).join('\n')).text;
+  const ours = bytesOf((a) => {
+    for (const [m] of cases) a.mov(rax, m);
+  });
+  assert.deepEqual(ours, [...ref]);
 });

@@ -530,8 +530,9 @@ function encodeMem(m: Mem, regField: number, out: ByteBuf): Fixup | null {
   const mod = m.label !== null ? 2 : d === 0 && b !== 5 ? 0 : d >= -128 && d <= 127 ? 1 : 2;
   if (index !== null || b === 4) {
     out.u8((mod << 6) | r | 4);
-    const ix = index !== null ? index.id & 7 : 4;
-    out.u8(((SCALE_BITS[m.scale] as number) << 6) | (ix << 3) | b);
+    // Without an index (index field 4) the scale means nothing: GNU as leaves it 0.
+    const sib = index !== null ? ((SCALE_BITS[m.scale] as number) << 6) | ((index.id & 7) << 3) : 4 << 3;
+    out.u8(sib | b);
   } else {
     out.u8((mod << 6) | r | b);
   }
