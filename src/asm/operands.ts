@@ -19,6 +19,8 @@ export interface Reg {
   readonly needsRex: boolean;
   /** ah, ch, dh, bh: unreachable once a REX prefix is present. */
   readonly high8: boolean;
+  /** Position in `registers` (0..), for tables indexed by register. */
+  readonly ordinal: number;
 }
 
 /** A label: a position in a section, bound once; or an external symbol. */
@@ -56,8 +58,10 @@ export class AsmError extends Error {
   override name = 'AsmError';
 }
 
+let ordinals = 0;
+
 function reg(cls: RegClass, size: number, id: number, name: string, needsRex = false, high8 = false): Reg {
-  return Object.freeze({ kind: 'reg', cls, size, id, name, needsRex, high8 });
+  return Object.freeze({ kind: 'reg', cls, size, id, name, needsRex, high8, ordinal: ordinals++ });
 }
 
 const GP64 = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi'] as const;
