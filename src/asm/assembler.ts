@@ -17,9 +17,9 @@
  */
 
 import { ByteBuf, encode, type Fixup, Prefix } from './encoder.js';
-import { formsByMnemonic, K, relaxable } from './forms.js';
+import { formsByMnemonic } from './forms.js';
 import { AsmError, isLabel, type Label, type Operand } from './operands.js';
-import { type FormMemo, selectFormCached, selectWithMemo } from './select.js';
+import { type FormMemo, memoFor, selectWithMemo } from './select.js';
 
 export type SectionKind = 'text' | 'data' | 'rodata' | 'bss';
 
@@ -64,10 +64,16 @@ type Tail =
   | { kind: 'branch'; label: Label; short: readonly number[]; near: readonly number[]; long: boolean }
   | { kind: 'align'; n: number; max: number; fill: number | null };
 
+/**
+ * A fragment: the bytes [start, end) of its section's buffer, then what
+ * follows them (a relaxable branch, alignment padding, or nothing for the
+ * last one). Its fixups are those of the section from index `fix` up to the
+ * next fragment's.
+ */
 interface Frag {
   start: number;
   end: number;
-  fixups: Fixup[];
+  fix: number;
   tail: Tail | null;
   addr: number;
 }
@@ -79,6 +85,10 @@ interface Section {
   buf: ByteBuf;
   frags: Frag[];
   cur: Frag;
+  /** Label references in the buffer, in order of position. */
+  fixups: Fixup[];
+  /** Takes no instructions. */
+  bss: boolean;
   align: number;
   marks: [number, number, number][];
 }
@@ -123,19 +133,6 @@ export function nopFill(n: number): number[] {
   return out;
 }
 
-interface BranchOps {
-  short: readonly number[];
-  near: readonly number[];
-}
-
-const branchOps = new Map<string, BranchOps>();
-for (const m of relaxable) {
-  const forms = formsByMnemonic.get(m) ?? [];
-  const s = forms.find((f) => f.kinds[0] === K.Rel8);
-  const n = forms.find((f) => f.kinds[0] === K.Rel32);
-  if (s && n) branchOps.set(m, { short: s.opcode, near: n.opcode });
-}
-
 export class AssemblerCore {
   #sections = new Map<string, Section>();
   #order: Section[] = [];
@@ -161,14 +158,17 @@ export class AssemblerCore {
   #section(name: string): Section {
     let s = this.#sections.get(name);
     if (!s) {
-      const frag: Frag = { start: 0, end: 0, fixups: [], tail: null, addr: 0 };
+      const frag: Frag = { start: 0, end: 0, fix: 0, tail: null, addr: 0 };
+      const kind = sectionKind(name);
       s = {
         name,
-        kind: sectionKind(name),
+        kind,
+        bss: kind === 'bss',
         index: this.#order.length,
         buf: new ByteBuf(name === '.text' ? 4096 : 256),
         frags: [frag],
         cur: frag,
+        fixups: [],
         align: name === '.text' ? 16 : 8,
         marks: [],
       };
@@ -289,42 +289,44 @@ export class AssemblerCore {
     return this;
   }
 
-  /** Encodes one instruction. The mnemonic methods (`a.mov(...)`) all come here. */
+  /** Encodes one instruction. */
   emit(mnemonic: string, ops: readonly Operand[]): this {
-    return this.#emit(mnemonic, null, ops);
+    if (formsByMnemonic.has(mnemonic)) return this.emitWith(memoFor(mnemonic), ops);
+    // An unknown mnemonic gets no memo.
+    if (this.#finished) throw new AsmError('assembler already finished');
+    this.#prefix = Prefix.None;
+    throw new AsmError(`unknown instruction '${mnemonic}'`);
   }
 
-  /** `emit` with the mnemonic's form memo at hand (builder methods and the text front end keep one). */
+  /** `emit` with the mnemonic's memo at hand: the mnemonic methods (`a.mov(...)`) and the text front end come here. */
   emitWith(memo: FormMemo, ops: readonly Operand[]): this {
-    return this.#emit(memo.mnemonic, memo, ops);
-  }
-
-  #emit(mnemonic: string, memo: FormMemo | null, ops: readonly Operand[]): this {
     if (this.#finished) throw new AsmError('assembler already finished');
     const s = this.#cur;
-    if (s.kind === 'bss') throw new AsmError(`instruction '${mnemonic}' in ${s.name}`);
+    if (s.bss) throw new AsmError(`instruction '${memo.mnemonic}' in ${s.name}`);
     // A prefix belongs to this instruction only, whether it encodes or not.
     const prefix = this.#prefix;
-    this.#prefix = Prefix.None;
-    const br = ops.length === 1 && isLabel(ops[0]) ? branchOps.get(mnemonic) : undefined;
-    if (br !== undefined) {
-      if (prefix) throw new AsmError(`'${mnemonic}' takes no prefix`);
+    if (prefix !== Prefix.None) this.#prefix = Prefix.None;
+    const br = memo.branch;
+    if (br !== null && ops.length === 1 && isLabel(ops[0])) {
+      if (prefix) throw new AsmError(`'${memo.mnemonic}' takes no prefix`);
       this.#endFrag({ kind: 'branch', label: ops[0] as Label, short: br.short, near: br.near, long: false });
       return this;
     }
     let o = ops;
-    if (mnemonic === 'imul' && ops.length === 2 && (typeof ops[1] === 'number' || typeof ops[1] === 'bigint')) {
+    if (memo.imul && ops.length === 2 && (typeof ops[1] === 'number' || typeof ops[1] === 'bigint')) {
       o = [ops[0] as Operand, ops[0] as Operand, ops[1]];
     }
-    const form = memo !== null ? selectWithMemo(memo, o) : selectFormCached(mnemonic, o);
-    const pos = s.buf.pos;
-    const nfix = s.cur.fixups.length;
+    const form = selectWithMemo(memo, o);
+    const buf = s.buf;
+    const fixups = s.fixups;
+    const pos = buf.pos;
+    const nfix = fixups.length;
     try {
-      encode(form, o, s.buf, prefix, s.cur.fixups);
+      encode(form, o, buf, prefix, fixups);
     } catch (e) {
       // Leave no partial instruction behind.
-      s.buf.pos = pos;
-      s.cur.fixups.length = nfix;
+      buf.pos = pos;
+      fixups.length = nfix;
       throw e;
     }
     return this;
@@ -332,9 +334,10 @@ export class AssemblerCore {
 
   #endFrag(tail: Tail): void {
     const s = this.#cur;
-    s.cur.end = s.buf.pos;
+    const pos = s.buf.pos;
+    s.cur.end = pos;
     s.cur.tail = tail;
-    const f: Frag = { start: s.buf.pos, end: s.buf.pos, fixups: [], tail: null, addr: 0 };
+    const f: Frag = { start: pos, end: pos, fix: s.fixups.length, tail: null, addr: 0 };
     s.frags.push(f);
     s.cur = f;
   }
@@ -369,7 +372,7 @@ export class AssemblerCore {
     for (const v of values) {
       s.buf.ensure(4);
       if (isLabel(v)) {
-        s.cur.fixups.push({ pos: s.buf.pos, size: 4, label: v, addend: 0, pcrel: false, signed: false, got: false });
+        s.fixups.push({ pos: s.buf.pos, size: 4, label: v, addend: 0, pcrel: false, signed: false, got: false });
         s.buf.u32(0);
       } else {
         checkRange(v, 32);
@@ -384,7 +387,7 @@ export class AssemblerCore {
     for (const v of values) {
       s.buf.ensure(8);
       if (isLabel(v)) {
-        s.cur.fixups.push({ pos: s.buf.pos, size: 8, label: v, addend: 0, pcrel: false, signed: false, got: false });
+        s.fixups.push({ pos: s.buf.pos, size: 8, label: v, addend: 0, pcrel: false, signed: false, got: false });
         s.buf.u64(0);
       } else s.buf.u64(v);
     }
@@ -394,7 +397,7 @@ export class AssemblerCore {
   address(size: 4 | 8, label: Label, addend = 0): this {
     const s = this.#cur;
     s.buf.ensure(size);
-    s.cur.fixups.push({ pos: s.buf.pos, size, label, addend, pcrel: false, signed: false, got: false });
+    s.fixups.push({ pos: s.buf.pos, size, label, addend, pcrel: false, signed: false, got: false });
     if (size === 8) s.buf.u64(0);
     else s.buf.u32(0);
     return this;
@@ -557,8 +560,11 @@ export class AssemblerCore {
     const out = new Uint8Array(size);
     const relocs: Reloc[] = [];
     const src = s.buf.buf;
-    for (const f of s.frags) {
-      out.set(src.subarray(f.start, f.end), f.addr);
+    const frags = s.frags;
+    const fixups = s.fixups;
+    for (let i = 0; i < frags.length; i++) {
+      const f = frags[i] as Frag;
+      copy(out, f.addr, src, f.start, f.end);
       let p = f.addr + (f.end - f.start);
       const t = f.tail;
       if (t?.kind === 'branch') {
@@ -574,7 +580,11 @@ export class AssemblerCore {
         if (t.fill === null) out.set(nopFill(n), p);
         else out.fill(t.fill, p, p + n);
       }
-      for (const fx of f.fixups) this.#resolve(fx, f.addr + (fx.pos - f.start), s, out, relocs, externals);
+      const fixEnd = i + 1 < frags.length ? (frags[i + 1] as Frag).fix : fixups.length;
+      for (let j = f.fix; j < fixEnd; j++) {
+        const fx = fixups[j] as Fixup;
+        this.#resolve(fx, f.addr + (fx.pos - f.start), s, out, relocs, externals);
+      }
     }
     return { name: s.name, kind: s.kind, align: s.align, bytes: out, relocs };
   }
@@ -603,6 +613,12 @@ export class AssemblerCore {
           : 'abs32';
     relocs.push({ offset: at, type, symbol: l.name, addend: fx.addend });
   }
+}
+
+/** src[start, end) to out at `at`: a loop for the short runs between jumps, `set` for long ones. */
+function copy(out: Uint8Array, at: number, src: Uint8Array, start: number, end: number): void {
+  if (end - start > 64) out.set(src.subarray(start, end), at);
+  else for (let i = start; i < end; i++) out[at++] = src[i] as number;
 }
 
 function checkRange(v: number, bits: number): void {

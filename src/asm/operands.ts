@@ -231,7 +231,7 @@ export function mem(
   index: Reg | null = null,
   scale: 1 | 2 | 4 | 8 = 1,
   disp: number | bigint = 0,
-  opts: MemOptions = {},
+  opts?: MemOptions,
 ): Mem {
   let bigDisp: bigint | null = null;
   if (typeof disp === 'bigint') {
@@ -242,29 +242,29 @@ export function mem(
     } else throw new AsmError(`displacement ${disp} does not fit 64 bits`);
   }
   // 64-bit addressing only: no address-size override, so no 32-bit base or index.
-  if (base && !(base.cls === 'rip' || (base.cls === 'gp' && base.size === 8))) {
+  if (base !== null && !(base.cls === 'gp' ? base.size === 8 : base.cls === 'rip')) {
     throw new AsmError(`${base.name} cannot be a base register`);
   }
-  if (index && (index.cls !== 'gp' || index.size !== 8 || index.id === 4)) {
-    throw new AsmError(`${index.name} cannot be an index register`);
+  if (index !== null) {
+    if (index.cls !== 'gp' || index.size !== 8 || index.id === 4) {
+      throw new AsmError(`${index.name} cannot be an index register`);
+    }
+    if (base !== null && base.cls === 'rip') throw new AsmError('rip-relative addressing takes no index register');
   }
-  if (index && base?.cls === 'rip') throw new AsmError('rip-relative addressing takes no index register');
-  if (scale !== 1 && scale !== 2 && scale !== 4 && scale !== 8)
+  if (scale !== 1 && scale !== 2 && scale !== 4 && scale !== 8) {
     throw new AsmError(`scale ${scale} is not 1, 2, 4 or 8`);
+  }
   if (bigDisp === null && !Number.isSafeInteger(disp)) throw new AsmError(`displacement ${disp} is not an integer`);
-  if (opts.seg && opts.seg.cls !== 'seg') throw new AsmError(`${opts.seg.name} is not a segment register`);
-  return {
-    kind: 'mem',
-    size,
-    base,
-    index,
-    scale,
-    disp,
-    bigDisp,
-    label: opts.label ?? null,
-    seg: opts.seg ?? null,
-    got: opts.got ?? false,
-  };
+  let label: Label | null = null;
+  let seg: Reg | null = null;
+  let got = false;
+  if (opts !== undefined) {
+    label = opts.label ?? null;
+    seg = opts.seg ?? null;
+    got = opts.got ?? false;
+    if (seg !== null && seg.cls !== 'seg') throw new AsmError(`${seg.name} is not a segment register`);
+  }
+  return { kind: 'mem', size, base, index, scale, disp: disp as number, bigDisp, label, seg, got };
 }
 
 type MemArgs =
