@@ -62,7 +62,11 @@ export interface ObjectCode {
 
 type Tail =
   | { kind: 'branch'; label: Label; short: readonly number[]; near: readonly number[]; long: boolean }
-  | { kind: 'align'; n: number; max: number; fill: number | null };
+  | { kind: 'align'; n: number; max: number; fill: number | null }
+  | { kind: 'end' };
+
+/** The tail of the fragment being filled (and so of the last one): nothing. */
+const END: Tail = { kind: 'end' };
 
 /**
  * A fragment: the bytes [start, end) of its section's buffer, then what
@@ -74,7 +78,7 @@ interface Frag {
   start: number;
   end: number;
   fix: number;
-  tail: Tail | null;
+  tail: Tail;
   addr: number;
 }
 
@@ -158,7 +162,7 @@ export class AssemblerCore {
   #section(name: string): Section {
     let s = this.#sections.get(name);
     if (!s) {
-      const frag: Frag = { start: 0, end: 0, fix: 0, tail: null, addr: 0 };
+      const frag: Frag = { start: 0, end: 0, fix: 0, tail: END, addr: 0 };
       const kind = sectionKind(name);
       s = {
         name,
@@ -337,7 +341,7 @@ export class AssemblerCore {
     const pos = s.buf.pos;
     s.cur.end = pos;
     s.cur.tail = tail;
-    const f: Frag = { start: pos, end: pos, fix: s.fixups.length, tail: null, addr: 0 };
+    const f: Frag = { start: pos, end: pos, fix: s.fixups.length, tail: END, addr: 0 };
     s.frags.push(f);
     s.cur = f;
   }
@@ -500,14 +504,16 @@ export class AssemblerCore {
   #relax(s: Section): void {
     const frags = s.frags;
     // Label positions as [frag, offset]; the number of alignments before each frag ("region").
-    const region: number[] = [];
+    const bindings = this.#bindings;
+    const region: number[] = new Array<number>(frags.length).fill(0);
     let aligns = 0;
-    for (const f of frags) {
-      region.push(aligns);
+    for (let i = 0; i < frags.length; i++) {
+      const f = frags[i] as Frag;
+      region[i] = aligns;
       const t = f.tail;
-      if (t?.kind === 'align') aligns++;
-      if (t?.kind === 'branch' && !t.long) {
-        const b = this.#bindings[t.label.id];
+      if (t.kind === 'align') aligns++;
+      if (t.kind === 'branch' && !t.long) {
+        const b = bindings[t.label.id];
         if (!b || b.section !== s) t.long = true;
       }
     }
@@ -527,10 +533,10 @@ export class AssemblerCore {
         const fixed = f.end - f.start;
         const t = f.tail;
         let growth = 0;
-        if (t?.kind === 'align') {
+        if (t.kind === 'align') {
           growth = tailSize(t, f.addr + fixed) - tailSize(t, was + fixed);
-        } else if (t?.kind === 'branch' && !t.long) {
-          const b = this.#bindings[t.label.id] as Binding;
+        } else if (t.kind === 'branch' && !t.long) {
+          const b = bindings[t.label.id] as Binding;
           let target = (frags[b.frag] as Frag).addr + b.offset;
           const at = f.addr + fixed + t.short.length;
           let keep = false;
@@ -567,7 +573,7 @@ export class AssemblerCore {
       copy(out, f.addr, src, f.start, f.end);
       let p = f.addr + (f.end - f.start);
       const t = f.tail;
-      if (t?.kind === 'branch') {
+      if (t.kind === 'branch') {
         const ops = t.long ? t.near : t.short;
         out.set(ops, p);
         p += ops.length;
@@ -575,7 +581,7 @@ export class AssemblerCore {
         const size = t.long ? 4 : 1;
         const fx: Fixup = { pos: field, size, label: t.label, addend: -size, pcrel: true, signed: true, got: false };
         this.#resolve(fx, field, s, out, relocs, externals);
-      } else if (t?.kind === 'align') {
+      } else if (t.kind === 'align') {
         const n = tailSize(t, p);
         if (t.fill === null) out.set(nopFill(n), p);
         else out.fill(t.fill, p, p + n);
@@ -644,13 +650,12 @@ function writeField(out: Uint8Array, at: number, size: number, v: number, signed
   }
 }
 
-function tailMinSize(t: Tail | null): number {
-  if (t === null) return 0;
+function tailMinSize(t: Tail): number {
   return t.kind === 'branch' ? (t.long ? t.near.length + 4 : t.short.length + 1) : 0;
 }
 
-function tailSize(t: Tail | null, at: number): number {
-  if (t === null) return 0;
+function tailSize(t: Tail, at: number): number {
+  if (t.kind === 'end') return 0;
   if (t.kind === 'branch') return t.long ? t.near.length + 4 : t.short.length + 1;
   const pad = (t.n - (at % t.n)) % t.n;
   return pad > t.max ? 0 : pad;
