@@ -264,7 +264,25 @@ export function mem(
     got = opts.got ?? false;
     if (seg !== null && seg.cls !== 'seg') throw new AsmError(`${seg.name} is not a segment register`);
   }
-  return { kind: 'mem', size, base, index, scale, disp: disp as number, bigDisp, label, seg, got };
+  return memOf(size, base, index, scale, disp as number, bigDisp, label, seg, got);
+}
+
+/**
+ * A memory operand made without the checks of `mem`, for a caller that has
+ * made them itself (the text front end checks as it parses).
+ */
+export function memOf(
+  size: number,
+  base: Reg | null,
+  index: Reg | null,
+  scale: 1 | 2 | 4 | 8,
+  disp: number,
+  bigDisp: bigint | null,
+  label: Label | null,
+  seg: Reg | null,
+  got: boolean,
+): Mem {
+  return { kind: 'mem', size, base, index, scale, disp, bigDisp, label, seg, got };
 }
 
 type MemArgs =

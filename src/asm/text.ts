@@ -21,7 +21,7 @@ import { selectForm } from './encoder.js';
 import * as X from './expr.js';
 import { formsByMnemonic, K, mnemonics } from './forms.js';
 import { buildListing, type ListingLine } from './listing.js';
-import { AsmError, type Imm, type Label, type Mem, mem, type Operand, type Reg, registers } from './operands.js';
+import { AsmError, type Imm, type Label, type Mem, mem, memOf, type Operand, type Reg, registers } from './operands.js';
 import { type FormMemo, memoFor } from './select.js';
 
 /** A syntax or encoding error at a place in the source. */
@@ -159,7 +159,7 @@ function keyword(kind: KW, name: string, reg: Reg | null = null, n = 0): Keyword
   };
 }
 
-/** Identifier characters as 6-bit codes, letters folded to lower case; 0 for any other byte. */
+/** Identifier characters as small codes (1..39), letters folded to lower case; 0 for any other byte. */
 const CODE = new Uint8Array(256);
 for (let c = 0; c < 26; c++) {
   CODE[97 + c] = 1 + c;
@@ -169,58 +169,45 @@ for (let c = 0; c < 10; c++) CODE[48 + c] = 27 + c;
 CODE[95] = 37;
 CODE[46] = 38;
 CODE[36] = 39;
-
-/** Hash of a word from its packed first eight codes and its length. */
-function slotHash(packed: number, len: number): number {
-  const hi = (packed / 4294967296) | 0;
-  return Math.imul((packed | 0) ^ Math.imul(hi, 0x85ebca6b) ^ len, 0x9e3779b1) >>> 12;
-}
+const CODES = 40;
 
 /**
- * Keywords by the hash of their letter codes, checked by the first eight
- * codes packed into one number (exact in a double) and the length; longer
- * words are compared in full.
+ * Keywords in a trie over the codes of their characters: reading a word is
+ * one table step per character, with no hashing, slicing or lower-casing.
+ * A state is the offset of its row of CODES transitions (so a step is an
+ * add and a load); code 0 never makes a transition, so that entry of a row
+ * holds the number of the keyword that ends there (0: none). The root is
+ * row 0; row 1 is dead (no keyword starts so) and stays dead, so a scan
+ * never branches on the trie.
  */
-class KeywordTable {
-  #packed: Float64Array;
-  #lens: Uint8Array;
-  #codes: Uint8Array[];
-  #vals: (Keyword | undefined)[];
-  #mask: number;
+class KeywordTrie {
+  readonly next: Uint16Array;
+  /** Keywords by number; 0 is none. */
+  readonly words: (Keyword | undefined)[] = [undefined];
   constructor(entries: Keyword[]) {
-    let size = 16;
-    while (size < entries.length * 4) size *= 2;
-    this.#packed = new Float64Array(size);
-    this.#lens = new Uint8Array(size);
-    this.#codes = new Array<Uint8Array>(size).fill(new Uint8Array(0));
-    this.#vals = new Array<Keyword | undefined>(size).fill(undefined);
-    this.#mask = size - 1;
+    const DEAD = CODES;
+    const next: number[] = new Array<number>(2 * CODES).fill(DEAD);
+    next[0] = 0;
+    next[DEAD] = 0;
     for (const e of entries) {
-      const codes = Uint8Array.from(e.name, (ch) => CODE[ch.charCodeAt(0)] as number);
-      let packed = 0;
-      for (let i = 0; i < codes.length && i < 8; i++) packed = packed * 64 + (codes[i] as number);
-      let j = slotHash(packed, codes.length) & this.#mask;
-      while (this.#lens[j] !== 0) j = (j + 1) & this.#mask;
-      this.#packed[j] = packed;
-      this.#lens[j] = codes.length;
-      this.#codes[j] = codes;
-      this.#vals[j] = e;
-    }
-  }
-  /** The keyword with packed prefix `packed` and length `len`, spelled at b[start..]. */
-  get(packed: number, len: number, b: Uint8Array, start: number): Keyword | undefined {
-    const lens = this.#lens;
-    for (let j = slotHash(packed, len) & this.#mask; ; j = (j + 1) & this.#mask) {
-      const l = lens[j] as number;
-      if (l === 0) return undefined;
-      if (l === len && this.#packed[j] === packed) {
-        if (len <= 8) return this.#vals[j];
-        const codes = this.#codes[j] as Uint8Array;
-        let i = 8;
-        while (i < len && codes[i] === CODE[b[start + i] as number]) i++;
-        if (i === len) return this.#vals[j];
+      let st = 0;
+      for (const ch of e.name) {
+        const code = CODE[ch.charCodeAt(0)] as number;
+        if (code === 0) throw new Error(`keyword ${e.name} is not an identifier`);
+        let to = next[st + code] as number;
+        if (to === DEAD) {
+          to = next.length;
+          next.push(0);
+          for (let i = 1; i < CODES; i++) next.push(DEAD);
+          next[st + code] = to;
+        }
+        st = to;
       }
+      next[st] = this.words.length;
+      this.words.push(e);
     }
+    if (next.length > 0xffff) throw new Error('keyword trie too large');
+    this.next = Uint16Array.from(next);
   }
 }
 
@@ -256,8 +243,10 @@ const keywords = (() => {
   }
   list.push(keyword(KW.Ptr, 'ptr'));
   list.push(keyword(KW.Offset, 'offset'));
-  return new KeywordTable(list);
+  return new KeywordTrie(list);
 })();
+const TRIE = keywords.next;
+const KEYWORDS = keywords.words;
 
 const LOCKABLE = new Set([
   'add',
@@ -680,20 +669,16 @@ class Parser {
    */
   word(p: number): Keyword | undefined {
     const b = this.b;
-    let packed = 0;
     let q = p;
-    const stop = p + 8;
+    let st = 0;
     for (;;) {
       const code = CODE[b[q] as number] as number;
       if (code === 0) break;
-      packed = packed * 64 + code;
-      if (++q === stop) {
-        while (CODE[b[q] as number] !== 0) q++;
-        break;
-      }
+      st = TRIE[st + code] as number;
+      q++;
     }
     this.wEnd = q;
-    return q === p ? undefined : keywords.get(packed, q - p, b, p);
+    return KEYWORDS[TRIE[st] as number];
   }
 
   fail(at: number, msg: string): never {
@@ -806,6 +791,7 @@ class Parser {
         this.p = e < 0 ? n : e;
         continue;
       }
+      if ((c | 32) >= 97 && (c | 32) <= 122 && this.quickInstruction(p)) continue;
       if (this.listing) this.asm.mark(this.line);
       this.p = p;
       this.statement();
@@ -813,6 +799,89 @@ class Parser {
       this.p = p;
       if (!this.atEnd(p)) this.fail(p, `unexpected ${this.show(p)} at end of statement`);
     }
+  }
+
+  /**
+   * The common statement in the fewest steps: a mnemonic and operands that
+   * are registers, plain numbers, branch targets or memory in the shapes
+   * `quickMemory` reads, then the end of the line. It emits the instruction
+   * and leaves `p` at the end of the line; or returns false having done
+   * nothing that parsing the statement in full would not do the same way
+   * (it may have met a symbol first), for `statement()` to take it.
+   */
+  quickInstruction(start: number): boolean {
+    const s = this.b;
+    const kw = this.word(start);
+    if (kw === undefined || kw.kind !== KW.Mnemonic || this.ignoredSection) return false;
+    let q = this.wEnd;
+    let c = s[q] as number;
+    let n = 0;
+    if (q < this.n && c !== LF) {
+      if (cls[c] !== C_SPACE) return false;
+      do q++;
+      while (cls[s[q] as number] === C_SPACE);
+      c = s[q] as number;
+      const scratch = this.scratch;
+      while (q < this.n && c !== LF) {
+        if (n === 4) return false;
+        const at = q;
+        let o: Operand;
+        if (c === LBRACK) {
+          const m = this.quickMemory(0, q);
+          if (m === null) return false;
+          o = m;
+          q = this.p;
+        } else if (this.isDigit(c) || (c === MINUS && this.isDigit(s[q + 1] as number))) {
+          const v = this.simpleNumber(c === MINUS ? q + 1 : q);
+          if (v < 0) return false;
+          o = c !== MINUS || v === 0 ? v : -v;
+          q = this.p;
+        } else {
+          const k = this.word(q);
+          const e = this.wEnd;
+          if (e === q) return false;
+          if (k !== undefined && k.kind === KW.Register) {
+            o = k.reg as Reg;
+            q = e;
+          } else if (k !== undefined && k.kind === KW.Size) {
+            q = e;
+            while (cls[s[q] as number] === C_SPACE) q++;
+            const pk = this.word(q);
+            if (pk === undefined || pk.kind !== KW.Ptr) return false;
+            q = this.wEnd;
+            while (cls[s[q] as number] === C_SPACE) q++;
+            const m = s[q] === LBRACK ? this.quickMemory(k.n, q) : null;
+            if (m === null) return false;
+            o = m;
+            q = this.p;
+          } else if (k === undefined && kw.branch && !this.isDigit(c) && !(e === q + 1 && c === 46)) {
+            // A branch target: a label, or a constant.
+            let r = e;
+            while (cls[s[r] as number] === C_SPACE) r++;
+            if (s[r] !== COMMA && s[r] !== LF && r < this.n) return false;
+            const y = this.symAt(q, e);
+            if (y.kind === 'alias') return false;
+            o = y.kind === 'const' ? (y.value as Imm) : this.labelOf(y, q);
+            q = e;
+          } else return false;
+        }
+        scratch[n] = o;
+        this.opCols[n] = at;
+        n++;
+        while (cls[s[q] as number] === C_SPACE) q++;
+        c = s[q] as number;
+        if (c === COMMA) {
+          do q++;
+          while (cls[s[q] as number] === C_SPACE);
+          c = s[q] as number;
+          if (q >= this.n || c === LF) return false;
+        } else if (q < this.n && c !== LF) return false;
+      }
+    }
+    this.p = q;
+    if (this.listing) this.asm.mark(this.line);
+    this.emit(kw, n, start);
+    return true;
   }
 
   statement(): void {
@@ -1027,18 +1096,29 @@ class Parser {
         break;
       }
     }
+    if (prefixes !== 0) this.checkPrefixes(kw, prefixes, this.sized(kw, n), mStart);
+    this.emit(kw, n, mStart);
+  }
+
+  /** The `n` operands in `scratch`, unsized memory sized, in the operand array for `n`. */
+  sized(kw: Keyword, n: number): Operand[] {
+    const scratch = this.scratch;
     const ops = this.opArrays[n] as Operand[];
     for (let i = 0; i < n; i++) {
       let o = scratch[i] as Operand;
       if (typeof o === 'object' && o.kind === 'mem' && o.size === 0) o = this.sizeMem(kw, i, n, o);
       ops[i] = o;
     }
+    return ops;
+  }
 
-    if (prefixes !== 0) this.checkPrefixes(kw, prefixes, ops, mStart);
+  /** Emits the instruction of mnemonic `kw` with the `n` operands in `scratch`; errors are placed at `at`. */
+  emit(kw: Keyword, n: number, at: number): void {
+    const ops = this.sized(kw, n);
     try {
       this.asm.emitWith(kw.memo as FormMemo, ops);
     } catch (e) {
-      if (e instanceof AsmError) this.fail(mStart, e.message);
+      if (e instanceof AsmError) this.fail(at, e.message);
       throw e;
     }
   }
@@ -1106,6 +1186,10 @@ class Parser {
             if (s[r] !== COLON) this.fail(q, `expected '[' after '${k.name} ptr'`);
             return this.memAfterSegment(k.n, sk.reg as Reg, q, r + 1);
           }
+          if (s[q] === LBRACK) {
+            const m = this.quickMemory(k.n, q);
+            if (m !== null) return m;
+          }
           this.p = q;
           return this.memory(k.n, null, start);
         }
@@ -1134,7 +1218,16 @@ class Parser {
         }
       }
     }
-    if (c === LBRACK) return this.memory(0, null, start);
+    if (c === LBRACK) return this.quickMemory(0, start) ?? this.memory(0, null, start);
+    if (c === MINUS && this.isDigit(s[start + 1] as number)) {
+      // A negative number on its own.
+      const v = this.simpleNumber(start + 1);
+      if (v >= 0) {
+        const q = this.ws(this.p);
+        if (s[q] === COMMA || this.atEnd(q)) return v === 0 ? 0 : -v;
+      }
+      this.p = start;
+    }
     if (this.isDigit(c)) {
       const v = this.simpleNumber(start);
       if (v >= 0) {
@@ -1283,6 +1376,68 @@ class Parser {
         this.fail(at, `displacement ${disp} is out of range`);
     }
     return mem(size, base, index, scale as 1 | 2 | 4 | 8, disp, { label: this.mLabel, seg, got: this.mGot });
+  }
+
+  /**
+   * The common memory operands, straight into a Mem: between brackets at p,
+   * registers (`reg` or `reg*scale`) and plain numbers joined by + and -.
+   * Anything else, and anything `memory()` would refuse or rewrite, gives
+   * null (with `p` as it was): `memory()` parses it in full then.
+   */
+  quickMemory(size: number, p: number): Mem | null {
+    const s = this.b;
+    const from = this.p;
+    let base: Reg | null = null;
+    let index: Reg | null = null;
+    let scale = 1;
+    let disp = 0;
+    let neg = false;
+    let q = p + 1;
+    for (;;) {
+      while (cls[s[q] as number] === C_SPACE) q++;
+      const c = s[q] as number;
+      if (this.isDigit(c)) {
+        const v = this.simpleNumber(q);
+        if (v < 0) break;
+        q = this.p;
+        disp = neg ? disp - v : disp + v;
+      } else {
+        const k = this.word(q);
+        if (k === undefined || k.kind !== KW.Register || neg) break;
+        const r = k.reg as Reg;
+        q = this.wEnd;
+        while (cls[s[q] as number] === C_SPACE) q++;
+        if (s[q] === STAR) {
+          q++;
+          while (cls[s[q] as number] === C_SPACE) q++;
+          const d = (s[q] as number) - 48;
+          if ((d !== 1 && d !== 2 && d !== 4 && d !== 8) || CODE[s[q + 1] as number] !== 0 || index !== null) break;
+          q++;
+          index = r;
+          scale = d;
+        } else if (base === null) base = r;
+        else if (index === null) index = r;
+        else break;
+      }
+      while (cls[s[q] as number] === C_SPACE) q++;
+      const d = s[q];
+      if (d === RBRACK) {
+        q++;
+        while (cls[s[q] as number] === C_SPACE) q++;
+        // `[rax][rcx*4]`, an rsp index (swapped), a base or index of another kind: memory() decides.
+        if (s[q] === LBRACK || disp > 2 ** 50 || disp < -(2 ** 50)) break;
+        if (base !== null && !(base.cls === 'gp' ? base.size === 8 : base.cls === 'rip' && index === null)) break;
+        if (index !== null && (index.cls !== 'gp' || index.size !== 8 || index.id === 4)) break;
+        this.p = q;
+        return memOf(size, base, index, scale as 1 | 2 | 4 | 8, disp, null, null, null, false);
+      }
+      if (d === PLUS) neg = false;
+      else if (d === MINUS) neg = true;
+      else break;
+      q++;
+    }
+    this.p = from;
+    return null;
   }
 
   /**
