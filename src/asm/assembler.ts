@@ -60,10 +60,13 @@ export interface ObjectCode {
   marks: [number, number, number][];
 }
 
-type Tail =
-  | { kind: 'branch'; label: Label; short: readonly number[]; near: readonly number[]; long: boolean }
-  | { kind: 'align'; n: number; max: number; fill: number | null }
-  | { kind: 'end' };
+type BranchTail = { kind: 'branch'; label: Label; short: readonly number[]; near: readonly number[]; long: boolean };
+type Tail = BranchTail | { kind: 'align'; n: number; max: number; fill: number | null } | { kind: 'end' };
+
+/** Tails as relaxation sees them: nothing to decide (end, or a jump already near), a short jump, an alignment. */
+const TAIL_NONE = 0;
+const TAIL_SHORT = 1;
+const TAIL_ALIGN = 2;
 
 /** The tail of the fragment being filled (and so of the last one): nothing. */
 const END: Tail = { kind: 'end' };
@@ -503,51 +506,82 @@ export class AssemblerCore {
    */
   #relax(s: Section): void {
     const frags = s.frags;
-    // Label positions as [frag, offset]; the number of alignments before each frag ("region").
+    const n = frags.length;
     const bindings = this.#bindings;
-    const region: number[] = new Array<number>(frags.length).fill(0);
+    // The passes read columns, gathered once, rather than the fragment objects.
+    const addr = new Float64Array(n);
+    const fixed = new Int32Array(n);
+    /** Per fragment: TAIL_* of its tail. */
+    const kind = new Uint8Array(n);
+    /** Branches: where the target is (fragment, offset), the rel8 opcode's length, the growth to near. */
+    const toFrag = new Int32Array(n);
+    const toOffset = new Float64Array(n);
+    const shortOp = new Int32Array(n);
+    const grow = new Int32Array(n);
+    /** Alignments: the boundary and the most padding. */
+    const alignN = new Int32Array(n);
+    const alignMax = new Int32Array(n);
+    /** The number of alignments before each fragment. */
+    const region = new Int32Array(n);
     let aligns = 0;
-    for (let i = 0; i < frags.length; i++) {
+    let at = 0;
+    for (let i = 0; i < n; i++) {
       const f = frags[i] as Frag;
-      region[i] = aligns;
       const t = f.tail;
-      if (t.kind === 'align') aligns++;
-      if (t.kind === 'branch' && !t.long) {
+      region[i] = aligns;
+      fixed[i] = f.end - f.start;
+      if (t.kind === 'align') {
+        aligns++;
+        kind[i] = TAIL_ALIGN;
+        alignN[i] = t.n;
+        alignMax[i] = t.max;
+      } else if (t.kind === 'branch') {
         const b = bindings[t.label.id];
-        if (!b || b.section !== s) t.long = true;
+        // A jump whose target is not in this section is near from the start.
+        if (!t.long && (!b || b.section !== s)) t.long = true;
+        if (!t.long) {
+          const target = b as Binding;
+          kind[i] = TAIL_SHORT;
+          toFrag[i] = target.frag;
+          toOffset[i] = target.offset;
+          shortOp[i] = t.short.length;
+          grow[i] = t.near.length + 4 - (t.short.length + 1);
+        }
       }
-    }
-    let addr = 0;
-    for (const f of frags) {
-      f.addr = addr;
-      addr += f.end - f.start;
-      addr += tailSize(f.tail, addr);
+      // The first layout: every local jump short.
+      addr[i] = at;
+      at += fixed[i] as number;
+      at += tailSize(t, at);
     }
     for (let pass = 0; ; pass++) {
       let stretch = 0;
       let stretched = false;
-      for (let i = 0; i < frags.length; i++) {
-        const f = frags[i] as Frag;
-        const was = f.addr;
-        f.addr += stretch;
-        const fixed = f.end - f.start;
-        const t = f.tail;
+      for (let i = 0; i < n; i++) {
+        const k = kind[i] as number;
+        const was = addr[i] as number;
+        const a = was + stretch;
+        addr[i] = a;
+        if (k === TAIL_NONE) continue;
         let growth = 0;
-        if (t.kind === 'align') {
-          growth = tailSize(t, f.addr + fixed) - tailSize(t, was + fixed);
-        } else if (t.kind === 'branch' && !t.long) {
-          const b = bindings[t.label.id] as Binding;
-          let target = (frags[b.frag] as Frag).addr + b.offset;
-          const at = f.addr + fixed + t.short.length;
+        if (k === TAIL_ALIGN) {
+          const end = a + (fixed[i] as number);
+          growth =
+            alignPad(alignN[i] as number, alignMax[i] as number, end) -
+            alignPad(alignN[i] as number, alignMax[i] as number, end - stretch);
+        } else {
+          const tf = toFrag[i] as number;
+          let target = (addr[tf] as number) + (toOffset[i] as number);
+          const from = a + (fixed[i] as number) + (shortOp[i] as number);
           let keep = false;
-          if (b.frag > i && stretch !== 0) {
-            if (stretch < 0 || region[b.frag] === region[i]) target += stretch;
-            else if (target < at) keep = true;
+          if (tf > i && stretch !== 0) {
+            if (stretch < 0 || region[tf] === region[i]) target += stretch;
+            else if (target < from) keep = true;
           }
-          const aim = target - at;
+          const aim = target - from;
           if (!keep && (aim > 128 || aim < -127)) {
-            t.long = true;
-            growth = t.near.length + 4 - (t.short.length + 1);
+            kind[i] = TAIL_NONE;
+            ((frags[i] as Frag).tail as BranchTail).long = true;
+            growth = grow[i] as number;
           }
         }
         if (growth !== 0) {
@@ -555,9 +589,10 @@ export class AssemblerCore {
           stretched = true;
         }
       }
-      if (!stretched) return;
+      if (!stretched) break;
       if (pass > 10000) throw new AsmError('branch relaxation does not converge');
     }
+    for (let i = 0; i < n; i++) (frags[i] as Frag).addr = addr[i] as number;
   }
 
   #emitSection(s: Section, externals: Set<string>): ObjSection {
@@ -575,12 +610,14 @@ export class AssemblerCore {
       const t = f.tail;
       if (t.kind === 'branch') {
         const ops = t.long ? t.near : t.short;
-        out.set(ops, p);
-        p += ops.length;
-        const field = p;
+        for (let j = 0; j < ops.length; j++) out[p++] = ops[j] as number;
         const size = t.long ? 4 : 1;
-        const fx: Fixup = { pos: field, size, label: t.label, addend: -size, pcrel: true, signed: true, got: false };
-        this.#resolve(fx, field, s, out, relocs, externals);
+        const target = this.#labelAddr(t.label, s);
+        if (target !== null) writeField(out, p, size, target - (p + size), true, t.label.name);
+        else {
+          const fx: Fixup = { pos: p, size, label: t.label, addend: -size, pcrel: true, signed: true, got: false };
+          this.#resolve(fx, p, s, out, relocs, externals);
+        }
       } else if (t.kind === 'align') {
         const n = tailSize(t, p);
         if (t.fill === null) out.set(nopFill(n), p);
@@ -657,6 +694,11 @@ function tailMinSize(t: Tail): number {
 function tailSize(t: Tail, at: number): number {
   if (t.kind === 'end') return 0;
   if (t.kind === 'branch') return t.long ? t.near.length + 4 : t.short.length + 1;
-  const pad = (t.n - (at % t.n)) % t.n;
-  return pad > t.max ? 0 : pad;
+  return alignPad(t.n, t.max, at);
+}
+
+/** Padding from `at` to a multiple of `n`, or none when more than `max` would be needed. */
+function alignPad(n: number, max: number, at: number): number {
+  const pad = (n - (at % n)) % n;
+  return pad > max ? 0 : pad;
 }
