@@ -78,7 +78,6 @@ export const enum Prefix {
 const I8_MIN = -128;
 const I32_MIN = -2147483648;
 const I32_MAX = 2147483647;
-const U32_LIMIT = 4294967296;
 
 function isInt(v: Imm): boolean {
   return typeof v === 'bigint' || Number.isSafeInteger(v);
@@ -436,7 +435,28 @@ function checkPrefix(f: Form, prefix: Prefix, hasMem: boolean): void {
   }
 }
 
-const EMPTY: readonly number[] = [];
+/**
+ * Up to four bytes (a form's prefixes, or its opcode) packed little-endian
+ * into one number. They are written by four stores and an advance by their
+ * count, whatever the count: forms of different lengths then cost no loop
+ * whose exit the processor mispredicts. The buffer always has room past
+ * the instruction (`MAX_INSN`), and what is written past it is overwritten
+ * or never read.
+ */
+function pack(bytes: readonly number[], what: string): number {
+  if (bytes.length > 4) throw new AsmError(`form ${what}: more than four bytes`);
+  let w = 0;
+  for (let i = bytes.length - 1; i >= 0; i--) w = (w << 8) | (bytes[i] as number);
+  return w;
+}
+
+/** Four bytes of `w` at p. */
+function put4(b: Uint8Array, p: number, w: number): void {
+  b[p] = w;
+  b[p + 1] = w >>> 8;
+  b[p + 2] = w >>> 16;
+  b[p + 3] = w >>> 24;
+}
 
 /** Segment override bytes by segment register number (es cs ss ds fs gs). */
 const SEG_PREFIX = [0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65];
@@ -445,9 +465,17 @@ const SEG_PREFIX = [0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65];
  * The legacy prefixes in the order GNU as writes them: segment, those of
  * the form (66, F3/F2), rep/repne, lock. Returns the next position.
  */
-function legacyPrefixes(b: Uint8Array, p: number, pre: readonly number[], prefix: Prefix, seg: Reg | null): number {
+function legacyPrefixes(
+  b: Uint8Array,
+  p: number,
+  pre: number,
+  preLen: number,
+  prefix: Prefix,
+  seg: Reg | null,
+): number {
   if (seg !== null) b[p++] = SEG_PREFIX[seg.id] as number;
-  for (let i = 0; i < pre.length; i++) b[p++] = pre[i] as number;
+  put4(b, p, pre);
+  p += preLen;
   if (prefix !== Prefix.None) {
     if (prefix & Prefix.Rep) b[p++] = 0xf3;
     if (prefix & Prefix.Repne) b[p++] = 0xf2;
@@ -461,13 +489,14 @@ function rexNeeds(r: Reg): number {
   return (r.needsRex ? 1 : 0) | (r.high8 ? 2 : 0);
 }
 
-/** The REX byte when one is needed (`rex` holds W R X B, `needs` from `rexNeeds`). */
+/** The REX byte when one is needed (`rex` holds W R X B, `needs` from `rexNeeds`); written always, kept when needed. */
 function rexPrefix(b: Uint8Array, p: number, rex: number, needs: number, f: Form): number {
-  if (rex !== 0 || (needs & 1) !== 0) {
-    if ((needs & 2) !== 0) throw new AsmError(`${f.mnemonic}: ah, bh, ch and dh cannot be used with a REX prefix`);
-    b[p++] = 0x40 | rex;
+  const present = +(rex !== 0) | (needs & 1);
+  if ((needs & 2) !== 0 && present !== 0) {
+    throw new AsmError(`${f.mnemonic}: ah, bh, ch and dh cannot be used with a REX prefix`);
   }
-  return p;
+  b[p] = 0x40 | rex;
+  return p + present;
 }
 
 function u32(b: Uint8Array, p: number, v: number): number {
@@ -489,19 +518,11 @@ function u64(b: Uint8Array, p: number, v: number | bigint): number {
   return u32(b, p + 4, Number(x >> 32n));
 }
 
+/** An immediate of `size` bytes (its low bytes: a value in range was checked when the form was chosen). */
 function writeImm(b: Uint8Array, p: number, v: Imm, size: number): number {
   if (size === 8) return u64(b, p, v);
-  const n = typeof v === 'bigint' ? Number(BigInt.asUintN(32, v)) : v;
-  if (size === 1) {
-    b[p] = n;
-    return p + 1;
-  }
-  if (size === 2) {
-    b[p] = n;
-    b[p + 1] = n >>> 8;
-    return p + 2;
-  }
-  return u32(b, p, n < 0 ? n + U32_LIMIT : n);
+  put4(b, p, typeof v === 'number' ? v : Number(BigInt.asUintN(32, v)));
+  return p + size;
 }
 
 function fix(
@@ -560,14 +581,16 @@ function writeMem(b: Uint8Array, p: number, m: Mem, regField: number, tail: numb
     b[p++] = (mod << 6) | r | 4;
     b[p++] = 0x20 | lo;
   } else b[p++] = (mod << 6) | r | lo;
-  if (mod === 1) b[p++] = d;
-  else if (mod === 2) {
-    if (label === null) return u32(b, p, d);
+  if (label !== null) {
     fixups.push(fix(p, 4, label, d, false, true, false));
     return u32(b, p, 0);
   }
-  return p;
+  // No displacement, disp8 or disp32: the low bytes of d, as many as mod says.
+  put4(b, p, d);
+  return p + (DISP_SIZE[mod] as number);
 }
+
+const DISP_SIZE = [0, 1, 4];
 
 /** Legacy ModRM forms (M, MI, MR, RM, RMI, MRI): prefixes, REX, opcode, ModRM, SIB, disp, imm. */
 function modrmEncoder(f: Form, roles: Roles): FormEncoder {
@@ -575,8 +598,10 @@ function modrmEncoder(f: Form, roles: Roles): FormEncoder {
   const rmAt = roles.rm;
   const immAt = roles.imm;
   const immSize = f.imm;
-  const pre = f.prefixes;
-  const op = f.opcode;
+  const pre = pack(f.prefixes, f.mnemonic);
+  const preLen = f.prefixes.length;
+  const op = pack(f.opcode, f.mnemonic);
+  const opLen = f.opcode.length;
   const ext = f.ext;
   const w = f.rexW ? 8 : 0;
   return (ops, out, prefix, fixups) => {
@@ -596,14 +621,15 @@ function modrmEncoder(f: Form, roles: Roles): FormEncoder {
     const b = out.buf;
     let p = out.pos;
     if (isMem) {
-      p = legacyPrefixes(b, p, pre, prefix, rm.seg);
+      p = legacyPrefixes(b, p, pre, preLen, prefix, rm.seg);
       p = rexPrefix(b, p, rex | memRex(rm), needs, f);
-      for (let i = 0; i < op.length; i++) b[p++] = op[i] as number;
-      p = writeMem(b, p, rm, regField, immSize, fixups);
+      put4(b, p, op);
+      p = writeMem(b, p + opLen, rm, regField, immSize, fixups);
     } else {
-      p = legacyPrefixes(b, p, pre, prefix, null);
+      p = legacyPrefixes(b, p, pre, preLen, prefix, null);
       p = rexPrefix(b, p, rex | (rm.id >> 3), needs | rexNeeds(rm), f);
-      for (let i = 0; i < op.length; i++) b[p++] = op[i] as number;
+      put4(b, p, op);
+      p += opLen;
       b[p++] = 0xc0 | (regField << 3) | (rm.id & 7);
     }
     if (immAt >= 0) p = writeImm(b, p, ops[immAt] as Imm, immSize);
@@ -642,7 +668,7 @@ function vexModrmEncoder(f: Form, roles: Roles): FormEncoder {
     const nr = reg !== null && reg.id >= 8 ? 0 : 0x80;
     out.ensure(MAX_INSN);
     const b = out.buf;
-    let p = legacyPrefixes(b, out.pos, EMPTY, prefix, isMem ? rm.seg : null);
+    let p = legacyPrefixes(b, out.pos, 0, 0, prefix, isMem ? rm.seg : null);
     if (short && xb === 0) {
       b[p++] = 0xc5;
       b[p++] = nr | vv | wlpp;
@@ -665,9 +691,12 @@ function plainEncoder(f: Form, roles: Roles): FormEncoder {
   const oregAt = roles.oreg;
   const immAt = roles.imm;
   const immSize = f.imm;
-  const pre = f.prefixes;
-  const op = f.opcode;
-  const last = op.length - 1;
+  const pre = pack(f.prefixes, f.mnemonic);
+  const preLen = f.prefixes.length;
+  const op = pack(f.opcode, f.mnemonic);
+  const opLen = f.opcode.length;
+  // The register goes into the low bits of the last opcode byte.
+  const regShift = 8 * (opLen - 1);
   const w = f.rexW ? 8 : 0;
   let vexBytes: readonly number[] | null = null;
   if (f.vex !== null) {
@@ -683,7 +712,7 @@ function plainEncoder(f: Form, roles: Roles): FormEncoder {
     if (prefix !== Prefix.None) checkPrefix(f, prefix, false);
     out.ensure(MAX_INSN);
     const b = out.buf;
-    let p = legacyPrefixes(b, out.pos, pre, prefix, null);
+    let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, null);
     let low = 0;
     if (vexBytes !== null) {
       for (let i = 0; i < vexBytes.length; i++) b[p++] = vexBytes[i] as number;
@@ -692,8 +721,8 @@ function plainEncoder(f: Form, roles: Roles): FormEncoder {
       low = r.id & 7;
       p = rexPrefix(b, p, w | (r.id >> 3), rexNeeds(r), f);
     } else if (w !== 0) b[p++] = 0x40 | w;
-    for (let i = 0; i < last; i++) b[p++] = op[i] as number;
-    b[p++] = (op[last] as number) + low;
+    put4(b, p, op + low * 2 ** regShift);
+    p += opLen;
     if (immAt >= 0) p = writeImm(b, p, ops[immAt] as Imm, immSize);
     out.pos = p;
   };
@@ -701,14 +730,15 @@ function plainEncoder(f: Form, roles: Roles): FormEncoder {
 
 /** A relative branch or call to a label (D): a zero field and a PC-relative fixup. */
 function relEncoder(f: Form): FormEncoder {
-  const pre = f.prefixes;
+  const pre = pack(f.prefixes, f.mnemonic);
+  const preLen = f.prefixes.length;
   const op = f.opcode;
   const size = f.rel as 1 | 4;
   return (ops, out, prefix, fixups) => {
     if (prefix !== Prefix.None) checkPrefix(f, prefix, false);
     out.ensure(MAX_INSN);
     const b = out.buf;
-    let p = legacyPrefixes(b, out.pos, pre, prefix, null);
+    let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, null);
     if (f.rexW) b[p++] = 0x48;
     for (let i = 0; i < op.length; i++) b[p++] = op[i] as number;
     fixups.push(fix(p, size, ops[0] as Label, -size, true, false, false));
@@ -719,7 +749,8 @@ function relEncoder(f: Form): FormEncoder {
 
 /** The accumulator to or from a 64-bit absolute address (FD, TD). */
 function moffsEncoder(f: Form, at: number): FormEncoder {
-  const pre = f.prefixes;
+  const pre = pack(f.prefixes, f.mnemonic);
+  const preLen = f.prefixes.length;
   const op = f.opcode;
   const w = f.rexW ? 8 : 0;
   return (ops, out, prefix, fixups) => {
@@ -727,7 +758,7 @@ function moffsEncoder(f: Form, at: number): FormEncoder {
     if (prefix !== Prefix.None) checkPrefix(f, prefix, true);
     out.ensure(MAX_INSN);
     const b = out.buf;
-    let p = legacyPrefixes(b, out.pos, pre, prefix, m.seg);
+    let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, m.seg);
     if (w !== 0) b[p++] = 0x40 | w;
     for (let i = 0; i < op.length; i++) b[p++] = op[i] as number;
     if (m.label !== null) fixups.push(fix(p, 8, m.label, m.disp, false, false, false));
