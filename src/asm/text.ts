@@ -499,6 +499,8 @@ class SymTable {
   }
 }
 
+type MutableMem = { -readonly [K in keyof Mem]: Mem[K] };
+
 /** Thrown inside the parser with a source position; turned into AsmSyntaxError. */
 class Fail extends Error {
   constructor(
@@ -550,6 +552,12 @@ class Parser {
 
   // Operand scratch.
   scratch: Operand[] = [0, 0, 0, 0];
+  /**
+   * A memory operand per operand position, filled by `quickMemory` for each
+   * instruction anew: the assembler reads operands and keeps none of them
+   * (fixups keep labels), so these need not be new objects.
+   */
+  memSlots: MutableMem[] = [0, 1, 2, 3].map(() => memOf(0, null, null, 1, 0, null, null, null, false));
   opArrays: Operand[][] = [EMPTY, [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
   opCols = [0, 0, 0, 0];
 
@@ -816,6 +824,7 @@ class Parser {
     let q = this.wEnd;
     let c = s[q] as number;
     let n = 0;
+    let unsized = false;
     if (q < this.n && c !== LF) {
       if (cls[c] !== C_SPACE) return false;
       do q++;
@@ -827,10 +836,11 @@ class Parser {
         const at = q;
         let o: Operand;
         if (c === LBRACK) {
-          const m = this.quickMemory(0, q);
+          const m = this.quickMemory(0, q, n);
           if (m === null) return false;
           o = m;
           q = this.p;
+          unsized = true;
         } else if (this.isDigit(c) || (c === MINUS && this.isDigit(s[q + 1] as number))) {
           const v = this.simpleNumber(c === MINUS ? q + 1 : q);
           if (v < 0) return false;
@@ -846,11 +856,18 @@ class Parser {
           } else if (k !== undefined && k.kind === KW.Size) {
             q = e;
             while (cls[s[q] as number] === C_SPACE) q++;
-            const pk = this.word(q);
-            if (pk === undefined || pk.kind !== KW.Ptr) return false;
-            q = this.wEnd;
+            // `ptr`, in any case.
+            if (
+              ((s[q] as number) | 32) !== 112 ||
+              ((s[q + 1] as number) | 32) !== 116 ||
+              ((s[q + 2] as number) | 32) !== 114 ||
+              CODE[s[q + 3] as number] !== 0
+            ) {
+              return false;
+            }
+            q += 3;
             while (cls[s[q] as number] === C_SPACE) q++;
-            const m = s[q] === LBRACK ? this.quickMemory(k.n, q) : null;
+            const m = s[q] === LBRACK ? this.quickMemory(k.n, q, n) : null;
             if (m === null) return false;
             o = m;
             q = this.p;
@@ -880,7 +897,13 @@ class Parser {
     }
     this.p = q;
     if (this.listing) this.asm.mark(this.line);
-    this.emit(kw, n, start);
+    this.emit(kw, unsized ? this.sized(kw, n) : this.copied(n), start);
+    if (q < this.n) {
+      // The end of the line, as `statements()` would take it.
+      this.p = q + 1;
+      this.line++;
+      this.lineStart = q + 1;
+    }
     return true;
   }
 
@@ -1084,7 +1107,7 @@ class Parser {
         if (n === 4) this.fail(this.p, `too many operands`);
         this.p = this.ws(this.p);
         this.opCols[n] = this.p;
-        scratch[n] = this.operand(kw);
+        scratch[n] = this.operand(kw, n);
         n++;
         const q = this.ws(this.p);
         if (s[q] === COMMA) {
@@ -1096,8 +1119,17 @@ class Parser {
         break;
       }
     }
-    if (prefixes !== 0) this.checkPrefixes(kw, prefixes, this.sized(kw, n), mStart);
-    this.emit(kw, n, mStart);
+    const ops = this.sized(kw, n);
+    if (prefixes !== 0) this.checkPrefixes(kw, prefixes, ops, mStart);
+    this.emit(kw, ops, mStart);
+  }
+
+  /** The `n` operands in `scratch`, in the operand array for `n`. */
+  copied(n: number): Operand[] {
+    const scratch = this.scratch;
+    const ops = this.opArrays[n] as Operand[];
+    for (let i = 0; i < n; i++) ops[i] = scratch[i] as Operand;
+    return ops;
   }
 
   /** The `n` operands in `scratch`, unsized memory sized, in the operand array for `n`. */
@@ -1112,9 +1144,8 @@ class Parser {
     return ops;
   }
 
-  /** Emits the instruction of mnemonic `kw` with the `n` operands in `scratch`; errors are placed at `at`. */
-  emit(kw: Keyword, n: number, at: number): void {
-    const ops = this.sized(kw, n);
+  /** Emits the instruction of mnemonic `kw`; errors are placed at `at`. */
+  emit(kw: Keyword, ops: Operand[], at: number): void {
     try {
       this.asm.emitWith(kw.memo as FormMemo, ops);
     } catch (e) {
@@ -1129,7 +1160,7 @@ class Parser {
     if (size === AMBIGUOUS) {
       this.fail(this.opCols[i] as number, `ambiguous operand size for '${kw.name}'; say byte/word/dword/qword ptr`);
     }
-    // The operand was built by `memory()` for this instruction alone.
+    // The operand was made by `memory()` or `quickMemory()` for this instruction alone.
     if (size > 0) (o as { size: number }).size = size;
     return o;
   }
@@ -1156,8 +1187,8 @@ class Parser {
     if (prefixes & P_REPNE) this.asm.repne();
   }
 
-  /** One operand: register, memory, immediate or label. */
-  operand(kw: Keyword): Operand {
+  /** One operand (the `slot`th): register, memory, immediate or label. */
+  operand(kw: Keyword, slot: number): Operand {
     const s = this.b;
     const start = this.p;
     const c = s[start];
@@ -1187,7 +1218,7 @@ class Parser {
             return this.memAfterSegment(k.n, sk.reg as Reg, q, r + 1);
           }
           if (s[q] === LBRACK) {
-            const m = this.quickMemory(k.n, q);
+            const m = this.quickMemory(k.n, q, slot);
             if (m !== null) return m;
           }
           this.p = q;
@@ -1218,7 +1249,7 @@ class Parser {
         }
       }
     }
-    if (c === LBRACK) return this.quickMemory(0, start) ?? this.memory(0, null, start);
+    if (c === LBRACK) return this.quickMemory(0, start, slot) ?? this.memory(0, null, start);
     if (c === MINUS && this.isDigit(s[start + 1] as number)) {
       // A negative number on its own.
       const v = this.simpleNumber(start + 1);
@@ -1384,7 +1415,7 @@ class Parser {
    * Anything else, and anything `memory()` would refuse or rewrite, gives
    * null (with `p` as it was): `memory()` parses it in full then.
    */
-  quickMemory(size: number, p: number): Mem | null {
+  quickMemory(size: number, p: number, slot: number): Mem | null {
     const s = this.b;
     const from = this.p;
     let base: Reg | null = null;
@@ -1429,7 +1460,13 @@ class Parser {
         if (base !== null && !(base.cls === 'gp' ? base.size === 8 : base.cls === 'rip' && index === null)) break;
         if (index !== null && (index.cls !== 'gp' || index.size !== 8 || index.id === 4)) break;
         this.p = q;
-        return memOf(size, base, index, scale as 1 | 2 | 4 | 8, disp, null, null, null, false);
+        const m = this.memSlots[slot] as MutableMem;
+        m.size = size;
+        m.base = base;
+        m.index = index;
+        m.scale = scale as 1 | 2 | 4 | 8;
+        m.disp = disp;
+        return m;
       }
       if (d === PLUS) neg = false;
       else if (d === MINUS) neg = true;
