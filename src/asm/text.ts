@@ -557,6 +557,8 @@ class Parser {
    * instruction anew: the assembler reads operands and keeps none of them
    * (fixups keep labels), so these need not be new objects.
    */
+  /** The mnemonic of the statement `quickStatement` read. */
+  quickMnemonic: Keyword | null = null;
   memSlots: MutableMem[] = [0, 1, 2, 3].map(() => memOf(0, null, null, 1, 0, null, null, null, false));
   opArrays: Operand[][] = [EMPTY, [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
   opCols = [0, 0, 0, 0];
@@ -799,7 +801,21 @@ class Parser {
         this.p = e < 0 ? n : e;
         continue;
       }
-      if ((c | 32) >= 97 && (c | 32) <= 122 && this.quickInstruction(p)) continue;
+      if ((c | 32) >= 97 && (c | 32) <= 122) {
+        // Emitting here rather than in quickStatement leaves the engine's
+        // inlining budget of quickStatement to its lexing.
+        const ops = this.quickStatement(p);
+        if (ops !== null) {
+          this.emit(this.quickMnemonic as Keyword, ops, p);
+          if (this.p < n) {
+            // The end of the line, which quickStatement stops at.
+            this.p++;
+            this.line++;
+            this.lineStart = this.p;
+          }
+          continue;
+        }
+      }
       if (this.listing) this.asm.mark(this.line);
       this.p = p;
       this.statement();
@@ -812,44 +828,44 @@ class Parser {
   /**
    * The common statement in the fewest steps: a mnemonic and operands that
    * are registers, plain numbers, branch targets or memory in the shapes
-   * `quickMemory` reads, then the end of the line. It emits the instruction
-   * and leaves `p` at the end of the line; or returns false having done
-   * nothing that parsing the statement in full would not do the same way
-   * (it may have met a symbol first), for `statement()` to take it.
+   * `quickMemory` reads, then the end of the line. Returns the operands
+   * (the mnemonic in `quickMnemonic`), with `p` at the end of the line; or
+   * null having done nothing that parsing the statement in full would not
+   * do the same way (it may have met a symbol first), for `statement()`.
    */
-  quickInstruction(start: number): boolean {
+  quickStatement(start: number): Operand[] | null {
     const s = this.b;
     const kw = this.word(start);
-    if (kw === undefined || kw.kind !== KW.Mnemonic || this.ignoredSection) return false;
+    if (kw === undefined || kw.kind !== KW.Mnemonic || this.ignoredSection) return null;
     let q = this.wEnd;
     let c = s[q] as number;
     let n = 0;
     let unsized = false;
     if (q < this.n && c !== LF) {
-      if (cls[c] !== C_SPACE) return false;
+      if (cls[c] !== C_SPACE) return null;
       do q++;
       while (cls[s[q] as number] === C_SPACE);
       c = s[q] as number;
       const scratch = this.scratch;
       while (q < this.n && c !== LF) {
-        if (n === 4) return false;
+        if (n === 4) return null;
         const at = q;
         let o: Operand;
         if (c === LBRACK) {
           const m = this.quickMemory(0, q, n);
-          if (m === null) return false;
+          if (m === null) return null;
           o = m;
           q = this.p;
           unsized = true;
         } else if (this.isDigit(c) || (c === MINUS && this.isDigit(s[q + 1] as number))) {
           const v = this.simpleNumber(c === MINUS ? q + 1 : q);
-          if (v < 0) return false;
+          if (v < 0) return null;
           o = c !== MINUS || v === 0 ? v : -v;
           q = this.p;
         } else {
           const k = this.word(q);
           const e = this.wEnd;
-          if (e === q) return false;
+          if (e === q) return null;
           if (k !== undefined && k.kind === KW.Register) {
             o = k.reg as Reg;
             q = e;
@@ -863,24 +879,24 @@ class Parser {
               ((s[q + 2] as number) | 32) !== 114 ||
               CODE[s[q + 3] as number] !== 0
             ) {
-              return false;
+              return null;
             }
             q += 3;
             while (cls[s[q] as number] === C_SPACE) q++;
             const m = s[q] === LBRACK ? this.quickMemory(k.n, q, n) : null;
-            if (m === null) return false;
+            if (m === null) return null;
             o = m;
             q = this.p;
           } else if (k === undefined && kw.branch && !this.isDigit(c) && !(e === q + 1 && c === 46)) {
             // A branch target: a label, or a constant.
             let r = e;
             while (cls[s[r] as number] === C_SPACE) r++;
-            if (s[r] !== COMMA && s[r] !== LF && r < this.n) return false;
+            if (s[r] !== COMMA && s[r] !== LF && r < this.n) return null;
             const y = this.symAt(q, e);
-            if (y.kind === 'alias') return false;
+            if (y.kind === 'alias') return null;
             o = y.kind === 'const' ? (y.value as Imm) : this.labelOf(y, q);
             q = e;
-          } else return false;
+          } else return null;
         }
         scratch[n] = o;
         this.opCols[n] = at;
@@ -891,20 +907,14 @@ class Parser {
           do q++;
           while (cls[s[q] as number] === C_SPACE);
           c = s[q] as number;
-          if (q >= this.n || c === LF) return false;
-        } else if (q < this.n && c !== LF) return false;
+          if (q >= this.n || c === LF) return null;
+        } else if (q < this.n && c !== LF) return null;
       }
     }
     this.p = q;
     if (this.listing) this.asm.mark(this.line);
-    this.emit(kw, unsized ? this.sized(kw, n) : this.copied(n), start);
-    if (q < this.n) {
-      // The end of the line, as `statements()` would take it.
-      this.p = q + 1;
-      this.line++;
-      this.lineStart = q + 1;
-    }
-    return true;
+    this.quickMnemonic = kw;
+    return unsized ? this.sized(kw, n) : this.copied(n);
   }
 
   statement(): void {
