@@ -182,6 +182,8 @@ const CODES = 40;
  */
 class KeywordTrie {
   readonly next: Uint16Array;
+  /** The state after the first two characters (see the constructor): one dependent step fewer per word. */
+  readonly first2: Uint16Array;
   /** Keywords by number; 0 is none. */
   readonly words: (Keyword | undefined)[] = [undefined];
   constructor(entries: Keyword[]) {
@@ -208,6 +210,13 @@ class KeywordTrie {
     }
     if (next.length > 0xffff) throw new Error('keyword trie too large');
     this.next = Uint16Array.from(next);
+    // Two steps in one, from the root: the state after the codes c0 and c1 (c1 = 0: after c0 alone).
+    this.first2 = new Uint16Array(CODES * CODES);
+    for (let c0 = 1; c0 < CODES; c0++) {
+      const after = next[c0] as number;
+      this.first2[c0 * CODES] = after;
+      for (let c1 = 1; c1 < CODES; c1++) this.first2[c0 * CODES + c1] = next[after + c1] as number;
+    }
   }
 }
 
@@ -246,6 +255,7 @@ const keywords = (() => {
   return new KeywordTrie(list);
 })();
 const TRIE = keywords.next;
+const TRIE2 = keywords.first2;
 const KEYWORDS = keywords.words;
 
 const LOCKABLE = new Set([
@@ -679,8 +689,14 @@ class Parser {
    */
   word(p: number): Keyword | undefined {
     const b = this.b;
-    let q = p;
-    let st = 0;
+    const c0 = CODE[b[p] as number] as number;
+    if (c0 === 0) {
+      this.wEnd = p;
+      return undefined;
+    }
+    const c1 = CODE[b[p + 1] as number] as number;
+    let st = TRIE2[c0 * CODES + c1] as number;
+    let q = c1 === 0 ? p + 1 : p + 2;
     for (;;) {
       const code = CODE[b[q] as number] as number;
       if (code === 0) break;
