@@ -19,7 +19,7 @@
 import { ByteBuf, encode, type Fixup, Prefix } from './encoder.js';
 import { formsByMnemonic } from './forms.js';
 import { AsmError, isLabel, type Label, type Operand } from './operands.js';
-import { type FormMemo, memoFor, selectWithMemo } from './select.js';
+import { type BranchOpcodes, type FormMemo, memoFor, selectWithMemo } from './select.js';
 
 export type SectionKind = 'text' | 'data' | 'rodata' | 'bss';
 
@@ -60,29 +60,85 @@ export interface ObjectCode {
   marks: [number, number, number][];
 }
 
-type BranchTail = { kind: 'branch'; label: Label; short: readonly number[]; near: readonly number[]; long: boolean };
-type Tail = BranchTail | { kind: 'align'; n: number; max: number; fill: number | null } | { kind: 'end' };
-
-/** Tails as relaxation sees them: nothing to decide (end, or a jump already near), a short jump, an alignment. */
-const TAIL_NONE = 0;
-const TAIL_SHORT = 1;
+/** What follows the bytes of a fragment. */
+const TAIL_END = 0;
+const TAIL_BRANCH = 1;
 const TAIL_ALIGN = 2;
 
-/** The tail of the fragment being filled (and so of the last one): nothing. */
-const END: Tail = { kind: 'end' };
-
 /**
- * A fragment: the bytes [start, end) of its section's buffer, then what
- * follows them (a relaxable branch, alignment padding, or nothing for the
- * last one). Its fixups are those of the section from index `fix` up to the
- * next fragment's.
+ * The fragments of a section, as columns: fragment i is the bytes
+ * [start[i], end[i]) of the section's buffer, then its tail: a relaxable
+ * branch, alignment padding, or nothing (TAIL_END, the last fragment, the
+ * one being filled). Its fixups are those of the section from fix[i] up to
+ * the next fragment's; addr[i] is its address once laid out. Columns
+ * rather than an object per fragment: a jump costs no allocation, and
+ * relaxation walks arrays.
  */
-interface Frag {
-  start: number;
-  end: number;
-  fix: number;
-  tail: Tail;
-  addr: number;
+class Frags {
+  count = 1;
+  start = new Int32Array(16);
+  end = new Int32Array(16);
+  fix = new Int32Array(16);
+  addr = new Float64Array(16);
+  tail = new Uint8Array(16);
+  /** A branch grown to its near (rel32) form. */
+  long = new Uint8Array(16);
+  /** Branches: the target and the opcodes (null for other tails). */
+  label: (Label | null)[] = [];
+  opcodes: (BranchOpcodes | null)[] = [];
+  /** Alignments: the boundary, the most padding, the fill byte (-1: NOPs). */
+  alignN = new Int32Array(16);
+  alignMax = new Int32Array(16);
+  fill = new Int16Array(16);
+
+  /** The fragment being filled. */
+  get open(): number {
+    return this.count - 1;
+  }
+
+  /** Ends the open fragment at `pos` with tail `kind` (its fields set by the caller at the returned index), and opens the next. */
+  close(pos: number, fix: number, kind: number, label: Label | null, opcodes: BranchOpcodes | null): number {
+    const i = this.count - 1;
+    if (this.count === this.start.length) this.#grow();
+    this.end[i] = pos;
+    this.tail[i] = kind;
+    this.label.push(label);
+    this.opcodes.push(opcodes);
+    const j = this.count++;
+    this.start[j] = pos;
+    this.end[j] = pos;
+    this.fix[j] = fix;
+    return i;
+  }
+
+  #grow(): void {
+    const n = this.start.length * 2;
+    const wider = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a as never);
+      return b;
+    };
+    this.start = wider(this.start, (k) => new Int32Array(k));
+    this.end = wider(this.end, (k) => new Int32Array(k));
+    this.fix = wider(this.fix, (k) => new Int32Array(k));
+    this.addr = wider(this.addr, (k) => new Float64Array(k));
+    this.tail = wider(this.tail, (k) => new Uint8Array(k));
+    this.long = wider(this.long, (k) => new Uint8Array(k));
+    this.alignN = wider(this.alignN, (k) => new Int32Array(k));
+    this.alignMax = wider(this.alignMax, (k) => new Int32Array(k));
+    this.fill = wider(this.fill, (k) => new Int16Array(k));
+  }
+
+  /** The size of fragment i's tail when its end lies at `at`. */
+  tailSize(i: number, at: number): number {
+    const t = this.tail[i];
+    if (t === TAIL_END) return 0;
+    if (t === TAIL_BRANCH) {
+      const ops = this.opcodes[i] as BranchOpcodes;
+      return this.long[i] ? ops.near.length + 4 : ops.short.length + 1;
+    }
+    return alignPad(this.alignN[i] as number, this.alignMax[i] as number, at);
+  }
 }
 
 interface Section {
@@ -90,8 +146,7 @@ interface Section {
   kind: SectionKind;
   index: number;
   buf: ByteBuf;
-  frags: Frag[];
-  cur: Frag;
+  frags: Frags;
   /** Label references in the buffer, in order of position. */
   fixups: Fixup[];
   /** Takes no instructions. */
@@ -165,7 +220,6 @@ export class AssemblerCore {
   #section(name: string): Section {
     let s = this.#sections.get(name);
     if (!s) {
-      const frag: Frag = { start: 0, end: 0, fix: 0, tail: END, addr: 0 };
       const kind = sectionKind(name);
       s = {
         name,
@@ -173,8 +227,7 @@ export class AssemblerCore {
         bss: kind === 'bss',
         index: this.#order.length,
         buf: new ByteBuf(name === '.text' ? 4096 : 256),
-        frags: [frag],
-        cur: frag,
+        frags: new Frags(),
         fixups: [],
         align: name === '.text' ? 16 : 8,
         marks: [],
@@ -205,9 +258,11 @@ export class AssemblerCore {
 
   /** Current offset in the current section, before relaxation (exact when no jump precedes it). */
   get offset(): number {
-    const s = this.#cur;
-    let n = 0;
-    for (const f of s.frags) n += f.end - f.start + (f === s.cur ? 0 : tailMinSize(f.tail));
+    const f = this.#cur.frags;
+    let n = this.#cur.buf.pos - (f.start[f.open] as number);
+    // Before relaxation every branch is short (or near, when known to be); alignments count as nothing.
+    for (let i = 0; i < f.open; i++)
+      n += (f.end[i] as number) - (f.start[i] as number) + (f.tail[i] === TAIL_BRANCH ? f.tailSize(i, 0) : 0);
     return n;
   }
 
@@ -242,7 +297,8 @@ export class AssemblerCore {
     if (this.#externs.has(label.id)) throw new AsmError(`${label.name} is external and cannot be defined`);
     if (this.#bindings[label.id]) throw new AsmError(`label ${label.name} is already defined`);
     const s = this.#cur;
-    this.#bindings[label.id] = { section: s, frag: s.frags.length - 1, offset: s.buf.pos - s.cur.start };
+    const f = s.frags;
+    this.#bindings[label.id] = { section: s, frag: f.open, offset: s.buf.pos - (f.start[f.open] as number) };
     return this;
   }
 
@@ -271,13 +327,14 @@ export class AssemblerCore {
    */
   cursor(): { section: string; fragment: number; offset: number } {
     const s = this.#cur;
-    return { section: s.name, fragment: s.frags.length - 1, offset: s.buf.pos };
+    return { section: s.name, fragment: s.frags.open, offset: s.buf.pos };
   }
 
   /** Records the current position under `tag` (for listings). */
   mark(tag: number): this {
     const s = this.#cur;
-    s.marks.push([tag, s.frags.length - 1, s.buf.pos - s.cur.start]);
+    const f = s.frags;
+    s.marks.push([tag, f.open, s.buf.pos - (f.start[f.open] as number)]);
     return this;
   }
 
@@ -316,7 +373,7 @@ export class AssemblerCore {
     const br = memo.branch;
     if (br !== null && ops.length === 1 && isLabel(ops[0])) {
       if (prefix) throw new AsmError(`'${memo.mnemonic}' takes no prefix`);
-      this.#endFrag({ kind: 'branch', label: ops[0] as Label, short: br.short, near: br.near, long: false });
+      s.frags.close(s.buf.pos, s.fixups.length, TAIL_BRANCH, ops[0] as Label, br);
       return this;
     }
     let o = ops;
@@ -337,16 +394,6 @@ export class AssemblerCore {
       throw e;
     }
     return this;
-  }
-
-  #endFrag(tail: Tail): void {
-    const s = this.#cur;
-    const pos = s.buf.pos;
-    s.cur.end = pos;
-    s.cur.tail = tail;
-    const f: Frag = { start: pos, end: pos, fix: s.fixups.length, tail: END, addr: 0 };
-    s.frags.push(f);
-    s.cur = f;
   }
 
   // Data.
@@ -446,8 +493,11 @@ export class AssemblerCore {
     if (n < 1 || (n & (n - 1)) !== 0) throw new AsmError(`alignment ${n} is not a power of two`);
     const s = this.#cur;
     if (n > s.align) s.align = n;
-    const f = fill ?? (s.kind === 'text' ? null : 0);
-    this.#endFrag({ kind: 'align', n, max: max ?? n, fill: f });
+    const f = s.frags;
+    const i = f.close(s.buf.pos, s.fixups.length, TAIL_ALIGN, null, null);
+    f.alignN[i] = n;
+    f.alignMax[i] = max ?? n;
+    f.fill[i] = fill ?? (s.kind === 'text' ? -1 : 0);
     return this;
   }
 
@@ -456,7 +506,7 @@ export class AssemblerCore {
     if (this.#finished) throw new AsmError('assembler already finished');
     this.#finished = true;
     for (const s of this.#order) {
-      s.cur.end = s.buf.pos;
+      s.frags.end[s.frags.open] = s.buf.pos;
       this.#relax(s);
     }
     const sections: ObjSection[] = [];
@@ -464,7 +514,7 @@ export class AssemblerCore {
     const marks: [number, number, number][] = [];
     for (const s of this.#order) sections.push(this.#emitSection(s, externals));
     for (const s of this.#order) {
-      for (const [tag, fi, off] of s.marks) marks.push([tag, s.index, (s.frags[fi] as Frag).addr + off]);
+      for (const [tag, fi, off] of s.marks) marks.push([tag, s.index, (s.frags.addr[fi] as number) + off]);
     }
     const symbols: ObjSymbol[] = [];
     for (const l of this.#labels.values()) {
@@ -476,7 +526,7 @@ export class AssemblerCore {
       symbols.push({
         name: l.name,
         section: b.section.index,
-        offset: (b.section.frags[b.frag] as Frag).addr + b.offset,
+        offset: (b.section.frags.addr[b.frag] as number) + b.offset,
         global: this.#globals.has(l.name),
       });
     }
@@ -486,7 +536,7 @@ export class AssemblerCore {
   #labelAddr(l: Label, s: Section): number | null {
     const b = this.#bindings[l.id];
     if (!b || b.section !== s) return null;
-    return (s.frags[b.frag] as Frag).addr + b.offset;
+    return (s.frags.addr[b.frag] as number) + b.offset;
   }
 
   /**
@@ -505,73 +555,65 @@ export class AssemblerCore {
    * - a jump grows to near when its rel8 cannot reach; none ever shrinks.
    */
   #relax(s: Section): void {
-    const frags = s.frags;
-    const n = frags.length;
+    const f = s.frags;
+    const n = f.count;
     const bindings = this.#bindings;
-    // The passes read columns, gathered once, rather than the fragment objects.
-    const addr = new Float64Array(n);
-    const fixed = new Int32Array(n);
-    /** Per fragment: TAIL_* of its tail. */
-    const kind = new Uint8Array(n);
-    /** Branches: where the target is (fragment, offset), the rel8 opcode's length, the growth to near. */
+    const addr = f.addr;
+    const tail = f.tail;
+    /** Short branches: where the target is (fragment, offset), the rel8 opcode's length, the growth to near. */
     const toFrag = new Int32Array(n);
     const toOffset = new Float64Array(n);
     const shortOp = new Int32Array(n);
     const grow = new Int32Array(n);
-    /** Alignments: the boundary and the most padding. */
-    const alignN = new Int32Array(n);
-    const alignMax = new Int32Array(n);
+    /** Whether relaxation may still change fragment i's tail. */
+    const open = new Uint8Array(n);
     /** The number of alignments before each fragment. */
     const region = new Int32Array(n);
     let aligns = 0;
     let at = 0;
     for (let i = 0; i < n; i++) {
-      const f = frags[i] as Frag;
-      const t = f.tail;
       region[i] = aligns;
-      fixed[i] = f.end - f.start;
-      if (t.kind === 'align') {
+      const t = tail[i];
+      if (t === TAIL_ALIGN) {
         aligns++;
-        kind[i] = TAIL_ALIGN;
-        alignN[i] = t.n;
-        alignMax[i] = t.max;
-      } else if (t.kind === 'branch') {
-        const b = bindings[t.label.id];
+        open[i] = 1;
+      } else if (t === TAIL_BRANCH && !f.long[i]) {
+        const b = bindings[(f.label[i] as Label).id];
         // A jump whose target is not in this section is near from the start.
-        if (!t.long && (!b || b.section !== s)) t.long = true;
-        if (!t.long) {
-          const target = b as Binding;
-          kind[i] = TAIL_SHORT;
-          toFrag[i] = target.frag;
-          toOffset[i] = target.offset;
-          shortOp[i] = t.short.length;
-          grow[i] = t.near.length + 4 - (t.short.length + 1);
+        if (!b || b.section !== s) f.long[i] = 1;
+        else {
+          const ops = f.opcodes[i] as BranchOpcodes;
+          open[i] = 1;
+          toFrag[i] = b.frag;
+          toOffset[i] = b.offset;
+          shortOp[i] = ops.short.length;
+          grow[i] = ops.near.length + 4 - (ops.short.length + 1);
         }
       }
       // The first layout: every local jump short.
       addr[i] = at;
-      at += fixed[i] as number;
-      at += tailSize(t, at);
+      at += (f.end[i] as number) - (f.start[i] as number);
+      at += f.tailSize(i, at);
     }
     for (let pass = 0; ; pass++) {
       let stretch = 0;
       let stretched = false;
       for (let i = 0; i < n; i++) {
-        const k = kind[i] as number;
         const was = addr[i] as number;
         const a = was + stretch;
         addr[i] = a;
-        if (k === TAIL_NONE) continue;
+        if (open[i] === 0) continue;
+        const fixed = (f.end[i] as number) - (f.start[i] as number);
         let growth = 0;
-        if (k === TAIL_ALIGN) {
-          const end = a + (fixed[i] as number);
-          growth =
-            alignPad(alignN[i] as number, alignMax[i] as number, end) -
-            alignPad(alignN[i] as number, alignMax[i] as number, end - stretch);
+        if (tail[i] === TAIL_ALIGN) {
+          const end = a + fixed;
+          const an = f.alignN[i] as number;
+          const max = f.alignMax[i] as number;
+          growth = alignPad(an, max, end) - alignPad(an, max, end - stretch);
         } else {
           const tf = toFrag[i] as number;
           let target = (addr[tf] as number) + (toOffset[i] as number);
-          const from = a + (fixed[i] as number) + (shortOp[i] as number);
+          const from = a + fixed + (shortOp[i] as number);
           let keep = false;
           if (tf > i && stretch !== 0) {
             if (stretch < 0 || region[tf] === region[i]) target += stretch;
@@ -579,8 +621,8 @@ export class AssemblerCore {
           }
           const aim = target - from;
           if (!keep && (aim > 128 || aim < -127)) {
-            kind[i] = TAIL_NONE;
-            ((frags[i] as Frag).tail as BranchTail).long = true;
+            open[i] = 0;
+            f.long[i] = 1;
             growth = grow[i] as number;
           }
         }
@@ -589,44 +631,48 @@ export class AssemblerCore {
           stretched = true;
         }
       }
-      if (!stretched) break;
+      if (!stretched) return;
       if (pass > 10000) throw new AsmError('branch relaxation does not converge');
     }
-    for (let i = 0; i < n; i++) (frags[i] as Frag).addr = addr[i] as number;
   }
 
   #emitSection(s: Section, externals: Set<string>): ObjSection {
-    const last = s.frags[s.frags.length - 1] as Frag;
-    const size = last.addr + (last.end - last.start) + tailSize(last.tail, last.addr + last.end - last.start);
-    const out = new Uint8Array(size);
+    const f = s.frags;
+    const last = f.open;
+    const lastEnd = (f.addr[last] as number) + (f.end[last] as number) - (f.start[last] as number);
+    const out = new Uint8Array(lastEnd + f.tailSize(last, lastEnd));
     const relocs: Reloc[] = [];
     const src = s.buf.buf;
-    const frags = s.frags;
     const fixups = s.fixups;
-    for (let i = 0; i < frags.length; i++) {
-      const f = frags[i] as Frag;
-      copy(out, f.addr, src, f.start, f.end);
-      let p = f.addr + (f.end - f.start);
-      const t = f.tail;
-      if (t.kind === 'branch') {
-        const ops = t.long ? t.near : t.short;
+    for (let i = 0; i < f.count; i++) {
+      const start = f.start[i] as number;
+      const a = f.addr[i] as number;
+      copy(out, a, src, start, f.end[i] as number);
+      let p = a + (f.end[i] as number) - start;
+      const t = f.tail[i];
+      if (t === TAIL_BRANCH) {
+        const opcodes = f.opcodes[i] as BranchOpcodes;
+        const label = f.label[i] as Label;
+        const long = f.long[i] !== 0;
+        const ops = long ? opcodes.near : opcodes.short;
         for (let j = 0; j < ops.length; j++) out[p++] = ops[j] as number;
-        const size = t.long ? 4 : 1;
-        const target = this.#labelAddr(t.label, s);
-        if (target !== null) writeField(out, p, size, target - (p + size), true, t.label.name);
+        const size = long ? 4 : 1;
+        const target = this.#labelAddr(label, s);
+        if (target !== null) writeField(out, p, size, target - (p + size), true, label.name);
         else {
-          const fx: Fixup = { pos: p, size, label: t.label, addend: -size, pcrel: true, signed: true, got: false };
+          const fx: Fixup = { pos: p, size, label, addend: -size, pcrel: true, signed: true, got: false };
           this.#resolve(fx, p, s, out, relocs, externals);
         }
-      } else if (t.kind === 'align') {
-        const n = tailSize(t, p);
-        if (t.fill === null) out.set(nopFill(n), p);
-        else out.fill(t.fill, p, p + n);
+      } else if (t === TAIL_ALIGN) {
+        const n = f.tailSize(i, p);
+        const fill = f.fill[i] as number;
+        if (fill < 0) out.set(nopFill(n), p);
+        else out.fill(fill, p, p + n);
       }
-      const fixEnd = i + 1 < frags.length ? (frags[i + 1] as Frag).fix : fixups.length;
-      for (let j = f.fix; j < fixEnd; j++) {
+      const fixEnd = i + 1 < f.count ? (f.fix[i + 1] as number) : fixups.length;
+      for (let j = f.fix[i] as number; j < fixEnd; j++) {
         const fx = fixups[j] as Fixup;
-        this.#resolve(fx, f.addr + (fx.pos - f.start), s, out, relocs, externals);
+        this.#resolve(fx, a + (fx.pos - start), s, out, relocs, externals);
       }
     }
     return { name: s.name, kind: s.kind, align: s.align, bytes: out, relocs };
@@ -685,16 +731,6 @@ function writeField(out: Uint8Array, at: number, size: number, v: number, signed
   } else {
     new DataView(out.buffer, out.byteOffset).setBigUint64(at, BigInt.asUintN(64, BigInt(v)), true);
   }
-}
-
-function tailMinSize(t: Tail): number {
-  return t.kind === 'branch' ? (t.long ? t.near.length + 4 : t.short.length + 1) : 0;
-}
-
-function tailSize(t: Tail, at: number): number {
-  if (t.kind === 'end') return 0;
-  if (t.kind === 'branch') return t.long ? t.near.length + 4 : t.short.length + 1;
-  return alignPad(t.n, t.max, at);
 }
 
 /** Padding from `at` to a multiple of `n`, or none when more than `max` would be needed. */
