@@ -364,12 +364,36 @@ export class AssemblerCore {
 
   /** `emit` with the mnemonic's memo at hand: the mnemonic methods (`a.mov(...)`) and the text front end come here. */
   emitWith(memo: FormMemo, ops: readonly Operand[]): this {
+    // The common case in few steps (small enough for the engine to inline
+    // where instructions come from); prefixes, imul's short form and every
+    // error take #emitAny.
+    const s = this.#cur;
+    if (this.#finished || s.bss || this.#prefix !== Prefix.None || memo.imul) return this.#emitAny(memo, ops);
+    const br = memo.branch;
+    if (br !== null && ops.length === 1 && isLabel(ops[0])) {
+      s.frags.close(s.buf.pos, s.fixups.length, TAIL_BRANCH, ops[0], br);
+      return this;
+    }
+    const form = selectWithMemo(memo, ops);
+    const fixups = s.fixups;
+    const nfix = fixups.length;
+    try {
+      encode(form, ops, s.buf, Prefix.None, fixups);
+    } catch (e) {
+      // Encoders check before they write; their fixups go too.
+      fixups.length = nfix;
+      throw e;
+    }
+    return this;
+  }
+
+  #emitAny(memo: FormMemo, ops: readonly Operand[]): this {
     if (this.#finished) throw new AsmError('assembler already finished');
     const s = this.#cur;
     if (s.bss) throw new AsmError(`instruction '${memo.mnemonic}' in ${s.name}`);
     // A prefix belongs to this instruction only, whether it encodes or not.
     const prefix = this.#prefix;
-    if (prefix !== Prefix.None) this.#prefix = Prefix.None;
+    this.#prefix = Prefix.None;
     const br = memo.branch;
     if (br !== null && ops.length === 1 && isLabel(ops[0])) {
       if (prefix) throw new AsmError(`'${memo.mnemonic}' takes no prefix`);

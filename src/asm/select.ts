@@ -74,19 +74,22 @@ for (const r of registers.values()) REG_SHAPE[r.ordinal] = regShape(r);
 
 /** 10 bits per operand (2 of kind), or -1 when it cannot be memoized. */
 function shape(o: Operand): number {
+  if (typeof o === 'object') {
+    const kind = o.kind;
+    if (kind === 'reg') return REG_SHAPE[o.ordinal] as number;
+    if (kind === 'mem') {
+      const d = o.disp;
+      const dispOk = o.label !== null || (d >= -2147483648 && d <= 2147483647);
+      const size = o.size <= 32 ? (SIZE_CODE[o.size] as number) : 7;
+      return 512 | (size << 2) | (dispOk ? 2 : 0) | (o.base === null && o.index === null ? 1 : 0);
+    }
+    return 768;
+  }
   if (typeof o === 'number') {
     if (o >= -128 && o <= 127 && o !== 1 && (o | 0) === o) return SMALL_IMM;
     return Number.isSafeInteger(o) ? immCode(o) : -1;
   }
-  if (typeof o === 'bigint') return -1;
-  if (o.kind === 'reg') return REG_SHAPE[o.ordinal] as number;
-  if (o.kind === 'mem') {
-    const d = o.disp;
-    const dispOk = o.label !== null || (d >= -2147483648 && d <= 2147483647);
-    const size = o.size <= 32 ? (SIZE_CODE[o.size] as number) : 7;
-    return 512 | (size << 2) | (dispOk ? 2 : 0) | (o.base === null && o.index === null ? 1 : 0);
-  }
-  return 768;
+  return -1;
 }
 
 function keyOf(ops: readonly Operand[]): number {

@@ -447,9 +447,17 @@ interface Deferred {
  * (the name is made once, when the symbol is new).
  */
 class SymTable {
-  #slots: (Sym | undefined)[] = new Array<Sym | undefined>(1024).fill(undefined);
-  #hashes = new Int32Array(1024);
-  #mask = 1023;
+  #slots: (Sym | undefined)[];
+  #hashes: Int32Array;
+  #mask: number;
+  /** Room for about `expected` symbols before the table grows. */
+  constructor(expected: number) {
+    let size = 1024;
+    while (size < expected * 2 && size < 1 << 20) size *= 2;
+    this.#slots = new Array<Sym | undefined>(size).fill(undefined);
+    this.#hashes = new Int32Array(size);
+    this.#mask = size - 1;
+  }
   /** Every symbol, in order of first mention. */
   readonly all: Sym[] = [];
 
@@ -550,7 +558,8 @@ class Parser {
   lineStart = 0;
   errors: AsmSyntaxError[] = [];
 
-  syms = new SymTable();
+  /** Symbols; a label every few hundred bytes of source is room to begin with. */
+  syms: SymTable;
   localCounts = new Map<string, number>();
   globals: { name: string; line: number; col: number; hidden: boolean }[] = [];
   deferred: Deferred[] = [];
@@ -597,6 +606,7 @@ class Parser {
   constructor(asm: Assembler, src: string, opts: TextOptions) {
     this.asm = asm;
     this.src = src;
+    this.syms = new SymTable(src.length >> 8);
     let b = new Uint8Array(src.length + 1);
     const r = new TextEncoder().encodeInto(src, b);
     this.ascii = r.read === src.length && r.written === src.length;
