@@ -221,7 +221,9 @@ class KeywordTrie {
 }
 
 const keywords = (() => {
+  // Registers first, then mnemonics: a keyword's number then says which it is.
   const list: Keyword[] = [];
+  for (const [name, r] of registers) list.push(keyword(KW.Register, name, r));
   for (const m of mnemonics) {
     const k = keyword(KW.Mnemonic, m);
     const forms = formsByMnemonic.get(m) ?? [];
@@ -239,7 +241,6 @@ const keywords = (() => {
   ] as const) {
     list.push(keyword(KW.Prefix, name, null, bit));
   }
-  for (const [name, r] of registers) list.push(keyword(KW.Register, name, r));
   for (const [name, n] of [
     ['byte', 1],
     ['word', 2],
@@ -257,6 +258,15 @@ const keywords = (() => {
 const TRIE = keywords.next;
 const TRIE2 = keywords.first2;
 const KEYWORDS = keywords.words;
+/** Keyword numbers 1 .. LAST_REGISTER are registers, then mnemonics up to LAST_MNEMONIC. */
+const LAST_REGISTER = registers.size;
+const LAST_MNEMONIC = LAST_REGISTER + mnemonics.length;
+/** The register of each register keyword number. */
+const REGISTER_OF: Reg[] = KEYWORDS.slice(0, LAST_REGISTER + 1).map((k) => k?.reg ?? (registers.get('rax') as Reg));
+for (let i = 1; i <= LAST_MNEMONIC; i++) {
+  const k = KEYWORDS[i] as Keyword;
+  if (k.kind !== (i <= LAST_REGISTER ? KW.Register : KW.Mnemonic)) throw new Error('keyword numbering');
+}
 
 const LOCKABLE = new Set([
   'add',
@@ -698,11 +708,16 @@ class Parser {
    * spells, in any case; `wEnd` is where it ends.
    */
   word(p: number): Keyword | undefined {
+    return KEYWORDS[this.wordNumber(p)];
+  }
+
+  /** `word`, as the keyword's number (0: none); see LAST_REGISTER. */
+  wordNumber(p: number): number {
     const b = this.b;
     const c0 = CODE[b[p] as number] as number;
     if (c0 === 0) {
       this.wEnd = p;
-      return undefined;
+      return 0;
     }
     const c1 = CODE[b[p + 1] as number] as number;
     let st = TRIE2[c0 * CODES + c1] as number;
@@ -714,7 +729,7 @@ class Parser {
       q++;
     }
     this.wEnd = q;
-    return KEYWORDS[TRIE[st] as number];
+    return TRIE[st] as number;
   }
 
   fail(at: number, msg: string): never {
@@ -861,8 +876,9 @@ class Parser {
    */
   quickStatement(start: number): Operand[] | null {
     const s = this.b;
-    const kw = this.word(start);
-    if (kw === undefined || kw.kind !== KW.Mnemonic || this.ignoredSection) return null;
+    const id = this.wordNumber(start);
+    if (id <= LAST_REGISTER || id > LAST_MNEMONIC || this.ignoredSection) return null;
+    const kw = KEYWORDS[id] as Keyword;
     let q = this.wEnd;
     let c = s[q] as number;
     let n = 0;
@@ -889,11 +905,12 @@ class Parser {
           o = c !== MINUS || v === 0 ? v : -v;
           q = this.p;
         } else {
-          const k = this.word(q);
+          const kid = this.wordNumber(q);
           const e = this.wEnd;
           if (e === q) return null;
-          if (k !== undefined && k.kind === KW.Register) {
-            o = k.reg as Reg;
+          const k = KEYWORDS[kid];
+          if (kid !== 0 && kid <= LAST_REGISTER) {
+            o = REGISTER_OF[kid] as Reg;
             q = e;
           } else if (k !== undefined && k.kind === KW.Size) {
             q = e;
@@ -1469,9 +1486,9 @@ class Parser {
         q = this.p;
         disp = neg ? disp - v : disp + v;
       } else {
-        const k = this.word(q);
-        if (k === undefined || k.kind !== KW.Register || neg) break;
-        const r = k.reg as Reg;
+        const kid = this.wordNumber(q);
+        if (kid === 0 || kid > LAST_REGISTER || neg) break;
+        const r = REGISTER_OF[kid] as Reg;
         q = this.wEnd;
         while (cls[s[q] as number] === C_SPACE) q++;
         if (s[q] === STAR) {
