@@ -84,8 +84,8 @@ class Frags {
   /** A branch grown to its near (rel32) form. */
   long = new Uint8Array(16);
   /** Branches: the target and the opcodes (null for other tails). */
-  label: (Label | null)[] = [];
-  opcodes: (BranchOpcodes | null)[] = [];
+  label: (Label | null)[] = new Array<Label | null>(16).fill(null);
+  opcodes: (BranchOpcodes | null)[] = new Array<BranchOpcodes | null>(16).fill(null);
   /** Alignments: the boundary, the most padding, the fill byte (-1: NOPs). */
   alignN = new Int32Array(16);
   alignMax = new Int32Array(16);
@@ -102,8 +102,8 @@ class Frags {
     if (this.count === this.start.length) this.#grow();
     this.end[i] = pos;
     this.tail[i] = kind;
-    this.label.push(label);
-    this.opcodes.push(opcodes);
+    this.label[i] = label;
+    this.opcodes[i] = opcodes;
     const j = this.count++;
     this.start[j] = pos;
     this.end[j] = pos;
@@ -113,6 +113,10 @@ class Frags {
 
   #grow(): void {
     const n = this.start.length * 2;
+    for (let i = this.start.length; i < n; i++) {
+      this.label.push(null);
+      this.opcodes.push(null);
+    }
     const wider = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, make: (n: number) => T): T => {
       const b = make(n);
       b.set(a as never);
