@@ -260,6 +260,12 @@ export class AssemblerCore {
     return this.section('.bss');
   }
 
+  /** Room for `bytes` more bytes in the current section (a hint: the buffer need not grow while they come). */
+  reserve(bytes: number): this {
+    this.#cur.buf.ensure(bytes);
+    return this;
+  }
+
   /** Current offset in the current section, before relaxation (exact when no jump precedes it). */
   get offset(): number {
     const f = this.#cur.frags;
