@@ -4,8 +4,11 @@
  * does for every instruction of the table.
  *
  * One pass over the characters, no tokenizer: statements are parsed where
- * they stand, keywords are found by a case-folding hash of the source slice
- * (no substring, no lower-casing), and operand arrays are reused. Label
+ * they stand, keywords are found by a trie over case-folded character codes
+ * (no substring, no lower-casing), and operand arrays are reused. The common
+ * statement (a mnemonic with registers, plain numbers, branch targets and
+ * `[base + index*scale ± disp]` memory) is read by `quickStatement` in a
+ * single sweep; anything else, errors included, by the full parser. Label
  * arithmetic (`. - msg`, `end - start`) is folded when both labels lie in one
  * fragment of one section; differences across jumps in data directives are
  * patched once the layout is known.
