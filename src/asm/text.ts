@@ -571,7 +571,7 @@ class Parser {
   lineStart = 0;
   errors: AsmSyntaxError[] = [];
 
-  /** Symbols; a label every few hundred bytes of source is room to begin with. */
+  /** Symbols; room for a label per kilobyte of source to begin with. */
   syms: SymTable;
   localCounts = new Map<string, number>();
   globals: { name: string; line: number; col: number; hidden: boolean }[] = [];
@@ -619,7 +619,7 @@ class Parser {
   constructor(asm: Assembler, src: string, opts: TextOptions) {
     this.asm = asm;
     this.src = src;
-    this.syms = new SymTable(src.length >> 8);
+    this.syms = new SymTable(src.length >> 10);
     // Code is a fraction of its source: about a byte for every six in plain instruction lines.
     asm.reserve(src.length >> 2);
     let b = new Uint8Array(src.length + 1);
