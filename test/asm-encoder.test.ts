@@ -333,3 +333,14 @@ test('unsized memory: the builder, the text front end and GNU as agree for every
   }
   assert.deepEqual(differ, []);
 });
+
+test("a branch to another assembler's label is refused", () => {
+  const a = new Assembler();
+  const b = new Assembler();
+  a.label('here');
+  const there = b.label('there');
+  assert.throws(
+    () => a.jmp(there),
+    (e: unknown) => e instanceof AsmError && /another assembler/.test(e.message),
+  );
+});

@@ -19,7 +19,7 @@
 import { ByteBuf, encode, type Fixup, Prefix } from './encoder.js';
 import { formsByMnemonic } from './forms.js';
 import { AsmError, isLabel, type Label, type Operand } from './operands.js';
-import { type BranchOpcodes, type FormMemo, memoFor, selectWithMemo } from './select.js';
+import { type BranchOpcodes, branchOpcodes, type FormMemo, memoFor, selectWithMemo } from './select.js';
 
 export type SectionKind = 'text' | 'data' | 'rodata' | 'bss';
 
@@ -83,9 +83,9 @@ class Frags {
   tail = new Uint8Array(16);
   /** A branch grown to its near (rel32) form. */
   long = new Uint8Array(16);
-  /** Branches: the target and the opcodes (null for other tails). */
-  label: (Label | null)[] = new Array<Label | null>(16).fill(null);
-  opcodes: (BranchOpcodes | null)[] = new Array<BranchOpcodes | null>(16).fill(null);
+  /** Branches: the target's label id, and the opcodes' index in `branchOpcodes`. */
+  target = new Int32Array(16);
+  branch = new Uint8Array(16);
   /** Alignments: the boundary, the most padding, the fill byte (-1: NOPs). */
   alignN = new Int32Array(16);
   alignMax = new Int32Array(16);
@@ -97,13 +97,13 @@ class Frags {
   }
 
   /** Ends the open fragment at `pos` with tail `kind` (its fields set by the caller at the returned index), and opens the next. */
-  close(pos: number, fix: number, kind: number, label: Label | null, opcodes: BranchOpcodes | null): number {
+  close(pos: number, fix: number, kind: number, target: number, branch: number): number {
     const i = this.count - 1;
     if (this.count === this.start.length) this.#grow();
     this.end[i] = pos;
     this.tail[i] = kind;
-    this.label[i] = label;
-    this.opcodes[i] = opcodes;
+    this.target[i] = target;
+    this.branch[i] = branch;
     const j = this.count++;
     this.start[j] = pos;
     this.end[j] = pos;
@@ -113,10 +113,6 @@ class Frags {
 
   #grow(): void {
     const n = this.start.length * 2;
-    for (let i = this.start.length; i < n; i++) {
-      this.label.push(null);
-      this.opcodes.push(null);
-    }
     const wider = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, make: (n: number) => T): T => {
       const b = make(n);
       b.set(a as never);
@@ -128,6 +124,8 @@ class Frags {
     this.addr = wider(this.addr, (k) => new Float64Array(k));
     this.tail = wider(this.tail, (k) => new Uint8Array(k));
     this.long = wider(this.long, (k) => new Uint8Array(k));
+    this.target = wider(this.target, (k) => new Int32Array(k));
+    this.branch = wider(this.branch, (k) => new Uint8Array(k));
     this.alignN = wider(this.alignN, (k) => new Int32Array(k));
     this.alignMax = wider(this.alignMax, (k) => new Int32Array(k));
     this.fill = wider(this.fill, (k) => new Int16Array(k));
@@ -138,7 +136,7 @@ class Frags {
     const t = this.tail[i];
     if (t === TAIL_END) return 0;
     if (t === TAIL_BRANCH) {
-      const ops = this.opcodes[i] as BranchOpcodes;
+      const ops = branchOpcodes[this.branch[i] as number] as BranchOpcodes;
       return this.long[i] ? ops.near.length + 4 : ops.short.length + 1;
     }
     return alignPad(this.alignN[i] as number, this.alignMax[i] as number, at);
@@ -204,6 +202,8 @@ export class AssemblerCore {
   #order: Section[] = [];
   #cur: Section;
   #labels = new Map<string, Label>();
+  /** Every label of this assembler by id (fragments hold the id of a branch's target). */
+  #labelById: Label[] = [];
   #bindings: (Binding | undefined)[] = [];
   #globals = new Set<string>();
   #nextId = 0;
@@ -284,6 +284,7 @@ export class AssemblerCore {
     }
     const id = this.#nextId++;
     const l: Label = { kind: 'label', name: name ?? `.L${id}`, id, external: false };
+    this.#labelById.push(l);
     this.#labels.set(l.name, l);
     return l;
   }
@@ -297,6 +298,7 @@ export class AssemblerCore {
       return l;
     }
     const e: Label = { kind: 'label', name, id: this.#nextId++, external: true };
+    this.#labelById.push(e);
     this.#labels.set(name, e);
     this.#externs.add(e.id);
     return e;
@@ -381,7 +383,9 @@ export class AssemblerCore {
     if (this.#finished || s.bss || this.#prefix !== Prefix.None || memo.imul) return this.#emitAny(memo, ops);
     const br = memo.branch;
     if (br !== null && ops.length === 1 && isLabel(ops[0])) {
-      s.frags.close(s.buf.pos, s.fixups.length, TAIL_BRANCH, ops[0], br);
+      const l = ops[0];
+      if (this.#labelById[l.id] !== l) return this.#emitAny(memo, ops);
+      s.frags.close(s.buf.pos, s.fixups.length, TAIL_BRANCH, l.id, br.index);
       return this;
     }
     const form = selectWithMemo(memo, ops);
@@ -407,7 +411,9 @@ export class AssemblerCore {
     const br = memo.branch;
     if (br !== null && ops.length === 1 && isLabel(ops[0])) {
       if (prefix) throw new AsmError(`'${memo.mnemonic}' takes no prefix`);
-      s.frags.close(s.buf.pos, s.fixups.length, TAIL_BRANCH, ops[0] as Label, br);
+      const l = ops[0];
+      if (this.#labelById[l.id] !== l) throw new AsmError(`label ${l.name} belongs to another assembler`);
+      s.frags.close(s.buf.pos, s.fixups.length, TAIL_BRANCH, l.id, br.index);
       return this;
     }
     let o = ops;
@@ -528,7 +534,7 @@ export class AssemblerCore {
     const s = this.#cur;
     if (n > s.align) s.align = n;
     const f = s.frags;
-    const i = f.close(s.buf.pos, s.fixups.length, TAIL_ALIGN, null, null);
+    const i = f.close(s.buf.pos, s.fixups.length, TAIL_ALIGN, 0, 0);
     f.alignN[i] = n;
     f.alignMax[i] = max ?? n;
     f.fill[i] = fill ?? (s.kind === 'text' ? -1 : 0);
@@ -612,11 +618,11 @@ export class AssemblerCore {
         aligns++;
         open[i] = 1;
       } else if (t === TAIL_BRANCH && !f.long[i]) {
-        const b = bindings[(f.label[i] as Label).id];
+        const b = bindings[f.target[i] as number];
         // A jump whose target is not in this section is near from the start.
         if (!b || b.section !== s) f.long[i] = 1;
         else {
-          const ops = f.opcodes[i] as BranchOpcodes;
+          const ops = branchOpcodes[f.branch[i] as number] as BranchOpcodes;
           open[i] = 1;
           toFrag[i] = b.frag;
           toOffset[i] = b.offset;
@@ -685,8 +691,8 @@ export class AssemblerCore {
       let p = a + (f.end[i] as number) - start;
       const t = f.tail[i];
       if (t === TAIL_BRANCH) {
-        const opcodes = f.opcodes[i] as BranchOpcodes;
-        const label = f.label[i] as Label;
+        const opcodes = branchOpcodes[f.branch[i] as number] as BranchOpcodes;
+        const label = this.#labelById[f.target[i] as number] as Label;
         const long = f.long[i] !== 0;
         const ops = long ? opcodes.near : opcodes.short;
         for (let j = 0; j < ops.length; j++) out[p++] = ops[j] as number;

@@ -108,9 +108,14 @@ function keyOf(ops: readonly Operand[]): number {
 
 /** A relaxable branch mnemonic's opcodes: short (rel8) and near (rel32). */
 export interface BranchOpcodes {
+  /** Position in `branchOpcodes` (fragments hold this number, not the object). */
+  readonly index: number;
   readonly short: readonly number[];
   readonly near: readonly number[];
 }
+
+/** The opcodes of every relaxable branch mnemonic met so far, by `index`. */
+export const branchOpcodes: BranchOpcodes[] = [];
 
 /**
  * What the hot path keeps per mnemonic: the memo of its form choices, and
@@ -129,10 +134,13 @@ export interface FormMemo {
   forms: (Form | undefined)[];
 }
 
-function branchOpcodes(forms: readonly Form[]): BranchOpcodes | null {
+function branchOf(forms: readonly Form[]): BranchOpcodes | null {
   const s = forms.find((x) => x.kinds[0] === K.Rel8);
   const n = forms.find((x) => x.kinds[0] === K.Rel32);
-  return s && n ? { short: s.opcode, near: n.opcode } : null;
+  if (!s || !n) return null;
+  const b = { index: branchOpcodes.length, short: s.opcode, near: n.opcode };
+  branchOpcodes.push(b);
+  return b;
 }
 
 /** The memo for `mnemonic` (one per mnemonic; callers may keep it to skip the lookup). */
@@ -141,7 +149,7 @@ export function memoFor(mnemonic: string): FormMemo {
   if (m === undefined) {
     const forms = formsByMnemonic.get(mnemonic) ?? [];
     const exact = forms.some((f) => f.guard !== null && f.kinds.some(isImmKind));
-    m = { mnemonic, exact, branch: branchOpcodes(forms), imul: mnemonic === 'imul', keys: null, forms: [] };
+    m = { mnemonic, exact, branch: branchOf(forms), imul: mnemonic === 'imul', keys: null, forms: [] };
     memos.set(mnemonic, m);
   }
   return m;
