@@ -6,26 +6,39 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { K } from '../src/asm/forms.js';
 import {
   AsmError,
   Assembler,
   ah,
   al,
+  assembleText,
   ax,
   byte,
   cl,
+  cx,
+  dl,
+  dx,
   eax,
   ecx,
+  edx,
+  formsByMnemonic,
   fs,
+  type Mem,
   mem,
+  type Operand,
   ptr,
   qword,
   r8,
   r8b,
   r9,
+  r12,
+  r13,
   rax,
+  rbp,
   rbx,
   rcx,
+  rdx,
   rip,
   rsp,
   sil,
@@ -135,6 +148,8 @@ test('a refused instruction leaves no bytes and no pending prefix behind', () =>
   assert.deepEqual([...(a.finish().sections[0]?.bytes ?? [])], [0x48, 0x01, 0xc8]);
 });
 
+const hex = (b: ArrayLike<number>): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
+
 function bytesOf(build: (a: Assembler) => unknown): number[] {
   const a = new Assembler();
   build(a);
@@ -193,5 +208,139 @@ test('special choices GNU as makes', () => {
   assert.deepEqual(
     bytesOf((a) => a.rep().stosw()),
     [0x66, 0xf3, 0xab],
+  );
+});
+
+test('a scale without an index register is ignored, as GNU as encodes the same operand without one', () => {
+  // Builder operands with a scale but no index, and the GNU spelling of the same address.
+  const cases: [Mem, string][] = [];
+  for (const base of [rsp, r12, rbx, rbp, r13, null]) {
+    for (const scale of [2, 4, 8] as const) {
+      for (const disp of [0, 16, -200, 0x12345]) {
+        const at =
+          base === null ? `${disp}` : disp === 0 ? base.name : `${base.name} ${disp < 0 ? '-' : '+'} ${Math.abs(disp)}`;
+        cases.push([mem(8, base, null, scale, disp), `mov rax, qword ptr [${at}]`]);
+      }
+    }
+  }
+  const ref = gas(cases.map(([, t], i) => `s${i}: ${t}`).join('\n')).text;
+  const ours = bytesOf((a) => {
+    for (const [m] of cases) a.mov(rax, m);
+  });
+  assert.deepEqual(ours, [...ref]);
+});
+
+/** An operand of each kind that is not memory, as [builder operand, GNU spelling]. */
+const OTHER: Partial<Record<K, [Operand, string]>> = {
+  [K.R8]: [cl, 'cl'],
+  [K.R16]: [cx, 'cx'],
+  [K.R32]: [ecx, 'ecx'],
+  [K.R64]: [rcx, 'rcx'],
+  [K.RM8]: [dl, 'dl'],
+  [K.RM16]: [dx, 'dx'],
+  [K.RM32]: [edx, 'edx'],
+  [K.RM64]: [rdx, 'rdx'],
+  [K.AL]: [al, 'al'],
+  [K.AX]: [ax, 'ax'],
+  [K.EAX]: [eax, 'eax'],
+  [K.RAX]: [rax, 'rax'],
+  [K.CL]: [cl, 'cl'],
+  [K.One]: [1, '1'],
+  [K.Imm8]: [3, '3'],
+  [K.SImm8]: [3, '3'],
+  [K.Imm16]: [3, '3'],
+  [K.Imm32]: [3, '3'],
+  [K.SImm32]: [3, '3'],
+  [K.Imm64]: [3, '3'],
+  [K.Xmm]: [xmm1, 'xmm1'],
+  [K.Ymm]: [ymm1, 'ymm1'],
+  [K.XM32]: [xmm2, 'xmm2'],
+  [K.XM64]: [xmm2, 'xmm2'],
+  [K.XM128]: [xmm2, 'xmm2'],
+  [K.YM256]: [ymm2, 'ymm2'],
+};
+const MEMORY_KINDS = new Set([
+  K.RM8,
+  K.RM16,
+  K.RM32,
+  K.RM64,
+  K.M,
+  K.M8,
+  K.M16,
+  K.M32,
+  K.M64,
+  K.M128,
+  K.M256,
+  K.XM32,
+  K.XM64,
+  K.XM128,
+  K.YM256,
+]);
+
+test('unsized memory: the builder, the text front end and GNU as agree for every memory operand of every row', () => {
+  // Each row with an unsized [rbx] in one of its memory positions, the others filled in.
+  const cases = new Map<string, { mnemonic: string; ops: Operand[] }>();
+  for (const [mnemonic, forms] of formsByMnemonic) {
+    for (const f of forms) {
+      f.kinds.forEach((k, at) => {
+        if (!MEMORY_KINDS.has(k)) return;
+        const ops: Operand[] = [];
+        const words: string[] = [];
+        for (const [i, kk] of f.kinds.entries()) {
+          const o = i === at ? ([ptr(rbx), '[rbx]'] as const) : OTHER[kk];
+          if (o === undefined) return;
+          ops.push(o[0]);
+          words.push(o[1]);
+        }
+        cases.set(`${mnemonic} ${words.join(', ')}`, { mnemonic, ops });
+      });
+    }
+  }
+  const lines = [...cases.keys()];
+  assert.ok(lines.length > 400, `only ${lines.length} cases`);
+  // GNU as: which lines it refuses (errors or warnings), then the bytes of the others.
+  let refused = new Set<number>();
+  try {
+    refused = new Set(gas(lines.join('\n')).warnings.keys());
+  } catch (e) {
+    if (!(e instanceof GasError)) throw e;
+    refused = new Set([...e.errors.keys(), ...e.warnings.keys()]);
+  }
+  const accepted = lines.filter((_, i) => !refused.has(i + 1));
+  const ref = gas(accepted.map((t, i) => `s${i}: ${t}`).join('\n'));
+  const gnuBytes = new Map<string, string>();
+  accepted.forEach((t, i) => {
+    const start = ref.symbols.get(`s${i}`) as number;
+    const end = i + 1 < accepted.length ? (ref.symbols.get(`s${i + 1}`) as number) : ref.text.length;
+    gnuBytes.set(t, hex(ref.text.subarray(start, end)));
+  });
+  const differ: string[] = [];
+  for (const [t, c] of cases) {
+    const gnu = gnuBytes.get(t) ?? 'refused';
+    let builder = 'refused';
+    try {
+      builder = hex(bytesOf((a) => a.emit(c.mnemonic, c.ops)));
+    } catch (e) {
+      if (!(e instanceof AsmError)) throw e;
+    }
+    let text = 'refused';
+    try {
+      text = hex(assembleText(`${t}\n`).object.sections[0]?.bytes ?? []);
+    } catch (e) {
+      if (!(e instanceof AsmError)) throw e;
+    }
+    if (builder !== gnu || text !== gnu) differ.push(`${t}: builder ${builder}, text ${text}, GNU as ${gnu}`);
+  }
+  assert.deepEqual(differ, []);
+});
+
+test("a branch to another assembler's label is refused", () => {
+  const a = new Assembler();
+  const b = new Assembler();
+  a.label('here');
+  const there = b.label('there');
+  assert.throws(
+    () => a.jmp(there),
+    (e: unknown) => e instanceof AsmError && /another assembler/.test(e.message),
   );
 });

@@ -209,6 +209,79 @@ describe('memory operands', () => {
   });
 });
 
+describe('the common statement, read in one pass', () => {
+  // Statements the front end reads in one pass (registers, plain numbers,
+  // branch targets, [base + index*scale ± disp]) next to near variants it
+  // leaves to the full parser, in many spellings: both must give GNU's bytes.
+  it('reads every spelling of registers, numbers, labels and memory like GNU as', () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)] as T;
+    const g64 = ['rax', 'rcx', 'rdx', 'rbx', 'rsi', 'rdi', 'r8', 'r9', 'r12', 'r15', 'RAX', 'R11'];
+    const g32 = ['eax', 'ecx', 'r10d', 'EDI'];
+    const bases = ['rax', 'rbx', 'rbp', 'rsp', 'r12', 'r13', 'rip', 'R9'];
+    const indexes = ['rcx', 'rsi', 'r8', 'r14', 'rbp', 'R10'];
+    const num = () =>
+      pick(['0', '1', '8', '16', '127', '128', '0x7f', '0X80', '0x1000', '255', '4096', '0x7fffffff', '2147483648']);
+    const memory = (): string => {
+      const parts: string[] = [];
+      const base = pick(bases);
+      if (rnd(5) > 0) parts.push(base);
+      if (base !== 'rip' && rnd(2) === 0) {
+        const ix = pick(indexes);
+        parts.push(rnd(4) === 0 ? ix : `${ix}*${pick(['1', '2', '4', '8'])}`);
+      }
+      if (parts.length === 0 || rnd(2) === 0) parts.push(pick(['0', '8', '127', '128', '0x80', '0X7F', '-8', '4096']));
+      // Terms in any order (GNU as adds them up), spaced or not, with - for the numbers.
+      if (rnd(4) === 0) parts.reverse();
+      let out = parts[0] as string;
+      for (const t of parts.slice(1)) {
+        const minus = t.startsWith('-') || (/^[0-9]/.test(t) && rnd(3) === 0);
+        out += pick([' + ', '+', ' +', '+  ']).replace('+', minus ? '-' : '+') + t.replace('-', '');
+      }
+      return pick([`[${out}]`, `[ ${out} ]`, `[${out} ]`]);
+    };
+    const sized = (w: string) => `${pick([w, w.toUpperCase()])} ${pick(['ptr', 'PTR', 'Ptr'])} ${memory()}`;
+    const lines: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      if (i % 25 === 0) lines.push(`.L${i / 25}:`);
+      const imm = () => (rnd(3) === 0 ? `-${num()}` : num());
+      const k = rnd(20);
+      const sep = pick([', ', ',', ' , ', ',\t']);
+      if (k < 4) lines.push(`  mov ${pick(g64)}${sep}${sized('qword')}`);
+      else if (k < 6) lines.push(`  mov ${sized('qword')}${sep}${pick(g64)}`);
+      else if (k < 8) lines.push(`  ${pick(['add', 'sub', 'xor', 'cmp', 'AND'])} ${pick(g64)}${sep}${pick(g64)}`);
+      else if (k < 10) lines.push(`  ${pick(['add', 'or', 'adc'])} ${pick(g32)}${sep}${imm()}`);
+      else if (k < 11) lines.push(`  lea ${pick(g64)}${sep}${memory()}`);
+      else if (k < 12) lines.push(`  mov ${pick(g64)}${sep}${memory()}`);
+      else if (k < 13) lines.push(`  add ${sized('dword')}${sep}${imm()}`);
+      else if (k < 14) lines.push(`  vaddpd ymm${rnd(16)}${sep}ymm${rnd(16)}${sep}${sized('ymmword')}`);
+      else if (k < 15) lines.push(`  movzx ${pick(g32)}${sep}${sized('byte')}`);
+      else if (k < 17)
+        lines.push(`  ${pick(['jne', 'je', 'jmp', 'call', 'JL'])} .L${Math.max(0, i / 25 - 1 + rnd(3)) | 0}`);
+      else if (k < 18) lines.push(`  ${pick(['ret', 'nop', 'cqo', 'RET'])}${pick(['', ' ', '\t'])}`);
+      else if (k < 19) lines.push(`  push ${pick(g64)}`);
+      else lines.push(`  ${pick(['imul', 'shl'])} ${pick(g64)}${sep}${rnd(30) + 1}`);
+      // Now and then what the full parser takes: comments, several statements, expressions.
+      const r = rnd(40);
+      if (r === 0) lines[lines.length - 1] += ' # a comment';
+      else if (r === 1) lines[lines.length - 1] += '; nop';
+      else if (r === 2) lines.push('  mov rax, [rbx + rsp]');
+      else if (r === 3) lines.push('  mov rax, [rcx][rdx*2]');
+      else if (r === 4) lines.push('  add rax, - 5');
+      else if (r === 5) lines.push('  add rax, 3 + 4');
+      else if (r === 6) lines.push('  mov rax, qword ptr [rbx + 2*rcx]');
+      else if (r === 7) lines.push('  mov eax, dword ptr [rbx + 8 * 2]');
+      else if (r === 8) lines.push('  mov rax, [rbx+010]');
+    }
+    lines.push(`.L${1500 / 25}: .L${1500 / 25 + 1}: .L${1500 / 25 + 2}: ret`);
+    same(lines.join('\n'));
+  });
+});
+
 describe('expressions and numbers', () => {
   it('follows GNU as precedence and 64-bit semantics', () => {
     same(`

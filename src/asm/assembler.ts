@@ -17,9 +17,9 @@
  */
 
 import { ByteBuf, encode, type Fixup, Prefix } from './encoder.js';
-import { formsByMnemonic, K, relaxable } from './forms.js';
+import { formsByMnemonic } from './forms.js';
 import { AsmError, isLabel, type Label, type Operand } from './operands.js';
-import { type FormMemo, selectFormCached, selectWithMemo } from './select.js';
+import { type BranchOpcodes, branchOpcodes, type FormMemo, memoFor, selectWithMemo } from './select.js';
 
 export type SectionKind = 'text' | 'data' | 'rodata' | 'bss';
 
@@ -60,16 +60,87 @@ export interface ObjectCode {
   marks: [number, number, number][];
 }
 
-type Tail =
-  | { kind: 'branch'; label: Label; short: readonly number[]; near: readonly number[]; long: boolean }
-  | { kind: 'align'; n: number; max: number; fill: number | null };
+/** What follows the bytes of a fragment. */
+const TAIL_END = 0;
+const TAIL_BRANCH = 1;
+const TAIL_ALIGN = 2;
 
-interface Frag {
-  start: number;
-  end: number;
-  fixups: Fixup[];
-  tail: Tail | null;
-  addr: number;
+/**
+ * The fragments of a section, as columns: fragment i is the bytes
+ * [start[i], end[i]) of the section's buffer, then its tail: a relaxable
+ * branch, alignment padding, or nothing (TAIL_END, the last fragment, the
+ * one being filled). Its fixups are those of the section from fix[i] up to
+ * the next fragment's; addr[i] is its address once laid out. Columns
+ * rather than an object per fragment: a jump costs no allocation, and
+ * relaxation walks arrays.
+ */
+class Frags {
+  count = 1;
+  start = new Int32Array(16);
+  end = new Int32Array(16);
+  fix = new Int32Array(16);
+  addr = new Float64Array(16);
+  tail = new Uint8Array(16);
+  /** A branch grown to its near (rel32) form. */
+  long = new Uint8Array(16);
+  /** Branches: the target's label id, and the opcodes' index in `branchOpcodes`. */
+  target = new Int32Array(16);
+  branch = new Uint8Array(16);
+  /** Alignments: the boundary, the most padding, the fill byte (-1: NOPs). */
+  alignN = new Int32Array(16);
+  alignMax = new Int32Array(16);
+  fill = new Int16Array(16);
+
+  /** The fragment being filled. */
+  get open(): number {
+    return this.count - 1;
+  }
+
+  /** Ends the open fragment at `pos` with tail `kind` (its fields set by the caller at the returned index), and opens the next. */
+  close(pos: number, fix: number, kind: number, target: number, branch: number): number {
+    const i = this.count - 1;
+    if (this.count === this.start.length) this.#grow();
+    this.end[i] = pos;
+    this.tail[i] = kind;
+    this.target[i] = target;
+    this.branch[i] = branch;
+    const j = this.count++;
+    this.start[j] = pos;
+    this.end[j] = pos;
+    this.fix[j] = fix;
+    return i;
+  }
+
+  #grow(): void {
+    const n = this.start.length * 2;
+    const wider = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a as never);
+      return b;
+    };
+    this.start = wider(this.start, (k) => new Int32Array(k));
+    this.end = wider(this.end, (k) => new Int32Array(k));
+    this.fix = wider(this.fix, (k) => new Int32Array(k));
+    this.addr = wider(this.addr, (k) => new Float64Array(k));
+    this.tail = wider(this.tail, (k) => new Uint8Array(k));
+    this.long = wider(this.long, (k) => new Uint8Array(k));
+    this.target = wider(this.target, (k) => new Int32Array(k));
+    this.branch = wider(this.branch, (k) => new Uint8Array(k));
+    this.alignN = wider(this.alignN, (k) => new Int32Array(k));
+    this.alignMax = wider(this.alignMax, (k) => new Int32Array(k));
+    this.fill = wider(this.fill, (k) => new Int16Array(k));
+  }
+
+  /** The size of fragment i's tail when its end lies at `at`. */
+  tailSize(i: number, at: number): number {
+    const t = this.tail[i];
+    if (t === TAIL_END) return 0;
+    if (t === TAIL_BRANCH) {
+      const ops = branchOpcodes[this.branch[i] as number] as BranchOpcodes;
+      return this.long[i] ? ops.near.length + 4 : ops.short.length + 1;
+    }
+    return alignPad(this.alignN[i] as number, this.alignMax[i] as number, at);
+  }
 }
 
 interface Section {
@@ -77,8 +148,11 @@ interface Section {
   kind: SectionKind;
   index: number;
   buf: ByteBuf;
-  frags: Frag[];
-  cur: Frag;
+  frags: Frags;
+  /** Label references in the buffer, in order of position. */
+  fixups: Fixup[];
+  /** Takes no instructions. */
+  bss: boolean;
   align: number;
   marks: [number, number, number][];
 }
@@ -123,24 +197,13 @@ export function nopFill(n: number): number[] {
   return out;
 }
 
-interface BranchOps {
-  short: readonly number[];
-  near: readonly number[];
-}
-
-const branchOps = new Map<string, BranchOps>();
-for (const m of relaxable) {
-  const forms = formsByMnemonic.get(m) ?? [];
-  const s = forms.find((f) => f.kinds[0] === K.Rel8);
-  const n = forms.find((f) => f.kinds[0] === K.Rel32);
-  if (s && n) branchOps.set(m, { short: s.opcode, near: n.opcode });
-}
-
 export class AssemblerCore {
   #sections = new Map<string, Section>();
   #order: Section[] = [];
   #cur: Section;
   #labels = new Map<string, Label>();
+  /** Every label of this assembler by id (fragments hold the id of a branch's target). */
+  #labelById: Label[] = [];
   #bindings: (Binding | undefined)[] = [];
   #globals = new Set<string>();
   #nextId = 0;
@@ -161,14 +224,15 @@ export class AssemblerCore {
   #section(name: string): Section {
     let s = this.#sections.get(name);
     if (!s) {
-      const frag: Frag = { start: 0, end: 0, fixups: [], tail: null, addr: 0 };
+      const kind = sectionKind(name);
       s = {
         name,
-        kind: sectionKind(name),
+        kind,
+        bss: kind === 'bss',
         index: this.#order.length,
         buf: new ByteBuf(name === '.text' ? 4096 : 256),
-        frags: [frag],
-        cur: frag,
+        frags: new Frags(),
+        fixups: [],
         align: name === '.text' ? 16 : 8,
         marks: [],
       };
@@ -196,11 +260,19 @@ export class AssemblerCore {
     return this.section('.bss');
   }
 
+  /** Room for `bytes` more bytes in the current section (a hint: the buffer need not grow while they come). */
+  reserve(bytes: number): this {
+    this.#cur.buf.ensure(bytes);
+    return this;
+  }
+
   /** Current offset in the current section, before relaxation (exact when no jump precedes it). */
   get offset(): number {
-    const s = this.#cur;
-    let n = 0;
-    for (const f of s.frags) n += f.end - f.start + (f === s.cur ? 0 : tailMinSize(f.tail));
+    const f = this.#cur.frags;
+    let n = this.#cur.buf.pos - (f.start[f.open] as number);
+    // Before relaxation every branch is short (or near, when known to be); alignments count as nothing.
+    for (let i = 0; i < f.open; i++)
+      n += (f.end[i] as number) - (f.start[i] as number) + (f.tail[i] === TAIL_BRANCH ? f.tailSize(i, 0) : 0);
     return n;
   }
 
@@ -212,6 +284,7 @@ export class AssemblerCore {
     }
     const id = this.#nextId++;
     const l: Label = { kind: 'label', name: name ?? `.L${id}`, id, external: false };
+    this.#labelById.push(l);
     this.#labels.set(l.name, l);
     return l;
   }
@@ -225,6 +298,7 @@ export class AssemblerCore {
       return l;
     }
     const e: Label = { kind: 'label', name, id: this.#nextId++, external: true };
+    this.#labelById.push(e);
     this.#labels.set(name, e);
     this.#externs.add(e.id);
     return e;
@@ -235,7 +309,8 @@ export class AssemblerCore {
     if (this.#externs.has(label.id)) throw new AsmError(`${label.name} is external and cannot be defined`);
     if (this.#bindings[label.id]) throw new AsmError(`label ${label.name} is already defined`);
     const s = this.#cur;
-    this.#bindings[label.id] = { section: s, frag: s.frags.length - 1, offset: s.buf.pos - s.cur.start };
+    const f = s.frags;
+    this.#bindings[label.id] = { section: s, frag: f.open, offset: s.buf.pos - (f.start[f.open] as number) };
     return this;
   }
 
@@ -264,13 +339,14 @@ export class AssemblerCore {
    */
   cursor(): { section: string; fragment: number; offset: number } {
     const s = this.#cur;
-    return { section: s.name, fragment: s.frags.length - 1, offset: s.buf.pos };
+    return { section: s.name, fragment: s.frags.open, offset: s.buf.pos };
   }
 
   /** Records the current position under `tag` (for listings). */
   mark(tag: number): this {
     const s = this.#cur;
-    s.marks.push([tag, s.frags.length - 1, s.buf.pos - s.cur.start]);
+    const f = s.frags;
+    s.marks.push([tag, f.open, s.buf.pos - (f.start[f.open] as number)]);
     return this;
   }
 
@@ -289,54 +365,75 @@ export class AssemblerCore {
     return this;
   }
 
-  /** Encodes one instruction. The mnemonic methods (`a.mov(...)`) all come here. */
+  /** Encodes one instruction. */
   emit(mnemonic: string, ops: readonly Operand[]): this {
-    return this.#emit(mnemonic, null, ops);
-  }
-
-  /** `emit` with the mnemonic's form memo at hand (builder methods and the text front end keep one). */
-  emitWith(memo: FormMemo, ops: readonly Operand[]): this {
-    return this.#emit(memo.mnemonic, memo, ops);
-  }
-
-  #emit(mnemonic: string, memo: FormMemo | null, ops: readonly Operand[]): this {
+    if (formsByMnemonic.has(mnemonic)) return this.emitWith(memoFor(mnemonic), ops);
+    // An unknown mnemonic gets no memo.
     if (this.#finished) throw new AsmError('assembler already finished');
-    const s = this.#cur;
-    if (s.kind === 'bss') throw new AsmError(`instruction '${mnemonic}' in ${s.name}`);
-    // A prefix belongs to this instruction only, whether it encodes or not.
-    const prefix = this.#prefix;
     this.#prefix = Prefix.None;
-    const br = ops.length === 1 && isLabel(ops[0]) ? branchOps.get(mnemonic) : undefined;
-    if (br !== undefined) {
-      if (prefix) throw new AsmError(`'${mnemonic}' takes no prefix`);
-      this.#endFrag({ kind: 'branch', label: ops[0] as Label, short: br.short, near: br.near, long: false });
+    throw new AsmError(`unknown instruction '${mnemonic}'`);
+  }
+
+  /** `emit` with the mnemonic's memo at hand: the mnemonic methods (`a.mov(...)`) and the text front end come here. */
+  emitWith(memo: FormMemo, ops: readonly Operand[]): this {
+    // The common case in few steps (small enough for the engine to inline
+    // where instructions come from); prefixes, imul's short form and every
+    // error take #emitAny.
+    const s = this.#cur;
+    if (this.#finished || s.bss || this.#prefix !== Prefix.None || memo.imul) return this.#emitAny(memo, ops);
+    const br = memo.branch;
+    if (br !== null && ops.length === 1 && isLabel(ops[0])) {
+      const l = ops[0];
+      if (this.#labelById[l.id] !== l) return this.#emitAny(memo, ops);
+      s.frags.close(s.buf.pos, s.fixups.length, TAIL_BRANCH, l.id, br.index);
       return this;
     }
-    let o = ops;
-    if (mnemonic === 'imul' && ops.length === 2 && (typeof ops[1] === 'number' || typeof ops[1] === 'bigint')) {
-      o = [ops[0] as Operand, ops[0] as Operand, ops[1]];
-    }
-    const form = memo !== null ? selectWithMemo(memo, o) : selectFormCached(mnemonic, o);
-    const pos = s.buf.pos;
-    const nfix = s.cur.fixups.length;
+    const form = selectWithMemo(memo, ops);
+    const fixups = s.fixups;
+    const nfix = fixups.length;
     try {
-      encode(form, o, s.buf, prefix, s.cur.fixups);
+      encode(form, ops, s.buf, Prefix.None, fixups);
     } catch (e) {
-      // Leave no partial instruction behind.
-      s.buf.pos = pos;
-      s.cur.fixups.length = nfix;
+      // Encoders check before they write; their fixups go too.
+      fixups.length = nfix;
       throw e;
     }
     return this;
   }
 
-  #endFrag(tail: Tail): void {
+  #emitAny(memo: FormMemo, ops: readonly Operand[]): this {
+    if (this.#finished) throw new AsmError('assembler already finished');
     const s = this.#cur;
-    s.cur.end = s.buf.pos;
-    s.cur.tail = tail;
-    const f: Frag = { start: s.buf.pos, end: s.buf.pos, fixups: [], tail: null, addr: 0 };
-    s.frags.push(f);
-    s.cur = f;
+    if (s.bss) throw new AsmError(`instruction '${memo.mnemonic}' in ${s.name}`);
+    // A prefix belongs to this instruction only, whether it encodes or not.
+    const prefix = this.#prefix;
+    this.#prefix = Prefix.None;
+    const br = memo.branch;
+    if (br !== null && ops.length === 1 && isLabel(ops[0])) {
+      if (prefix) throw new AsmError(`'${memo.mnemonic}' takes no prefix`);
+      const l = ops[0];
+      if (this.#labelById[l.id] !== l) throw new AsmError(`label ${l.name} belongs to another assembler`);
+      s.frags.close(s.buf.pos, s.fixups.length, TAIL_BRANCH, l.id, br.index);
+      return this;
+    }
+    let o = ops;
+    if (memo.imul && ops.length === 2 && (typeof ops[1] === 'number' || typeof ops[1] === 'bigint')) {
+      o = [ops[0] as Operand, ops[0] as Operand, ops[1]];
+    }
+    const form = selectWithMemo(memo, o);
+    const buf = s.buf;
+    const fixups = s.fixups;
+    const pos = buf.pos;
+    const nfix = fixups.length;
+    try {
+      encode(form, o, buf, prefix, fixups);
+    } catch (e) {
+      // Leave no partial instruction behind.
+      buf.pos = pos;
+      fixups.length = nfix;
+      throw e;
+    }
+    return this;
   }
 
   // Data.
@@ -369,7 +466,7 @@ export class AssemblerCore {
     for (const v of values) {
       s.buf.ensure(4);
       if (isLabel(v)) {
-        s.cur.fixups.push({ pos: s.buf.pos, size: 4, label: v, addend: 0, pcrel: false, signed: false, got: false });
+        s.fixups.push({ pos: s.buf.pos, size: 4, label: v, addend: 0, pcrel: false, signed: false, got: false });
         s.buf.u32(0);
       } else {
         checkRange(v, 32);
@@ -384,7 +481,7 @@ export class AssemblerCore {
     for (const v of values) {
       s.buf.ensure(8);
       if (isLabel(v)) {
-        s.cur.fixups.push({ pos: s.buf.pos, size: 8, label: v, addend: 0, pcrel: false, signed: false, got: false });
+        s.fixups.push({ pos: s.buf.pos, size: 8, label: v, addend: 0, pcrel: false, signed: false, got: false });
         s.buf.u64(0);
       } else s.buf.u64(v);
     }
@@ -394,7 +491,7 @@ export class AssemblerCore {
   address(size: 4 | 8, label: Label, addend = 0): this {
     const s = this.#cur;
     s.buf.ensure(size);
-    s.cur.fixups.push({ pos: s.buf.pos, size, label, addend, pcrel: false, signed: false, got: false });
+    s.fixups.push({ pos: s.buf.pos, size, label, addend, pcrel: false, signed: false, got: false });
     if (size === 8) s.buf.u64(0);
     else s.buf.u32(0);
     return this;
@@ -436,8 +533,11 @@ export class AssemblerCore {
     if (n < 1 || (n & (n - 1)) !== 0) throw new AsmError(`alignment ${n} is not a power of two`);
     const s = this.#cur;
     if (n > s.align) s.align = n;
-    const f = fill ?? (s.kind === 'text' ? null : 0);
-    this.#endFrag({ kind: 'align', n, max: max ?? n, fill: f });
+    const f = s.frags;
+    const i = f.close(s.buf.pos, s.fixups.length, TAIL_ALIGN, 0, 0);
+    f.alignN[i] = n;
+    f.alignMax[i] = max ?? n;
+    f.fill[i] = fill ?? (s.kind === 'text' ? -1 : 0);
     return this;
   }
 
@@ -446,7 +546,7 @@ export class AssemblerCore {
     if (this.#finished) throw new AsmError('assembler already finished');
     this.#finished = true;
     for (const s of this.#order) {
-      s.cur.end = s.buf.pos;
+      s.frags.end[s.frags.open] = s.buf.pos;
       this.#relax(s);
     }
     const sections: ObjSection[] = [];
@@ -454,7 +554,7 @@ export class AssemblerCore {
     const marks: [number, number, number][] = [];
     for (const s of this.#order) sections.push(this.#emitSection(s, externals));
     for (const s of this.#order) {
-      for (const [tag, fi, off] of s.marks) marks.push([tag, s.index, (s.frags[fi] as Frag).addr + off]);
+      for (const [tag, fi, off] of s.marks) marks.push([tag, s.index, (s.frags.addr[fi] as number) + off]);
     }
     const symbols: ObjSymbol[] = [];
     for (const l of this.#labels.values()) {
@@ -466,7 +566,7 @@ export class AssemblerCore {
       symbols.push({
         name: l.name,
         section: b.section.index,
-        offset: (b.section.frags[b.frag] as Frag).addr + b.offset,
+        offset: (b.section.frags.addr[b.frag] as number) + b.offset,
         global: this.#globals.has(l.name),
       });
     }
@@ -476,7 +576,7 @@ export class AssemblerCore {
   #labelAddr(l: Label, s: Section): number | null {
     const b = this.#bindings[l.id];
     if (!b || b.section !== s) return null;
-    return (s.frags[b.frag] as Frag).addr + b.offset;
+    return (s.frags.addr[b.frag] as number) + b.offset;
   }
 
   /**
@@ -495,50 +595,75 @@ export class AssemblerCore {
    * - a jump grows to near when its rel8 cannot reach; none ever shrinks.
    */
   #relax(s: Section): void {
-    const frags = s.frags;
-    // Label positions as [frag, offset]; the number of alignments before each frag ("region").
-    const region: number[] = [];
+    const f = s.frags;
+    const n = f.count;
+    const bindings = this.#bindings;
+    const addr = f.addr;
+    const tail = f.tail;
+    /** Short branches: where the target is (fragment, offset), the rel8 opcode's length, the growth to near. */
+    const toFrag = new Int32Array(n);
+    const toOffset = new Float64Array(n);
+    const shortOp = new Int32Array(n);
+    const grow = new Int32Array(n);
+    /** Whether relaxation may still change fragment i's tail. */
+    const open = new Uint8Array(n);
+    /** The number of alignments before each fragment. */
+    const region = new Int32Array(n);
     let aligns = 0;
-    for (const f of frags) {
-      region.push(aligns);
-      const t = f.tail;
-      if (t?.kind === 'align') aligns++;
-      if (t?.kind === 'branch' && !t.long) {
-        const b = this.#bindings[t.label.id];
-        if (!b || b.section !== s) t.long = true;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      region[i] = aligns;
+      const t = tail[i];
+      if (t === TAIL_ALIGN) {
+        aligns++;
+        open[i] = 1;
+      } else if (t === TAIL_BRANCH && !f.long[i]) {
+        const b = bindings[f.target[i] as number];
+        // A jump whose target is not in this section is near from the start.
+        if (!b || b.section !== s) f.long[i] = 1;
+        else {
+          const ops = branchOpcodes[f.branch[i] as number] as BranchOpcodes;
+          open[i] = 1;
+          toFrag[i] = b.frag;
+          toOffset[i] = b.offset;
+          shortOp[i] = ops.short.length;
+          grow[i] = ops.near.length + 4 - (ops.short.length + 1);
+        }
       }
-    }
-    let addr = 0;
-    for (const f of frags) {
-      f.addr = addr;
-      addr += f.end - f.start;
-      addr += tailSize(f.tail, addr);
+      // The first layout: every local jump short.
+      addr[i] = at;
+      at += (f.end[i] as number) - (f.start[i] as number);
+      at += f.tailSize(i, at);
     }
     for (let pass = 0; ; pass++) {
       let stretch = 0;
       let stretched = false;
-      for (let i = 0; i < frags.length; i++) {
-        const f = frags[i] as Frag;
-        const was = f.addr;
-        f.addr += stretch;
-        const fixed = f.end - f.start;
-        const t = f.tail;
+      for (let i = 0; i < n; i++) {
+        const was = addr[i] as number;
+        const a = was + stretch;
+        addr[i] = a;
+        if (open[i] === 0) continue;
+        const fixed = (f.end[i] as number) - (f.start[i] as number);
         let growth = 0;
-        if (t?.kind === 'align') {
-          growth = tailSize(t, f.addr + fixed) - tailSize(t, was + fixed);
-        } else if (t?.kind === 'branch' && !t.long) {
-          const b = this.#bindings[t.label.id] as Binding;
-          let target = (frags[b.frag] as Frag).addr + b.offset;
-          const at = f.addr + fixed + t.short.length;
+        if (tail[i] === TAIL_ALIGN) {
+          const end = a + fixed;
+          const an = f.alignN[i] as number;
+          const max = f.alignMax[i] as number;
+          growth = alignPad(an, max, end) - alignPad(an, max, end - stretch);
+        } else {
+          const tf = toFrag[i] as number;
+          let target = (addr[tf] as number) + (toOffset[i] as number);
+          const from = a + fixed + (shortOp[i] as number);
           let keep = false;
-          if (b.frag > i && stretch !== 0) {
-            if (stretch < 0 || region[b.frag] === region[i]) target += stretch;
-            else if (target < at) keep = true;
+          if (tf > i && stretch !== 0) {
+            if (stretch < 0 || region[tf] === region[i]) target += stretch;
+            else if (target < from) keep = true;
           }
-          const aim = target - at;
+          const aim = target - from;
           if (!keep && (aim > 128 || aim < -127)) {
-            t.long = true;
-            growth = t.near.length + 4 - (t.short.length + 1);
+            open[i] = 0;
+            f.long[i] = 1;
+            growth = grow[i] as number;
           }
         }
         if (growth !== 0) {
@@ -552,29 +677,43 @@ export class AssemblerCore {
   }
 
   #emitSection(s: Section, externals: Set<string>): ObjSection {
-    const last = s.frags[s.frags.length - 1] as Frag;
-    const size = last.addr + (last.end - last.start) + tailSize(last.tail, last.addr + last.end - last.start);
-    const out = new Uint8Array(size);
+    const f = s.frags;
+    const last = f.open;
+    const lastEnd = (f.addr[last] as number) + (f.end[last] as number) - (f.start[last] as number);
+    const out = new Uint8Array(lastEnd + f.tailSize(last, lastEnd));
     const relocs: Reloc[] = [];
     const src = s.buf.buf;
-    for (const f of s.frags) {
-      out.set(src.subarray(f.start, f.end), f.addr);
-      let p = f.addr + (f.end - f.start);
-      const t = f.tail;
-      if (t?.kind === 'branch') {
-        const ops = t.long ? t.near : t.short;
-        out.set(ops, p);
-        p += ops.length;
-        const field = p;
-        const size = t.long ? 4 : 1;
-        const fx: Fixup = { pos: field, size, label: t.label, addend: -size, pcrel: true, signed: true, got: false };
-        this.#resolve(fx, field, s, out, relocs, externals);
-      } else if (t?.kind === 'align') {
-        const n = tailSize(t, p);
-        if (t.fill === null) out.set(nopFill(n), p);
-        else out.fill(t.fill, p, p + n);
+    const fixups = s.fixups;
+    for (let i = 0; i < f.count; i++) {
+      const start = f.start[i] as number;
+      const a = f.addr[i] as number;
+      copy(out, a, src, start, f.end[i] as number);
+      let p = a + (f.end[i] as number) - start;
+      const t = f.tail[i];
+      if (t === TAIL_BRANCH) {
+        const opcodes = branchOpcodes[f.branch[i] as number] as BranchOpcodes;
+        const label = this.#labelById[f.target[i] as number] as Label;
+        const long = f.long[i] !== 0;
+        const ops = long ? opcodes.near : opcodes.short;
+        for (let j = 0; j < ops.length; j++) out[p++] = ops[j] as number;
+        const size = long ? 4 : 1;
+        const target = this.#labelAddr(label, s);
+        if (target !== null) writeField(out, p, size, target - (p + size), true, label.name);
+        else {
+          const fx: Fixup = { pos: p, size, label, addend: -size, pcrel: true, signed: true, got: false };
+          this.#resolve(fx, p, s, out, relocs, externals);
+        }
+      } else if (t === TAIL_ALIGN) {
+        const n = f.tailSize(i, p);
+        const fill = f.fill[i] as number;
+        if (fill < 0) out.set(nopFill(n), p);
+        else out.fill(fill, p, p + n);
       }
-      for (const fx of f.fixups) this.#resolve(fx, f.addr + (fx.pos - f.start), s, out, relocs, externals);
+      const fixEnd = i + 1 < f.count ? (f.fix[i + 1] as number) : fixups.length;
+      for (let j = f.fix[i] as number; j < fixEnd; j++) {
+        const fx = fixups[j] as Fixup;
+        this.#resolve(fx, a + (fx.pos - start), s, out, relocs, externals);
+      }
     }
     return { name: s.name, kind: s.kind, align: s.align, bytes: out, relocs };
   }
@@ -605,6 +744,12 @@ export class AssemblerCore {
   }
 }
 
+/** src[start, end) to out at `at`: a loop for the short runs between jumps, `set` for long ones. */
+function copy(out: Uint8Array, at: number, src: Uint8Array, start: number, end: number): void {
+  if (end - start > 64) out.set(src.subarray(start, end), at);
+  else for (let i = start; i < end; i++) out[at++] = src[i] as number;
+}
+
 function checkRange(v: number, bits: number): void {
   if (!Number.isInteger(v) || v < -(2 ** (bits - 1)) || v >= 2 ** bits) {
     throw new AsmError(`value ${v} does not fit in ${bits} bits`);
@@ -628,14 +773,8 @@ function writeField(out: Uint8Array, at: number, size: number, v: number, signed
   }
 }
 
-function tailMinSize(t: Tail | null): number {
-  if (t === null) return 0;
-  return t.kind === 'branch' ? (t.long ? t.near.length + 4 : t.short.length + 1) : 0;
-}
-
-function tailSize(t: Tail | null, at: number): number {
-  if (t === null) return 0;
-  if (t.kind === 'branch') return t.long ? t.near.length + 4 : t.short.length + 1;
-  const pad = (t.n - (at % t.n)) % t.n;
-  return pad > t.max ? 0 : pad;
+/** Padding from `at` to a multiple of `n`, or none when more than `max` would be needed. */
+function alignPad(n: number, max: number, at: number): number {
+  const pad = (n - (at % n)) % n;
+  return pad > max ? 0 : pad;
 }

@@ -5,7 +5,7 @@
  * assembler resolves after layout.
  */
 
-import { type Form, formsByMnemonic, K, lockable, repeatable } from './forms.js';
+import { type Form, formCount, formsByMnemonic, K, lockable, repeatable, type Vex } from './forms.js';
 import { AsmError, type Imm, isLabel, type Label, type Mem, type Operand, type Reg } from './operands.js';
 
 /** A growable byte buffer that instructions are encoded into. */
@@ -78,7 +78,6 @@ export const enum Prefix {
 const I8_MIN = -128;
 const I32_MIN = -2147483648;
 const I32_MAX = 2147483647;
-const U32_LIMIT = 4294967296;
 
 function isInt(v: Imm): boolean {
   return typeof v === 'bigint' || Number.isSafeInteger(v);
@@ -308,7 +307,18 @@ function explainMismatch(mnemonic: string, forms: readonly Form[], ops: readonly
   return `'${mnemonic}' has no form for operands (${what})`;
 }
 
-const SEG_PREFIX: Record<string, number> = { es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 };
+// ---------------------------------------------------------------------------
+// Encoding. Each form is compiled once, on first use, into a small function
+// specialised for its family (ModRM, VEX, opcode-register, relative,
+// moffs): which operand goes where, its prefix bytes, REX.W, the fixed VEX
+// bits and the opcode are read from the row then, not per instruction. The
+// functions write straight into the buffer and allocate nothing but the
+// fixups of label references.
+
+/** Encodes operands of one form into `out`; label references go on `fixups`. */
+type FormEncoder = (ops: readonly Operand[], out: ByteBuf, prefix: Prefix, fixups: Fixup[]) => void;
+
+const encoders: (FormEncoder | null)[] = new Array<FormEncoder | null>(formCount).fill(null);
 
 /**
  * Encodes `ops` by form `f` into `out`. Label references are pushed on
@@ -316,169 +326,203 @@ const SEG_PREFIX: Record<string, number> = { es: 0x26, cs: 0x2e, ss: 0x36, ds: 0
  * field and a fixup; the assembler relaxes jumps before calling this.
  */
 export function encode(f: Form, ops: readonly Operand[], out: ByteBuf, prefix: Prefix, fixups: Fixup[]): void {
-  let reg: Reg | null = null;
-  let rm: Reg | Mem | null = null;
-  let vreg: Reg | null = null;
-  let immOp: Operand | null = null;
-  let oreg: Reg | null = null;
-  let moffs: Mem | null = null;
-  let rel: Label | null = null;
+  let e = f.id >= 0 ? encoders[f.id] : compile(f);
+  if (e === null || e === undefined) e = encoders[f.id] = compile(f);
+  e(ops, out, prefix, fixups);
+}
+
+/** Longest instruction (15 bytes) with room to spare: a moffs form is 10 bytes plus prefixes. */
+const MAX_INSN = 32;
+
+/** Where each role's operand is in the operand list (-1: no such operand), from the Op/En column. */
+interface Roles {
+  /** ModRM.reg. */
+  reg: number;
+  /** ModRM.rm: a register or memory. */
+  rm: number;
+  /** VEX.vvvv. */
+  v: number;
+  imm: number;
+  /** A register in the opcode's low three bits. */
+  oreg: number;
+  moffs: number;
+  rel: number;
+}
+
+function rolesOf(f: Form): Roles {
+  const r: Roles = { reg: -1, rm: -1, v: -1, imm: -1, oreg: -1, moffs: -1, rel: -1 };
+  const n = f.kinds.length;
   switch (f.enc) {
     case 'ZO':
       break;
     case 'O':
-      for (let i = 0; i < ops.length; i++) {
-        const k = f.kinds[i];
-        if (k === K.R8 || k === K.R16 || k === K.R32 || k === K.R64) oreg = ops[i] as Reg;
-      }
+      f.kinds.forEach((k, i) => {
+        if (k === K.R8 || k === K.R16 || k === K.R32 || k === K.R64) r.oreg = i;
+      });
       break;
     case 'OI':
-      oreg = ops[0] as Reg;
-      immOp = ops[1] as Operand;
+      r.oreg = 0;
+      r.imm = 1;
       break;
     case 'I':
-      immOp = ops[ops.length - 1] as Operand;
+      r.imm = n - 1;
       break;
     case 'M':
-      rm = ops[0] as Reg | Mem;
+      r.rm = 0;
       break;
     case 'MI':
-      rm = ops[0] as Reg | Mem;
-      immOp = ops[1] as Operand;
+      r.rm = 0;
+      r.imm = 1;
       break;
     case 'MR':
-      rm = ops[0] as Reg | Mem;
-      reg = ops[1] as Reg;
+      r.rm = 0;
+      r.reg = 1;
       break;
     case 'RM':
-      reg = ops[0] as Reg;
-      rm = ops[1] as Reg | Mem;
+      r.reg = 0;
+      r.rm = 1;
       break;
     case 'RMI':
-      reg = ops[0] as Reg;
-      rm = ops[1] as Reg | Mem;
-      immOp = ops[2] as Operand;
+      r.reg = 0;
+      r.rm = 1;
+      r.imm = 2;
       break;
     case 'MRI':
-      rm = ops[0] as Reg | Mem;
-      reg = ops[1] as Reg;
-      immOp = ops[2] as Operand;
+      r.rm = 0;
+      r.reg = 1;
+      r.imm = 2;
       break;
     case 'D':
-      rel = ops[0] as Label;
+      r.rel = 0;
       break;
     case 'FD':
-      moffs = ops[1] as Mem;
+      r.moffs = 1;
       break;
     case 'TD':
-      moffs = ops[0] as Mem;
+      r.moffs = 0;
       break;
     case 'RVM':
-      reg = ops[0] as Reg;
-      vreg = ops[1] as Reg;
-      rm = ops[2] as Reg | Mem;
+      r.reg = 0;
+      r.v = 1;
+      r.rm = 2;
       break;
     case 'RVMI':
-      reg = ops[0] as Reg;
-      vreg = ops[1] as Reg;
-      rm = ops[2] as Reg | Mem;
-      immOp = ops[3] as Operand;
+      r.reg = 0;
+      r.v = 1;
+      r.rm = 2;
+      r.imm = 3;
       break;
   }
+  if (f.imm === 0) r.imm = -1;
+  return r;
+}
 
-  const mem = rm !== null && rm.kind === 'mem' ? rm : moffs;
-  if (prefix & Prefix.Lock && !(lockable.has(f.mnemonic) && mem !== null)) {
-    throw new AsmError(`'${f.mnemonic}' cannot take a lock prefix${mem === null ? ' without a memory operand' : ''}`);
+function compile(f: Form): FormEncoder {
+  const r = rolesOf(f);
+  if (r.rm >= 0) return f.vex !== null ? vexModrmEncoder(f, r) : modrmEncoder(f, r);
+  if (r.moffs >= 0) return moffsEncoder(f, r.moffs);
+  if (r.rel >= 0) return relEncoder(f);
+  return plainEncoder(f, r);
+}
+
+/** A lock prefix needs a lockable instruction with a memory operand; rep a string instruction. */
+function checkPrefix(f: Form, prefix: Prefix, hasMem: boolean): void {
+  if (prefix & Prefix.Lock && !(lockable.has(f.mnemonic) && hasMem)) {
+    throw new AsmError(`'${f.mnemonic}' cannot take a lock prefix${hasMem ? '' : ' without a memory operand'}`);
   }
   if (prefix & (Prefix.Rep | Prefix.Repne) && !(repeatable.has(f.mnemonic) && f.enc === 'ZO')) {
     throw new AsmError(`'${f.mnemonic}' cannot take a rep prefix`);
   }
-  let opcodeLast = f.opcode[f.opcode.length - 1] as number;
+}
 
-  // GNU as: a register-to-register VEX move that would need only VEX.B is
-  // encoded by its store twin (reg and rm exchanged) to fit the 2-byte prefix.
-  if (f.swappable && reg !== null && rm !== null && rm.kind === 'reg' && rm.id >= 8 && reg.id < 8) {
-    const t = reg;
-    reg = rm;
-    rm = t;
-    opcodeLast |= 1;
+/**
+ * Up to four bytes (a form's prefixes, or its opcode) packed little-endian
+ * into one number. They are written by four stores and an advance by their
+ * count, whatever the count: forms of different lengths then cost no loop
+ * whose exit the processor mispredicts. The buffer always has room past
+ * the instruction (`MAX_INSN`), and what is written past it is overwritten
+ * or never read.
+ */
+function pack(bytes: readonly number[], what: string): number {
+  if (bytes.length > 4) throw new AsmError(`form ${what}: more than four bytes`);
+  let w = 0;
+  for (let i = bytes.length - 1; i >= 0; i--) w = (w << 8) | (bytes[i] as number);
+  return w;
+}
+
+/** Four bytes of `w` at p. */
+function put4(b: Uint8Array, p: number, w: number): void {
+  b[p] = w;
+  b[p + 1] = w >>> 8;
+  b[p + 2] = w >>> 16;
+  b[p + 3] = w >>> 24;
+}
+
+/** Segment override bytes by segment register number (es cs ss ds fs gs). */
+const SEG_PREFIX = [0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65];
+
+/**
+ * The legacy prefixes in the order GNU as writes them: segment, those of
+ * the form (66, F3/F2), rep/repne, lock. Returns the next position.
+ */
+function legacyPrefixes(
+  b: Uint8Array,
+  p: number,
+  pre: number,
+  preLen: number,
+  prefix: Prefix,
+  seg: Reg | null,
+): number {
+  if (seg !== null) b[p++] = SEG_PREFIX[seg.id] as number;
+  put4(b, p, pre);
+  p += preLen;
+  if (prefix !== Prefix.None) {
+    if (prefix & Prefix.Rep) b[p++] = 0xf3;
+    if (prefix & Prefix.Repne) b[p++] = 0xf2;
+    if (prefix & Prefix.Lock) b[p++] = 0xf0;
   }
+  return p;
+}
 
-  out.ensure(32);
-  const seg = mem?.seg;
-  if (seg) out.u8(SEG_PREFIX[seg.name] as number);
-  const pf = f.prefixes;
-  for (let i = 0; i < pf.length; i++) out.u8(pf[i] as number);
-  // GNU as orders prefixes segment, 66, F3/F2, F0, then REX.
-  if (prefix & Prefix.Rep) out.u8(0xf3);
-  if (prefix & Prefix.Repne) out.u8(0xf2);
-  if (prefix & Prefix.Lock) out.u8(0xf0);
+/** A register's demands on REX: 1 needs one (spl..dil), 2 cannot have one (ah..bh). */
+function rexNeeds(r: Reg): number {
+  return (r.needsRex ? 1 : 0) | (r.high8 ? 2 : 0);
+}
 
-  const rR = reg !== null && reg.id >= 8 ? 1 : 0;
-  const rX = mem !== null && mem.index !== null && mem.index.id >= 8 ? 1 : 0;
-  let rB = 0;
-  if (rm !== null) {
-    if (rm.kind === 'reg') rB = rm.id >= 8 ? 1 : 0;
-    else if (rm.base !== null && rm.base.cls !== 'rip') rB = rm.base.id >= 8 ? 1 : 0;
-  } else if (oreg !== null) rB = oreg.id >= 8 ? 1 : 0;
-
-  const vex = f.vex;
-  if (vex !== null) {
-    const vv = (~(vreg !== null ? vreg.id : 0) & 15) << 3;
-    if (vex.map === 1 && vex.w === 0 && rX === 0 && rB === 0) {
-      out.u8(0xc5);
-      out.u8((rR ? 0 : 0x80) | vv | (vex.l << 2) | vex.pp);
-    } else {
-      out.u8(0xc4);
-      out.u8((rR ? 0 : 0x80) | (rX ? 0 : 0x40) | (rB ? 0 : 0x20) | vex.map);
-      out.u8((vex.w << 7) | vv | (vex.l << 2) | vex.pp);
-    }
-  } else {
-    const w = f.rexW ? 1 : 0;
-    let needRex = w | rR | rX | rB;
-    let high8 = false;
-    for (const r of [reg, rm, oreg]) {
-      if (r !== null && r.kind === 'reg') {
-        if (r.needsRex) needRex = 1;
-        if (r.high8) high8 = true;
-      }
-    }
-    if (needRex) {
-      if (high8) throw new AsmError(`${f.mnemonic}: ah, bh, ch and dh cannot be used with a REX prefix`);
-      out.u8(0x40 | (w << 3) | (rR << 2) | (rX << 1) | rB);
-    }
+/** The REX byte when one is needed (`rex` holds W R X B, `needs` from `rexNeeds`); written always, kept when needed. */
+function rexPrefix(b: Uint8Array, p: number, rex: number, needs: number, f: Form): number {
+  const present = +(rex !== 0) | (needs & 1);
+  if ((needs & 2) !== 0 && present !== 0) {
+    throw new AsmError(`${f.mnemonic}: ah, bh, ch and dh cannot be used with a REX prefix`);
   }
+  b[p] = 0x40 | rex;
+  return p + present;
+}
 
-  const op = f.opcode;
-  for (let i = 0; i < op.length - 1; i++) out.u8(op[i] as number);
-  out.u8(oreg !== null ? opcodeLast + (oreg.id & 7) : opcodeLast);
+function u32(b: Uint8Array, p: number, v: number): number {
+  b[p] = v;
+  b[p + 1] = v >>> 8;
+  b[p + 2] = v >>> 16;
+  b[p + 3] = v >>> 24;
+  return p + 4;
+}
 
-  let dispFix: Fixup | null = null;
-  if (rm !== null) {
-    const regField = f.ext >= 0 ? f.ext : reg !== null ? reg.id & 7 : 0;
-    if (rm.kind === 'reg') out.u8(0xc0 | (regField << 3) | (rm.id & 7));
-    else dispFix = encodeMem(rm, regField, out);
-  } else if (moffs !== null) {
-    if (moffs.label) {
-      dispFix = fix(out.pos, 8, moffs.label, moffs.disp, false, false, false);
-    }
-    out.u64(moffs.bigDisp ?? moffs.disp);
+/** 64 bits of a safe integer or bigint, little-endian. */
+function u64(b: Uint8Array, p: number, v: number | bigint): number {
+  if (typeof v === 'number') {
+    u32(b, p, v >>> 0);
+    return u32(b, p + 4, Math.floor(v / 4294967296) >>> 0);
   }
+  const x = BigInt.asUintN(64, v);
+  u32(b, p, Number(x & 0xffffffffn));
+  return u32(b, p + 4, Number(x >> 32n));
+}
 
-  if (rel !== null) {
-    const p = out.pos;
-    if (f.rel === 1) out.u8(0);
-    else out.u32(0);
-    fixups.push(fix(p, f.rel as 1 | 4, rel, -f.rel, true, false, false));
-  }
-
-  if (immOp !== null && f.imm > 0) writeImm(out, immOp as Imm, f.imm);
-
-  if (dispFix !== null) {
-    // RIP-relative: the displacement counts from the end of the instruction.
-    if (dispFix.pcrel) dispFix.addend -= out.pos - dispFix.pos;
-    fixups.push(dispFix);
-  }
+/** An immediate of `size` bytes (its low bytes: a value in range was checked when the form was chosen). */
+function writeImm(b: Uint8Array, p: number, v: Imm, size: number): number {
+  if (size === 8) return u64(b, p, v);
+  put4(b, p, typeof v === 'number' ? v : Number(BigInt.asUintN(32, v)));
+  return p + size;
 }
 
 function fix(
@@ -493,53 +537,232 @@ function fix(
   return { pos, size, label, addend, pcrel, signed, got };
 }
 
-function writeImm(out: ByteBuf, v: Imm, size: number): void {
-  if (size === 8) {
-    out.u64(v);
-    return;
-  }
-  const n = typeof v === 'bigint' ? Number(BigInt.asUintN(32, v)) : v;
-  if (size === 1) out.u8(n & 0xff);
-  else if (size === 2) out.u16(n & 0xffff);
-  else out.u32(n < 0 ? n + U32_LIMIT : n);
+/** REX.X and REX.B of a memory operand. */
+function memRex(m: Mem): number {
+  const base = m.base;
+  const index = m.index;
+  return (index !== null ? (index.id & 8) >> 2 : 0) | (base !== null && base.cls !== 'rip' ? base.id >> 3 : 0);
 }
 
 const SCALE_BITS = [0, 0, 1, 0, 2, 0, 0, 0, 3];
 
-/** ModRM (+SIB, +displacement) for a memory operand; returns the fixup of a label displacement. */
-function encodeMem(m: Mem, regField: number, out: ByteBuf): Fixup | null {
+/**
+ * ModRM (+SIB, +displacement) for a memory operand. A label displacement
+ * becomes a fixup; a RIP-relative one counts from the end of the
+ * instruction, `tail` bytes (the immediate) after the field.
+ */
+function writeMem(b: Uint8Array, p: number, m: Mem, regField: number, tail: number, fixups: Fixup[]): number {
   const base = m.base;
   const index = m.index;
+  const label = m.label;
   const r = regField << 3;
   if (base !== null && base.cls === 'rip') {
     if (index !== null) throw new AsmError('rip-relative addressing takes no index register');
-    out.u8(r | 5);
-    const p = out.pos;
-    out.u32(m.label ? 0 : m.disp);
-    return m.label ? fix(p, 4, m.label, m.disp, true, false, m.got) : null;
+    b[p++] = r | 5;
+    if (label === null) return u32(b, p, m.disp);
+    fixups.push(fix(p, 4, label, m.disp - 4 - tail, true, false, m.got));
+    return u32(b, p, 0);
   }
   if (base === null) {
-    out.u8(r | 4);
-    out.u8(index === null ? 0x25 : ((SCALE_BITS[m.scale] as number) << 6) | ((index.id & 7) << 3) | 5);
-    const p = out.pos;
-    out.u32(m.label ? 0 : m.disp);
-    return m.label ? fix(p, 4, m.label, m.disp, false, true, false) : null;
+    b[p++] = r | 4;
+    b[p++] = index === null ? 0x25 : ((SCALE_BITS[m.scale] as number) << 6) | ((index.id & 7) << 3) | 5;
+    if (label === null) return u32(b, p, m.disp);
+    fixups.push(fix(p, 4, label, m.disp, false, true, false));
+    return u32(b, p, 0);
   }
-  const b = base.id & 7;
+  const lo = base.id & 7;
   const d = m.disp;
-  const mod = m.label !== null ? 2 : d === 0 && b !== 5 ? 0 : d >= -128 && d <= 127 ? 1 : 2;
-  if (index !== null || b === 4) {
-    out.u8((mod << 6) | r | 4);
-    const ix = index !== null ? index.id & 7 : 4;
-    out.u8(((SCALE_BITS[m.scale] as number) << 6) | (ix << 3) | b);
-  } else {
-    out.u8((mod << 6) | r | b);
+  const mod = label !== null ? 2 : d === 0 && lo !== 5 ? 0 : d >= -128 && d <= 127 ? 1 : 2;
+  if (index !== null) {
+    b[p++] = (mod << 6) | r | 4;
+    b[p++] = ((SCALE_BITS[m.scale] as number) << 6) | ((index.id & 7) << 3) | lo;
+  } else if (lo === 4) {
+    // rsp and r12 need a SIB byte; without an index (field 4) the scale means nothing and stays 0.
+    b[p++] = (mod << 6) | r | 4;
+    b[p++] = 0x20 | lo;
+  } else b[p++] = (mod << 6) | r | lo;
+  if (label !== null) {
+    fixups.push(fix(p, 4, label, d, false, true, false));
+    return u32(b, p, 0);
   }
-  if (mod === 1) out.u8(d & 0xff);
-  else if (mod === 2) {
-    const p = out.pos;
-    out.u32(m.label ? 0 : d);
-    if (m.label) return fix(p, 4, m.label, d, false, true, false);
+  // No displacement, disp8 or disp32: the low bytes of d, as many as mod says.
+  put4(b, p, d);
+  return p + (DISP_SIZE[mod] as number);
+}
+
+const DISP_SIZE = [0, 1, 4];
+
+/** Legacy ModRM forms (M, MI, MR, RM, RMI, MRI): prefixes, REX, opcode, ModRM, SIB, disp, imm. */
+function modrmEncoder(f: Form, roles: Roles): FormEncoder {
+  const regAt = roles.reg;
+  const rmAt = roles.rm;
+  const immAt = roles.imm;
+  const immSize = f.imm;
+  const pre = pack(f.prefixes, f.mnemonic);
+  const preLen = f.prefixes.length;
+  const op = pack(f.opcode, f.mnemonic);
+  const opLen = f.opcode.length;
+  const ext = f.ext;
+  const w = f.rexW ? 8 : 0;
+  return (ops, out, prefix, fixups) => {
+    const rm = ops[rmAt] as Reg | Mem;
+    let rex = w;
+    let needs = 0;
+    let regField = ext;
+    if (regAt >= 0) {
+      const reg = ops[regAt] as Reg;
+      regField = reg.id & 7;
+      rex |= (reg.id & 8) >> 1;
+      needs = rexNeeds(reg);
+    }
+    const isMem = rm.kind === 'mem';
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, isMem);
+    out.ensure(MAX_INSN);
+    const b = out.buf;
+    let p = out.pos;
+    if (isMem) {
+      p = legacyPrefixes(b, p, pre, preLen, prefix, rm.seg);
+      p = rexPrefix(b, p, rex | memRex(rm), needs, f);
+      put4(b, p, op);
+      p = writeMem(b, p + opLen, rm, regField, immSize, fixups);
+    } else {
+      p = legacyPrefixes(b, p, pre, preLen, prefix, null);
+      p = rexPrefix(b, p, rex | (rm.id >> 3), needs | rexNeeds(rm), f);
+      put4(b, p, op);
+      p += opLen;
+      b[p++] = 0xc0 | (regField << 3) | (rm.id & 7);
+    }
+    if (immAt >= 0) p = writeImm(b, p, ops[immAt] as Imm, immSize);
+    out.pos = p;
+  };
+}
+
+/** VEX forms with ModRM (RM, MR, RVM, RVMI, RMI, MRI): the 2-byte VEX prefix when it suffices. */
+function vexModrmEncoder(f: Form, roles: Roles): FormEncoder {
+  const regAt = roles.reg;
+  const rmAt = roles.rm;
+  const vAt = roles.v;
+  const immAt = roles.imm;
+  const immSize = f.imm;
+  const vex = f.vex as Vex;
+  if (f.opcode.length !== 1 || f.prefixes.length !== 0) throw new AsmError(`form ${f.mnemonic}: bad VEX row`);
+  const opcode = f.opcode[0] as number;
+  // VEX.W, L and pp (the third byte of the 3-byte form, less vvvv), and whether C5 can say it.
+  const wlpp = (vex.w << 7) | (vex.l << 2) | vex.pp;
+  const map = vex.map;
+  const short = map === 1 && vex.w === 0;
+  const swappable = f.swappable;
+  const ext = f.ext;
+  return (ops, out, prefix, fixups) => {
+    const op0 = ops[rmAt] as Reg | Mem;
+    const reg0 = regAt >= 0 ? (ops[regAt] as Reg) : null;
+    // GNU as: a register-to-register move that would need only VEX.B is
+    // encoded by its store twin (reg and rm exchanged) to fit the 2-byte prefix.
+    const swap = swappable && reg0 !== null && op0.kind === 'reg' && op0.id >= 8 && reg0.id < 8;
+    const rm = swap ? (reg0 as Reg) : op0;
+    const reg = swap ? (op0 as Reg) : reg0;
+    const vv = (~(vAt >= 0 ? (ops[vAt] as Reg).id : 0) & 15) << 3;
+    const isMem = rm.kind === 'mem';
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, isMem);
+    const xb = isMem ? memRex(rm) : rm.id >> 3;
+    const nr = reg !== null && reg.id >= 8 ? 0 : 0x80;
+    out.ensure(MAX_INSN);
+    const b = out.buf;
+    let p = legacyPrefixes(b, out.pos, 0, 0, prefix, isMem ? rm.seg : null);
+    if (short && xb === 0) {
+      b[p++] = 0xc5;
+      b[p++] = nr | vv | wlpp;
+    } else {
+      b[p++] = 0xc4;
+      b[p++] = nr | ((~xb & 3) << 5) | map;
+      b[p++] = wlpp | vv;
+    }
+    b[p++] = swap ? opcode | 1 : opcode;
+    const regField = reg !== null ? reg.id & 7 : ext;
+    if (isMem) p = writeMem(b, p, rm, regField, immSize, fixups);
+    else b[p++] = 0xc0 | (regField << 3) | (rm.id & 7);
+    if (immAt >= 0) p = writeImm(b, p, ops[immAt] as Imm, immSize);
+    out.pos = p;
+  };
+}
+
+/** Forms without ModRM (ZO, O, OI, I): prefixes, REX or VEX, opcode (+ register), immediate. */
+function plainEncoder(f: Form, roles: Roles): FormEncoder {
+  const oregAt = roles.oreg;
+  const immAt = roles.imm;
+  const immSize = f.imm;
+  const pre = pack(f.prefixes, f.mnemonic);
+  const preLen = f.prefixes.length;
+  const op = pack(f.opcode, f.mnemonic);
+  const opLen = f.opcode.length;
+  // The register goes into the low bits of the last opcode byte.
+  const regShift = 8 * (opLen - 1);
+  const w = f.rexW ? 8 : 0;
+  let vexBytes: readonly number[] | null = null;
+  if (f.vex !== null) {
+    const v = f.vex;
+    if (oregAt >= 0) throw new AsmError(`form ${f.mnemonic}: a VEX row with a register in the opcode`);
+    // No register operands: vvvv is 1111 and R, X, B are clear (stored inverted).
+    vexBytes =
+      v.map === 1 && v.w === 0
+        ? [0xc5, 0xf8 | (v.l << 2) | v.pp]
+        : [0xc4, 0xe0 | v.map, (v.w << 7) | 0x78 | (v.l << 2) | v.pp];
   }
-  return null;
+  return (ops, out, prefix) => {
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, false);
+    out.ensure(MAX_INSN);
+    const b = out.buf;
+    let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, null);
+    let low = 0;
+    if (vexBytes !== null) {
+      for (let i = 0; i < vexBytes.length; i++) b[p++] = vexBytes[i] as number;
+    } else if (oregAt >= 0) {
+      const r = ops[oregAt] as Reg;
+      low = r.id & 7;
+      p = rexPrefix(b, p, w | (r.id >> 3), rexNeeds(r), f);
+    } else if (w !== 0) b[p++] = 0x40 | w;
+    put4(b, p, op + low * 2 ** regShift);
+    p += opLen;
+    if (immAt >= 0) p = writeImm(b, p, ops[immAt] as Imm, immSize);
+    out.pos = p;
+  };
+}
+
+/** A relative branch or call to a label (D): a zero field and a PC-relative fixup. */
+function relEncoder(f: Form): FormEncoder {
+  const pre = pack(f.prefixes, f.mnemonic);
+  const preLen = f.prefixes.length;
+  const op = f.opcode;
+  const size = f.rel as 1 | 4;
+  return (ops, out, prefix, fixups) => {
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, false);
+    out.ensure(MAX_INSN);
+    const b = out.buf;
+    let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, null);
+    if (f.rexW) b[p++] = 0x48;
+    for (let i = 0; i < op.length; i++) b[p++] = op[i] as number;
+    fixups.push(fix(p, size, ops[0] as Label, -size, true, false, false));
+    for (let i = 0; i < size; i++) b[p++] = 0;
+    out.pos = p;
+  };
+}
+
+/** The accumulator to or from a 64-bit absolute address (FD, TD). */
+function moffsEncoder(f: Form, at: number): FormEncoder {
+  const pre = pack(f.prefixes, f.mnemonic);
+  const preLen = f.prefixes.length;
+  const op = f.opcode;
+  const w = f.rexW ? 8 : 0;
+  return (ops, out, prefix, fixups) => {
+    const m = ops[at] as Mem;
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, true);
+    out.ensure(MAX_INSN);
+    const b = out.buf;
+    let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, m.seg);
+    if (w !== 0) b[p++] = 0x40 | w;
+    for (let i = 0; i < op.length; i++) b[p++] = op[i] as number;
+    if (m.label !== null) fixups.push(fix(p, 8, m.label, m.disp, false, false, false));
+    p = u64(b, p, m.bigDisp ?? m.disp);
+    out.pos = p;
+  };
 }

@@ -125,6 +125,8 @@ export interface Vex {
 }
 
 export interface Form {
+  /** Position in the table (0..), for tables indexed by form; -1 for a row parsed outside it. */
+  readonly id: number;
   readonly mnemonic: string;
   readonly kinds: readonly K[];
   readonly enc: Enc;
@@ -167,7 +169,14 @@ interface RowOptions {
 const hexByte = /^[0-9A-F]{2}$/;
 
 /** Parses one SDM-style row into a Form. Throws on a malformed row (a bug in this table). */
-export function parseForm(mnemonic: string, operands: string, opcode: string, enc: Enc, opts: RowOptions = {}): Form {
+export function parseForm(
+  mnemonic: string,
+  operands: string,
+  opcode: string,
+  enc: Enc,
+  opts: RowOptions = {},
+  id = -1,
+): Form {
   const kinds: K[] = [];
   for (const t of operands.split(',')) {
     const name = t.trim();
@@ -205,6 +214,7 @@ export function parseForm(mnemonic: string, operands: string, opcode: string, en
   }
   if (bytes.length === 0) throw new AsmError(`form ${mnemonic}: no opcode`);
   return {
+    id,
     mnemonic,
     kinds,
     enc,
@@ -276,7 +286,7 @@ function operandSize(kinds: readonly K[]): number {
 
 const rows: Form[] = [];
 const row = (m: string, ops: string, opcode: string, enc: Enc, opts?: RowOptions) =>
-  rows.push(parseForm(m, ops, opcode, enc, opts));
+  rows.push(parseForm(m, ops, opcode, enc, opts, rows.length));
 
 const h = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
 /** The three operand sizes above a byte, with the prefix that selects each. */
@@ -726,6 +736,9 @@ export const formsByMnemonic: ReadonlyMap<string, readonly Form[]> = (() => {
   }
   return m;
 })();
+
+/** The number of forms in the table (their ids are 0 .. formCount - 1). */
+export const formCount = rows.length;
 
 /** All mnemonics the table knows. */
 export const mnemonics: readonly string[] = [...formsByMnemonic.keys()];

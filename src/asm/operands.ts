@@ -19,6 +19,8 @@ export interface Reg {
   readonly needsRex: boolean;
   /** ah, ch, dh, bh: unreachable once a REX prefix is present. */
   readonly high8: boolean;
+  /** Position in `registers` (0..), for tables indexed by register. */
+  readonly ordinal: number;
 }
 
 /** A label: a position in a section, bound once; or an external symbol. */
@@ -56,8 +58,10 @@ export class AsmError extends Error {
   override name = 'AsmError';
 }
 
+let ordinals = 0;
+
 function reg(cls: RegClass, size: number, id: number, name: string, needsRex = false, high8 = false): Reg {
-  return Object.freeze({ kind: 'reg', cls, size, id, name, needsRex, high8 });
+  return Object.freeze({ kind: 'reg', cls, size, id, name, needsRex, high8, ordinal: ordinals++ });
 }
 
 const GP64 = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi'] as const;
@@ -227,7 +231,7 @@ export function mem(
   index: Reg | null = null,
   scale: 1 | 2 | 4 | 8 = 1,
   disp: number | bigint = 0,
-  opts: MemOptions = {},
+  opts?: MemOptions,
 ): Mem {
   let bigDisp: bigint | null = null;
   if (typeof disp === 'bigint') {
@@ -238,29 +242,47 @@ export function mem(
     } else throw new AsmError(`displacement ${disp} does not fit 64 bits`);
   }
   // 64-bit addressing only: no address-size override, so no 32-bit base or index.
-  if (base && !(base.cls === 'rip' || (base.cls === 'gp' && base.size === 8))) {
+  if (base !== null && !(base.cls === 'gp' ? base.size === 8 : base.cls === 'rip')) {
     throw new AsmError(`${base.name} cannot be a base register`);
   }
-  if (index && (index.cls !== 'gp' || index.size !== 8 || index.id === 4)) {
-    throw new AsmError(`${index.name} cannot be an index register`);
+  if (index !== null) {
+    if (index.cls !== 'gp' || index.size !== 8 || index.id === 4) {
+      throw new AsmError(`${index.name} cannot be an index register`);
+    }
+    if (base !== null && base.cls === 'rip') throw new AsmError('rip-relative addressing takes no index register');
   }
-  if (index && base?.cls === 'rip') throw new AsmError('rip-relative addressing takes no index register');
-  if (scale !== 1 && scale !== 2 && scale !== 4 && scale !== 8)
+  if (scale !== 1 && scale !== 2 && scale !== 4 && scale !== 8) {
     throw new AsmError(`scale ${scale} is not 1, 2, 4 or 8`);
+  }
   if (bigDisp === null && !Number.isSafeInteger(disp)) throw new AsmError(`displacement ${disp} is not an integer`);
-  if (opts.seg && opts.seg.cls !== 'seg') throw new AsmError(`${opts.seg.name} is not a segment register`);
-  return {
-    kind: 'mem',
-    size,
-    base,
-    index,
-    scale,
-    disp,
-    bigDisp,
-    label: opts.label ?? null,
-    seg: opts.seg ?? null,
-    got: opts.got ?? false,
-  };
+  let label: Label | null = null;
+  let seg: Reg | null = null;
+  let got = false;
+  if (opts !== undefined) {
+    label = opts.label ?? null;
+    seg = opts.seg ?? null;
+    got = opts.got ?? false;
+    if (seg !== null && seg.cls !== 'seg') throw new AsmError(`${seg.name} is not a segment register`);
+  }
+  return memOf(size, base, index, scale, disp as number, bigDisp, label, seg, got);
+}
+
+/**
+ * A memory operand made without the checks of `mem`, for a caller that has
+ * made them itself (the text front end checks as it parses).
+ */
+export function memOf(
+  size: number,
+  base: Reg | null,
+  index: Reg | null,
+  scale: 1 | 2 | 4 | 8,
+  disp: number,
+  bigDisp: bigint | null,
+  label: Label | null,
+  seg: Reg | null,
+  got: boolean,
+): Mem {
+  return { kind: 'mem', size, base, index, scale, disp, bigDisp, label, seg, got };
 }
 
 type MemArgs =

@@ -18,11 +18,10 @@
 
 import { selectForm } from './encoder.js';
 import { type Form, formsByMnemonic, K } from './forms.js';
+import { type Operand, type Reg, registers } from './operands.js';
 
 const IMM_KINDS = new Set([K.One, K.Imm8, K.SImm8, K.Imm16, K.Imm32, K.SImm32, K.Imm64]);
 const isImmKind = (k: K): boolean => IMM_KINDS.has(k);
-
-import type { Operand } from './operands.js';
 
 const SLOTS = 256;
 
@@ -45,32 +44,59 @@ function immCode(v: number): number {
   return c;
 }
 
-function sizeCode(n: number): number {
-  return n === 8 ? 4 : n === 4 ? 3 : n === 0 ? 0 : n === 1 ? 1 : n === 2 ? 2 : n === 16 ? 5 : n === 32 ? 6 : 7;
+/** The code of every immediate in -128..127 but 1: it fits every range. */
+const SMALL_IMM = immCode(0);
+
+/** Size codes of access widths (index: bytes); 7 for any other width. */
+const SIZE_CODE = new Uint8Array(33).fill(7);
+for (const [n, c] of [
+  [0, 0],
+  [1, 1],
+  [2, 2],
+  [4, 3],
+  [8, 4],
+  [16, 5],
+  [32, 6],
+]) {
+  SIZE_CODE[n as number] = c as number;
 }
+
+function regShape(r: Reg): number {
+  const id = r.id === 0 ? 0 : r.id === 1 ? 1 : 2;
+  const c = r.cls;
+  const cls = c === 'gp' ? 0 : c === 'xmm' ? 1 : c === 'ymm' ? 2 : c === 'rip' ? 3 : 4;
+  return 256 | (cls << 5) | ((SIZE_CODE[r.size] as number) << 2) | id | (r.high8 ? 0x80 : 0);
+}
+
+/** The shape of each register, by ordinal. */
+const REG_SHAPE = new Uint16Array(registers.size);
+for (const r of registers.values()) REG_SHAPE[r.ordinal] = regShape(r);
 
 /** 10 bits per operand (2 of kind), or -1 when it cannot be memoized. */
 function shape(o: Operand): number {
-  if (typeof o === 'number') return Number.isSafeInteger(o) ? immCode(o) : -1;
-  if (typeof o === 'bigint') return -1;
-  if (o.kind === 'reg') {
-    const id = o.id === 0 ? 0 : o.id === 1 ? 1 : 2;
-    const c = o.cls;
-    const cls = c === 'gp' ? 0 : c === 'xmm' ? 1 : c === 'ymm' ? 2 : c === 'rip' ? 3 : 4;
-    return 256 | (cls << 5) | (sizeCode(o.size) << 2) | id | (o.high8 ? 0x80 : 0);
+  if (typeof o === 'object') {
+    const kind = o.kind;
+    if (kind === 'reg') return REG_SHAPE[o.ordinal] as number;
+    if (kind === 'mem') {
+      const d = o.disp;
+      const dispOk = o.label !== null || (d >= -2147483648 && d <= 2147483647);
+      const size = o.size <= 32 ? (SIZE_CODE[o.size] as number) : 7;
+      return 512 | (size << 2) | (dispOk ? 2 : 0) | (o.base === null && o.index === null ? 1 : 0);
+    }
+    return 768;
   }
-  if (o.kind === 'mem') {
-    const d = o.disp;
-    const dispOk = o.label !== null || (d >= -2147483648 && d <= 2147483647);
-    return 512 | (sizeCode(o.size) << 2) | (dispOk ? 2 : 0) | (o.base === null && o.index === null ? 1 : 0);
+  if (typeof o === 'number') {
+    if (o >= -128 && o <= 127 && o !== 1 && (o | 0) === o) return SMALL_IMM;
+    return Number.isSafeInteger(o) ? immCode(o) : -1;
   }
-  return 768;
+  return -1;
 }
 
 function keyOf(ops: readonly Operand[]): number {
-  let k = ops.length;
-  let h = k;
-  for (let i = 0; i < ops.length; i++) {
+  const n = ops.length;
+  let k = n;
+  let h = n;
+  for (let i = 0; i < n; i++) {
     const s = shape(ops[i] as Operand);
     if (s < 0) return -1;
     k = k * 1024 + s;
@@ -80,37 +106,53 @@ function keyOf(ops: readonly Operand[]): number {
   return k;
 }
 
-/** The memo of one mnemonic's choices. */
+/** A relaxable branch mnemonic's opcodes: short (rel8) and near (rel32). */
+export interface BranchOpcodes {
+  /** Position in `branchOpcodes` (fragments hold this number, not the object). */
+  readonly index: number;
+  readonly short: readonly number[];
+  readonly near: readonly number[];
+}
+
+/** The opcodes of every relaxable branch mnemonic met so far, by `index`. */
+export const branchOpcodes: BranchOpcodes[] = [];
+
+/**
+ * What the hot path keeps per mnemonic: the memo of its form choices, and
+ * the facts about it the assembler asks per instruction.
+ */
 export interface FormMemo {
   readonly mnemonic: string;
   /** A guard of this mnemonic reads an exact immediate value (`int 3`): never memoized. */
   readonly exact: boolean;
+  /** The opcodes of a relaxable branch (jmp, jcc), else null. */
+  readonly branch: BranchOpcodes | null;
+  /** `imul r, imm` is `imul r, r, imm`. */
+  readonly imul: boolean;
   /** Allocated on first use: most mnemonics of the table never occur in a program. */
   keys: Float64Array | null;
   forms: (Form | undefined)[];
+}
+
+function branchOf(forms: readonly Form[]): BranchOpcodes | null {
+  const s = forms.find((x) => x.kinds[0] === K.Rel8);
+  const n = forms.find((x) => x.kinds[0] === K.Rel32);
+  if (!s || !n) return null;
+  const b = { index: branchOpcodes.length, short: s.opcode, near: n.opcode };
+  branchOpcodes.push(b);
+  return b;
 }
 
 /** The memo for `mnemonic` (one per mnemonic; callers may keep it to skip the lookup). */
 export function memoFor(mnemonic: string): FormMemo {
   let m = memos.get(mnemonic);
   if (m === undefined) {
-    const exact = (formsByMnemonic.get(mnemonic) ?? []).some((f) => f.guard !== null && f.kinds.some(isImmKind));
-    m = { mnemonic, exact, keys: null, forms: [] };
+    const forms = formsByMnemonic.get(mnemonic) ?? [];
+    const exact = forms.some((f) => f.guard !== null && f.kinds.some(isImmKind));
+    m = { mnemonic, exact, branch: branchOf(forms), imul: mnemonic === 'imul', keys: null, forms: [] };
     memos.set(mnemonic, m);
   }
   return m;
-}
-
-/** `selectForm`, remembered by operand shape. */
-export function selectFormCached(mnemonic: string, ops: readonly Operand[]): Form {
-  const m = memos.get(mnemonic);
-  return m !== undefined ? selectWithMemo(m, ops) : selectFirst(mnemonic, ops);
-}
-
-/** An unknown mnemonic throws here, before it gets a memo. */
-function selectFirst(mnemonic: string, ops: readonly Operand[]): Form {
-  selectForm(mnemonic, ops);
-  return selectWithMemo(memoFor(mnemonic), ops);
 }
 
 /** `selectForm` through a memo. */

@@ -4,8 +4,11 @@
  * does for every instruction of the table.
  *
  * One pass over the characters, no tokenizer: statements are parsed where
- * they stand, keywords are found by a case-folding hash of the source slice
- * (no substring, no lower-casing), and operand arrays are reused. Label
+ * they stand, keywords are found by a trie over case-folded character codes
+ * (no substring, no lower-casing), and operand arrays are reused. The common
+ * statement (a mnemonic with registers, plain numbers, branch targets and
+ * `[base + index*scale ± disp]` memory) is read by `quickStatement` in a
+ * single sweep; anything else, errors included, by the full parser. Label
  * arithmetic (`. - msg`, `end - start`) is folded when both labels lie in one
  * fragment of one section; differences across jumps in data directives are
  * patched once the layout is known.
@@ -21,7 +24,7 @@ import { selectForm } from './encoder.js';
 import * as X from './expr.js';
 import { formsByMnemonic, K, mnemonics } from './forms.js';
 import { buildListing, type ListingLine } from './listing.js';
-import { AsmError, type Imm, type Label, type Mem, mem, type Operand, type Reg, registers } from './operands.js';
+import { AsmError, type Imm, type Label, type Mem, mem, memOf, type Operand, type Reg, registers } from './operands.js';
 import { type FormMemo, memoFor } from './select.js';
 
 /** A syntax or encoding error at a place in the source. */
@@ -159,7 +162,7 @@ function keyword(kind: KW, name: string, reg: Reg | null = null, n = 0): Keyword
   };
 }
 
-/** Identifier characters as 6-bit codes, letters folded to lower case; 0 for any other byte. */
+/** Identifier characters as small codes (1..39), letters folded to lower case; 0 for any other byte. */
 const CODE = new Uint8Array(256);
 for (let c = 0; c < 26; c++) {
   CODE[97 + c] = 1 + c;
@@ -169,63 +172,61 @@ for (let c = 0; c < 10; c++) CODE[48 + c] = 27 + c;
 CODE[95] = 37;
 CODE[46] = 38;
 CODE[36] = 39;
-
-/** Hash of a word from its packed first eight codes and its length. */
-function slotHash(packed: number, len: number): number {
-  const hi = (packed / 4294967296) | 0;
-  return Math.imul((packed | 0) ^ Math.imul(hi, 0x85ebca6b) ^ len, 0x9e3779b1) >>> 12;
-}
+const CODES = 40;
 
 /**
- * Keywords by the hash of their letter codes, checked by the first eight
- * codes packed into one number (exact in a double) and the length; longer
- * words are compared in full.
+ * Keywords in a trie over the codes of their characters: reading a word is
+ * one table step per character, with no hashing, slicing or lower-casing.
+ * A state is the offset of its row of CODES transitions (so a step is an
+ * add and a load); code 0 never makes a transition, so that entry of a row
+ * holds the number of the keyword that ends there (0: none). The root is
+ * row 0; row 1 is dead (no keyword starts so) and stays dead, so a scan
+ * never branches on the trie.
  */
-class KeywordTable {
-  #packed: Float64Array;
-  #lens: Uint8Array;
-  #codes: Uint8Array[];
-  #vals: (Keyword | undefined)[];
-  #mask: number;
+class KeywordTrie {
+  readonly next: Uint16Array;
+  /** The state after the first two characters (see the constructor): one dependent step fewer per word. */
+  readonly first2: Uint16Array;
+  /** Keywords by number; 0 is none. */
+  readonly words: (Keyword | undefined)[] = [undefined];
   constructor(entries: Keyword[]) {
-    let size = 16;
-    while (size < entries.length * 4) size *= 2;
-    this.#packed = new Float64Array(size);
-    this.#lens = new Uint8Array(size);
-    this.#codes = new Array<Uint8Array>(size).fill(new Uint8Array(0));
-    this.#vals = new Array<Keyword | undefined>(size).fill(undefined);
-    this.#mask = size - 1;
+    const DEAD = CODES;
+    const next: number[] = new Array<number>(2 * CODES).fill(DEAD);
+    next[0] = 0;
+    next[DEAD] = 0;
     for (const e of entries) {
-      const codes = Uint8Array.from(e.name, (ch) => CODE[ch.charCodeAt(0)] as number);
-      let packed = 0;
-      for (let i = 0; i < codes.length && i < 8; i++) packed = packed * 64 + (codes[i] as number);
-      let j = slotHash(packed, codes.length) & this.#mask;
-      while (this.#lens[j] !== 0) j = (j + 1) & this.#mask;
-      this.#packed[j] = packed;
-      this.#lens[j] = codes.length;
-      this.#codes[j] = codes;
-      this.#vals[j] = e;
-    }
-  }
-  /** The keyword with packed prefix `packed` and length `len`, spelled at b[start..]. */
-  get(packed: number, len: number, b: Uint8Array, start: number): Keyword | undefined {
-    const lens = this.#lens;
-    for (let j = slotHash(packed, len) & this.#mask; ; j = (j + 1) & this.#mask) {
-      const l = lens[j] as number;
-      if (l === 0) return undefined;
-      if (l === len && this.#packed[j] === packed) {
-        if (len <= 8) return this.#vals[j];
-        const codes = this.#codes[j] as Uint8Array;
-        let i = 8;
-        while (i < len && codes[i] === CODE[b[start + i] as number]) i++;
-        if (i === len) return this.#vals[j];
+      let st = 0;
+      for (const ch of e.name) {
+        const code = CODE[ch.charCodeAt(0)] as number;
+        if (code === 0) throw new Error(`keyword ${e.name} is not an identifier`);
+        let to = next[st + code] as number;
+        if (to === DEAD) {
+          to = next.length;
+          next.push(0);
+          for (let i = 1; i < CODES; i++) next.push(DEAD);
+          next[st + code] = to;
+        }
+        st = to;
       }
+      next[st] = this.words.length;
+      this.words.push(e);
+    }
+    if (next.length > 0xffff) throw new Error('keyword trie too large');
+    this.next = Uint16Array.from(next);
+    // Two steps in one, from the root: the state after the codes c0 and c1 (c1 = 0: after c0 alone).
+    this.first2 = new Uint16Array(CODES * CODES);
+    for (let c0 = 1; c0 < CODES; c0++) {
+      const after = next[c0] as number;
+      this.first2[c0 * CODES] = after;
+      for (let c1 = 1; c1 < CODES; c1++) this.first2[c0 * CODES + c1] = next[after + c1] as number;
     }
   }
 }
 
 const keywords = (() => {
+  // Registers first, then mnemonics: a keyword's number then says which it is.
   const list: Keyword[] = [];
+  for (const [name, r] of registers) list.push(keyword(KW.Register, name, r));
   for (const m of mnemonics) {
     const k = keyword(KW.Mnemonic, m);
     const forms = formsByMnemonic.get(m) ?? [];
@@ -243,7 +244,6 @@ const keywords = (() => {
   ] as const) {
     list.push(keyword(KW.Prefix, name, null, bit));
   }
-  for (const [name, r] of registers) list.push(keyword(KW.Register, name, r));
   for (const [name, n] of [
     ['byte', 1],
     ['word', 2],
@@ -256,8 +256,20 @@ const keywords = (() => {
   }
   list.push(keyword(KW.Ptr, 'ptr'));
   list.push(keyword(KW.Offset, 'offset'));
-  return new KeywordTable(list);
+  return new KeywordTrie(list);
 })();
+const TRIE = keywords.next;
+const TRIE2 = keywords.first2;
+const KEYWORDS = keywords.words;
+/** Keyword numbers 1 .. LAST_REGISTER are registers, then mnemonics up to LAST_MNEMONIC. */
+const LAST_REGISTER = registers.size;
+const LAST_MNEMONIC = LAST_REGISTER + mnemonics.length;
+/** The register of each register keyword number. */
+const REGISTER_OF: Reg[] = KEYWORDS.slice(0, LAST_REGISTER + 1).map((k) => k?.reg ?? (registers.get('rax') as Reg));
+for (let i = 1; i <= LAST_MNEMONIC; i++) {
+  const k = KEYWORDS[i] as Keyword;
+  if (k.kind !== (i <= LAST_REGISTER ? KW.Register : KW.Mnemonic)) throw new Error('keyword numbering');
+}
 
 const LOCKABLE = new Set([
   'add',
@@ -448,9 +460,17 @@ interface Deferred {
  * (the name is made once, when the symbol is new).
  */
 class SymTable {
-  #slots: (Sym | undefined)[] = new Array<Sym | undefined>(1024).fill(undefined);
-  #hashes = new Int32Array(1024);
-  #mask = 1023;
+  #slots: (Sym | undefined)[];
+  #hashes: Int32Array;
+  #mask: number;
+  /** Room for about `expected` symbols before the table grows. */
+  constructor(expected: number) {
+    let size = 1024;
+    while (size < expected * 2 && size < 1 << 20) size *= 2;
+    this.#slots = new Array<Sym | undefined>(size).fill(undefined);
+    this.#hashes = new Int32Array(size);
+    this.#mask = size - 1;
+  }
   /** Every symbol, in order of first mention. */
   readonly all: Sym[] = [];
 
@@ -510,6 +530,8 @@ class SymTable {
   }
 }
 
+type MutableMem = { -readonly [K in keyof Mem]: Mem[K] };
+
 /** Thrown inside the parser with a source position; turned into AsmSyntaxError. */
 class Fail extends Error {
   constructor(
@@ -549,7 +571,8 @@ class Parser {
   lineStart = 0;
   errors: AsmSyntaxError[] = [];
 
-  syms = new SymTable();
+  /** Symbols; room for a label per kilobyte of source to begin with. */
+  syms: SymTable;
   localCounts = new Map<string, number>();
   globals: { name: string; line: number; col: number; hidden: boolean }[] = [];
   deferred: Deferred[] = [];
@@ -561,6 +584,14 @@ class Parser {
 
   // Operand scratch.
   scratch: Operand[] = [0, 0, 0, 0];
+  /**
+   * A memory operand per operand position, filled by `quickMemory` for each
+   * instruction anew: the assembler reads operands and keeps none of them
+   * (fixups keep labels), so these need not be new objects.
+   */
+  /** The mnemonic of the statement `quickStatement` read. */
+  quickMnemonic: Keyword | null = null;
+  memSlots: MutableMem[] = [0, 1, 2, 3].map(() => memOf(0, null, null, 1, 0, null, null, null, false));
   opArrays: Operand[][] = [EMPTY, [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
   opCols = [0, 0, 0, 0];
 
@@ -588,6 +619,9 @@ class Parser {
   constructor(asm: Assembler, src: string, opts: TextOptions) {
     this.asm = asm;
     this.src = src;
+    this.syms = new SymTable(src.length >> 10);
+    // Code is a fraction of its source: about a byte for every six in plain instruction lines.
+    asm.reserve(src.length >> 2);
     let b = new Uint8Array(src.length + 1);
     const r = new TextEncoder().encodeInto(src, b);
     this.ascii = r.read === src.length && r.written === src.length;
@@ -679,21 +713,28 @@ class Parser {
    * spells, in any case; `wEnd` is where it ends.
    */
   word(p: number): Keyword | undefined {
+    return KEYWORDS[this.wordNumber(p)];
+  }
+
+  /** `word`, as the keyword's number (0: none); see LAST_REGISTER. */
+  wordNumber(p: number): number {
     const b = this.b;
-    let packed = 0;
-    let q = p;
-    const stop = p + 8;
+    const c0 = CODE[b[p] as number] as number;
+    if (c0 === 0) {
+      this.wEnd = p;
+      return 0;
+    }
+    const c1 = CODE[b[p + 1] as number] as number;
+    let st = TRIE2[c0 * CODES + c1] as number;
+    let q = c1 === 0 ? p + 1 : p + 2;
     for (;;) {
       const code = CODE[b[q] as number] as number;
       if (code === 0) break;
-      packed = packed * 64 + code;
-      if (++q === stop) {
-        while (CODE[b[q] as number] !== 0) q++;
-        break;
-      }
+      st = TRIE[st + code] as number;
+      q++;
     }
     this.wEnd = q;
-    return q === p ? undefined : keywords.get(packed, q - p, b, p);
+    return TRIE[st] as number;
   }
 
   fail(at: number, msg: string): never {
@@ -806,6 +847,21 @@ class Parser {
         this.p = e < 0 ? n : e;
         continue;
       }
+      if ((c | 32) >= 97 && (c | 32) <= 122) {
+        // Emitting here rather than in quickStatement leaves the engine's
+        // inlining budget of quickStatement to its lexing.
+        const ops = this.quickStatement(p);
+        if (ops !== null) {
+          this.emit(this.quickMnemonic as Keyword, ops, p);
+          if (this.p < n) {
+            // The end of the line, which quickStatement stops at.
+            this.p++;
+            this.line++;
+            this.lineStart = this.p;
+          }
+          continue;
+        }
+      }
       if (this.listing) this.asm.mark(this.line);
       this.p = p;
       this.statement();
@@ -813,6 +869,101 @@ class Parser {
       this.p = p;
       if (!this.atEnd(p)) this.fail(p, `unexpected ${this.show(p)} at end of statement`);
     }
+  }
+
+  /**
+   * The common statement in the fewest steps: a mnemonic and operands that
+   * are registers, plain numbers, branch targets or memory in the shapes
+   * `quickMemory` reads, then the end of the line. Returns the operands
+   * (the mnemonic in `quickMnemonic`), with `p` at the end of the line; or
+   * null having done nothing that parsing the statement in full would not
+   * do the same way (it may have met a symbol first), for `statement()`.
+   */
+  quickStatement(start: number): Operand[] | null {
+    const s = this.b;
+    const id = this.wordNumber(start);
+    if (id <= LAST_REGISTER || id > LAST_MNEMONIC || this.ignoredSection) return null;
+    const kw = KEYWORDS[id] as Keyword;
+    let q = this.wEnd;
+    let c = s[q] as number;
+    let n = 0;
+    let unsized = false;
+    if (q < this.n && c !== LF) {
+      if (cls[c] !== C_SPACE) return null;
+      do q++;
+      while (cls[s[q] as number] === C_SPACE);
+      c = s[q] as number;
+      const scratch = this.scratch;
+      while (q < this.n && c !== LF) {
+        if (n === 4) return null;
+        const at = q;
+        let o: Operand;
+        if (c === LBRACK) {
+          const m = this.quickMemory(0, q, n);
+          if (m === null) return null;
+          o = m;
+          q = this.p;
+          unsized = true;
+        } else if (this.isDigit(c) || (c === MINUS && this.isDigit(s[q + 1] as number))) {
+          const v = this.simpleNumber(c === MINUS ? q + 1 : q);
+          if (v < 0) return null;
+          o = c !== MINUS || v === 0 ? v : -v;
+          q = this.p;
+        } else {
+          // No keyword starts with '.': a `.L` label is read as a name at once.
+          const kid = c === 46 ? 0 : this.wordNumber(q);
+          const e = c === 46 ? this.identEnd(q) : this.wEnd;
+          if (e === q) return null;
+          const k = KEYWORDS[kid];
+          if (kid !== 0 && kid <= LAST_REGISTER) {
+            o = REGISTER_OF[kid] as Reg;
+            q = e;
+          } else if (k !== undefined && k.kind === KW.Size) {
+            q = e;
+            while (cls[s[q] as number] === C_SPACE) q++;
+            // `ptr`, in any case.
+            if (
+              ((s[q] as number) | 32) !== 112 ||
+              ((s[q + 1] as number) | 32) !== 116 ||
+              ((s[q + 2] as number) | 32) !== 114 ||
+              CODE[s[q + 3] as number] !== 0
+            ) {
+              return null;
+            }
+            q += 3;
+            while (cls[s[q] as number] === C_SPACE) q++;
+            const m = s[q] === LBRACK ? this.quickMemory(k.n, q, n) : null;
+            if (m === null) return null;
+            o = m;
+            q = this.p;
+          } else if (k === undefined && kw.branch && !this.isDigit(c) && !(e === q + 1 && c === 46)) {
+            // A branch target: a label, or a constant.
+            let r = e;
+            while (cls[s[r] as number] === C_SPACE) r++;
+            if (s[r] !== COMMA && s[r] !== LF && r < this.n) return null;
+            const y = this.symAt(q, e);
+            if (y.kind === 'alias') return null;
+            o = y.kind === 'const' ? (y.value as Imm) : this.labelOf(y, q);
+            q = e;
+          } else return null;
+        }
+        scratch[n] = o;
+        this.opCols[n] = at;
+        n++;
+        while (cls[s[q] as number] === C_SPACE) q++;
+        c = s[q] as number;
+        if (c === COMMA) {
+          do q++;
+          while (cls[s[q] as number] === C_SPACE);
+          c = s[q] as number;
+          if (q >= this.n || c === LF) return null;
+        } else if (q < this.n && c !== LF) return null;
+      }
+    }
+    this.p = q;
+    if (this.listing) this.asm.mark(this.line);
+    this.quickMnemonic = kw;
+    return unsized ? this.sized(kw, n) : this.copied(n);
   }
 
   statement(): void {
@@ -1015,7 +1166,7 @@ class Parser {
         if (n === 4) this.fail(this.p, `too many operands`);
         this.p = this.ws(this.p);
         this.opCols[n] = this.p;
-        scratch[n] = this.operand(kw);
+        scratch[n] = this.operand(kw, n);
         n++;
         const q = this.ws(this.p);
         if (s[q] === COMMA) {
@@ -1027,18 +1178,37 @@ class Parser {
         break;
       }
     }
+    const ops = this.sized(kw, n);
+    if (prefixes !== 0) this.checkPrefixes(kw, prefixes, ops, mStart);
+    this.emit(kw, ops, mStart);
+  }
+
+  /** The `n` operands in `scratch`, in the operand array for `n`. */
+  copied(n: number): Operand[] {
+    const scratch = this.scratch;
+    const ops = this.opArrays[n] as Operand[];
+    for (let i = 0; i < n; i++) ops[i] = scratch[i] as Operand;
+    return ops;
+  }
+
+  /** The `n` operands in `scratch`, unsized memory sized, in the operand array for `n`. */
+  sized(kw: Keyword, n: number): Operand[] {
+    const scratch = this.scratch;
     const ops = this.opArrays[n] as Operand[];
     for (let i = 0; i < n; i++) {
       let o = scratch[i] as Operand;
       if (typeof o === 'object' && o.kind === 'mem' && o.size === 0) o = this.sizeMem(kw, i, n, o);
       ops[i] = o;
     }
+    return ops;
+  }
 
-    if (prefixes !== 0) this.checkPrefixes(kw, prefixes, ops, mStart);
+  /** Emits the instruction of mnemonic `kw`; errors are placed at `at`. */
+  emit(kw: Keyword, ops: Operand[], at: number): void {
     try {
       this.asm.emitWith(kw.memo as FormMemo, ops);
     } catch (e) {
-      if (e instanceof AsmError) this.fail(mStart, e.message);
+      if (e instanceof AsmError) this.fail(at, e.message);
       throw e;
     }
   }
@@ -1049,7 +1219,7 @@ class Parser {
     if (size === AMBIGUOUS) {
       this.fail(this.opCols[i] as number, `ambiguous operand size for '${kw.name}'; say byte/word/dword/qword ptr`);
     }
-    // The operand was built by `memory()` for this instruction alone.
+    // The operand was made by `memory()` or `quickMemory()` for this instruction alone.
     if (size > 0) (o as { size: number }).size = size;
     return o;
   }
@@ -1076,8 +1246,8 @@ class Parser {
     if (prefixes & P_REPNE) this.asm.repne();
   }
 
-  /** One operand: register, memory, immediate or label. */
-  operand(kw: Keyword): Operand {
+  /** One operand (the `slot`th): register, memory, immediate or label. */
+  operand(kw: Keyword, slot: number): Operand {
     const s = this.b;
     const start = this.p;
     const c = s[start];
@@ -1105,6 +1275,10 @@ class Parser {
             const r = this.ws(se);
             if (s[r] !== COLON) this.fail(q, `expected '[' after '${k.name} ptr'`);
             return this.memAfterSegment(k.n, sk.reg as Reg, q, r + 1);
+          }
+          if (s[q] === LBRACK) {
+            const m = this.quickMemory(k.n, q, slot);
+            if (m !== null) return m;
           }
           this.p = q;
           return this.memory(k.n, null, start);
@@ -1134,7 +1308,16 @@ class Parser {
         }
       }
     }
-    if (c === LBRACK) return this.memory(0, null, start);
+    if (c === LBRACK) return this.quickMemory(0, start, slot) ?? this.memory(0, null, start);
+    if (c === MINUS && this.isDigit(s[start + 1] as number)) {
+      // A negative number on its own.
+      const v = this.simpleNumber(start + 1);
+      if (v >= 0) {
+        const q = this.ws(this.p);
+        if (s[q] === COMMA || this.atEnd(q)) return v === 0 ? 0 : -v;
+      }
+      this.p = start;
+    }
     if (this.isDigit(c)) {
       const v = this.simpleNumber(start);
       if (v >= 0) {
@@ -1283,6 +1466,74 @@ class Parser {
         this.fail(at, `displacement ${disp} is out of range`);
     }
     return mem(size, base, index, scale as 1 | 2 | 4 | 8, disp, { label: this.mLabel, seg, got: this.mGot });
+  }
+
+  /**
+   * The common memory operands, straight into a Mem: between brackets at p,
+   * registers (`reg` or `reg*scale`) and plain numbers joined by + and -.
+   * Anything else, and anything `memory()` would refuse or rewrite, gives
+   * null (with `p` as it was): `memory()` parses it in full then.
+   */
+  quickMemory(size: number, p: number, slot: number): Mem | null {
+    const s = this.b;
+    const from = this.p;
+    let base: Reg | null = null;
+    let index: Reg | null = null;
+    let scale = 1;
+    let disp = 0;
+    let neg = false;
+    let q = p + 1;
+    for (;;) {
+      while (cls[s[q] as number] === C_SPACE) q++;
+      const c = s[q] as number;
+      if (this.isDigit(c)) {
+        const v = this.simpleNumber(q);
+        if (v < 0) break;
+        q = this.p;
+        disp = neg ? disp - v : disp + v;
+      } else {
+        const kid = this.wordNumber(q);
+        if (kid === 0 || kid > LAST_REGISTER || neg) break;
+        const r = REGISTER_OF[kid] as Reg;
+        q = this.wEnd;
+        while (cls[s[q] as number] === C_SPACE) q++;
+        if (s[q] === STAR) {
+          q++;
+          while (cls[s[q] as number] === C_SPACE) q++;
+          const d = (s[q] as number) - 48;
+          if ((d !== 1 && d !== 2 && d !== 4 && d !== 8) || CODE[s[q + 1] as number] !== 0 || index !== null) break;
+          q++;
+          index = r;
+          scale = d;
+        } else if (base === null) base = r;
+        else if (index === null) index = r;
+        else break;
+      }
+      while (cls[s[q] as number] === C_SPACE) q++;
+      const d = s[q];
+      if (d === RBRACK) {
+        q++;
+        while (cls[s[q] as number] === C_SPACE) q++;
+        // `[rax][rcx*4]`, an rsp index (swapped), a base or index of another kind: memory() decides.
+        if (s[q] === LBRACK || disp > 2 ** 50 || disp < -(2 ** 50)) break;
+        if (base !== null && !(base.cls === 'gp' ? base.size === 8 : base.cls === 'rip' && index === null)) break;
+        if (index !== null && (index.cls !== 'gp' || index.size !== 8 || index.id === 4)) break;
+        this.p = q;
+        const m = this.memSlots[slot] as MutableMem;
+        m.size = size;
+        m.base = base;
+        m.index = index;
+        m.scale = scale as 1 | 2 | 4 | 8;
+        m.disp = disp;
+        return m;
+      }
+      if (d === PLUS) neg = false;
+      else if (d === MINUS) neg = true;
+      else break;
+      q++;
+    }
+    this.p = from;
+    return null;
   }
 
   /**
