@@ -281,7 +281,20 @@ export function buildForthKernel(): ObjectCode {
     x.mov(qword(rbp), rax);
     x.mov(rbx, qword(rbp, 24));
   });
-  prim('PICK', { inline: true, needs: 1 }, (x) => x.mov(rbx, qword(rbp, rbx, 8, 0))); // ( xu..x0 u -- xu..x0 xu )
+  prim('PICK', { needs: 1 }, (x) => {
+    // ( xu..x0 u -- xu..x0 xu ) with u checked against the depth
+    const under = x.label();
+    x.mov(rax, qword(r13, U.s0));
+    x.sub(rax, rbp);
+    x.sar(rax, 3);
+    x.sub(rax, 1); // items below the top
+    x.cmp(rbx, rax);
+    x.jae(under);
+    x.mov(rbx, qword(rbp, rbx, 8, 0));
+    x.ret();
+    x.bind(under);
+    throwCode(THROW.stackUnderflow);
+  });
   prim('DEPTH', { net: 1, needs: 0 }, (x) => {
     // ( -- n )
     x.mov(rax, qword(r13, U.s0));
@@ -1676,6 +1689,7 @@ export function buildForthKernel(): ObjectCode {
   });
   prim('(<0BRANCH)', { needs: 1, net: -1 }, (x) => {
     // ( dest -- ) a backward jump taken when the flag is false
+    x.call(a.label('check_cf'));
     x.mov(rdx, rbx);
     tosPop(x);
     x.xor(ecx, ecx);
@@ -1694,6 +1708,7 @@ export function buildForthKernel(): ObjectCode {
   });
   prim('(<BRANCH)', { needs: 1, net: -1 }, (x) => {
     // ( dest -- ) an unconditional backward jump
+    x.call(a.label('check_cf'));
     x.call(trackStop);
     x.mov(al, 0xe9);
     x.call(emitByte);
@@ -1706,6 +1721,7 @@ export function buildForthKernel(): ObjectCode {
   });
   prim('(RESOLVE>)', { needs: 1, net: -1 }, (x) => {
     // ( orig -- ) the forward jump at orig lands here
+    x.call(a.label('check_cf'));
     x.call(trackStop);
     x.mov(rax, qword(r13, U.chere));
     x.mov(qword(r13, U.lastTarget), rax);
@@ -1822,6 +1838,7 @@ export function buildForthKernel(): ObjectCode {
   });
   const loopEnd = (x: A, step: number[]): void => {
     // ( dest -- ) step code, jno dest, then the exit: LEAVEs land here, pop r14 r15
+    x.call(a.label('check_cf'));
     x.call(trackStop);
     emitSeq(x, [...step, 0x0f, 0x81]); // jno rel32
     x.mov(rax, rbx);
@@ -1884,7 +1901,10 @@ export function buildForthKernel(): ObjectCode {
   prim('RECURSE', { immediate: true, compileOnly: true, needs: 0 }, (x) => {
     x.call(trackStop);
     x.mov(rax, qword(r13, U.lastXt));
-    x.jmp(compileCall);
+    x.call(compileCall);
+    // a self call stays a call: recursion uses the return stack (and overflows it, -5)
+    x.mov(qword(r13, U.callEnd), 0);
+    x.ret();
   });
   prim('[', { immediate: true, needs: 0, net: 0 }, (x) => {
     x.mov(qword(r13, U.state), 0);
@@ -1897,6 +1917,13 @@ export function buildForthKernel(): ObjectCode {
   prim('IMMEDIATE', { needs: 0, net: 0 }, (x) => {
     x.mov(rax, qword(r13, U.latest));
     x.or(byte(rax, HDR.flags), HFLAG.immediate);
+    x.ret();
+  });
+  prim('(NO-TAIL)', { needs: 0, net: 0 }, (x) => {
+    // the last definition reads its caller's return stack: call it, never jump to it
+    x.mov(rax, qword(r13, U.lastXt));
+    x.add(rax, qword(r13, U.codeDelta));
+    x.or(byte(rax, -8 + 1), INFO_FLAG.noTail);
     x.ret();
   });
   prim('COMPILE-ONLY', { needs: 0, net: 0 }, (x) => {
@@ -2183,7 +2210,8 @@ export function buildForthKernel(): ObjectCode {
     throwCode(THROW.bye);
   });
   prim('(MS)', { needs: 1, net: -1 }, (x) => {
-    // ( ms -- ) sleep
+    // ( ms -- ) sleep; the output so far goes out first; an interrupt ends it (THROW -28)
+    x.call(flushOut);
     x.sub(rsp, 16);
     x.mov(rax, rbx);
     x.xor(edx, edx);
@@ -2197,6 +2225,12 @@ export function buildForthKernel(): ObjectCode {
     ccall(ext('nanosleep'));
     x.add(rsp, 16);
     tosPop(x);
+    const calm = x.label();
+    x.cmp(qword(r13, U.pendingInterrupt), 0);
+    x.je(calm);
+    x.mov(qword(r13, U.pendingInterrupt), 0);
+    throwCode(THROW.userInterrupt);
+    x.bind(calm);
     x.ret();
   });
   prim('(ERRNO)', { needs: 0, net: 1 }, (x) => {
@@ -2566,6 +2600,20 @@ export function buildForthKernel(): ObjectCode {
     a.sub(rax, qword(r13, U.chere));
     a.sub(rax, 4);
     a.jmp(emitDword);
+  }
+
+  // check_cf: the top of the stack must be a control-flow item (an address in
+  // compiled code, not the colon-sys marker or anything else): else THROW -22.
+  {
+    a.bind(a.label('check_cf'));
+    const bad = L();
+    a.cmp(rbx, qword(r13, U.codeLow));
+    a.jb(bad);
+    a.cmp(rbx, qword(r13, U.chere));
+    a.ja(bad);
+    a.ret();
+    a.bind(bad);
+    throwCode(THROW.controlMismatch);
   }
 
   // LEAVE bookkeeping: a small stack of rel32 field addresses, 0 marks a DO.
@@ -3428,7 +3476,8 @@ export function buildForthKernel(): ObjectCode {
     a.push(rbx);
     a.lea(rax, qword(dataUA));
     a.cmp(qword(rax, U.active), 0);
-    a.je(dfl);
+    const idle = L();
+    a.je(idle);
     a.cmp(edi, SIGINT);
     a.jne(notInt);
     // SIGINT: at once if Forth code runs, else when the C function returns
@@ -3454,7 +3503,11 @@ export function buildForthKernel(): ObjectCode {
     const notFpe = L();
     a.cmp(edi, SIGFPE);
     a.jne(notFpe);
+    // The division primitives divide by rbx: zero is -10, anything else overflowed (-11).
     a.mov(ecx, THROW.divideByZero);
+    a.cmp(qword(rdx, 128), 0); // uc_mcontext.gregs[REG_RBX]
+    a.je(redirect);
+    a.mov(ecx, THROW.outOfRange);
     a.jmp(redirect);
     a.bind(notFpe);
     // SIGSEGV/SIGBUS: which guard page (if any) did it hit?
@@ -3498,8 +3551,14 @@ export function buildForthKernel(): ObjectCode {
     a.mov(qword(rdx, UC_RIP), rcx);
     a.pop(rbx);
     a.ret();
+    a.bind(idle);
+    // Forth is not running: an interrupt has nothing to stop; a fault is not ours.
+    a.cmp(edi, SIGINT);
+    a.jne(dfl);
+    a.pop(rbx);
+    a.ret();
     a.bind(dfl);
-    // Not ours (Forth is not running): back to the default action; the fault repeats and kills.
+    // Back to the default action; the fault repeats and kills, as it would without Forth.
     a.push(rdi);
     a.sub(rsp, 168);
     for (let i = 0; i < 152; i += 8) a.mov(qword(rsp, i), 0);

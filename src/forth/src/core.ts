@@ -26,6 +26,12 @@ export const CORE = String.raw`
 : CS-PICK ( i*x u -- i*x x ) PICK ;
 : CS-ROLL ( x0 i*x u -- i*x x0 ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
 : ROLL    ( xu xu-1 ... x0 u -- xu-1 ... x0 xu ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
+\ A comment may span lines of a file or of the text being evaluated (not of an EVALUATE string).
+: (  ( "ccc<paren>" -- )
+  BEGIN 41 PARSE 2DROP
+    >IN @ DUP IF 1- SOURCE DROP + C@ 41 = ELSE DROP 0 THEN 0=
+    SOURCE-ID -1 <> AND
+  WHILE REFILL 0= UNTIL THEN ; IMMEDIATE
 
 : CONSTANT  ( x "name" -- ) CREATE (MAKE-CONSTANT) ;
 : VARIABLE  ( "name" -- ) CREATE 0 , ;
@@ -66,8 +72,9 @@ export const CORE = String.raw`
 : (STR,)   ( addr u -- addr' ) CODE-HERE >R 0 ?DO DUP I + C@ CODE, LOOP DROP R> ;
 \ A string literal lives in code space, jumped over.
 : SLITERAL ( addr u -- ) (BRANCH>) >R DUP >R (STR,) R> R> (RESOLVE>) SWAP (LITERAL) (LITERAL) ; IMMEDIATE COMPILE-ONLY
-CREATE (SBUF) 4096 ALLOT  VARIABLE (SBUF#)
-: (TRANSIENT) ( addr u -- addr' u ) (SBUF#) @ 1 XOR DUP (SBUF#) ! 2048 * (SBUF) + SWAP 2047 MIN >R TUCK R@ MOVE R> ;
+\ Interpreted strings go to four transient buffers used in turn.
+CREATE (SBUF) 8192 ALLOT  VARIABLE (SBUF#)
+: (TRANSIENT) ( addr u -- addr' u ) (SBUF#) @ 1+ 3 AND DUP (SBUF#) ! 2048 * (SBUF) + SWAP 2047 MIN >R TUCK R@ MOVE R> ;
 : S"  ( "ccc<quote>" -- addr u ) [CHAR] " PARSE STATE @ IF POSTPONE SLITERAL ELSE (TRANSIENT) THEN ; IMMEDIATE
 : ."  ( "ccc<quote>" -- ) [CHAR] " PARSE STATE @ IF POSTPONE SLITERAL POSTPONE TYPE ELSE TYPE THEN ; IMMEDIATE
 : .(  ( "ccc<paren>" -- ) [CHAR] ) PARSE TYPE ; IMMEDIATE

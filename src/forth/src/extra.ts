@@ -21,11 +21,12 @@ export const EXTRA = String.raw`
 : VALUE    ( x "name" -- ) CREATE 0 , , DOES> CELL+ @ ;
 : 2VALUE   ( x1 x2 "name" -- ) CREATE 1 , , , DOES> CELL+ 2@ ;
 : (TO)     ( i*x body -- ) DUP @ CASE 0 OF CELL+ ! ENDOF 1 OF CELL+ 2! ENDOF 2 OF CELL+ F! ENDOF -32 THROW ENDCASE ;
-: TO       ( i*x "name" -- ) ' >BODY STATE @ IF (LITERAL) POSTPONE (TO) ELSE (TO) THEN ; IMMEDIATE
+: (CREATED?) ( xt -- flag ) 7 - C@ 1 AND 0<> ;
+: TO       ( i*x "name" -- ) ' DUP (CREATED?) 0= IF -32 THROW THEN >BODY STATE @ IF (LITERAL) POSTPONE (TO) ELSE (TO) THEN ; IMMEDIATE
 : 2LITERAL ( x1 x2 -- ) SWAP (LITERAL) (LITERAL) ; IMMEDIATE COMPILE-ONLY
 VARIABLE (NRTMP)
-: N>R      ( i*x n -- ) ( R: -- i*x n ) R> (NRTMP) ! DUP BEGIN ?DUP WHILE ROT >R 1- REPEAT >R (NRTMP) @ >R ;
-: NR>      ( -- i*x n ) ( R: i*x n -- ) R> (NRTMP) ! R> DUP BEGIN ?DUP WHILE R> -ROT 1- REPEAT (NRTMP) @ >R ;
+: N>R      ( i*x n -- ) ( R: -- i*x n ) R> (NRTMP) ! DUP BEGIN ?DUP WHILE ROT >R 1- REPEAT >R (NRTMP) @ >R ; (NO-TAIL)
+: NR>      ( -- i*x n ) ( R: i*x n -- ) R> (NRTMP) ! R> DUP BEGIN ?DUP WHILE R> -ROT 1- REPEAT (NRTMP) @ >R ; (NO-TAIL)
 : SAVE-INPUT    ( -- x1 x2 x3 x4 5 ) (SOURCE) @ (SOURCE) CELL+ @ >IN @ (LINE) @ SOURCE-ID 5 ;
 : RESTORE-INPUT ( x1 x2 x3 x4 x5 5 -- flag )
   DUP 5 <> IF 0 ?DO DROP LOOP TRUE EXIT THEN DROP
@@ -146,9 +147,9 @@ VARIABLE (LIB)
 S" (MALLOC)" (EXTERN) ptr malloc( size_t )
 S" (FREE)" (EXTERN) void free( ptr )
 S" (REALLOC)" (EXTERN) ptr realloc( ptr size_t )
-: ALLOCATE ( u -- addr ior ) 1 MAX (MALLOC) DUP 0= ;
+: ALLOCATE ( u -- addr ior ) DUP 0= - (MALLOC) DUP 0= ;
 : FREE     ( addr -- ior ) (FREE) 0 ;
-: RESIZE   ( addr u -- addr' ior ) OVER SWAP 1 MAX (REALLOC) ?DUP IF NIP 0 ELSE -61 THEN ;
+: RESIZE   ( addr u -- addr' ior ) OVER SWAP DUP 0= - (REALLOC) ?DUP IF NIP 0 ELSE -61 THEN ;
 
 \ ---------------------------------------------------------------- search order
 : FORTH-WORDLIST ( -- wid ) (FORTH-WID) @ ;
@@ -234,7 +235,7 @@ VARIABLE (WCOL)
       S" [THEN]" (ICOMPARE) 0= IF 1- THEN THEN THEN
       ?DUP 0= IF EXIT THEN
     REPEAT 2DROP
-  REFILL 0= UNTIL DROP ; IMMEDIATE
+  REFILL 0= UNTIL DROP -58 THROW ; IMMEDIATE
 : [IF]   ( flag -- ) 0= IF POSTPONE [ELSE] THEN ; IMMEDIATE
 : [THEN] ( -- ) ; IMMEDIATE
 : SYNONYM ( "new" "old" -- ) PARSE-NAME PARSE-NAME (FIND!) DUP NAME>INTERPRET SWAP (HDR.FLAGS) + C@ 2SWAP (HEADER-XT) ;
