@@ -108,6 +108,8 @@ export function okText(depth: number, fdepth: number): string {
 }
 
 const THROW_INTERRUPT = -28;
+/** How long after an evaluation is sent an interrupt waits (see #sendInterrupt). */
+const INTERRUPT_GRACE_MS = 50;
 
 /** A line waiting to run; `fresh` when its echo is the last thing on the terminal. */
 interface Pending {
@@ -127,6 +129,7 @@ class Repl {
   /** A line's evaluation is in flight (Ctrl-C interrupts it). */
   #running = false;
   #interrupts = 0;
+  #runningSince = 0;
   /** Output of the line being evaluated. */
   #output: LineOutput | null = null;
   /** The last key was a Ctrl-C at an empty prompt (the next one leaves). */
@@ -275,6 +278,7 @@ class Repl {
       }
     }
     this.#running = true;
+    this.#runningSince = performance.now();
     this.#interrupts = 0;
     try {
       const r = await session.eval(p.text, { onOutput: (t) => out.write(t) });
@@ -323,7 +327,7 @@ class Repl {
   async #restart(e: SidecarError): Promise<void> {
     const sc = this.#sc as Sidecar;
     this.#dead = null;
-    this.#queue.length = 0;
+    if (this.#tty) this.#queue.length = 0; // typed ahead for the old state: dropped
     let what = e.message;
     if (this.#interrupts > 2) what = 'killed the sidecar: the word did not stop';
     else if (e instanceof SidecarExitedError)
@@ -347,7 +351,7 @@ class Repl {
     if (this.#running && sc) {
       this.#interrupts++;
       if (this.#tty) this.#queue.length = 0; // typed ahead before the Ctrl-C: dropped
-      if (this.#interrupts <= 2 && sc.running) sc.forthInterrupt();
+      if (this.#interrupts <= 2) this.#sendInterrupt(sc);
       if (this.#interrupts === 2) {
         this.#output?.endLine();
         this.#say(
@@ -382,6 +386,20 @@ class Repl {
     this.#clearLine();
     this.#say('(To leave, press Ctrl-C again, Ctrl-D, or type bye)\n');
     if (this.#tty) rl.prompt();
+  }
+
+  /**
+   * SIGINT to the sidecar. Forth turns it into THROW -28 only once the
+   * evaluation has begun there; one that arrives before is lost (and the
+   * sidecar's handler is reset), so right after Enter it waits a moment.
+   */
+  #sendInterrupt(sc: Sidecar): void {
+    const early = INTERRUPT_GRACE_MS - (performance.now() - this.#runningSince);
+    const send = (): void => {
+      if (this.#running && sc.running) sc.forthInterrupt();
+    };
+    if (early > 0) setTimeout(send, early);
+    else send();
   }
 
   async #abandonDefinition(): Promise<void> {
