@@ -27,6 +27,9 @@ import { Sidecar } from '../host/sidecar.js';
 import { type Command, keepingAlive, UsageError } from './command.js';
 import { caretLine, forthMessage } from './forth.js';
 
+/** Lines of history kept. */
+export const HISTORY_SIZE = 1000;
+
 const usage = `usage: sidecar repl
 
 An interactive Forth prompt in a sidecar. Type Forth; each line is
@@ -47,14 +50,11 @@ killed), a new one is started: the Forth state is lost then.
 
 History file: $SIDECAR_HISTORY (empty: no history), else
 $XDG_STATE_HOME/sidecar/history, else ~/.local/state/sidecar/history
-(the last ${1000} lines).
+(the last ${HISTORY_SIZE} lines).
 
 With piped input the lines run one after another, without prompt or echo;
 the session ends at the end of the input or at BYE.
 `;
-
-/** Lines of history kept. */
-export const HISTORY_SIZE = 1000;
 
 /** Where the history is kept: null for none. */
 export function historyPath(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -144,6 +144,8 @@ class Repl {
   /** The sidecar exited (how): a restart is due. */
   #dead: SidecarError | null = null;
   #stopping = false;
+  /** Ctrl-D, the end of piped input, or the session ending. */
+  #inputClosed = false;
 
   constructor() {
     this.#tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -156,7 +158,6 @@ class Repl {
       history: loadHistory(this.#history),
       historySize: HISTORY_SIZE,
       removeHistoryDuplicates: true,
-      tabSize: 4,
       completer: (line: string, cb: (err: null, result: [string[], string]) => void) => {
         this.#completions(line).then((r) => cb(null, r));
       },
@@ -172,7 +173,13 @@ class Repl {
     rl.on('line', (text) => this.#onLine(text));
     rl.on('close', () => {
       // Ctrl-D or the end of piped input: leave once the lines read have run.
+      this.#inputClosed = true;
       if (!this.#busy) this.#finish(0, true);
+    });
+    // A reader of our output that went away (| head): leave.
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      this.#finish(0);
     });
     rl.on('SIGINT', () => this.#onInterrupt());
     rl.on('history', (h: string[]) => this.#saveHistory(h));
@@ -209,8 +216,10 @@ class Repl {
       // Died while idle (killed from outside): say so now, not at the next line.
       if (!this.#busy) {
         this.#busy = true;
-        if (this.#tty) readline.clearLine(process.stdout, 0);
-        readline.cursorTo(process.stdout, 0);
+        if (this.#tty) {
+          readline.clearLine(process.stdout, 0);
+          readline.cursorTo(process.stdout, 0);
+        }
         this.#kick();
       }
     });
@@ -253,15 +262,11 @@ class Repl {
     }
     this.#busy = false;
     if (this.#status !== null) return;
-    if (this.#closed) {
+    if (this.#inputClosed) {
       this.#finish(0, true);
       return;
     }
     if (this.#tty) this.#rl.prompt(true);
-  }
-
-  get #closed(): boolean {
-    return (this.#rl as unknown as { closed?: boolean }).closed === true;
   }
 
   async #evalLine(p: Pending): Promise<void> {
@@ -463,7 +468,7 @@ class Repl {
     this.#status = status;
     process.off('SIGINT', this.#onSignal);
     process.stdin.off('keypress', this.#onKeypress);
-    if (!this.#closed) this.#rl.close();
+    if (!this.#inputClosed) this.#rl.close();
     if (this.#tty && newline) process.stdout.write('\n');
     this.#stopping = true;
     const sc = this.#sc;
