@@ -26,6 +26,14 @@ const commands: Record<string, Entry> = {
     summary: "call one C function in a sidecar and print the result: run m 'double cos(double)' 0",
     load: () => import('./run.js'),
   },
+  forth: {
+    summary: 'run Forth files and -e code in a sidecar and exit: forth hello.fs -e bye',
+    load: () => import('./forth.js'),
+  },
+  repl: {
+    summary: 'an interactive Forth prompt in a sidecar (history, tab completion, Ctrl-C interrupts)',
+    load: () => import('./repl.js'),
+  },
   doctor: {
     summary: 'check this machine: kernel, glibc, CPU features, cache, a live sidecar, the known libraries',
     load: () => import('./doctor.js'),
