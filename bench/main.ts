@@ -11,6 +11,7 @@ export interface BenchOptions {
 
 const benches: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<void> }>> = {
   asm: () => import('./asm.js'),
+  forth: () => import('./forth.js'),
   calls: () => import('./calls.js'),
 };
 
