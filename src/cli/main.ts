@@ -14,6 +14,10 @@ interface Entry {
 }
 
 const commands: Record<string, Entry> = {
+  demo: {
+    summary: 'a one-second tour: C calls, BLAS on shared buffers, machine code, a crash, a timeout, Forth',
+    load: () => import('./demo.js'),
+  },
   asm: {
     summary: 'assemble Intel-syntax x86-64 source to a flat binary or an ELF file',
     load: () => import('./asm.js'),
