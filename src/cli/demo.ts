@@ -32,10 +32,11 @@ async function demo(): Promise<number> {
     const xs = Array.from({ length: 100_000 }, (_, i) => [i]);
     t = performance.now();
     const ys = (await cos.batch(xs)) as number[];
-    const ok = ys.every((y, i) => y === Math.cos(i));
+    // libm and V8 may round the last bit differently for large arguments.
+    const ok = ys.every((y, i) => Math.abs(y - Math.cos(i)) <= 2 ** -52);
     line(
       '100 000 calls in one cos.batch()',
-      `${((performance.now() - t) * 10).toFixed(0)} ns each, ${ok ? 'all match' : 'DIFFER'}`,
+      `${((performance.now() - t) * 10).toFixed(0)} ns each, ${ok ? 'all within an ulp of Math.cos' : 'DIFFER'}`,
     );
 
     // BLAS on shared buffers: zero copies.
