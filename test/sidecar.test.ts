@@ -264,7 +264,8 @@ describe('calls through a real sidecar', () => {
     const cos = m.func('double cos(double)');
     const ac = new AbortController();
     ac.abort();
-    await assert.rejects(cos.with({ signal: ac.signal })(0), AbortError);
+    await assert.rejects(cos(0, { signal: ac.signal }), AbortError);
+    assert.throws(() => cos.sync(0, { signal: ac.signal }), AbortError);
     assert.equal(await cos(0), 1);
   });
 });
@@ -339,6 +340,7 @@ describe('failures', () => {
     const sleep2 = (await sc2.library('c')).func('unsigned int sleep(unsigned int)');
     const t1 = performance.now();
     assert.throws(() => sleep2.sync(5), TimeoutError);
+    assert.throws(() => sleep2.sync(5, { timeoutMs: 50 }), TimeoutError);
     assert.ok(performance.now() - t1 < 400);
     assert.equal(sleep2.sync(0), 0);
     await sc.stop();
@@ -349,7 +351,7 @@ describe('failures', () => {
     const sc = await Sidecar.start({ memory: 8 << 20 });
     const c = await sc.library('c');
     const ac = new AbortController();
-    const p = c.func('unsigned int sleep(unsigned int)').with({ signal: ac.signal })(5);
+    const p = c.func('unsigned int sleep(unsigned int)')(5, { signal: ac.signal });
     setTimeout(() => ac.abort(), 30);
     await assert.rejects(p, AbortError);
     assert.equal(await c.func('int abs(int)')(-4), 4);

@@ -85,10 +85,14 @@ export type RegionArray =
   | BigInt64Array
   | BigUint64Array;
 
-/** A bound C function: `await f(x)`, `f.sync(x)`, `f.with({ timeoutMs })(x)`. */
+/**
+ * A bound C function: `await f(x)`, `await f(x, { timeoutMs, signal })`,
+ * `f.sync(x)`, `f.sync(x, { timeoutMs })`, `f.batch([[x], [y]])`.
+ */
 export interface NativeFunction {
+  /** Calls it; options may follow the C arguments. */
   (...args: unknown[]): Promise<unknown>;
-  /** Blocks until the call returns. */
+  /** Blocks until the call returns (options may follow the C arguments). */
   sync(...args: unknown[]): unknown;
   /** The same function with per-call options (deadline, AbortSignal). */
   with(opts: CallOptions): (...args: unknown[]) => Promise<unknown>;
@@ -1232,7 +1236,8 @@ export class Sidecar extends EventEmitter {
   }
 
   /** @internal One bound call, synchronous. */
-  callSync(fn: BoundCall, args: readonly unknown[]): unknown {
+  callSync(fn: BoundCall, args: readonly unknown[], opts?: CallOptions): unknown {
+    if (opts?.signal?.aborted) throw new AbortError(fn.sig.name, opts.signal.reason);
     if (fn.gen !== this.#gen) {
       fn.checkArgs(args);
       if (!this.#alive) throw this.#deadError();
@@ -1240,8 +1245,11 @@ export class Sidecar extends EventEmitter {
       const target = fn.target.resolveSync();
       fn.setAddresses(this.#gen, tramp, target);
     }
-    if (this.#head === this.#n && this.#alive && this.#overflow.length === 0) return this.#callSyncFast(fn.op, args);
-    return this.#submitSync(fn.op, args, this.#timeoutMs);
+    const timeoutMs = opts?.timeoutMs ?? this.#timeoutMs;
+    if (this.#head === this.#n && this.#alive && this.#overflow.length === 0) {
+      return this.#callSyncFast(fn.op, args, timeoutMs);
+    }
+    return this.#submitSync(fn.op, args, timeoutMs);
   }
 
   /**
@@ -1249,7 +1257,7 @@ export class Sidecar extends EventEmitter {
    * case: no closures, no clock reads while the answer comes within the spin
    * (the deadline starts when the spin gives up, a few µs late at most).
    */
-  #callSyncFast(op: Op, args: readonly unknown[]): unknown {
+  #callSyncFast(op: Op, args: readonly unknown[], timeoutMs: number): unknown {
     const n = this.#n;
     const i = n & MASK;
     const off = RING_OFFSET + i * SLOT_SIZE;
@@ -1280,7 +1288,6 @@ export class Sidecar extends EventEmitter {
         this.#rejects[i] = (e) => {
           failure = e;
         };
-        const timeoutMs = this.#timeoutMs;
         const deadline = timeoutMs === Number.POSITIVE_INFINITY ? timeoutMs : performance.now() + timeoutMs;
         this.#waitSync(n, deadline, timeoutMs);
         if (Atomics.load(i32, idx) !== want) throw failure ?? this.#deadError();
@@ -1628,11 +1635,25 @@ export class BoundCall {
   }
 }
 
+/** A plain object after the C arguments: per-call options. (No C argument is a plain object.) */
+function isOptions(o: unknown): o is CallOptions {
+  if (o === null || typeof o !== 'object' || ArrayBuffer.isView(o)) return false;
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+}
+
 function makeFunction(sc: Sidecar, sig: Signature, target: Resolver): NativeFunction {
   const b = new BoundCall(sc, sig, target);
-  const f = ((...args: unknown[]) => sc.call(b, args, undefined)) as NativeFunction;
+  const n = sig.params.length;
+  const f = ((...args: unknown[]) => {
+    if (args.length === n + 1 && isOptions(args[n])) return sc.call(b, args.slice(0, n), args[n] as CallOptions);
+    return sc.call(b, args, undefined);
+  }) as NativeFunction;
   Object.defineProperty(f, 'name', { value: sig.name });
-  f.sync = (...args: unknown[]) => sc.callSync(b, args);
+  f.sync = (...args: unknown[]) => {
+    if (args.length === n + 1 && isOptions(args[n])) return sc.callSync(b, args.slice(0, n), args[n] as CallOptions);
+    return sc.callSync(b, args);
+  };
   f.with =
     (opts: CallOptions) =>
     (...args: unknown[]) =>
