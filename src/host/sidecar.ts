@@ -735,7 +735,7 @@ export class Sidecar extends EventEmitter {
       signal.addEventListener('abort', () => this.#abort(n, signal.reason), { once: true });
     }
     this.#n = n + 1;
-    Atomics.store(this.#i32, off >> 2, (2 * n + 1) | 0);
+    this.#i32[off >> 2] = (2 * n + 1) | 0; // published; #wake fences before its sleep check
     return n;
   }
 
@@ -768,9 +768,15 @@ export class Sidecar extends EventEmitter {
     }
   }
 
-  /** Wakes a sleeping sidecar (Dekker with the kernel's sqSleep/state re-check). */
+  /**
+   * Wakes a sleeping sidecar (Dekker with the kernel's sqSleep/state re-check).
+   * Requests are published with plain stores (x86 keeps stores in order and
+   * V8 emits them in program order); the atomic store here is the one full
+   * fence that keeps the sqSleep read from overtaking any of them.
+   */
   #wake(): void {
     const i32 = this.#i32;
+    Atomics.store(i32, H.hostFence >> 2, 0);
     if (Atomics.load(i32, H.sqSleep >> 2) !== 0) {
       Atomics.add(i32, H.sqBell >> 2, 1);
       this.#ch.futexWake(this.#address + H.sqBell, 1);
@@ -1278,7 +1284,7 @@ export class Sidecar extends EventEmitter {
     const i32 = this.#i32;
     const idx = off >> 2;
     const want = (2 * n + 2) | 0;
-    Atomics.store(i32, idx, (2 * n + 1) | 0);
+    i32[idx] = (2 * n + 1) | 0; // published; #wake fences before its sleep check
     this.#wake();
     let k = 0;
     while (Atomics.load(i32, idx) !== want) {
@@ -1362,11 +1368,8 @@ export class Sidecar extends EventEmitter {
       this.#batchK[i] = b.next;
       n++;
       b.next++;
-      // Publish. x86 keeps stores in order and V8 emits them in program order, so a
-      // plain store cannot overtake this slot's arguments; the run's last store is
-      // atomic (a full fence), so the sleep check in #wake cannot overtake any of them.
-      if (b.next === count || n === limit) Atomics.store(i32, off >> 2, (2 * n - 1) | 0);
-      else i32[off >> 2] = (2 * n - 1) | 0;
+      // Publish: a plain store cannot overtake this slot's arguments (see #wake).
+      i32[off >> 2] = (2 * n - 1) | 0;
     }
     this.#n = n;
     this.#fillTemps = null;

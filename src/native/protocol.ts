@@ -52,6 +52,8 @@ export const H = {
   bellArmed: 192, // u32
   /** Sidecar spin budget in TSC ticks (host-tunable, 0 = never spin). */
   spinTicks: 256, // u64
+  /** Written only by the host, atomically: the full fence before it reads sqSleep. */
+  hostFence: 320, // u32
   /** Scratch for error text (dlerror), NUL-terminated. */
   errorText: 1024,
   errorTextSize: 1024,
