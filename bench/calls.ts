@@ -225,7 +225,8 @@ const START_SCRIPT = `
   const t0 = performance.now();
   const { Sidecar } = await import(${JSON.stringify(INDEX)});
   const t1 = performance.now();
-  const sc = await Sidecar.start();
+  const mib = Number(process.env.SIDECAR_BENCH_MIB ?? 0);
+  const sc = await Sidecar.start(mib > 0 ? { memory: mib << 20 } : {});
   const t2 = performance.now();
   await sc.stop();
   console.log(JSON.stringify({ importMs: t1 - t0, startMs: t2 - t1 }));
@@ -384,6 +385,7 @@ export async function run(opts: BenchOptions): Promise<void> {
     const env = (cache: string) => ({ ...process.env, SIDECAR_CACHE: cache });
     const cold: { out: Record<string, number>; wallMs: number }[] = [];
     const warmFresh: { out: Record<string, number>; wallMs: number }[] = [];
+    const warmFreshSmall: { out: Record<string, number>; wallMs: number }[] = [];
     const steps: Record<string, number>[] = [];
     const nodeBare: number[] = [];
     const warmDir = join(dir, 'warm-cache');
@@ -391,6 +393,7 @@ export async function run(opts: BenchOptions): Promise<void> {
     for (let r = 0; r < runs; r++) {
       cold.push(freshProcess(START_SCRIPT, env(join(dir, `cold-${r}`))));
       warmFresh.push(freshProcess(START_SCRIPT, env(warmDir)));
+      warmFreshSmall.push(freshProcess(START_SCRIPT, { ...env(warmDir), SIDECAR_BENCH_MIB: '4' }));
       steps.push(freshProcess(STEPS_SCRIPT, env(warmDir)).out);
       const t = performance.now();
       spawnSync(process.execPath, ['-e', '0']);
@@ -479,10 +482,10 @@ export async function run(opts: BenchOptions): Promise<void> {
 
     const stepNames: [string, string][] = [
       ['importMs', 'import sidecar (the module graph)'],
-      ['buildMs', 'assemble + link both artefacts'],
+      ['buildMs', 'assemble + link both artefacts (a warm start skips it)'],
       ['cacheCheckMs', 'cache: read and hash both files'],
       ['dlopenMs', 'process.dlopen of the channel addon'],
-      ['restMs', 'the rest of start(): region, spawn, first ping'],
+      ['restMs', 'the rest of start(): region (and its GC), spawn, first ping'],
       ['pingMs', 'a ping after start'],
     ];
     const startRows: string[][] = [
@@ -498,7 +501,14 @@ export async function run(opts: BenchOptions): Promise<void> {
         fmtMs(median(warmFresh.map((c) => c.out.startMs as number))),
         fmtMs(median(warmFresh.map((c) => c.wallMs))),
         '≤ 3 ms',
-        'artefacts in the cache',
+        'artefacts in the cache; includes a full V8 GC (below)',
+      ],
+      [
+        'Sidecar.start({ memory: 4 MiB }), warm, fresh process',
+        fmtMs(median(warmFreshSmall.map((c) => c.out.startMs as number))),
+        fmtMs(median(warmFreshSmall.map((c) => c.wallMs))),
+        '',
+        'no GC: V8 collects when an early external buffer is ≥ 8 MiB',
       ],
       [
         'Sidecar.start(), warm, same process',
