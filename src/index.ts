@@ -25,6 +25,7 @@ export {
   LoadedCode,
   type NativeFunction,
   type RegionArray,
+  type RegionArrayOf,
   Sidecar,
   type StartOptions,
 } from './host/sidecar.js';

@@ -10,6 +10,8 @@ import { type CachedFile, cachedBuild, generatorKey } from './cache.js';
 export interface ChannelAddon {
   /** [fd, address, buffer] or -errno. */
   createRegion(size: number, hint: number): [number, number, ArrayBuffer] | number;
+  /** After close: V8 counts the region's bytes as external memory again until the buffer is collected. */
+  releaseRegion(address: number, size: number): number;
   futexWait(address: number, expected: number, timeoutNs: number): number;
   futexWake(address: number, count: number): number;
   pipe(): [number, number] | number;
@@ -43,6 +45,7 @@ export const ADDON_GENERATOR = [
   '../elf/writer.js',
   '../elf/elf.js',
   '../native/channel-addon.js',
+  '../native/protocol.js',
 ].map(here);
 
 /** The addon in the cache (built and written on first use), not loaded. */

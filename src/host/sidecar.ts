@@ -85,6 +85,38 @@ export type RegionArray =
   | BigInt64Array
   | BigUint64Array;
 
+/** What `sc.alloc(type, n)` returns for the common C type names. */
+export interface RegionArrayOf {
+  double: Float64Array;
+  float: Float32Array;
+  char: Int8Array;
+  'signed char': Int8Array;
+  int8_t: Int8Array;
+  'unsigned char': Uint8Array;
+  uint8_t: Uint8Array;
+  bool: Uint8Array;
+  short: Int16Array;
+  int16_t: Int16Array;
+  'unsigned short': Uint16Array;
+  uint16_t: Uint16Array;
+  int: Int32Array;
+  int32_t: Int32Array;
+  unsigned: Uint32Array;
+  'unsigned int': Uint32Array;
+  uint32_t: Uint32Array;
+  long: BigInt64Array;
+  'long long': BigInt64Array;
+  int64_t: BigInt64Array;
+  ssize_t: BigInt64Array;
+  ptrdiff_t: BigInt64Array;
+  intptr_t: BigInt64Array;
+  'unsigned long': BigUint64Array;
+  'unsigned long long': BigUint64Array;
+  uint64_t: BigUint64Array;
+  size_t: BigUint64Array;
+  uintptr_t: BigUint64Array;
+}
+
 /**
  * A bound C function: `await f(x)`, `await f(x, { timeoutMs, signal })`,
  * `f.sync(x)`, `f.sync(x, { timeoutMs })`, `f.batch([[x], [y]])`.
@@ -508,6 +540,7 @@ export class Sidecar extends EventEmitter {
     this.#out?.destroy();
     this.#out = null;
     this.#ch.close(this.#fd);
+    this.#ch.releaseRegion(this.#address, this.#size);
     this.#clearTimer();
   }
 
@@ -541,6 +574,8 @@ export class Sidecar extends EventEmitter {
   // ---------------------------------------------------------------- memory
 
   /** A typed array of `count` elements of C type `type` in the shared region. */
+  alloc<T extends keyof RegionArrayOf>(type: T, count: number): RegionArrayOf[T];
+  alloc(type: string, count: number): RegionArray;
   alloc(type: string, count: number): RegionArray {
     const t = scalarType(type);
     if (!t) throw new TypeError(`alloc: unknown scalar C type '${type}'`);

@@ -54,6 +54,11 @@ export const H = {
   spinTicks: 256, // u64
   /** Written only by the host, atomically: the full fence before it reads sqSleep. */
   hostFence: 320, // u32
+  /**
+   * 1 once the host has given the region's size back to V8's external-memory
+   * count (see the channel addon's createRegion); read by the finalizer.
+   */
+  accounted: 324, // u32
   /** Scratch for error text (dlerror), NUL-terminated. */
   errorText: 1024,
   errorTextSize: 1024,
