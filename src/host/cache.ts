@@ -117,8 +117,8 @@ export function cacheFile(name: string, bytes: Uint8Array, executable: boolean):
 
 /**
  * A key for artefacts derived from this package's own code: the SHA-256 of
- * the generator modules' files (so a changed generator never meets a stale
- * artefact) and the package version.
+ * the generator modules' files, so a changed generator never meets a stale
+ * artefact.
  */
 export function generatorKey(modules: URL[]): string {
   const h = createHash('sha256');
