@@ -69,6 +69,58 @@ import { CTX, HDR, HFLAG, INFO_FLAG, MEM, THROW, U, WL } from './layout.js';
 
 type A = Assembler;
 
+/**
+ * Machine code the compiler copies into the words it compiles, assembled
+ * once with our own assembler. The last `open` bytes (an immediate or a
+ * displacement assembled here as a placeholder) are left off: the compiler
+ * writes them itself.
+ */
+function snippet(build: (s: A) => void, open = 0): number[] {
+  const s = new Assembler();
+  build(s);
+  const bytes = s.finish().sections.find((x) => x.name === '.text')?.bytes ?? new Uint8Array(0);
+  return Array.from(bytes.subarray(0, bytes.length - open));
+}
+
+/** ( x -- x x ): the top of stack (rbx) goes to memory. */
+const PUSH_TOS = snippet((s) => {
+  s.sub(rbp, 8);
+  s.mov(qword(rbp), rbx);
+});
+/** ( x -- ): the next item becomes the top. */
+const DROP = snippet((s) => {
+  s.mov(rbx, qword(rbp));
+  s.lea(rbp, qword(rbp, 8));
+});
+/** `mov rbx, simm32` without its immediate. */
+const MOV_RBX_IMM32 = snippet((s) => s.mov(rbx, -1), 4);
+/** `movabs rbx, imm64` without its immediate. */
+const MOVABS_RBX = snippet((s) => s.mov(rbx, 0x1234_5678_9abc_def0n), 8);
+/** `cmp rbx, imm32` without its immediate. */
+const CMP_RBX_IMM32 = snippet((s) => s.cmp(rbx, 0x1234_5678), 4);
+/** `test rbx, rbx`. */
+const TEST_TOS = snippet((s) => s.test(rbx, rbx));
+/** The opcodes of `jno rel32` and `je rel32`; the compiler writes the displacement. */
+const JNO_REL32 = [0x0f, 0x81];
+const JE_REL32 = [0x0f, 0x84];
+/**
+ * (DO) and (?DO): save the enclosing loop's r15 r14, pop start (rax) and
+ * limit (rcx); r15 = limit ^ 2^63, r14 = start - r15, so that the index
+ * is r14 + r15 and the loop ends when r14 overflows.
+ */
+const DO_SETUP = snippet((s) => {
+  s.push(r15);
+  s.push(r14);
+  s.mov(rax, rbx);
+  s.mov(rcx, qword(rbp));
+  s.mov(rbx, qword(rbp, 8));
+  s.lea(rbp, qword(rbp, 16));
+  s.mov(r15, rcx);
+  s.btc(r15, 63);
+  s.mov(r14, rax);
+  s.sub(r14, r15);
+});
+
 /** How a primitive is compiled into a definition. */
 interface PrimOptions {
   /** Items the primitive needs on the data stack (undefined: unknown). */
@@ -1625,11 +1677,20 @@ export function buildForthKernel(): ObjectCode {
   });
   prim('(FLITERAL)', { needs: 0, net: 0 }, (x) => {
     // ( F: r -- ) compile code that pushes r: sub r12,8; mov rax, imm64; mov [r12], rax
-    emitSeq(x, [0x49, 0x83, 0xec, 0x08, 0x48, 0xb8]);
+    emitSeq(
+      x,
+      snippet((s) => {
+        s.sub(r12, 8);
+        s.mov(rax, 0x1234_5678_9abc_def0n);
+      }, 8),
+    );
     x.mov(rax, qword(r12));
     x.add(r12, 8);
     x.call(emitQword);
-    emitSeq(x, [0x49, 0x89, 0x04, 0x24]);
+    emitSeq(
+      x,
+      snippet((s) => s.mov(qword(r12), rax)),
+    );
     x.ret();
   });
   prim('CODE,', { needs: 1, net: -1 }, (x) => {
@@ -1740,43 +1801,10 @@ export function buildForthKernel(): ObjectCode {
     x.mov(qword(r13, U.lastTarget), rbx);
     x.ret();
   });
-  // Counted loops. (DO) ( -- dest ): push r15 r14; r15 = limit ^ 2^63; r14 = start - r15.
-  const doPrologue = [0x41, 0x57, 0x41, 0x56]; // push r15; push r14
+  // Counted loops. (DO) ( -- dest ): see DO_SETUP.
   prim('(DO)', { needs: 0, net: 1 }, (x) => {
     x.call(trackStop);
-    // pop start (rax) and limit (rcx) first
-    emitSeq(x, [
-      ...doPrologue,
-      0x48,
-      0x89,
-      0xd8, // mov rax, rbx
-      0x48,
-      0x8b,
-      0x4d,
-      0x00, // mov rcx, [rbp]
-      0x48,
-      0x8b,
-      0x5d,
-      0x08, // mov rbx, [rbp+8]
-      0x48,
-      0x8d,
-      0x6d,
-      0x10, // lea rbp, [rbp+16]
-      0x49,
-      0x89,
-      0xcf, // mov r15, rcx
-      0x49,
-      0x0f,
-      0xba,
-      0xff,
-      0x3f, // btc r15, 63
-      0x49,
-      0x89,
-      0xc6, // mov r14, rax
-      0x4d,
-      0x29,
-      0xfe, // sub r14, r15
-    ]);
+    emitSeq(x, DO_SETUP);
     x.call(a.label('leave_mark'));
     tosPush(x);
     x.mov(rbx, qword(r13, U.chere));
@@ -1785,43 +1813,8 @@ export function buildForthKernel(): ObjectCode {
   });
   prim('(?DO)', { needs: 0, net: 1 }, (x) => {
     x.call(trackStop);
-    emitSeq(x, [
-      ...doPrologue,
-      0x48,
-      0x89,
-      0xd8, // mov rax, rbx
-      0x48,
-      0x8b,
-      0x4d,
-      0x00, // mov rcx, [rbp]
-      0x48,
-      0x8b,
-      0x5d,
-      0x08, // mov rbx, [rbp+8]
-      0x48,
-      0x8d,
-      0x6d,
-      0x10, // lea rbp, [rbp+16]
-      0x49,
-      0x89,
-      0xcf, // mov r15, rcx
-      0x49,
-      0x0f,
-      0xba,
-      0xff,
-      0x3f, // btc r15, 63
-      0x49,
-      0x89,
-      0xc6, // mov r14, rax
-      0x4d,
-      0x29,
-      0xfe, // sub r14, r15
-      0x48,
-      0x39,
-      0xc8, // cmp rax, rcx
-      0x0f,
-      0x84, // je rel32 (a LEAVE site)
-    ]);
+    // and when start = limit, skip the loop: je to a LEAVE site
+    emitSeq(x, [...DO_SETUP, ...snippet((s) => s.cmp(rax, rcx)), ...JE_REL32]);
     x.call(a.label('leave_mark'));
     x.call(a.label('leave_site'));
     tosPush(x);
@@ -1840,32 +1833,29 @@ export function buildForthKernel(): ObjectCode {
     // ( dest -- ) step code, jno dest, then the exit: LEAVEs land here, pop r14 r15
     x.call(a.label('check_cf'));
     x.call(trackStop);
-    emitSeq(x, [...step, 0x0f, 0x81]); // jno rel32
+    emitSeq(x, [...step, ...JNO_REL32]);
     x.mov(rax, rbx);
     x.sub(rax, qword(r13, U.chere));
     x.sub(rax, 4);
     x.call(emitDword);
     tosPop(x);
     x.call(a.label('leave_resolve'));
-    emitSeq(x, [0x41, 0x5e, 0x41, 0x5f]); // pop r14; pop r15
+    emitSeq(
+      x,
+      snippet((s) => {
+        s.pop(r14);
+        s.pop(r15);
+      }),
+    );
     x.ret();
   };
-  prim('(LOOP)', { needs: 1, net: -1 }, (x) => loopEnd(x, [0x49, 0xff, 0xc6])); // inc r14
-  prim('(+LOOP)', { needs: 1, net: -1 }, (x) =>
-    loopEnd(x, [
-      0x49,
-      0x01,
-      0xde, // add r14, rbx
-      0x48,
-      0x8b,
-      0x5d,
-      0x00, // mov rbx, [rbp]
-      0x48,
-      0x8d,
-      0x6d,
-      0x08, // lea rbp, [rbp+8]
-    ]),
+  prim('(LOOP)', { needs: 1, net: -1 }, (x) =>
+    loopEnd(
+      x,
+      snippet((s) => s.inc(r14)),
+    ),
   );
+  prim('(+LOOP)', { needs: 1, net: -1 }, (x) => loopEnd(x, [...snippet((s) => s.add(r14, rbx)), ...DROP]));
 
   // Defining words.
   prim(':', { needs: 0 }, (x) => {
@@ -2317,17 +2307,17 @@ export function buildForthKernel(): ObjectCode {
     a.push(rax);
     a.mov(rcx, qword(r13, U.chere));
     a.mov(qword(r13, U.litStart), rcx);
-    emitSeq(a, [0x48, 0x83, 0xed, 0x08, 0x48, 0x89, 0x5d, 0x00]); // sub rbp,8; mov [rbp],rbx
+    emitSeq(a, PUSH_TOS);
     a.mov(rax, qword(rsp));
     a.movsxd(rcx, eax);
     a.cmp(rcx, rax);
     a.jne(wide);
-    emitSeq(a, [0x48, 0xc7, 0xc3]); // mov rbx, simm32
+    emitSeq(a, MOV_RBX_IMM32);
     a.mov(rax, qword(rsp));
     a.call(emitDword);
     a.jmp(done);
     a.bind(wide);
-    emitSeq(a, [0x48, 0xbb]); // movabs rbx, imm64
+    emitSeq(a, MOVABS_RBX);
     a.mov(rax, qword(rsp));
     a.call(emitQword);
     a.bind(done);
@@ -2440,7 +2430,10 @@ export function buildForthKernel(): ObjectCode {
     a.bind(foldMul);
     litFits(plain);
     rewindLit();
-    emitSeqImm(a, [0x48, 0x69, 0xdb]); // imul rbx, rbx, imm32
+    emitSeqImm(
+      a,
+      snippet((s) => s.imul(rbx, rbx, 0x1234_5678), 4),
+    );
     a.ret();
     a.bind(plain);
     a.jmp(a.label('compile_plain'));
@@ -2475,8 +2468,17 @@ export function buildForthKernel(): ObjectCode {
       rewindLit();
       a.mov(rcx, qword(r13, U.chere));
       a.mov(qword(r13, U.cmpStart), rcx);
-      emitSeqImm(a, [0x48, 0x81, 0xfb]); // cmp rbx, imm32
-      emitSeq(a, [0x0f, 0x90 | litCond, 0xc0, 0x0f, 0xb6, 0xd8, 0x48, 0xf7, 0xdb]); // setcc al; movzx ebx, al; neg rbx
+      emitSeqImm(a, CMP_RBX_IMM32);
+      // setcc al (by condition code); then 0 or -1
+      emitSeq(a, [
+        0x0f,
+        0x90 | litCond,
+        0xc0,
+        ...snippet((s) => {
+          s.movzx(ebx, al);
+          s.neg(rbx);
+        }),
+      ]);
       a.mov(qword(r13, U.cmpKind), 1);
       a.mov(qword(r13, U.cmpCond), litCond);
       a.jmp(record);
@@ -2541,7 +2543,15 @@ export function buildForthKernel(): ObjectCode {
     a.cmp(qword(r13, U.cmpKind), 2);
     a.je(zero);
     // two items: mov rax,[rbp]; cmp rax,rbx; mov rbx,[rbp+8]; lea rbp,[rbp+16]
-    emitSeq(a, [0x48, 0x8b, 0x45, 0x00, 0x48, 0x39, 0xd8, 0x48, 0x8b, 0x5d, 0x08, 0x48, 0x8d, 0x6d, 0x10]);
+    emitSeq(
+      a,
+      snippet((s) => {
+        s.mov(rax, qword(rbp));
+        s.cmp(rax, rbx);
+        s.mov(rbx, qword(rbp, 8));
+        s.lea(rbp, qword(rbp, 16));
+      }),
+    );
     a.jmp(jcc);
     // DUP just before: the value stays on the stack, so no push and no pop
     const noDup = L();
@@ -2553,11 +2563,11 @@ export function buildForthKernel(): ObjectCode {
     a.mov(rcx, qword(r13, U.dupStart));
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.dupEnd), 0);
-    emitSeqImm(a, [0x48, 0x81, 0xfb]); // cmp rbx, imm32
+    emitSeqImm(a, CMP_RBX_IMM32);
     a.jmp(jcc);
     a.bind(noDup);
-    emitSeqImm(a, [0x48, 0x81, 0xfb]); // cmp rbx, imm32
-    emitSeq(a, [0x48, 0x8b, 0x5d, 0x00, 0x48, 0x8d, 0x6d, 0x08]); // drop
+    emitSeqImm(a, CMP_RBX_IMM32);
+    emitSeq(a, DROP);
     a.jmp(jcc);
     a.bind(zero);
     a.mov(rcx, qword(r13, U.dupEnd));
@@ -2566,10 +2576,10 @@ export function buildForthKernel(): ObjectCode {
     a.mov(rcx, qword(r13, U.dupStart));
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.dupEnd), 0);
-    emitSeq(a, [0x48, 0x85, 0xdb]); // test rbx,rbx
+    emitSeq(a, TEST_TOS);
     a.jmp(jcc);
     a.bind(dupOne);
-    emitSeq(a, [0x48, 0x85, 0xdb, 0x48, 0x8b, 0x5d, 0x00, 0x48, 0x8d, 0x6d, 0x08]); // test rbx,rbx; drop
+    emitSeq(a, [...TEST_TOS, ...DROP]);
     a.bind(jcc);
     // j(not cond) rel32
     a.mov(al, 0x0f);
@@ -2582,7 +2592,7 @@ export function buildForthKernel(): ObjectCode {
     a.jmp(fin);
     a.bind(plain);
     // mov rax, rbx; drop; test rax, rax; jz rel32
-    emitSeq(a, [0x48, 0x89, 0xd8, 0x48, 0x8b, 0x5d, 0x00, 0x48, 0x8d, 0x6d, 0x08, 0x48, 0x85, 0xc0, 0x0f, 0x84]);
+    emitSeq(a, [...snippet((s) => s.mov(rax, rbx)), ...DROP, ...snippet((s) => s.test(rax, rax)), ...JE_REL32]);
     a.bind(fin);
     a.pop(rdx);
     a.pop(rcx);
@@ -2838,9 +2848,10 @@ export function buildForthKernel(): ObjectCode {
   a.add(rax, 7);
   a.and(rax, -8);
   a.mov(qword(r13, U.here), rax);
-  emitSeq(a, [0x48, 0x83, 0xed, 0x08, 0x48, 0x89, 0x5d, 0x00, 0x48, 0xbb]); // push; movabs rbx,
+  emitSeq(a, [...PUSH_TOS, ...MOVABS_RBX]);
   a.mov(rax, qword(r13, U.here));
   a.call(emitQword);
+  // ret, then nops: with the ret, room for the `jmp rel32` that (DOES>) writes at offset 18
   emitSeq(a, [0xc3, 0x90, 0x90, 0x90, 0x90]);
   a.ret();
 
