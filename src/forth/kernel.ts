@@ -2239,24 +2239,20 @@ export function buildForthKernel(): ObjectCode {
   // ================================================================== routines
 
   // emit_*: append to code space through the write view. Clobber rdx (and rsi/rcx for emit_bytes).
-  a.bind(emitByte);
-  a.mov(rdx, qword(r13, U.chere));
-  a.add(rdx, qword(r13, U.codeDelta));
-  a.mov(byte(rdx), al);
-  a.add(qword(r13, U.chere), 1);
-  a.ret();
-  a.bind(emitDword);
-  a.mov(rdx, qword(r13, U.chere));
-  a.add(rdx, qword(r13, U.codeDelta));
-  a.mov(dword(rdx), eax);
-  a.add(qword(r13, U.chere), 4);
-  a.ret();
-  a.bind(emitQword);
-  a.mov(rdx, qword(r13, U.chere));
-  a.add(rdx, qword(r13, U.codeDelta));
-  a.mov(qword(rdx), rax);
-  a.add(qword(r13, U.chere), 8);
-  a.ret();
+  for (const [l, size] of [
+    [emitByte, 1],
+    [emitDword, 4],
+    [emitQword, 8],
+  ] as const) {
+    a.bind(l);
+    a.mov(rdx, qword(r13, U.chere));
+    a.add(rdx, qword(r13, U.codeDelta));
+    if (size === 1) a.mov(byte(rdx), al);
+    else if (size === 4) a.mov(dword(rdx), eax);
+    else a.mov(qword(rdx), rax);
+    a.add(qword(r13, U.chere), size);
+    a.ret();
+  }
   a.bind(emitBytes);
   {
     const loop = L();

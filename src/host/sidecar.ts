@@ -731,6 +731,25 @@ export class Sidecar extends EventEmitter {
     return p;
   }
 
+  /**
+   * Writes a request's arguments into slot `off`; returns the arena blocks
+   * made for it (strings), or null. On bad arguments frees them and throws.
+   */
+  #fill(op: Op, off: number, args: readonly unknown[]): number[] | null {
+    this.#fillTemps = null;
+    try {
+      op.fill(off, args);
+    } catch (e) {
+      const temps = this.#fillTemps as number[] | null;
+      if (temps) for (const t of temps) this.#arena.free(t);
+      this.#fillTemps = null;
+      throw e;
+    }
+    const temps = this.#fillTemps as number[] | null;
+    this.#fillTemps = null;
+    return temps;
+  }
+
   /** Writes a request into the next slot and publishes it. Throws (before publishing) on bad arguments. */
   #enqueue(
     op: Op,
@@ -743,17 +762,7 @@ export class Sidecar extends EventEmitter {
     const n = this.#n;
     const i = n & MASK;
     const off = RING_OFFSET + i * SLOT_SIZE;
-    this.#fillTemps = null;
-    try {
-      op.fill(off, args);
-    } catch (e) {
-      const temps = this.#fillTemps as number[] | null;
-      if (temps) for (const t of temps) this.#arena.free(t);
-      this.#fillTemps = null;
-      throw e;
-    }
-    this.#temps[i] = this.#fillTemps as number[] | null;
-    this.#fillTemps = null;
+    this.#temps[i] = this.#fill(op, off, args);
     this.#ops[i] = op;
     this.#resolves[i] = resolve;
     this.#rejects[i] = reject;
@@ -1302,17 +1311,7 @@ export class Sidecar extends EventEmitter {
     const n = this.#n;
     const i = n & MASK;
     const off = RING_OFFSET + i * SLOT_SIZE;
-    this.#fillTemps = null;
-    try {
-      op.fill(off, args);
-    } catch (e) {
-      const temps = this.#fillTemps as number[] | null;
-      if (temps) for (const t of temps) this.#arena.free(t);
-      this.#fillTemps = null;
-      throw e;
-    }
-    const temps = this.#fillTemps as number[] | null;
-    this.#fillTemps = null;
+    const temps = this.#fill(op, off, args);
     this.#temps[i] = temps;
     this.#ops[i] = op;
     this.#n = n + 1;
@@ -1387,18 +1386,15 @@ export class Sidecar extends EventEmitter {
     while (b.next < count && n < limit) {
       const i = n & MASK;
       const off = RING_OFFSET + i * SLOT_SIZE;
-      this.#fillTemps = null;
+      let temps: number[] | null;
       try {
-        op.fill(off, lists[b.next] as readonly unknown[]);
+        temps = this.#fill(op, off, lists[b.next] as readonly unknown[]);
       } catch (e) {
-        const temps = this.#fillTemps as number[] | null;
-        if (temps) for (const t of temps) this.#arena.free(t);
-        this.#fillTemps = null;
         this.#n = n;
         b.fail(e);
         return true;
       }
-      if (this.#fillTemps !== null) this.#temps[i] = this.#fillTemps;
+      if (temps !== null) this.#temps[i] = temps;
       this.#batches[i] = b;
       this.#batchK[i] = b.next;
       n++;
@@ -1407,7 +1403,6 @@ export class Sidecar extends EventEmitter {
       i32[off >> 2] = (2 * n - 1) | 0;
     }
     this.#n = n;
-    this.#fillTemps = null;
     return b.next === count;
   }
 
