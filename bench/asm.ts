@@ -204,32 +204,7 @@ function buildWithBuilder(program: Call[], labelCount: number): ObjectCode {
   return a.finish();
 }
 
-const HELLO = `.intel_syntax noprefix
-.text
-.globl _start
-_start:
-    xor ebp, ebp
-    mov r9, rdx
-    pop rsi
-    mov rdx, rsp
-    and rsp, -16
-    push rax
-    push rsp
-    xor r8d, r8d
-    xor ecx, ecx
-    lea rdi, [rip + main]
-    call qword ptr [rip + __libc_start_main@GOTPCREL]
-    hlt
-main:
-    sub rsp, 8
-    lea rdi, [rip + msg]
-    call qword ptr [rip + puts@GOTPCREL]
-    xor eax, eax
-    add rsp, 8
-    ret
-.section .rodata
-msg: .asciz "hello"
-`;
+const HELLO = readFileSync(new URL('../../examples/hello.s', import.meta.url), 'utf8');
 
 /** Untimed runs before the timed ones: the engine has optimized the hot paths by then. */
 const WARMUP = 5;

@@ -5,7 +5,7 @@
  * assembler resolves after layout.
  */
 
-import { type Form, formCount, formsByMnemonic, K, lockable, repeatable, type Vex } from './forms.js';
+import { type Form, formCount, formsByMnemonic, K, lockable, memSizeOfKind, repeatable, type Vex } from './forms.js';
 import { AsmError, type Imm, isLabel, type Label, type Mem, type Operand, type Reg } from './operands.js';
 
 /** A growable byte buffer that instructions are encoded into. */
@@ -118,36 +118,6 @@ function memDispOk(m: Mem): boolean {
 /** An unsized memory operand fits every size here; `selectForm` settles which. */
 function memSized(m: Mem, size: number): boolean {
   return (m.size === size || m.size === 0) && memDispOk(m);
-}
-
-/** The memory size a kind of form `f` implies (0: any, as for lea). */
-function kindMemSize(k: K, f: Form): number {
-  switch (k) {
-    case K.RM8:
-    case K.M8:
-      return 1;
-    case K.RM16:
-    case K.M16:
-      return 2;
-    case K.RM32:
-    case K.M32:
-    case K.XM32:
-      return 4;
-    case K.RM64:
-    case K.M64:
-    case K.XM64:
-      return 8;
-    case K.M128:
-    case K.XM128:
-      return 16;
-    case K.M256:
-    case K.YM256:
-      return 32;
-    case K.Moffs:
-      return f.opSize / 8;
-    default:
-      return 0;
-  }
 }
 
 function gp(o: Operand, size: number): boolean {
@@ -270,7 +240,7 @@ export function selectForm(mnemonic: string, ops: readonly Operand[]): Form {
   for (const f of forms) {
     if (!fits(f, ops)) continue;
     if (unsized < 0) return f;
-    const s = kindMemSize(f.kinds[unsized] as K, f);
+    const s = memSizeOfKind(f.kinds[unsized] as K, f.opSize);
     if (first === null) {
       first = f;
       size = s;

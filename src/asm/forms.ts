@@ -700,6 +700,38 @@ row('vperm2f128', 'ymm, ymm, ymm/m256, imm8', 'VEX.256.66.0F3A.W0 06 /r ib', 'RV
 row('vpermpd', 'ymm, ymm/m256, imm8', 'VEX.256.66.0F3A.W1 01 /r ib', 'RMI');
 row('vzeroupper', '', 'VEX.128.0F.WIG 77', 'ZO');
 
+/** Memory size a kind implies: bytes, 0 for "any" (lea), -1 if the kind takes no memory. */
+export function memSizeOfKind(k: K, opSize: number): number {
+  switch (k) {
+    case K.RM8:
+    case K.M8:
+      return 1;
+    case K.RM16:
+    case K.M16:
+      return 2;
+    case K.RM32:
+    case K.M32:
+    case K.XM32:
+      return 4;
+    case K.RM64:
+    case K.M64:
+    case K.XM64:
+      return 8;
+    case K.M128:
+    case K.XM128:
+      return 16;
+    case K.M256:
+    case K.YM256:
+      return 32;
+    case K.M:
+      return 0;
+    case K.Moffs:
+      return opSize / 8;
+    default:
+      return -1;
+  }
+}
+
 /** Instructions a lock prefix may precede, always with a memory operand (their destination). */
 export const lockable: ReadonlySet<string> = new Set([
   'add',

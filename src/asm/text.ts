@@ -22,7 +22,7 @@ import type { ObjectCode } from './assembler.js';
 import { Assembler } from './builder.js';
 import { selectForm } from './encoder.js';
 import * as X from './expr.js';
-import { formsByMnemonic, K, mnemonics } from './forms.js';
+import { formsByMnemonic, K, lockable, memSizeOfKind, mnemonics } from './forms.js';
 import { buildListing, type ListingLine } from './listing.js';
 import { AsmError, type Imm, type Label, type Mem, mem, memOf, type Operand, type Reg, registers } from './operands.js';
 import { type FormMemo, memoFor } from './select.js';
@@ -271,25 +271,6 @@ for (let i = 1; i <= LAST_MNEMONIC; i++) {
   if (k.kind !== (i <= LAST_REGISTER ? KW.Register : KW.Mnemonic)) throw new Error('keyword numbering');
 }
 
-const LOCKABLE = new Set([
-  'add',
-  'adc',
-  'and',
-  'btc',
-  'btr',
-  'bts',
-  'cmpxchg',
-  'dec',
-  'inc',
-  'neg',
-  'not',
-  'or',
-  'sbb',
-  'sub',
-  'xadd',
-  'xchg',
-  'xor',
-]);
 const REPEATABLE = /^(movs[bwdq]|stos[bwdq]|lods[bwdq]|cmps[bwdq]|scas[bwdq]|ret|nop)$/;
 
 // ---------------------------------------------------------------------------
@@ -349,38 +330,6 @@ function kindAcceptsShape(k: K, shape: number): boolean {
   }
 }
 
-/** Memory size a kind implies: bytes, 0 for "any" (lea), -1 if the kind takes no memory. */
-function memSizeOf(k: K, opSize: number): number {
-  switch (k) {
-    case K.RM8:
-    case K.M8:
-      return 1;
-    case K.RM16:
-    case K.M16:
-      return 2;
-    case K.RM32:
-    case K.M32:
-    case K.XM32:
-      return 4;
-    case K.RM64:
-    case K.M64:
-    case K.XM64:
-      return 8;
-    case K.M128:
-    case K.XM128:
-      return 16;
-    case K.M256:
-    case K.YM256:
-      return 32;
-    case K.M:
-      return 0;
-    case K.Moffs:
-      return opSize / 8;
-    default:
-      return -1;
-  }
-}
-
 const AMBIGUOUS = -2;
 const NO_FORM = -1;
 
@@ -402,7 +351,7 @@ function unsizedMemSize(kw: Keyword, ops: readonly Operand[], n: number, pos: nu
       if (i !== pos) ok = kindAcceptsShape(f.kinds[i] as K, shapeOf(ops[i] as Operand));
     }
     if (!ok) continue;
-    const s = memSizeOf(f.kinds[pos] as K, f.opSize);
+    const s = memSizeOfKind(f.kinds[pos] as K, f.opSize);
     if (s < 0) continue;
     // The table marks the size GNU as picks when several fit (movd: dword).
     if (f.unsizedDefault && preferred < 0) preferred = s;
@@ -1228,7 +1177,7 @@ class Parser {
     const m = kw.name;
     if (prefixes & P_LOCK) {
       const first = ops[0];
-      if (!LOCKABLE.has(m) || typeof first !== 'object' || first.kind !== 'mem') {
+      if (!lockable.has(m) || typeof first !== 'object' || first.kind !== 'mem') {
         this.fail(at, `'${m}' cannot take a lock prefix (it needs a lockable instruction with a memory destination)`);
       }
     }
