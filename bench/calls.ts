@@ -485,7 +485,7 @@ export async function run(opts: BenchOptions): Promise<void> {
       ['buildMs', 'assemble + link both artefacts (a warm start skips it)'],
       ['cacheCheckMs', 'cache: read and hash both files'],
       ['dlopenMs', 'process.dlopen of the channel addon'],
-      ['restMs', 'the rest of start(): region (and its GC), spawn, first ping'],
+      ['restMs', 'the rest of start(): region, spawn, first ping'],
       ['pingMs', 'a ping after start'],
     ];
     const startRows: string[][] = [
@@ -501,21 +501,21 @@ export async function run(opts: BenchOptions): Promise<void> {
         fmtMs(median(warmFresh.map((c) => c.out.startMs as number))),
         fmtMs(median(warmFresh.map((c) => c.wallMs))),
         '≤ 3 ms',
-        'artefacts in the cache; includes a full V8 GC (below)',
+        'artefacts in the cache',
       ],
       [
         'Sidecar.start({ memory: 4 MiB }), warm, fresh process',
         fmtMs(median(warmFreshSmall.map((c) => c.out.startMs as number))),
         fmtMs(median(warmFreshSmall.map((c) => c.wallMs))),
         '',
-        'no GC: V8 collects when an early external buffer is ≥ 8 MiB',
+        'the same: V8 does not count a live region as collectable memory',
       ],
       [
         'Sidecar.start(), warm, same process',
         fmtMs(median(warmSame)),
         '',
         '≤ 3 ms',
-        'after a first start in this process',
+        'after a first start; fork() costs more as the host heap grows',
       ],
       [
         'Sidecar.start({ memory: 8 MiB }), same process',
