@@ -416,6 +416,23 @@ describe('failures', () => {
     assert.equal(children(), ch0);
   });
 
+  test('a bad start option is a TypeError that leaves no region or fd behind', async () => {
+    const fds = () => fs.readdirSync('/proc/self/fd').length;
+    const regions = () =>
+      fs
+        .readFileSync('/proc/self/maps', 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('sidecar-region')).length;
+    const fd0 = fds();
+    const maps0 = regions();
+    for (let i = 0; i < 5; i++) {
+      await assert.rejects(Sidecar.start({ memory: 2 << 20, allow: [''] }), TypeError);
+      await assert.rejects(Sidecar.start({ memory: 12345 }), TypeError);
+    }
+    assert.equal(fds(), fd0);
+    assert.equal(regions(), maps0);
+  });
+
   test('stopped regions holding data are collected: V8 is told what they hold', async () => {
     const regions = () =>
       fs

@@ -279,6 +279,12 @@ export class Sidecar extends EventEmitter {
       throw new TypeError(`memory must be an integer between ${ARENA_OFFSET + 65536} and 2^40 bytes`);
     }
     const regionSize = Math.ceil(size / 4096) * 4096;
+    // Every check before the region exists: a throw after it would leak it.
+    const allowed = knownSonames();
+    for (const a of opts.allow ?? []) {
+      if (typeof a !== 'string' || a === '') throw new TypeError('allow takes library names or paths');
+      allowed.add(a);
+    }
     this.#ch = channelAddon();
     let r: [number, number, ArrayBuffer] | number = -17;
     for (let attempt = 0; attempt < 16 && typeof r === 'number'; attempt++) {
@@ -295,11 +301,7 @@ export class Sidecar extends EventEmitter {
     this.#u64 = new BigUint64Array(this.#buffer);
     this.#u8 = new Uint8Array(this.#buffer);
     this.#arena = new Arena(ARENA_OFFSET, regionSize - ARENA_OFFSET);
-    this.#allowed = knownSonames();
-    for (const a of opts.allow ?? []) {
-      if (typeof a !== 'string' || a === '') throw new TypeError('allow takes library names or paths');
-      this.#allowed.add(a);
-    }
+    this.#allowed = allowed;
     this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
     this.#stdio = opts.stdio ?? 'inherit';
     this.#stdin = opts.stdin ?? 'ignore';
@@ -318,8 +320,8 @@ export class Sidecar extends EventEmitter {
   /** Builds (or finds in the cache) the sidecar, starts it and waits until it answers. */
   static async start(opts: StartOptions = {}): Promise<Sidecar> {
     const sc = new Sidecar(opts);
-    sc.#spawn();
     try {
+      sc.#spawn();
       await sc.ping();
     } catch (e) {
       sc.#closeRegion();
