@@ -1170,12 +1170,10 @@ export class Sidecar extends EventEmitter {
     const t = this.#trampolines.get(key);
     if (t && t.gen === this.#gen) return t.pending ?? t.address;
     const gen = this.#gen;
-    const pending = this.#loadImage(flatCode(buildTrampoline(sig.params.map((p) => p.type.kind))), false).then(
-      (base) => {
-        this.#trampolines.set(key, { gen, address: base });
-        return base;
-      },
-    );
+    const pending = this.#loadImage(flatCode(buildTrampoline(sig.params.map((p) => p.type.kind)))).then((base) => {
+      this.#trampolines.set(key, { gen, address: base });
+      return base;
+    });
     this.#trampolines.set(key, { gen, address: 0n, pending });
     return pending;
   }
@@ -1189,7 +1187,8 @@ export class Sidecar extends EventEmitter {
     return base;
   }
 
-  #stageImage(img: FlatImage): [number, number] {
+  /** Copies an image and its relocations into the arena; the LOAD request's arguments. */
+  #stageImage(img: FlatImage): { off: number; args: number[] } {
     const off = this.#arena.alloc(img.bytes.length + img.relocs.length * 4, 64);
     this.#u8.set(img.bytes, off);
     const r = off + img.bytes.length;
@@ -1197,13 +1196,13 @@ export class Sidecar extends EventEmitter {
     img.relocs.forEach((x, k) => {
       dv.setUint32(r + k * 4, x, true);
     });
-    return [off, r];
+    const args = [this.#address + off, img.bytes.length, this.#address + r, img.relocs.length, img.execSize];
+    return { off, args };
   }
 
-  async #loadImage(img: FlatImage, _keep: boolean): Promise<bigint> {
-    const [off, r] = this.#stageImage(img);
+  async #loadImage(img: FlatImage): Promise<bigint> {
+    const { off, args } = this.#stageImage(img);
     try {
-      const args = [this.#address + off, img.bytes.length, this.#address + r, img.relocs.length, img.execSize];
       return (await this.#submit(this.#loadOp, args, this.#timeoutMs, undefined)) as bigint;
     } finally {
       this.#arena.free(off);
@@ -1211,9 +1210,8 @@ export class Sidecar extends EventEmitter {
   }
 
   #loadImageSync(img: FlatImage): bigint {
-    const [off, r] = this.#stageImage(img);
+    const { off, args } = this.#stageImage(img);
     try {
-      const args = [this.#address + off, img.bytes.length, this.#address + r, img.relocs.length, img.execSize];
       return this.#submitSync(this.#loadOp, args, this.#timeoutMs) as bigint;
     } finally {
       this.#arena.free(off);
@@ -1251,7 +1249,7 @@ export class Sidecar extends EventEmitter {
 
   /** @internal */
   loadImage(img: FlatImage): Promise<bigint> {
-    return this.#loadImage(img, true);
+    return this.#loadImage(img);
   }
   /** @internal */
   loadImageSync(img: FlatImage): bigint {
