@@ -151,6 +151,16 @@ describe('sidecar', () => {
     r = sidecar();
     assert.equal(r.status, 2);
   });
+
+  it('takes only its own commands as help topics, not names every object has', () => {
+    for (const topic of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const r = sidecar('help', topic);
+      assert.equal(r.status, 2, topic);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, new RegExp(`^sidecar: no command '${topic}'\n\nusage: sidecar <command>`));
+      assert.doesNotMatch(r.stderr, /\bat /);
+    }
+  });
 });
 
 const HELLO = readFileSync(new URL('../../examples/hello.s', import.meta.url), 'utf8');

@@ -70,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(usage());
       return 0;
     }
-    const entry = commands[topic];
+    const entry = Object.hasOwn(commands, topic) ? commands[topic] : undefined;
     if (!entry) {
       process.stderr.write(`sidecar: no command '${topic}'\n\n${usage()}`);
       return 2;
