@@ -43,6 +43,10 @@ describe('Forth: errors leave the system usable', () => {
     ['fdrop', -45, /Floating-point stack underflow/],
     [': f4 recurse 1 ; f4', -5, /Return stack overflow/],
     [': f5 begin 1 again ; f5', -3, /Stack overflow/],
+    // More LEAVEs in one loop than the compiler's LEAVE stack holds (64 cells)
+    [`: f6 10 0 do ${'leave '.repeat(70)}loop ;`, -52, /Control-flow stack overflow/],
+    // DO loops nested deeper than it holds
+    [`: f7 ${'1 0 do '.repeat(70)}${'loop '.repeat(70)};`, -52, /Control-flow stack overflow/],
   ];
   for (const [src, code, message] of cases) {
     test(`${src} → THROW ${code}, then a good command works`, async () => {

@@ -2623,9 +2623,15 @@ export function buildForthKernel(): ObjectCode {
   }
 
   // LEAVE bookkeeping: a small stack of rel32 field addresses, 0 marks a DO.
+  // More DOs and LEAVEs open at once than it holds: THROW -52; a loop end
+  // without its DO (`BEGIN LOOP`): THROW -22.
   {
+    const overflow = L();
+    const underflow = L();
     a.bind(a.label('leave_mark'));
     a.mov(rax, qword(r13, U.leaveSp));
+    a.cmp(rax, U.leaveStackCells);
+    a.jae(overflow);
     a.mov(qword(r13, rax, 8, U.leaveStack), 0);
     a.add(qword(r13, U.leaveSp), 1);
     a.ret();
@@ -2633,16 +2639,24 @@ export function buildForthKernel(): ObjectCode {
     // the jump opcode is emitted; reserve rel32 and remember it
     a.mov(rax, qword(r13, U.chere));
     a.mov(rcx, qword(r13, U.leaveSp));
+    a.cmp(rcx, U.leaveStackCells);
+    a.jae(overflow);
     a.mov(qword(r13, rcx, 8, U.leaveStack), rax);
     a.add(qword(r13, U.leaveSp), 1);
     a.xor(eax, eax);
     a.jmp(emitDword);
+    a.bind(overflow);
+    throwCode(THROW.controlFlowOverflow);
+    a.bind(underflow);
+    throwCode(THROW.controlMismatch);
     a.bind(a.label('leave_resolve'));
     const loop = L();
     const done = L();
     a.mov(rcx, qword(r13, U.chere));
     a.mov(qword(r13, U.lastTarget), rcx);
     a.bind(loop);
+    a.cmp(qword(r13, U.leaveSp), 0);
+    a.je(underflow);
     a.sub(qword(r13, U.leaveSp), 1);
     a.mov(rax, qword(r13, U.leaveSp));
     a.mov(rdx, qword(r13, rax, 8, U.leaveStack));

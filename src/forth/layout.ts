@@ -116,7 +116,8 @@ export const U = {
   dupEnd: 1216,
   /** Scratch for the number converter and C calls. */
   scratch: 600, // 64 bytes
-  leaveStack: 664, // 64 cells
+  leaveStack: 664, // leaveStackCells cells
+  leaveStackCells: 64,
   /** Output buffer. */
   outBuf: 1232,
   outBufSize: 4096,
@@ -236,6 +237,7 @@ export const THROW = {
   zeroLengthName: -16,
   nameTooLong: -19,
   controlMismatch: -22,
+  controlFlowOverflow: -52,
   unsupported: -21,
   userInterrupt: -28,
   floatUnderflow: -45,
