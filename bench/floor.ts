@@ -55,7 +55,9 @@ import {
   rsp,
 } from '../src/asm/index.js';
 import { writeExecutable } from '../src/elf/index.js';
-import { emitStart } from '../src/native/hello.js';
+import { FUTEX_WAIT, FUTEX_WAKE, MAP_ANONYMOUS, MAP_SHARED, PROT_RW, SYS } from '../src/native/linux.js';
+import { DEFAULT_SPIN_TICKS } from '../src/native/protocol.js';
+import { emitStart } from '../src/native/start.js';
 
 export type FloorMode = 'spin' | 'futex' | 'spin-futex';
 
@@ -68,12 +70,6 @@ export interface FloorOptions {
   pin?: boolean;
 }
 
-const SYS_FUTEX = 202;
-const FUTEX_WAIT = 0;
-const FUTEX_WAKE = 1;
-const PROT_RW = 3;
-const MAP_SHARED = 1;
-const MAP_ANONYMOUS = 0x20;
 const CLOCK_MONOTONIC = 1;
 
 /** Offsets in the shared page: the word, and each side's sleep flag on its own cache line. */
@@ -110,7 +106,7 @@ export function buildFloor(mode: FloorMode, opts: FloorOptions): Uint8Array {
     a.lea(rdi, qword(rbx, WORD));
     a.mov(esi, FUTEX_WAKE);
     a.mov(edx, 1);
-    a.mov(eax, SYS_FUTEX);
+    a.mov(eax, SYS.futex);
     a.syscall();
   };
   // futex(word, FUTEX_WAIT, eax, NULL): sleeps while the word still holds eax.
@@ -119,7 +115,7 @@ export function buildFloor(mode: FloorMode, opts: FloorOptions): Uint8Array {
     a.lea(rdi, qword(rbx, WORD));
     a.mov(esi, FUTEX_WAIT);
     a.xor(r10d, r10d);
-    a.mov(eax, SYS_FUTEX);
+    a.mov(eax, SYS.futex);
     a.syscall();
   };
   // Waits until the word equals r13d; `own` is this side's sleep flag.
@@ -163,7 +159,7 @@ export function buildFloor(mode: FloorMode, opts: FloorOptions): Uint8Array {
     a.shl(rdx, 32);
     a.or(rax, rdx);
     a.sub(rax, r11);
-    a.cmp(rax, opts.spinTicks ?? 50_000);
+    a.cmp(rax, opts.spinTicks ?? DEFAULT_SPIN_TICKS);
     a.jb(spin);
     a.bind(sleep);
     a.mov(eax, 1);

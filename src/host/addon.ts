@@ -6,6 +6,8 @@
 
 import { buildChannelAddon } from '../native/channel-addon.js';
 import { type CachedFile, cachedBuild, generatorKey } from './cache.js';
+import { SidecarStartError } from './errors.js';
+import { generatorModules } from './generators.js';
 
 export interface ChannelAddon {
   /** [fd, address, buffer] or -errno. */
@@ -21,7 +23,6 @@ export interface ChannelAddon {
 }
 
 let addon: ChannelAddon | null = null;
-let addonPath = '';
 let cached: CachedFile | null = null;
 
 /** The cache file name prefix of the addon. */
@@ -35,22 +36,14 @@ export function channelAddonBytes(): Uint8Array {
   return bytes;
 }
 
-const here = (p: string): URL => new URL(p, import.meta.url);
-/** Modules whose code decides the addon's bytes. */
-export const ADDON_GENERATOR = [
-  '../asm/forms.js',
-  '../asm/encoder.js',
-  '../asm/assembler.js',
-  '../asm/operands.js',
-  '../elf/writer.js',
-  '../elf/elf.js',
-  '../native/channel-addon.js',
-  '../native/protocol.js',
-].map(here);
-
 /** The addon in the cache (built and written on first use), not loaded. */
 export function channelAddonFile(): CachedFile {
-  cached ??= cachedBuild(ADDON_NAME, generatorKey(ADDON_GENERATOR), channelAddonBytes, false);
+  cached ??= cachedBuild(
+    ADDON_NAME,
+    generatorKey(generatorModules(['../native/channel-addon.js', '../native/linux.js', '../native/protocol.js'])),
+    channelAddonBytes,
+    false,
+  );
   return cached;
 }
 
@@ -58,13 +51,11 @@ export function channelAddon(): ChannelAddon {
   if (addon) return addon;
   const file = channelAddonFile();
   const m = { exports: {} as ChannelAddon };
-  process.dlopen(m, file.path);
+  try {
+    process.dlopen(m, file.path);
+  } catch (e) {
+    throw new SidecarStartError(`cannot load the channel addon ${file.path}: ${(e as Error).message}`, { cause: e });
+  }
   addon = m.exports;
-  addonPath = file.path;
   return addon;
-}
-
-export function channelAddonPath(): string {
-  channelAddon();
-  return addonPath;
 }

@@ -11,13 +11,10 @@ import { buildForthKernel } from '../forth/kernel.js';
 import { buildKernel } from '../native/kernel.js';
 import { ADDON_NAME, channelAddonBytes, channelAddonFile } from './addon.js';
 import { type CachedFile, type CacheProbe, cachedBuild, generatorKey, probeFile } from './cache.js';
-
-const here = (p: string): URL => new URL(p, import.meta.url);
-const ASM = ['../asm/forms.js', '../asm/encoder.js', '../asm/assembler.js', '../asm/operands.js', '../asm/link.js'];
-const ELF = ['../elf/writer.js', '../elf/elf.js'];
+import { generatorModules } from './generators.js';
 
 /** The cache file name prefix of the sidecar executable. */
-export const KERNEL_NAME = 'sidecar';
+const KERNEL_NAME = 'sidecar';
 
 let kernel: CachedFile | null = null;
 let kernelBytes: Uint8Array | null = null;
@@ -31,7 +28,7 @@ function buildKernelOnce(): Uint8Array {
 export function kernelFile(): CachedFile {
   if (!kernel) {
     const key = generatorKey(
-      [...ASM, ...ELF, '../native/kernel.js', '../native/hello.js', '../native/protocol.js'].map(here),
+      generatorModules(['../native/kernel.js', '../native/linux.js', '../native/protocol.js', '../native/start.js']),
     );
     kernel = cachedBuild(KERNEL_NAME, key, buildKernelOnce, true);
   }
@@ -76,7 +73,7 @@ let forthObject: ObjectCode | null = null;
 /** The Forth kernel as an assembled object (sections, symbols, relocations), cached as JSON. */
 export function forthKernelObject(): ObjectCode {
   if (forthObject) return forthObject;
-  const key = generatorKey([...ASM, '../forth/kernel.js', '../forth/layout.js'].map(here));
+  const key = generatorKey(generatorModules(['../forth/kernel.js', '../forth/layout.js']));
   const file = cachedBuild(
     'forth-kernel.json',
     key,
@@ -99,4 +96,4 @@ function deserialize(o: SerialObject): ObjectCode {
   return { ...o, sections: o.sections.map((s) => ({ ...s, bytes: new Uint8Array(Buffer.from(s.bytes, 'base64')) })) };
 }
 
-export { channelAddon, channelAddonFile, channelAddonPath } from './addon.js';
+export { channelAddon, channelAddonFile } from './addon.js';

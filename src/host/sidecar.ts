@@ -18,11 +18,11 @@ import type { ObjectCode } from '../asm/assembler.js';
 import { type FlatImage, linkFlat } from '../asm/link.js';
 import { type ForthEvalOptions, ForthSession } from '../forth/session.js';
 import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
-import { DEFAULT_SPIN_TICKS } from '../native/kernel.js';
 import {
   ARENA_OFFSET,
   ARGBLOCK_OFFSET,
   ARGBLOCK_SIZE,
+  DEFAULT_SPIN_TICKS,
   EXIT_CODE,
   H,
   INLINE_ARGS,

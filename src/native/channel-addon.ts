@@ -48,37 +48,26 @@ import {
   xmm0,
 } from '../asm/index.js';
 import { writeSharedObject } from '../elf/index.js';
+import {
+  F_ADD_SEALS,
+  F_SEAL_GROW,
+  F_SEAL_SEAL,
+  F_SEAL_SHRINK,
+  FUTEX_WAIT,
+  FUTEX_WAKE,
+  MAP_FIXED_NOREPLACE,
+  MAP_SHARED,
+  MFD_ALLOW_SEALING,
+  MFD_CLOEXEC,
+  O_CLOEXEC,
+  P_PID,
+  PROT_RW,
+  SYS,
+  WEXITED,
+  WNOHANG,
+  WNOWAIT,
+} from './linux.js';
 import { H } from './protocol.js';
-
-const SYS = {
-  close: 3,
-  mmap: 9,
-  munmap: 11,
-  mincore: 27,
-  fcntl: 72,
-  ftruncate: 77,
-  futex: 202,
-  waitid: 247,
-  pipe2: 293,
-  memfd_create: 319,
-} as const;
-
-const MFD_CLOEXEC = 1;
-const MFD_ALLOW_SEALING = 2;
-const F_ADD_SEALS = 1033;
-const F_SEAL_SEAL = 1;
-const F_SEAL_SHRINK = 2;
-const F_SEAL_GROW = 4;
-const PROT_RW = 3;
-const MAP_SHARED = 1;
-const MAP_FIXED_NOREPLACE = 0x100000;
-const O_CLOEXEC = 0x80000;
-const FUTEX_WAIT = 0;
-const FUTEX_WAKE = 1;
-const P_PID = 1;
-const WNOHANG = 1;
-const WEXITED = 4;
-const WNOWAIT = 0x01000000;
 
 /** Stack frame of every exported function (offsets from rsp after the prologue). */
 const F = {

@@ -7,12 +7,8 @@
 
 import {
   Assembler as Asm,
-  type Assembler,
   eax,
-  ebp,
-  ecx,
   esi,
-  mem,
   qword,
   r8d,
   r9,
@@ -22,30 +18,15 @@ import {
   rcx,
   rdi,
   rdx,
-  rip,
   rsi,
   rsp,
   xmm0,
   xmm1,
 } from '../asm/index.js';
 import { writeExecutable, writeSharedObject } from '../elf/index.js';
+import { emitStart } from './start.js';
 
-/** `_start` for a glibc executable: hands `main` to __libc_start_main. */
-export function emitStart(a: Assembler, main: ReturnType<Assembler['label']>): void {
-  a.global(a.here('_start'));
-  a.xor(ebp, ebp);
-  a.mov(r9, rdx); // rtld_fini from the loader
-  a.pop(rsi); // argc
-  a.mov(rdx, rsp); // argv
-  a.and(rsp, -16);
-  a.push(rax);
-  a.push(rsp);
-  a.xor(r8d, r8d);
-  a.xor(ecx, ecx);
-  a.lea(rdi, mem(0, rip, null, 1, 0, { label: main }));
-  a.call(mem(8, rip, null, 1, 0, { label: a.extern('__libc_start_main'), got: true }));
-  a.hlt();
-}
+export { emitStart };
 
 /** Prints cos(0.5) with printf("%.17g\n"), having found cos with dlopen/dlsym. Exit status 0. */
 export function buildHello(): Uint8Array {

@@ -50,25 +50,23 @@ import {
   rsp,
 } from '../asm/index.js';
 import { writeExecutable } from '../elf/index.js';
-import { emitStart } from './hello.js';
+import {
+  F_SETFD,
+  FD_CLOEXEC,
+  FUTEX_WAIT,
+  FUTEX_WAKE,
+  MAP_ANONYMOUS,
+  MAP_FIXED_NOREPLACE,
+  MAP_PRIVATE,
+  MAP_SHARED,
+  PR_SET_PDEATHSIG,
+  PROT_RW,
+  PROT_RX,
+  SIGKILL,
+  SYS,
+} from './linux.js';
 import { EXIT_CODE, FD, H, MAGIC, OP, RING_OFFSET, RING_SLOTS, S, SLOT_SIZE, VERSION } from './protocol.js';
-
-const SYS = { mmap: 9, mprotect: 10, munmap: 11, futex: 202 } as const;
-const PR_SET_PDEATHSIG = 1;
-const SIGKILL = 9;
-const F_SETFD = 2;
-const FD_CLOEXEC = 1;
-const PROT_RW = 3;
-const PROT_RX = 5;
-const MAP_SHARED = 1;
-const MAP_PRIVATE = 2;
-const MAP_ANONYMOUS = 0x20;
-const MAP_FIXED_NOREPLACE = 0x100000;
-const FUTEX_WAIT = 0;
-const FUTEX_WAKE = 1;
-
-/** Default spin budget before sleeping, in TSC ticks (~20 µs at 2.5 GHz). */
-export const DEFAULT_SPIN_TICKS = 50_000;
+import { emitStart } from './start.js';
 
 /** Stack frame of main (offsets from rsp). */
 const M = {
