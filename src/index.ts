@@ -9,6 +9,7 @@
  */
 
 export { OutOfMemoryError } from './host/arena.js';
+export { CacheError } from './host/cache.js';
 export { type CKind, type CType, parsePrototype, type Signature } from './host/ctypes.js';
 export type { ExitInfo } from './host/errors.js';
 export {

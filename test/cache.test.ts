@@ -102,14 +102,37 @@ describe('the artefact cache', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['elsewhere', path.basename(file)].sort());
   });
 
+  it('an unusable cache directory rejects start() with a CacheError naming it', () => {
+    const file = path.join(tmpDir(), 'a-file');
+    fs.writeFileSync(file, 'not a directory');
+    const dir = path.join(file, 'cache');
+    const script = `
+      import { Sidecar, CacheError, SidecarStartError } from ${JSON.stringify(index)};
+      try {
+        await Sidecar.start();
+        console.log('started');
+      } catch (e) {
+        console.log(JSON.stringify({ name: e.name, cache: e instanceof CacheError, start: e instanceof SidecarStartError, message: e.message }));
+      }
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, SIDECAR_CACHE: dir },
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const e = JSON.parse(r.stdout) as { name: string; cache: boolean; start: boolean; message: string };
+    assert.equal(e.name, 'CacheError');
+    assert.ok(e.cache && e.start, r.stdout);
+    assert.ok(e.message.includes(dir), e.message);
+  });
+
   it('a damaged sidecar executable is rewritten by the next process, which then starts a sidecar', () => {
     const dir = tmpDir();
     const env = { ...process.env, SIDECAR_CACHE: dir };
-    const build = JSON.parse(
-      spawnSync(process.execPath, [cli, 'build', '--json'], { env, encoding: 'utf8' }).stdout,
-    ) as {
-      artifacts: { name: string; path: string; sha256: string }[];
-    };
+    const b = spawnSync(process.execPath, [cli, 'build', '--json'], { env, encoding: 'utf8' });
+    assert.equal(b.status, 0, b.stderr);
+    const build = JSON.parse(b.stdout) as { artifacts: { name: string; path: string; sha256: string }[] };
+    assert.deepEqual(build.artifacts.map((a) => a.name).sort(), ['channel.node', 'sidecar']);
     for (const a of build.artifacts) {
       const good = fs.readFileSync(a.path);
       const bad = Buffer.from(good);
@@ -122,7 +145,7 @@ describe('the artefact cache', () => {
     }
   });
 
-  it('eight processes starting sidecars at once on an empty cache all succeed and leave one file per artefact', async () => {
+  it('eight processes starting sidecars at once on an empty cache all succeed and leave one file per artefact', async (t) => {
     const dir = path.join(tmpDir(), 'empty');
     const at = Date.now() + 1500;
     // Each child imports first, then waits for the same moment, then starts a sidecar and calls it.
@@ -153,6 +176,7 @@ describe('the artefact cache', () => {
       );
     });
     const results = await Promise.all(runs);
+    if (Date.now() < at) t.diagnostic('the children finished before the barrier: they did not race');
     for (const r of results) {
       assert.equal(r.code, 0, r.err);
       assert.equal(r.out, '1');

@@ -1,20 +1,46 @@
 /**
- * The artefact cache: the generated channel addon and sidecar executable are
- * written to a content-addressed directory (`$SIDECAR_CACHE`, else the user's
+ * The artefact cache: the generated channel addon, sidecar executable and
+ * Forth kernel object are written to a content-addressed directory (`$SIDECAR_CACHE`, else the user's
  * cache directory, else the OS temp directory), mode 0700, each file named
  * by the SHA-256 of its bytes. Writes go to a temp file renamed into place,
  * so several processes starting at once never see a half-written file; a file
  * is used only after its bytes hash to its name and its mode is the one we
- * write (else it is rewritten).
+ * write (else it is rewritten). A `.ref` file maps a generator key to the
+ * content hash it produced (see cachedBuild).
  */
 
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SidecarStartError } from './errors.js';
 
-export class CacheError extends Error {
+/** The artefact cache cannot be used (not writable, not ours, full). */
+export class CacheError extends SidecarStartError {
   override name = 'CacheError';
+}
+
+/** Runs a cache operation; what the file system throws becomes a CacheError naming the directory. */
+function inCacheDir<T>(dir: string, what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CacheError) throw e;
+    throw new CacheError(`cannot ${what} in the cache directory ${dir}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+/** Writes a file whole or not at all: a unique temp file renamed into place. */
+export function writeFileAtomic(file: string, data: Uint8Array | string, mode: number): void {
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data, { mode, flag: 'wx' });
+    fs.chmodSync(tmp, mode); // whatever the umask
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 export function cacheDir(): string {
@@ -98,18 +124,10 @@ export function cacheFile(name: string, bytes: Uint8Array, executable: boolean):
   const file = filePath(dir, name, hash);
   const known = verified.get(file);
   if (known) return known;
-  ensureDir(dir);
-  if (check(file, hash, executable) !== 'valid') {
-    const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      fs.writeFileSync(tmp, bytes, { mode: fileMode(executable), flag: 'wx' });
-      fs.chmodSync(tmp, fileMode(executable)); // whatever the umask
-      fs.renameSync(tmp, file);
-    } catch (e) {
-      fs.rmSync(tmp, { force: true });
-      throw e;
-    }
-  }
+  inCacheDir(dir, `write ${name}`, () => {
+    ensureDir(dir);
+    if (check(file, hash, executable) !== 'valid') writeFileAtomic(file, bytes, fileMode(executable));
+  });
   const c = { path: file, hash };
   verified.set(file, c);
   return c;
@@ -133,6 +151,7 @@ export function generatorKey(modules: URL[]): string {
  */
 export function cachedBuild(name: string, key: string, build: () => Uint8Array, executable: boolean): CachedFile {
   const dir = cacheDir();
+  inCacheDir(dir, 'use it', () => ensureDir(dir)); // ours and private, also on a warm start
   const ref = path.join(dir, `${name}-${key}.ref`);
   try {
     const hash = fs.readFileSync(ref, 'utf8').trim();
@@ -148,13 +167,6 @@ export function cachedBuild(name: string, key: string, build: () => Uint8Array, 
     // not built yet, or damaged: build it
   }
   const c = cacheFile(name, build(), executable);
-  const tmp = `${ref}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    fs.writeFileSync(tmp, c.hash, { mode: 0o600, flag: 'wx' });
-    fs.renameSync(tmp, ref);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+  inCacheDir(dir, `record ${name}`, () => writeFileAtomic(ref, c.hash, 0o600));
   return c;
 }
