@@ -1183,45 +1183,6 @@ export function buildForthKernel(): ObjectCode {
     x.cvttsd2si(rbx, qword(r12));
     x.add(r12, 8);
   });
-  prim('D>F', { needs: 2, net: -2 }, (x) => {
-    // ( d -- ) ( F: -- r ): hi * 2^64 + lo (lo unsigned)
-    const pos = x.label();
-    x.cvtsi2sd(xmm0, rbx); // hi
-    x.mulsd(xmm0, qword(x.label('two64')));
-    x.mov(rax, qword(rbp)); // lo, unsigned
-    x.test(rax, rax);
-    x.jns(pos);
-    // lo >= 2^63: convert half and double it
-    x.mov(rcx, rax);
-    x.shr(rcx, 1);
-    x.and(eax, 1);
-    x.or(rcx, rax);
-    x.cvtsi2sd(xmm1, rcx);
-    x.addsd(xmm1, xmm1);
-    x.addsd(xmm0, xmm1);
-    const join = x.label();
-    x.jmp(join);
-    x.bind(pos);
-    x.cvtsi2sd(xmm1, rax);
-    x.addsd(xmm0, xmm1);
-    x.bind(join);
-    fpush(x, xmm0);
-    x.mov(rbx, qword(rbp, 8));
-    x.lea(rbp, qword(rbp, 16));
-    x.ret();
-  });
-  prim('F>D', { needs: 0, net: 2 }, (x) => {
-    // ( F: r -- ) ( -- d ) truncate toward zero; |r| < 2^63 exact, else saturating via two halves
-    x.movsd(xmm0, qword(r12));
-    x.add(r12, 8);
-    x.sub(rbp, 16);
-    x.mov(qword(rbp, 8), rbx);
-    x.cvttsd2si(rax, xmm0);
-    x.mov(qword(rbp), rax);
-    x.sar(rax, 63);
-    x.mov(rbx, rax);
-    x.ret();
-  });
   const fround = (name: string, mode: number): void => {
     prim(name, { inline: true, needs: 0, net: 0 }, (x) => {
       x.roundsd(xmm0, qword(r12), mode);
@@ -3869,8 +3830,6 @@ export function buildForthKernel(): ObjectCode {
   }
   a.align(8);
   a.dq(0);
-  a.bind(a.label('two64'));
-  a.f64(2 ** 64);
   a.bind(a.label('str_code'));
   a.asciz('forth-code');
   for (const [l, bytes] of seqs) {
