@@ -1183,6 +1183,7 @@ export function buildForthKernel(): ObjectCode {
     x.cvttsd2si(rbx, qword(r12));
     x.add(r12, 8);
   });
+  // roundsd's rounding modes: 0 to nearest (ties to even), 1 down, 3 toward zero.
   const fround = (name: string, mode: number): void => {
     prim(name, { inline: true, needs: 0, net: 0 }, (x) => {
       x.roundsd(xmm0, qword(r12), mode);
@@ -1191,7 +1192,7 @@ export function buildForthKernel(): ObjectCode {
   };
   fround('FLOOR', 1);
   fround('FTRUNC', 3);
-  fround('(FROUND-EVEN)', 0);
+  fround('FROUND', 0);
   prim('(FLIT)', { needs: 0, net: 0 }, (x) => {
     // ( F: -- r ): the 8 bytes after the call
     x.pop(rax);

@@ -27,7 +27,6 @@ S" FLNP1"  (EXTERN) double log1p( double )
 S" FLOG"   (EXTERN) double log10( double )
 S" F**"    (EXTERN) double pow( double double )
 S" (EXP10)" (EXTERN) double exp10( double )
-S" FROUND" (EXTERN) double rint( double )
 0 (LIB) !
 S" (STRTOD)"   (EXTERN) double strtod( ptr ptr )
 S" (SNPRINTF)" (EXTERN) int snprintf( ptr ulong ptr int double )
