@@ -12,7 +12,7 @@ import { generatorModules } from './generators.js';
 export interface ChannelAddon {
   /** [fd, address, buffer] or -errno. */
   createRegion(size: number, hint: number): [number, number, ArrayBuffer] | number;
-  /** After close: V8 counts the region's bytes as external memory again until the buffer is collected. */
+  /** After close: V8 counts the region's resident pages as external memory until the buffer is collected. */
   releaseRegion(address: number, size: number): number;
   futexWait(address: number, expected: number, timeoutNs: number): number;
   futexWake(address: number, count: number): number;

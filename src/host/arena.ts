@@ -13,12 +13,7 @@ export class Arena {
   /** Free blocks as [offset, size], sorted by offset, never adjacent. */
   #free: [number, number][];
   #used = new Map<number, number>();
-  readonly start: number;
-  readonly size: number;
-
   constructor(start: number, size: number) {
-    this.start = start;
-    this.size = size;
     this.#free = [[start, size]];
   }
 
@@ -73,12 +68,5 @@ export class Arena {
   /** Size of the block at `offset`, or undefined if it is not allocated. */
   sizeOf(offset: number): number | undefined {
     return this.#used.get(offset);
-  }
-
-  /** Bytes currently allocated. */
-  get used(): number {
-    let s = 0;
-    for (const n of this.#used.values()) s += n;
-    return s;
   }
 }

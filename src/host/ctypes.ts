@@ -5,6 +5,8 @@
  * TypeError that says what is wrong and where.
  */
 
+import { ARGBLOCK_SIZE } from '../native/protocol.js';
+
 /** How a value travels: integer register, vector register, or nothing. */
 export type CKind =
   | 'void'
@@ -226,7 +228,7 @@ export function parsePrototype(proto: string): Signature {
 }
 
 /** Parameters a call may have (the per-slot argument block holds this many). */
-export const MAX_PARAMS = 32;
+export const MAX_PARAMS = ARGBLOCK_SIZE / 8;
 
 export function isFloatKind(k: CKind): boolean {
   return k === 'f32' || k === 'f64';

@@ -7,6 +7,7 @@
  *
  * JavaScript interface (all numbers; negative results are -errno):
  *   createRegion(size, hintAddress) → [fd, address, ArrayBuffer] | -errno
+ *   releaseRegion(address, size) → resident pages counted back into V8's external memory
  *   futexWait(address, expected, timeoutNs) → 0 | -errno (-11 changed, -110 timed out)
  *   futexWake(address, count) → woken | -errno
  *   pipe() → [readFd, writeFd] | -errno

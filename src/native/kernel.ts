@@ -180,6 +180,22 @@ export function buildKernel(): Uint8Array {
   a.mov(rdi, rbx);
   a.call(qword(rbx, S.a0));
 
+  /** futex(cqCount, FUTEX_WAKE): wakes a host sleeping in a synchronous call. */
+  const emitWakeHost = (): void => {
+    a.lea(rdi, qword(r15, H.cqCount));
+    a.mov(esi, FUTEX_WAKE);
+    a.mov(edx, 0x7fffffff);
+    a.mov(eax, SYS.futex);
+    a.syscall();
+  };
+  /** write(doorbell, "\x01", 1): wakes the host's event loop. */
+  const emitDoorbell = (): void => {
+    a.mov(edi, FD.doorbell);
+    a.lea(rsi, qword(rsp, M.one));
+    a.mov(edx, 1);
+    a.call(fn('write'));
+  };
+
   // Publish 2n+2 (xchg: a full fence before reading the host's flags).
   a.bind(complete);
   a.lea(eax, mem(4, r14, null, 1, 1));
@@ -198,11 +214,7 @@ export function buildKernel(): Uint8Array {
 
   // The host sleeps on cqCount: wake it.
   a.bind(wakeHost);
-  a.lea(rdi, qword(r15, H.cqCount));
-  a.mov(esi, FUTEX_WAKE);
-  a.mov(edx, 0x7fffffff);
-  a.mov(eax, SYS.futex);
-  a.syscall();
+  emitWakeHost();
   a.jmp(afterWake);
 
   // The host asked for a doorbell byte: take the arming (only one writer wins) and write.
@@ -211,10 +223,7 @@ export function buildKernel(): Uint8Array {
   a.xchg(dword(r15, H.bellArmed), eax);
   a.test(eax, eax);
   a.jz(loop);
-  a.mov(edi, FD.doorbell);
-  a.lea(rsi, qword(rsp, M.one));
-  a.mov(edx, 1);
-  a.call(fn('write'));
+  emitDoorbell();
   a.jmp(loop);
 
   // Requests other than CALL.
@@ -286,7 +295,16 @@ export function buildKernel(): Uint8Array {
     a.mov(eax, SYS.mprotect);
     a.syscall();
     a.test(rax, rax);
-    a.jnz(fail);
+    a.jz(noExec);
+    // Not executable after all: report why, and give the mapping back.
+    a.neg(rax);
+    a.mov(qword(rbx, S.a1), rax);
+    a.mov(rdi, qword(rbx, S.a0));
+    a.mov(rsi, arg(1));
+    a.mov(eax, SYS.munmap);
+    a.syscall();
+    a.mov(qword(rbx, S.a0), 0);
+    a.jmp(complete);
     a.bind(noExec);
     a.mov(qword(rbx, S.a1), 0);
     a.jmp(complete);
@@ -333,15 +351,8 @@ export function buildKernel(): Uint8Array {
   a.lea(eax, mem(4, null, r13, 2, 2));
   a.xchg(dword(rbx, S.state), eax);
   a.inc(dword(r15, H.cqCount));
-  a.lea(rdi, qword(r15, H.cqCount));
-  a.mov(esi, FUTEX_WAKE);
-  a.mov(edx, 0x7fffffff);
-  a.mov(eax, SYS.futex);
-  a.syscall();
-  a.mov(edi, FD.doorbell);
-  a.lea(rsi, qword(rsp, M.one));
-  a.mov(edx, 1);
-  a.call(fn('write'));
+  emitWakeHost();
+  emitDoorbell();
   a.mov(rdi, r14);
   a.call(fn('exit'));
 
@@ -378,7 +389,6 @@ export function buildKernel(): Uint8Array {
     const sleep = a.label();
     const spin = a.label();
     const hit = a.label();
-    const miss = a.label();
     // Frame: the call pushed 8 bytes; main's locals are at rsp+8.
     const local = (off: number) => qword(rsp, 8 + off);
     a.cmp(local(M.spinSkip), 0);
@@ -389,21 +399,22 @@ export function buildKernel(): Uint8Array {
     a.mov(r8, qword(r15, H.spinTicks));
     a.test(r8, r8);
     a.jz(sleep);
-    a.rdtsc();
-    a.shl(rdx, 32);
-    a.or(rax, rdx);
+    /** rax = the time-stamp counter (rdtsc's edx:eax). */
+    const readTsc = (): void => {
+      a.rdtsc();
+      a.shl(rdx, 32);
+      a.or(rax, rdx);
+    };
+    readTsc();
     a.mov(r11, rax);
     a.bind(spin);
     a.pause();
     a.cmp(dword(rbx, S.state), r14d);
     a.je(hit);
-    a.rdtsc();
-    a.shl(rdx, 32);
-    a.or(rax, rdx);
+    readTsc();
     a.sub(rax, r11);
     a.cmp(rax, r8);
     a.jb(spin);
-    a.bind(miss);
     // Skip spinning for the next 1, 2, 4 ... 256 waits.
     a.mov(rax, local(M.spinBackoff));
     a.mov(local(M.spinSkip), rax);

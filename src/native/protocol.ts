@@ -19,7 +19,6 @@
 export const MAGIC = 0x52414353; // 'SCAR'
 export const VERSION = 1;
 
-export const PAGE_SIZE = 4096;
 export const HEADER_SIZE = 4096;
 export const SLOT_SIZE = 64;
 export const RING_SLOTS = 4096;
@@ -39,7 +38,6 @@ export const H = {
   ringSlots: 28, // u32
   hostPid: 32, // u32
   sidecarPid: 36, // u32, written by the sidecar when it is up
-  flags: 40, // u32: spawn flags (see FLAG_*)
   /** Sidecar's sleep flag: 1 while it waits on sqBell. Written only by the sidecar. */
   sqSleep: 64, // u32
   /** Bumped by the host when it wakes a sleeping sidecar; the sidecar's futex word. */
@@ -55,16 +53,14 @@ export const H = {
   /** Written only by the host, atomically: the full fence before it reads sqSleep. */
   hostFence: 320, // u32
   /**
-   * 1 once the host has given the region's size back to V8's external-memory
-   * count (see the channel addon's createRegion); read by the finalizer.
+   * The region's resident pages that the host's releaseRegion counted back
+   * into V8's external memory at stop() (0 until then); the finalizer gives
+   * back the rest: size - accounted * 4096 (see the channel addon).
    */
   accounted: 324, // u32
   /** Scratch for error text (dlerror), NUL-terminated. */
   errorText: 1024,
   errorTextSize: 1024,
-  /** Scratch the host uses for small synchronous requests' strings. */
-  scratch: 2048,
-  scratchSize: 2048,
 } as const;
 
 /** Slot fields (byte offsets within a slot). */
@@ -113,7 +109,6 @@ export const EXIT_CODE = {
   badRegion: 70,
   mapFailed: 71,
   orphan: 72,
-  badRequest: 73,
 } as const;
 
 /** Default spin budget of the sidecar before it sleeps, in TSC ticks (~20 µs at 2.5 GHz); written into the header. */
