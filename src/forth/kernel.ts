@@ -990,26 +990,19 @@ export function buildForthKernel(): ObjectCode {
   userVar('(HERE)', U.here);
   userVar('BASE', U.base);
   userVar('>IN', U.toIn);
-  userVar('(HANDLER)', U.handler);
   userVar('(CURRENT)', U.current);
   userVar('(ORDER#)', U.orderCount);
   userVar('(ORDER)', U.order);
   userVar('(LATEST)', U.latest);
-  userVar('(LASTXT)', U.lastXt);
   userVar('(NOT-FOUND)', U.notFound);
   userVar('(REFILL-FILE)', U.refillFile);
   userVar('HLD', U.hld);
   userVar('(SOURCE-ID)', U.sourceId);
   userVar('(SOURCE)', U.srcAddr);
   userVar('(LINE)', U.line);
-  userVar('(CTX)', U.ctx);
   userVar('(WIDS)', U.widChain);
   userVar('(FORTH-WID)', U.forthWid);
-  userVar('(S0)', U.s0);
-  userVar('(F0)', U.f0);
   userVar('(CHERE)', U.chere);
-  userVar('(FAULT)', U.faultAddr);
-  userVar('(TEXT)', U.textAddr);
   prim('SOURCE', { inline: true, needs: 0, net: 2 }, (x) => {
     // ( -- addr len )
     x.sub(rbp, 16);
@@ -1130,20 +1123,16 @@ export function buildForthKernel(): ObjectCode {
     x.mov(r12, rbx);
     tosPop(x);
   });
-  const fcmp = (name: string, cond: 'b' | 'e' | 'a' | 'ne'): void => {
+  const fcmp = (name: string, cond: 'b' | 'e' | 'a'): void => {
     prim(name, { inline: true, needs: 0, net: 1 }, (x) => {
       // ( F: r1 r2 -- ) ( -- flag )
       x.movsd(xmm0, qword(r12, 8));
       x.ucomisd(xmm0, qword(r12));
       x.emit(`set${cond}`, [al]);
-      if (cond === 'e' || cond === 'ne') {
+      if (cond === 'e') {
         // unordered (NaN) compares unequal
         x.setnp(cl);
-        if (cond === 'e') x.and(al, cl);
-        else {
-          x.xor(cl, 1);
-          x.or(al, cl);
-        }
+        x.and(al, cl);
       }
       x.lea(r12, qword(r12, 16));
       tosPush(x);
@@ -1193,14 +1182,6 @@ export function buildForthKernel(): ObjectCode {
   fround('FLOOR', 1);
   fround('FTRUNC', 3);
   fround('FROUND', 0);
-  prim('(FLIT)', { needs: 0, net: 0 }, (x) => {
-    // ( F: -- r ): the 8 bytes after the call
-    x.pop(rax);
-    x.movsd(xmm0, qword(rax));
-    fpush(x, xmm0);
-    x.add(rax, 8);
-    x.jmp(rax);
-  });
 
   // ------------------------------------------------------------------ output and input
 
@@ -1585,7 +1566,6 @@ export function buildForthKernel(): ObjectCode {
   // forth_throw: eax = code (sign-extended): unwind to the innermost CATCH.
   a.bind(throwL);
   a.movsxd(rax, eax);
-  a.bind(a.label('throw64'));
   // where it happened, for the report of an uncaught error
   for (const [from, to] of [
     [U.line, U.errLine],
@@ -1661,26 +1641,11 @@ export function buildForthKernel(): ObjectCode {
     tosPop(x);
     x.jmp(emitByte);
   });
-  prim('CODE-L,', { needs: 1, net: -1 }, (x) => {
-    x.mov(eax, ebx);
-    tosPop(x);
-    x.jmp(emitDword);
-  });
   prim('CODE-HERE', { needs: 0, net: 1 }, (x) => {
     tosPush(x);
     x.mov(rbx, qword(r13, U.chere));
     x.ret();
   });
-  prim('CODE-L!', { needs: 2, net: -2 }, (x) => {
-    // ( x32 code-addr -- ) patch 4 bytes of compiled code
-    x.mov(rax, qword(rbp));
-    x.add(rbx, qword(r13, U.codeDelta));
-    x.mov(dword(rbx), eax);
-    x.mov(rbx, qword(rbp, 8));
-    x.lea(rbp, qword(rbp, 16));
-    x.ret();
-  });
-  prim('(TRACK-STOP)', { needs: 0, net: 0 }, (x) => x.jmp(trackStop));
   prim('(RET,)', { needs: 0, net: 0 }, (x) => {
     // compile the end of a word built without ':' (a return, or a tail jump)
     x.jmp(a.label('compile_exit'));
@@ -2189,12 +2154,6 @@ export function buildForthKernel(): ObjectCode {
     ccall(ext('__errno_location'));
     tosPush(x);
     x.movsxd(rbx, dword(rax));
-    x.ret();
-  });
-  prim('(LIBC)', { needs: 0, net: 1 }, (x) => {
-    // ( -- handle ) the dlopen handle of the whole process (RTLD_DEFAULT)
-    tosPush(x);
-    x.xor(ebx, ebx);
     x.ret();
   });
 
@@ -3062,7 +3021,6 @@ export function buildForthKernel(): ObjectCode {
   {
     a.bind(a.label('digit_value'));
     const notDigit = L();
-    const lower = L();
     const bad = L();
     a.lea(ecx, dword(rax, -48));
     a.cmp(ecx, 9);
@@ -3076,7 +3034,6 @@ export function buildForthKernel(): ObjectCode {
     a.ja(bad);
     a.lea(eax, dword(rcx, 10));
     a.ret();
-    a.bind(lower);
     a.bind(bad);
     a.mov(eax, -1);
     a.ret();
@@ -3085,13 +3042,11 @@ export function buildForthKernel(): ObjectCode {
   {
     a.bind(toNumber);
     const fail = L();
-    const noPrefix = L();
     const sign = L();
     const digits = L();
     const done = L();
     a.push(r8);
     a.push(r9);
-    a.push(r10);
     a.push(qword(r13, U.base));
     a.test(rcx, rcx);
     a.jz(fail);
@@ -3123,7 +3078,6 @@ export function buildForthKernel(): ObjectCode {
       a.jmp(sign);
       a.bind(nx);
     }
-    a.bind(noPrefix);
     a.bind(sign);
     a.xor(r9d, r9d); // negative?
     a.test(rcx, rcx);
@@ -3166,7 +3120,6 @@ export function buildForthKernel(): ObjectCode {
     a.xor(edx, edx);
     a.bind(a.label('num_out'));
     a.pop(qword(r13, U.base));
-    a.pop(r10);
     a.pop(r9);
     a.pop(r8);
     a.ret();
@@ -3178,7 +3131,6 @@ export function buildForthKernel(): ObjectCode {
     const loop = L();
     const notFound = L();
     const compileIt = L();
-    const number = L();
     const done = L();
     const under = L();
     a.bind(loop);
@@ -3239,7 +3191,6 @@ export function buildForthKernel(): ObjectCode {
     a.pop(rsi);
     a.test(edx, edx);
     a.jz(a.label('interp_hook'));
-    a.bind(number);
     a.cmp(qword(r13, U.state), 0);
     a.je(a.label('interp_push'));
     a.call(compileLit);
@@ -3495,7 +3446,6 @@ export function buildForthKernel(): ObjectCode {
     a.bind(notFpe);
     // SIGSEGV/SIGBUS: which guard page (if any) did it hit?
     a.mov(r8, qword(rsi, 16)); // si_addr
-    a.mov(qword(rax, U.faultAddr), r8);
     a.mov(ecx, THROW.invalidAddress);
     const guard = (base: number, size: number, code: number): void => {
       const nx = L();
@@ -3527,8 +3477,6 @@ export function buildForthKernel(): ObjectCode {
     a.mov(r9, qword(rax, U.ctx));
     a.mov(r8, qword(rsi, 16));
     a.mov(qword(r9, CTX.faultAddr), r8);
-    a.mov(r8, qword(rdx, UC_RIP));
-    a.mov(qword(r9, CTX.faultRip), r8);
     a.mov(qword(rdx, UC_RDI), rcx);
     a.lea(rcx, qword(throwStub));
     a.mov(qword(rdx, UC_RIP), rcx);
@@ -3592,7 +3540,7 @@ export function buildForthKernel(): ObjectCode {
     a.add(rax, MEM.dataSpace);
     a.mov(qword(r13, U.dataEnd), rax);
     // stacks with guard pages at both ends
-    const stack = (size: number, low: number, base: number, limit: number): void => {
+    const stack = (size: number, low: number, base: number): void => {
       mmap(size + 2 * MEM.guard, 3, PRIV_ANON, 'anon');
       a.push(rax);
       a.push(rax);
@@ -3604,15 +3552,13 @@ export function buildForthKernel(): ObjectCode {
       a.pop(rax);
       a.lea(rdi, mem(8, rax, null, 1, MEM.guard + size));
       a.mov(qword(r13, base), rdi);
-      a.lea(rcx, qword(rax, MEM.guard));
-      a.mov(qword(r13, limit), rcx);
       a.mov(esi, MEM.guard);
       a.xor(edx, edx);
       a.call(ext('mprotect'));
       a.pop(rax);
     };
-    stack(MEM.dataStack, U.dsLow, U.s0, U.sLimit);
-    stack(MEM.floatStack, U.fsLow, U.f0, U.fLimit);
+    stack(MEM.dataStack, U.dsLow, U.s0);
+    stack(MEM.floatStack, U.fsLow, U.f0);
     // code space: one memfd, two views
     a.lea(rdi, qword(a.label('str_code')));
     a.mov(esi, 1); // MFD_CLOEXEC

@@ -39,11 +39,10 @@ export const U = {
   textPos: 112,
   /** Innermost CATCH frame (an rsp value) or 0. */
   handler: 120,
-  /** Data and float stack bases (empty-stack pointer values) and limits. */
+  /** Data and float stack bases (empty-stack pointer values). */
   s0: 128,
   f0: 136,
-  sLimit: 144,
-  fLimit: 152,
+  // 144..160 free
   /** The C stack pointer at forth_eval entry. */
   cRsp: 160,
   /** Status block in the shared region (see CTX). */
@@ -91,8 +90,7 @@ export const U = {
   hld: 512,
   /** The token list of the definition being compiled (for SEE): current pointer, or 0. */
   seeList: 520,
-  /** Address of the fault that raised THROW -9 (for the message). */
-  faultAddr: 528,
+  // 528..536 free
   /** Data stack and float stack base addresses of their mappings (for the fault classifier). */
   dsLow: 536,
   fsLow: 544,
@@ -114,8 +112,7 @@ export const U = {
   /** Where the last DUP compiled inline starts and ends (for DUP-compare-branch fusion). */
   dupStart: 1208,
   dupEnd: 1216,
-  /** Scratch for the number converter and C calls. */
-  scratch: 600, // 64 bytes
+  // 600..664 free
   leaveStack: 664, // leaveStackCells cells
   leaveStackCells: 64,
   /** Output buffer. */
@@ -147,9 +144,9 @@ export const CTX = {
   srcLineLen: 568,
   /** Column (>IN) in that line. */
   column: 576,
-  /** For a fault (-9, -10, ...): the address accessed and the instruction that did it. */
+  /** For a fault (-9): the address accessed. */
   faultAddr: 584,
-  faultRip: 592,
+  // 592..600 free
   /** STATE after the evaluation (nonzero: a definition is being compiled). */
   state: 600,
   size: 640,

@@ -13,10 +13,10 @@ import { FLOATS } from './src/floats.js';
 /** Constants the Forth source refers to. */
 function constants(): string {
   return `
-${HDR.xt} CONSTANT (HDR.XT)   ${HDR.see} CONSTANT (HDR.SEE)   ${HDR.wid} CONSTANT (HDR.WID)
+${HDR.xt} CONSTANT (HDR.XT)   ${HDR.see} CONSTANT (HDR.SEE)
 ${HDR.flags} CONSTANT (HDR.FLAGS)   ${HDR.nameLen} CONSTANT (HDR.LEN)   ${HDR.name} CONSTANT (HDR.NAME)
 ${HDR.prev} CONSTANT (HDR.PREV)
-${HFLAG.immediate} CONSTANT (F.IMMEDIATE)   ${HFLAG.compileOnly} CONSTANT (F.COMPILE-ONLY)
+${HFLAG.immediate} CONSTANT (F.IMMEDIATE)
 ${WL.latest} CONSTANT (WL.LATEST)   ${WL.name} CONSTANT (WL.NAME)   ${WL.chain} CONSTANT (WL.CHAIN)
 `;
 }
