@@ -62,8 +62,6 @@ export class ForthSession {
   #decoder = new TextDecoder();
   #queue: Promise<unknown> = Promise.resolve();
   #booting: Promise<void> | null = null;
-  /** Milliseconds the last boot took (load + forth_boot + system source). */
-  bootMs = 0;
 
   constructor(sc: Sidecar) {
     this.sc = sc;
@@ -116,7 +114,6 @@ export class ForthSession {
   }
 
   async #boot(): Promise<void> {
-    const t0 = performance.now();
     const sc = this.sc;
     const gen = sc.generation;
     this.#code = await sc.load(forthKernelObject());
@@ -136,7 +133,6 @@ export class ForthSession {
       throw new Error(`the Forth system printed while booting: ${res.output}`);
     }
     this.#gen = gen;
-    this.bootMs = performance.now() - t0;
   }
 
   #attachOutput(): void {
@@ -198,11 +194,11 @@ export class ForthSession {
     const depth = Number(view.getBigInt64(CTX.depth, true));
     const fdepth = Number(view.getBigInt64(CTX.fdepth, true));
     if (c === THROW.bye) return { output: text, bye: true, compiling, depth, fdepth };
-    if (c !== 0) throw this.#error(c, text);
+    if (c !== 0) throw this.#error(c);
     return { output: text, bye: false, compiling, depth, fdepth };
   }
 
-  #error(code: number, output: string): ForthError {
+  #error(code: number): ForthError {
     const view = this.#ctxView as DataView;
     const ctx = this.#ctx as Uint8Array;
     const line = Number(view.getBigInt64(CTX.line, true));
@@ -217,12 +213,8 @@ export class ForthSession {
     else if (extra) message = `${message}: ${extra}`;
     if (code === THROW.invalidAddress) {
       const addr = view.getBigUint64(CTX.faultAddr, true);
-      const rip = view.getBigUint64(CTX.faultRip, true);
       message = `${message} 0x${addr.toString(16)}`;
-      (this as { lastFaultRip?: bigint }).lastFaultRip = rip;
     }
-    const err = new ForthError(code, `${message} (line ${line})`, line, src, column);
-    (err as ForthError & { output: string }).output = output;
-    return err;
+    return new ForthError(code, `${message} (line ${line})`, line, src, column);
   }
 }
