@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -74,6 +74,19 @@ describe('sidecar asm --format bin', () => {
     assert.match(r.stderr, /undefined symbols cannot be resolved in a flat image: exit, puts/);
   });
 
+  it('takes --base as a non-negative integer only', () => {
+    const src = file('b.s', '.intel_syntax noprefix\nret\n');
+    for (const base of ['', ' ', '-1', '-0x10', '1.5', 'x', '0x10000000000000000']) {
+      const r = sidecar('asm', src, '-o', join(dir, 'b.bin'), `--base=${base}`);
+      assert.equal(r.status, 2, `--base '${base}': ${r.stderr}`);
+      assert.match(r.stderr, /is not an address[\s\S]*usage: sidecar asm/);
+    }
+    for (const base of ['0', '4096', '0x400000', '0o17', '0b1', '0xffffffffffffffff']) {
+      const r = sidecar('asm', src, '-o', join(dir, 'b.bin'), '--base', base);
+      assert.equal(r.status, 0, `--base '${base}': ${r.stderr}`);
+    }
+  });
+
   it('reads standard input with -', () => {
     const r = spawnSync(process.execPath, [cli, 'asm', '-', '-o', join(dir, 'in.bin')], {
       input: '.intel_syntax noprefix\nret\n',
@@ -120,6 +133,16 @@ describe('sidecar asm errors', () => {
     const r = sidecar('asm', join(dir, 'nope.s'), '-o', join(dir, 'x'));
     assert.equal(r.status, 1);
     assert.match(r.stderr, /cannot read .*nope\.s/);
+  });
+
+  it('reports an output it cannot write with exit 1 and no stack trace', () => {
+    const src = file('ok.s', '.intel_syntax noprefix\nret\n');
+    for (const out of [join(dir, 'no-such-dir', 'x.bin'), dir]) {
+      const r = sidecar('asm', src, '-o', out);
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, new RegExp(`^sidecar asm: cannot write ${out}: `));
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    }
   });
 
   it('exits 2 with the usage on a usage mistake', () => {
@@ -171,6 +194,16 @@ describe('sidecar asm --format exe', () => {
     const out = join(dir, 'hello');
     const r = sidecar('asm', src, '-o', out, '--format', 'exe');
     assert.equal(r.status, 0, r.stderr);
+    assert.equal(execFileSync(out, { encoding: 'utf8' }), 'hello from sidecar asm\n');
+  });
+
+  it('makes an existing file executable when it writes an executable over it', () => {
+    const src = file('h2.s', HELLO);
+    const out = file('hello2', 'not a program\n');
+    chmodSync(out, 0o644);
+    const r = sidecar('asm', src, '-o', out, '--format', 'exe');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(statSync(out).mode & 0o777, 0o755);
     assert.equal(execFileSync(out, { encoding: 'utf8' }), 'hello from sidecar asm\n');
   });
 });

@@ -10,11 +10,12 @@
  * GOT entries cannot be held by a flat image and are errors.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AsmSyntaxError, assembleText, formatListing, type ObjectCode } from '../asm/index.js';
 import { writeExecutable, writeSharedObject } from '../elf/index.js';
 import { type Command, UsageError } from './command.js';
+import { parseInteger } from './numbers.js';
 
 const usage = `usage: sidecar asm FILE.s [-o OUT] [--format bin|exe|so] [--listing] [options]
 
@@ -51,11 +52,8 @@ async function run(args: string[]): Promise<number> {
   if (v.output === undefined && !v.listing) throw new UsageError('nothing to do: give -o OUT or --listing');
   let base: bigint | null = null;
   if (v.base !== undefined) {
-    try {
-      base = BigInt(v.base);
-    } catch {
-      throw new UsageError(`--base ${v.base} is not a number`);
-    }
+    base = parseInteger(v.base);
+    if (base === null || base < 0n || base >= 2n ** 64n) throw new UsageError(`--base '${v.base}' is not an address`);
   }
 
   let source: string;
@@ -99,10 +97,36 @@ async function run(args: string[]): Promise<number> {
       process.stderr.write(`${file}: ${(e as Error).message}\n`);
       return 1;
     }
-    writeFileSync(v.output, bytes, { mode: format === 'exe' ? 0o755 : 0o644 });
+    try {
+      writeOutput(v.output, bytes, format === 'exe');
+    } catch (e) {
+      process.stderr.write(`sidecar asm: cannot write ${v.output}: ${(e as Error).message}\n`);
+      return 1;
+    }
   }
   if (listing !== null) process.stdout.write(listing);
   return 0;
+}
+
+/**
+ * Writes the result to `path`. An executable is made executable (x where
+ * there is r) also when the file existed before: the mode given to open
+ * applies only to a file it creates. Only a regular file is chmodded, never
+ * a device such as /dev/stdout.
+ */
+function writeOutput(path: string, bytes: Uint8Array, executable: boolean): void {
+  const fd = openSync(path, 'w', executable ? 0o755 : 0o644);
+  try {
+    writeFileSync(fd, bytes);
+    if (executable) {
+      const st = fstatSync(fd);
+      const mode = st.mode & 0o7777;
+      const wanted = mode | ((mode & 0o444) >> 2);
+      if (st.isFile() && wanted !== mode) fchmodSync(fd, wanted);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function parse(args: string[]) {

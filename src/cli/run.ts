@@ -11,6 +11,7 @@ import { LibraryError, SidecarError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
 import { KNOWN_LIBRARIES, type KnownLibrary } from '../libs/registry.js';
 import { type Command, keepingAlive, UsageError } from './command.js';
+import { parseInteger } from './numbers.js';
 
 const usage = `usage: sidecar run [options] LIB PROTOTYPE [ARG...]
 
@@ -133,14 +134,6 @@ const INT_BITS: Partial<Record<CKind, [bits: number, signed: boolean]>> = {
   i64: [64, true],
   u64: [64, false],
 };
-
-/** An integer in decimal, 0x, 0o or 0b, with an optional sign; null if the text is none. */
-export function parseInteger(text: string): bigint | null {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)$/.exec(text.trim());
-  if (!m) return null;
-  const v = BigInt(m[2] as string);
-  return m[1] === '-' ? -v : v;
-}
 
 /** A double from decimal text (also inf, -inf, nan); null if the text is none. */
 export function parseDouble(text: string): number | null {
