@@ -7,7 +7,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ import {
   type Reg,
   registers,
 } from '../src/asm/index.js';
+import { writeExecutable } from '../src/elf/index.js';
 import { readElfObject } from '../test/support/gnu.js';
 import { type Row, sample, sampleProcess, table } from './harness.js';
 import type { BenchOptions } from './main.js';
@@ -245,26 +246,19 @@ export async function run(opts: BenchOptions): Promise<void> {
     ];
 
     // (d) The hello executable from nothing: assemble its text and write the
-    // ELF, in process and as a whole `sidecar asm` process. Needs src/elf.
-    const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-    const elfPath = join(root, 'src/elf/index.js');
-    if (existsSync(elfPath)) {
-      const elf = (await import(elfPath)) as { writeExecutable(o: ObjectCode, opts: object): Uint8Array };
-      rows.push({
-        name: '(d) hello exe, in process',
-        ms: sample(() => elf.writeExecutable(assembleText(HELLO).object, {}), opts.runs, WARMUP),
-      });
-      const hs = join(dir, 'hello.s');
-      writeFileSync(hs, HELLO);
-      const cli = join(root, 'src/cli/main.js');
-      rows.push({
-        name: '(d) hello exe, sidecar asm',
-        ms: sampleProcess(process.execPath, [cli, 'asm', hs, '-o', join(dir, 'hello'), '--format', 'exe'], opts.runs),
-        note: 'whole process',
-      });
-    } else {
-      rows.push({ name: '(d) hello exe', ms: [], note: 'n/a: src/elf is not in this build' });
-    }
+    // ELF, in process and as a whole `sidecar asm` process.
+    rows.push({
+      name: '(d) hello exe, in process',
+      ms: sample(() => writeExecutable(assembleText(HELLO).object, {}), opts.runs, WARMUP),
+    });
+    const hs = join(dir, 'hello.s');
+    writeFileSync(hs, HELLO);
+    const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'src/cli/main.js');
+    rows.push({
+      name: '(d) hello exe, sidecar asm',
+      ms: sampleProcess(process.execPath, [cli, 'asm', hs, '-o', join(dir, 'hello'), '--format', 'exe'], opts.runs),
+      note: 'whole process',
+    });
 
     process.stdout.write(
       table(

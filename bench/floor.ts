@@ -64,8 +64,6 @@ export type FloorMode = 'spin' | 'futex' | 'spin-futex';
 export interface FloorOptions {
   rounds: number;
   warmup: number;
-  /** Spin budget of spin-futex in TSC ticks. */
-  spinTicks?: number;
   /** Pin the parent to CPU 0 and the child to CPU 1 (sched_setaffinity). */
   pin?: boolean;
 }
@@ -159,7 +157,7 @@ export function buildFloor(mode: FloorMode, opts: FloorOptions): Uint8Array {
     a.shl(rdx, 32);
     a.or(rax, rdx);
     a.sub(rax, r11);
-    a.cmp(rax, opts.spinTicks ?? DEFAULT_SPIN_TICKS);
+    a.cmp(rax, DEFAULT_SPIN_TICKS);
     a.jb(spin);
     a.bind(sleep);
     a.mov(eax, 1);

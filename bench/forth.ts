@@ -10,20 +10,22 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Sidecar } from '../src/index.js';
-import { grid } from './harness.js';
+import { grid, median } from './harness.js';
 import type { BenchOptions } from './main.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/forth');
-const PROGRAMS = ['sieve', 'bubble', 'matrix', 'fib'];
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
+/** Each program and the line it must print (bench/forth/README.md). */
+const EXPECTED: Record<string, string> = {
+  sieve: 'sieve: 1899 primes',
+  bubble: 'bubble: sorted, checksum 25883219367909928',
+  matrix: 'matrix: checksum -8332921',
+  fib: 'fib(34) = 5702887',
+};
+const PROGRAMS = Object.keys(EXPECTED);
 
 /** The file's definitions, and the last line that runs the benchmark. */
 function split(file: string): { defs: string; run: string } {
@@ -48,7 +50,7 @@ function gforth(defs: string, run: string, tmp: string): { us: number; output: s
 
 export async function run(opts: BenchOptions): Promise<void> {
   const hasGforth = spawnSync('gforth-fast', ['--version']).status === 0;
-  const tmp = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'sidecar-bench-forth-'));
+  const tmp = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'sidecar-bench-forth-'));
   const rows: string[][] = [];
   try {
     for (const p of PROGRAMS) {
@@ -63,6 +65,8 @@ export async function run(opts: BenchOptions): Promise<void> {
         ours.push(performance.now() - t0);
       }
       await sc.stop();
+      if (out.trim() !== EXPECTED[p])
+        throw new Error(`${p}: the Sidecar printed '${out.trim()}', not '${EXPECTED[p]}'`);
       const theirs: number[] = [];
       const process: number[] = [];
       let gout = '';
@@ -113,7 +117,8 @@ export async function run(opts: BenchOptions): Promise<void> {
   for (const kind of ['cold', 'warm']) {
     const samples: { imp: number; start: number; forth: number }[] = [];
     for (let i = 0; i < opts.runs; i++) {
-      const cache = kind === 'cold' ? fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'sidecar-cold-')) : undefined;
+      const cache =
+        kind === 'cold' ? fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'sidecar-cold-')) : undefined;
       const env = cache ? { ...process.env, SIDECAR_CACHE: cache } : process.env;
       const r = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
       samples.push(JSON.parse(r.trim().split('\n').pop() as string));

@@ -61,7 +61,7 @@ export interface TableOptions {
   p99?: boolean;
 }
 
-const fmtMs = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+export const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 
 function fmtRate(perSec: number): string {
   if (perSec >= 1e9) return `${(perSec / 1e9).toFixed(2)} G`;
@@ -89,15 +89,7 @@ export function table(title: string, rows: readonly Row[], opts: TableOptions = 
     cells.push(r.note ?? '');
     return cells;
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) =>
-        i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number),
-      )
-      .join('  ')
-      .trimEnd();
-  return [`${title}`, line(head), ...body.map(line)].join('\n') + '\n';
+  return grid(title, head, body);
 }
 
 /** A plain-text table of given cells: the first and last columns left-aligned, the others right-aligned. */

@@ -204,7 +204,7 @@ const ARRAY_TYPES: Record<CKind, (new (b: ArrayBuffer, o: number, n: number) => 
   cstr: BigUint64Array,
 };
 
-/** Picks a likely-free address for the region: 2 MiB aligned, between 16 and 80 TiB. */
+/** Picks a likely-free address for the region: 2 MiB aligned, between 16 and 64 TiB. */
 function randomHint(): number {
   const step = 2 ** 21;
   return 2 ** 44 + Math.floor(Math.random() * ((2 ** 46 - 2 ** 44) / step)) * step;
