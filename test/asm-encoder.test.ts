@@ -108,6 +108,9 @@ const INVALID: Invalid[] = [
   { gas: 'lock mov qword ptr [rax], rcx', build: (a) => a.lock().mov(qword(rax), rcx), says: /lock/ },
   { gas: 'lock add rax, rcx', build: (a) => a.lock().add(rax, rcx), says: /lock/ },
   { gas: 'lock cmp qword ptr [rax], rcx', build: (a) => a.lock().cmp(qword(rax), rcx), says: /lock/ },
+  // Memory as the source (a load): no lock, as it would be #UD.
+  { gas: 'lock add rax, qword ptr [rbx]', build: (a) => a.lock().add(rax, qword(rbx)), says: /lock/ },
+  { gas: 'lock or cl, byte ptr [rax]', build: (a) => a.lock().or(cl, byte(rax)), says: /lock/ },
   { gas: 'rep add rax, rcx', build: (a) => a.rep().add(rax, rcx), says: /rep/ },
   { gas: 'lock jmp 1f', build: (a) => a.lock().jmp(a.label('x')), says: /prefix/ },
   // Operand counts and names.
@@ -144,6 +147,10 @@ test('a refused instruction leaves no bytes and no pending prefix behind', () =>
   assert.throws(() => a.mov(mem(1, r8, null, 1, 0, { seg: fs }), ah), AsmError);
   a.lock();
   assert.throws(() => a.mov(qword(rax), rcx), AsmError);
+  // Refused for its section, before it is encoded.
+  a.bss().lock();
+  assert.throws(() => a.add(qword(rax), rcx), /in \.bss/);
+  a.text();
   a.add(rax, rcx);
   assert.deepEqual([...(a.finish().sections[0]?.bytes ?? [])], [0x48, 0x01, 0xc8]);
 });

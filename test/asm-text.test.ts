@@ -679,7 +679,10 @@ const BAD: Bad[] = [
   { src: '.section .note.GNU-stack\nnop', line: 3, col: 1, msg: /content in section \.note\.GNU-stack/ },
   { src: 'lock mov [rax], eax', line: 2, col: 6, msg: /cannot take a lock prefix/ },
   { src: 'lock add eax, 1', line: 2, col: 6, msg: /cannot take a lock prefix/ },
+  { src: 'lock add eax, [rax]', line: 2, col: 6, msg: /cannot take a lock prefix/ },
+  { src: 'lock jmp 1f\n1:', line: 2, col: 6, msg: /cannot take a lock prefix/ },
   { src: 'rep add eax, 1', line: 2, col: 5, msg: /cannot take a rep prefix/ },
+  { src: 'rep jmp 1f\n1:', line: 2, col: 5, msg: /cannot take a rep prefix/ },
   { src: 'lock lock add [rax], eax', line: 2, col: 6, msg: /same kind of prefix is used twice/ },
   { src: 'nop junk', line: 2, col: 5, msg: /ambiguous operand size for 'nop'/ },
   { src: 'ret )', line: 2, col: 5, msg: /expected an expression/ },
@@ -732,6 +735,19 @@ describe('errors', () => {
           [3, 1],
           [5, 7],
         ],
+      );
+    }
+  });
+
+  it('keeps no prefix of a refused instruction for the next one', () => {
+    try {
+      assembleText('.bss\nlock add [rax], eax\n.text\nadd eax, [rax]\n', { file: 'p.s' });
+      assert.fail('no error');
+    } catch (e) {
+      assert.ok(e instanceof AsmSyntaxError);
+      assert.deepEqual(
+        e.errors.map((x) => x.message),
+        ["p.s:2:6: instruction 'add' in .bss"],
       );
     }
   });

@@ -402,15 +402,16 @@ export class AssemblerCore {
   }
 
   #emitAny(memo: FormMemo, ops: readonly Operand[]): this {
-    if (this.#finished) throw new AsmError('assembler already finished');
-    const s = this.#cur;
-    if (s.bss) throw new AsmError(`instruction '${memo.mnemonic}' in ${s.name}`);
     // A prefix belongs to this instruction only, whether it encodes or not.
     const prefix = this.#prefix;
     this.#prefix = Prefix.None;
+    if (this.#finished) throw new AsmError('assembler already finished');
+    const s = this.#cur;
+    if (s.bss) throw new AsmError(`instruction '${memo.mnemonic}' in ${s.name}`);
     const br = memo.branch;
     if (br !== null && ops.length === 1 && isLabel(ops[0])) {
-      if (prefix) throw new AsmError(`'${memo.mnemonic}' takes no prefix`);
+      if (prefix)
+        throw new AsmError(`'${memo.mnemonic}' cannot take a ${prefix & Prefix.Lock ? 'lock' : 'rep'} prefix`);
       const l = ops[0];
       if (this.#labelById[l.id] !== l) throw new AsmError(`label ${l.name} belongs to another assembler`);
       s.frags.close(s.buf.pos, s.fixups.length, TAIL_BRANCH, l.id, br.index);

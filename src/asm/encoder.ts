@@ -395,10 +395,18 @@ function compile(f: Form): FormEncoder {
   return plainEncoder(f, r);
 }
 
-/** A lock prefix needs a lockable instruction with a memory operand; rep a string instruction. */
-function checkPrefix(f: Form, prefix: Prefix, hasMem: boolean): void {
-  if (prefix & Prefix.Lock && !(lockable.has(f.mnemonic) && hasMem)) {
-    throw new AsmError(`'${f.mnemonic}' cannot take a lock prefix${hasMem ? '' : ' without a memory operand'}`);
+/**
+ * A lock prefix needs a lockable instruction whose destination (operand 0)
+ * is the memory operand, as GNU `as` checks: `lock add [rax], rcx`, not the
+ * load `lock add rcx, [rax]` (#UD). xchg locks with memory on either side.
+ * `memAt` is the position of the memory operand, -1 without one. A rep
+ * prefix needs a string instruction (or `ret`).
+ */
+function checkPrefix(f: Form, prefix: Prefix, memAt: number): void {
+  if (prefix & Prefix.Lock && !(lockable.has(f.mnemonic) && (memAt === 0 || (memAt > 0 && f.mnemonic === 'xchg')))) {
+    throw new AsmError(
+      `'${f.mnemonic}' cannot take a lock prefix (it needs a lockable instruction with a memory destination)`,
+    );
   }
   if (prefix & (Prefix.Rep | Prefix.Repne) && !(repeatable.has(f.mnemonic) && f.enc === 'ZO')) {
     throw new AsmError(`'${f.mnemonic}' cannot take a rep prefix`);
@@ -586,7 +594,7 @@ function modrmEncoder(f: Form, roles: Roles): FormEncoder {
       needs = rexNeeds(reg);
     }
     const isMem = rm.kind === 'mem';
-    if (prefix !== Prefix.None) checkPrefix(f, prefix, isMem);
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, isMem ? rmAt : -1);
     out.ensure(MAX_INSN);
     const b = out.buf;
     let p = out.pos;
@@ -633,7 +641,7 @@ function vexModrmEncoder(f: Form, roles: Roles): FormEncoder {
     const reg = swap ? (op0 as Reg) : reg0;
     const vv = (~(vAt >= 0 ? (ops[vAt] as Reg).id : 0) & 15) << 3;
     const isMem = rm.kind === 'mem';
-    if (prefix !== Prefix.None) checkPrefix(f, prefix, isMem);
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, isMem ? rmAt : -1);
     const xb = isMem ? memRex(rm) : rm.id >> 3;
     const nr = reg !== null && reg.id >= 8 ? 0 : 0x80;
     out.ensure(MAX_INSN);
@@ -679,7 +687,7 @@ function plainEncoder(f: Form, roles: Roles): FormEncoder {
         : [0xc4, 0xe0 | v.map, (v.w << 7) | 0x78 | (v.l << 2) | v.pp];
   }
   return (ops, out, prefix) => {
-    if (prefix !== Prefix.None) checkPrefix(f, prefix, false);
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, -1);
     out.ensure(MAX_INSN);
     const b = out.buf;
     let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, null);
@@ -705,7 +713,7 @@ function relEncoder(f: Form): FormEncoder {
   const op = f.opcode;
   const size = f.rel as 1 | 4;
   return (ops, out, prefix, fixups) => {
-    if (prefix !== Prefix.None) checkPrefix(f, prefix, false);
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, -1);
     out.ensure(MAX_INSN);
     const b = out.buf;
     let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, null);
@@ -725,7 +733,7 @@ function moffsEncoder(f: Form, at: number): FormEncoder {
   const w = f.rexW ? 8 : 0;
   return (ops, out, prefix, fixups) => {
     const m = ops[at] as Mem;
-    if (prefix !== Prefix.None) checkPrefix(f, prefix, true);
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, at);
     out.ensure(MAX_INSN);
     const b = out.buf;
     let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, m.seg);

@@ -732,7 +732,7 @@ export function memSizeOfKind(k: K, opSize: number): number {
   }
 }
 
-/** Instructions a lock prefix may precede, always with a memory operand (their destination). */
+/** Instructions a lock prefix may precede, with memory as their destination (xchg: either operand); the encoder checks. */
 export const lockable: ReadonlySet<string> = new Set([
   'add',
   'adc',

@@ -20,9 +20,9 @@
 
 import type { ObjectCode } from './assembler.js';
 import { Assembler } from './builder.js';
-import { selectForm } from './encoder.js';
+import { Prefix } from './encoder.js';
 import * as X from './expr.js';
-import { formsByMnemonic, K, lockable, memSizeOfKind, mnemonics } from './forms.js';
+import { formsByMnemonic, K, memSizeOfKind, mnemonics } from './forms.js';
 import { buildListing, type ListingLine } from './listing.js';
 import { AsmError, type Imm, type Label, type Mem, mem, memOf, type Operand, type Reg, registers } from './operands.js';
 import { type FormMemo, memoFor } from './select.js';
@@ -129,10 +129,6 @@ const enum KW {
   Offset,
 }
 
-const P_LOCK = 1;
-const P_REP = 2;
-const P_REPNE = 4;
-
 interface Keyword {
   kind: KW;
   name: string;
@@ -235,12 +231,12 @@ const keywords = (() => {
     list.push(k);
   }
   for (const [name, bit] of [
-    ['lock', P_LOCK],
-    ['rep', P_REP],
-    ['repe', P_REP],
-    ['repz', P_REP],
-    ['repne', P_REPNE],
-    ['repnz', P_REPNE],
+    ['lock', Prefix.Lock],
+    ['rep', Prefix.Rep],
+    ['repe', Prefix.Rep],
+    ['repz', Prefix.Rep],
+    ['repne', Prefix.Repne],
+    ['repnz', Prefix.Repne],
   ] as const) {
     list.push(keyword(KW.Prefix, name, null, bit));
   }
@@ -270,8 +266,6 @@ for (let i = 1; i <= LAST_MNEMONIC; i++) {
   const k = KEYWORDS[i] as Keyword;
   if (k.kind !== (i <= LAST_REGISTER ? KW.Register : KW.Mnemonic)) throw new Error('keyword numbering');
 }
-
-const REPEATABLE = /^(movs[bwdq]|stos[bwdq]|lods[bwdq]|cmps[bwdq]|scas[bwdq]|ret|nop)$/;
 
 // ---------------------------------------------------------------------------
 // Sizes of unsized memory operands, decided like GNU `as`: by the forms the
@@ -1085,7 +1079,7 @@ class Parser {
       if (prefixes & kw.n) this.fail(mStart, `the same kind of prefix is used twice`);
       prefixes |= kw.n;
       bytes ??= [];
-      bytes.push(kw.n === P_LOCK ? 0xf0 : kw.n === P_REP ? 0xf3 : 0xf2);
+      bytes.push(kw.n === Prefix.Lock ? 0xf0 : kw.n === Prefix.Rep ? 0xf3 : 0xf2);
       if (this.atEnd(this.p)) {
         // Prefixes on their own are bytes, as in GNU as.
         this.checkEmit(start);
@@ -1128,7 +1122,10 @@ class Parser {
       }
     }
     const ops = this.sized(kw, n);
-    if (prefixes !== 0) this.checkPrefixes(kw, prefixes, ops, mStart);
+    // The encoder checks the prefixes; its errors are placed at the mnemonic.
+    if (prefixes & Prefix.Lock) this.asm.lock();
+    if (prefixes & Prefix.Rep) this.asm.rep();
+    if (prefixes & Prefix.Repne) this.asm.repne();
     this.emit(kw, ops, mStart);
   }
 
@@ -1171,28 +1168,6 @@ class Parser {
     // The operand was made by `memory()` or `quickMemory()` for this instruction alone.
     if (size > 0) (o as { size: number }).size = size;
     return o;
-  }
-
-  checkPrefixes(kw: Keyword, prefixes: number, ops: Operand[], at: number): void {
-    const m = kw.name;
-    if (prefixes & P_LOCK) {
-      const first = ops[0];
-      if (!lockable.has(m) || typeof first !== 'object' || first.kind !== 'mem') {
-        this.fail(at, `'${m}' cannot take a lock prefix (it needs a lockable instruction with a memory destination)`);
-      }
-    }
-    if (prefixes & (P_REP | P_REPNE) && !REPEATABLE.test(m)) {
-      this.fail(at, `'${m}' cannot take a rep prefix`);
-    }
-    try {
-      selectForm(m, ops);
-    } catch (e) {
-      if (e instanceof AsmError) this.fail(at, e.message);
-      throw e;
-    }
-    if (prefixes & P_LOCK) this.asm.lock();
-    if (prefixes & P_REP) this.asm.rep();
-    if (prefixes & P_REPNE) this.asm.repne();
   }
 
   /** One operand (the `slot`th): register, memory, immediate or label. */
