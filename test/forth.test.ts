@@ -79,6 +79,48 @@ describe('Forth: errors leave the system usable', () => {
   });
 });
 
+describe('Forth: the compiler', () => {
+  let sc: Sidecar;
+  before(async () => {
+    sc = await Sidecar.start({ memory: 16 << 20 });
+  });
+  after(async () => {
+    await sc.stop();
+  });
+
+  test('words that are another name for a primitive are that primitive (so they compile inline)', async () => {
+    const pairs = [
+      ['CHAR+', '1+'],
+      ['FLOATS', 'CELLS'],
+      ['DFLOATS', 'CELLS'],
+      ['FLOAT+', 'CELL+'],
+      ['DFLOAT+', 'CELL+'],
+      ['DF@', 'F@'],
+      ['DF!', 'F!'],
+      ['FALIGN', 'ALIGN'],
+      ['DFALIGN', 'ALIGN'],
+      ['FALIGNED', 'ALIGNED'],
+      ['DFALIGNED', 'ALIGNED'],
+      ['CS-PICK', 'PICK'],
+      ['CS-ROLL', 'ROLL'],
+      ['D>S', 'DROP'],
+      ['EKEY', 'KEY'],
+      ['C-CALL', '(CCALL)'],
+      ['WORDLIST', '(WORDLIST)'],
+      ['(LITERAL)', 'LITERAL'],
+    ];
+    const src = pairs.map(([a, b]) => `' ${a} ' ${b} = .`).join(' ');
+    assert.equal(await sc.forth(src), '-1 '.repeat(pairs.length));
+    // The immediacy stays each name's own: LITERAL is immediate, (LITERAL) is not.
+    assert.equal(
+      await sc.forth('S" LITERAL" FIND-NAME (IMMEDIATE?) . S" (LITERAL)" FIND-NAME (IMMEDIATE?) .'),
+      '-1 0 ',
+    );
+    // SEE names a word by its own name, not by a later synonym of it.
+    assert.match(await sc.forth(': syn1 3 cs-roll 2 dfloats ; see syn1'), /^: syn1 3 ROLL 2 CELLS ;/);
+  });
+});
+
 describe('Forth: native access', () => {
   let sc: Sidecar;
   before(async () => {

@@ -247,6 +247,17 @@ export function buildForthKernel(): ObjectCode {
     return xt;
   };
 
+  /**
+   * Another name for a primitive: a second header row for the same xt (same
+   * code, same info word, so it compiles exactly as the primitive does). The
+   * header flags are the primitive's unless given.
+   */
+  const alias = (name: string, ofName: string, hflags?: number): void => {
+    const p = prims.find((q) => q.name === ofName);
+    if (!p) throw new Error(`alias ${name}: no primitive ${ofName}`);
+    prims.push({ name, xt: p.xt, hflags: hflags ?? p.hflags });
+  };
+
   /** Calls a C function with the stack aligned (rsp's alignment varies in Forth code). */
   const ccall = (fn: Label): void => {
     a.lea(rax, qword(fn));
@@ -260,6 +271,7 @@ export function buildForthKernel(): ObjectCode {
   const dupSpecial = L('dup_special');
   prim('DUP', { inline: true, needs: 1, net: 1, special: dupSpecial }, (x) => tosPush(x)); // ( x -- x x )
   prim('DROP', { inline: true, needs: 1, net: -1 }, (x) => tosPop(x)); // ( x -- )
+  alias('D>S', 'DROP'); // ( d -- n )
   prim('SWAP', { inline: true, needs: 2, net: 0 }, (x) => {
     // ( a b -- b a )
     x.mov(rax, qword(rbp));
@@ -347,6 +359,7 @@ export function buildForthKernel(): ObjectCode {
     x.bind(under);
     throwCode(THROW.stackUnderflow);
   });
+  alias('CS-PICK', 'PICK'); // the control-flow stack is the data stack
   prim('DEPTH', { net: 1, needs: 0 }, (x) => {
     // ( -- n )
     x.mov(rax, qword(r13, U.s0));
@@ -639,10 +652,13 @@ export function buildForthKernel(): ObjectCode {
   prim('2/', { inline: true, needs: 1, net: 0 }, (x) => x.sar(rbx, 1));
   prim('CELLS', { inline: true, needs: 1, net: 0 }, (x) => x.shl(rbx, 3));
   prim('CELL+', { inline: true, needs: 1, net: 0 }, (x) => x.add(rbx, 8));
-  prim('CHAR+', { inline: true, needs: 1, net: 0 }, (x) => x.add(rbx, 1));
+  alias('CHAR+', '1+');
+  // A float is a cell (an IEEE double, aligned as a cell).
+  alias('FLOATS', 'CELLS');
+  alias('DFLOATS', 'CELLS');
+  alias('FLOAT+', 'CELL+');
+  alias('DFLOAT+', 'CELL+');
   prim('CHARS', { inline: true, needs: 1, net: 0 }, () => {});
-  prim('FLOATS', { inline: true, needs: 1, net: 0 }, (x) => x.shl(rbx, 3));
-  prim('FLOAT+', { inline: true, needs: 1, net: 0 }, (x) => x.add(rbx, 8));
   prim('NEGATE', { inline: true, needs: 1, net: 0 }, (x) => x.neg(rbx));
   prim('INVERT', { inline: true, needs: 1, net: 0 }, (x) => x.not(rbx));
   prim('ABS', { inline: true, needs: 1, net: 0 }, (x) => {
@@ -972,6 +988,10 @@ export function buildForthKernel(): ObjectCode {
     x.add(rbx, 7);
     x.and(rbx, -8);
   });
+  alias('FALIGN', 'ALIGN');
+  alias('DFALIGN', 'ALIGN');
+  alias('FALIGNED', 'ALIGNED');
+  alias('DFALIGNED', 'ALIGNED');
   prim('UNUSED', { needs: 0, net: 1 }, (x) => {
     tosPush(x);
     x.mov(rbx, qword(r13, U.dataEnd));
@@ -1036,17 +1056,8 @@ export function buildForthKernel(): ObjectCode {
     x.movsd(qword(rbx), xmm0);
     tosPop(x);
   });
-  prim('DF@', { inline: true, needs: 1, net: -1 }, (x) => {
-    x.movsd(xmm0, qword(rbx));
-    fpush(x, xmm0);
-    tosPop(x);
-  });
-  prim('DF!', { inline: true, needs: 1, net: -1 }, (x) => {
-    x.movsd(xmm0, qword(r12));
-    x.add(r12, 8);
-    x.movsd(qword(rbx), xmm0);
-    tosPop(x);
-  });
+  alias('DF@', 'F@');
+  alias('DF!', 'F!');
   prim('SF@', { inline: true, needs: 1, net: -1 }, (x) => {
     x.movss(xmm0, dword(rbx));
     x.cvtss2sd(xmm0, xmm0);
@@ -1256,6 +1267,7 @@ export function buildForthKernel(): ObjectCode {
     x.pop(rax);
     x.ret();
   });
+  alias('EKEY', 'KEY');
   prim('ACCEPT', { needs: 2, net: -1 }, (x) => {
     // ( addr n -- n2 ) a line from standard input, without its newline
     const loop = x.label();
@@ -1504,6 +1516,7 @@ export function buildForthKernel(): ObjectCode {
     x.mov(qword(r13, U.pendingInterrupt), 0);
     throwCode(THROW.userInterrupt);
   });
+  alias('C-CALL', '(CCALL)'); // ( i*x fn desc -- result? )
   prim('(DLSYM)', { needs: 2, net: -1 }, (x) => {
     // ( handle zname -- addr|0 )
     x.mov(rsi, rbx);
@@ -1612,11 +1625,7 @@ export function buildForthKernel(): ObjectCode {
     tosPop(x);
     x.jmp(compileLit);
   });
-  prim('(LITERAL)', { needs: 1, net: -1 }, (x) => {
-    x.mov(rax, rbx);
-    tosPop(x);
-    x.jmp(compileLit);
-  });
+  alias('(LITERAL)', 'LITERAL', 0); // not immediate: for words that compile a literal
   prim('(FLITERAL)', { needs: 0, net: 0 }, (x) => {
     // ( F: r -- ) compile code that pushes r: sub r12,8; mov rax, imm64; mov [r12], rax
     emitSeq(
@@ -1980,6 +1989,7 @@ export function buildForthKernel(): ObjectCode {
     x.mov(rbx, rax);
     x.ret();
   });
+  alias('WORDLIST', '(WORDLIST)');
 
   // The text interpreter.
   prim('PARSE-NAME', { needs: 0, net: 2 }, (x) => {
@@ -2126,7 +2136,7 @@ export function buildForthKernel(): ObjectCode {
     x.mov(qword(rax, CTX.bye), 1);
     throwCode(THROW.bye);
   });
-  prim('(MS)', { needs: 1, net: -1 }, (x) => {
+  prim('MS', { needs: 1, net: -1 }, (x) => {
     // ( ms -- ) sleep; the output so far goes out first; an interrupt ends it (THROW -28)
     x.call(flushOut);
     x.sub(rsp, 16);

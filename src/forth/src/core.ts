@@ -23,8 +23,6 @@ export const CORE = String.raw`
 : LOOP    (LOOP) ; IMMEDIATE COMPILE-ONLY
 : +LOOP   (+LOOP) ; IMMEDIATE COMPILE-ONLY
 : LEAVE   (LEAVE) ; IMMEDIATE COMPILE-ONLY
-: CS-PICK ( i*x u -- i*x x ) PICK ;
-: CS-ROLL ( x0 i*x u -- i*x x0 ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
 : ROLL    ( xu xu-1 ... x0 u -- xu-1 ... x0 xu ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
 \ A comment may span lines of a file or of the text being evaluated (not of an EVALUATE string).
 : (  ( "ccc<paren>" -- )
@@ -55,6 +53,8 @@ export const CORE = String.raw`
   PARSE-NAME (FIND!) DUP (IMMEDIATE?)
   IF NAME>INTERPRET COMPILE, ELSE NAME>INTERPRET (LITERAL) ['] COMPILE, COMPILE, THEN ; IMMEDIATE COMPILE-ONLY
 : NAME>COMPILE   ( nt -- xt xt-compile ) DUP NAME>INTERPRET SWAP (IMMEDIATE?) IF ['] EXECUTE ELSE ['] COMPILE, THEN ;
+: SYNONYM ( "new" "old" -- ) PARSE-NAME PARSE-NAME (FIND!) DUP NAME>INTERPRET SWAP (HDR.FLAGS) + C@ 2SWAP (HEADER-XT) ;
+SYNONYM CS-ROLL ROLL   \ the control-flow stack is the data stack
 : FIND ( c-addr -- c-addr 0 | xt 1 | xt -1 )
   DUP COUNT FIND-NAME ?DUP IF NIP DUP NAME>INTERPRET SWAP (IMMEDIATE?) IF 1 ELSE -1 THEN ELSE 0 THEN ;
 

@@ -68,7 +68,6 @@ CREATE (SQBUF) 4096 ALLOT  VARIABLE (SQBUF#)
 : D<     ( d1 d2 -- flag ) ROT 2DUP = IF 2DROP U< ELSE > NIP NIP THEN ;
 : DU<    ( ud1 ud2 -- flag ) ROT 2DUP = IF 2DROP U< ELSE U> NIP NIP THEN ;
 : D=     ( d1 d2 -- flag ) ROT = -ROT = AND ;
-: D>S    ( d -- n ) DROP ;
 : DMAX   ( d1 d2 -- d3 ) 2OVER 2OVER D< IF 2SWAP THEN 2DROP ;
 : DMIN   ( d1 d2 -- d3 ) 2OVER 2OVER D< 0= IF 2SWAP THEN 2DROP ;
 : M+     ( d n -- d' ) S>D D+ ;
@@ -101,7 +100,7 @@ CREATE (ZBUF) 4096 ALLOT  VARIABLE (ZBUF#)
 : (Z)       ( addr u -- zaddr ) 1023 MIN (ZBUF#) @ 1+ 3 AND DUP (ZBUF#) ! 1024 * (ZBUF) + 2DUP + 0 SWAP C! DUP >R SWAP MOVE R> ;
 : (ZLEN)    ( zaddr -- u ) 0 BEGIN 2DUP + C@ WHILE 1+ REPEAT NIP ;
 : (ZCOUNT)  ( zaddr -- addr u ) DUP (ZLEN) ;
-: S>Z       ( addr u -- zaddr ) (Z) ;
+SYNONYM S>Z (Z)
 VARIABLE (LIB)
 : LIBRARY   ( "name" -- ) PARSE-NAME (Z) (DLOPEN) ?DUP IF (LIB) ! EXIT THEN (DLERROR) ?DUP IF (ZCOUNT) (CULPRIT) THEN -38 THROW ;
 : (SYMBOL)  ( addr u -- fn ) 2DUP (Z) (LIB) @ SWAP (DLSYM) ?DUP IF NIP NIP EXIT THEN
@@ -141,7 +140,6 @@ VARIABLE (LIB)
   >IN @ >R
   BEGIN PARSE-NAME DUP 0= IF -24 THROW THEN 2DUP + 1- C@ [CHAR] ( <> WHILE 2DROP REPEAT
   1- R> >IN ! (EXTERN) ;
-: C-CALL    ( i*x fn desc -- result ) (CCALL) ;
 
 \ ---------------------------------------------------------------- memory allocation
 S" (MALLOC)" (EXTERN) ptr malloc( size_t )
@@ -155,7 +153,6 @@ S" (REALLOC)" (EXTERN) ptr realloc( ptr size_t )
 : FORTH-WORDLIST ( -- wid ) (FORTH-WID) @ ;
 : GET-CURRENT ( -- wid ) (CURRENT) @ ;
 : SET-CURRENT ( wid -- ) (CURRENT) ! ;
-: WORDLIST    ( -- wid ) (WORDLIST) ;
 : GET-ORDER   ( -- widn .. wid1 n ) (ORDER#) @ 0 ?DO (ORDER#) @ I - 1- CELLS (ORDER) + @ LOOP (ORDER#) @ ;
 : SET-ORDER   ( widn .. wid1 n -- )
   DUP -1 = IF DROP FORTH-WORDLIST 1 THEN
@@ -238,10 +235,10 @@ VARIABLE (WCOL)
   REFILL 0= UNTIL DROP -58 THROW ; IMMEDIATE
 : [IF]   ( flag -- ) 0= IF POSTPONE [ELSE] THEN ; IMMEDIATE
 : [THEN] ( -- ) ; IMMEDIATE
-: SYNONYM ( "new" "old" -- ) PARSE-NAME PARSE-NAME (FIND!) DUP NAME>INTERPRET SWAP (HDR.FLAGS) + C@ 2SWAP (HEADER-XT) ;
 \ The name of an xt, searching every word list.
 VARIABLE (XT-WANTED)  VARIABLE (XT-FOUND)
-: (XT?) ( nt -- flag ) DUP NAME>INTERPRET (XT-WANTED) @ = IF (XT-FOUND) ! FALSE ELSE DROP TRUE THEN ;
+\ The oldest name wins: a word's own name, not a later SYNONYM of it.
+: (XT?) ( nt -- true ) DUP NAME>INTERPRET (XT-WANTED) @ = IF (XT-FOUND) ! ELSE DROP THEN TRUE ;
 : (XT>NAME) ( xt -- nt|0 ) (XT-WANTED) ! 0 (XT-FOUND) !
   (WIDS) @ BEGIN ?DUP WHILE (XT-FOUND) @ 0= WHILE DUP >R ['] (XT?) SWAP TRAVERSE-WORDLIST R> (WL.CHAIN) + @ REPEAT DROP THEN (XT-FOUND) @ ;
 : (.XT) ( xt -- ) DUP (XT>NAME) ?DUP IF NIP NAME>STRING TYPE ELSE ." <" BASE @ >R HEX 0 U.R R> BASE ! ." >" THEN SPACE ;
@@ -258,7 +255,6 @@ VARIABLE (XT-WANTED)  VARIABLE (XT-FOUND)
   REPEAT DROP ." ;" R> (IMMEDIATE?) IF ."  IMMEDIATE" THEN CR ;
 
 \ ---------------------------------------------------------------- facility
-: MS ( u -- ) (MS) ;
 S" (TIME)" (EXTERN) long time( ptr )
 S" (LOCALTIME)" (EXTERN) ptr localtime_r( ptr ptr )
 CREATE (TM) 64 ALLOT  VARIABLE (NOW)
@@ -268,9 +264,8 @@ CREATE (TM) 64 ALLOT  VARIABLE (NOW)
 S" (POLL)" (EXTERN) int poll( ptr ulong int )
 CREATE (PFD) 8 ALLOT
 : KEY? ( -- flag ) (FLUSH) 0 (PFD) L! 1 (PFD) 4 + W! 0 (PFD) 6 + W! (PFD) 1 0 (POLL) 0> ;
-: EKEY ( -- x ) KEY ;
 : EKEY>CHAR ( x -- x false | char true ) DUP 0 256 WITHIN ;
-: EKEY? ( -- flag ) KEY? ;
+SYNONYM EKEY? KEY?
 : EMIT? ( -- flag ) TRUE ;
 : AT-XY ( col row -- ) 27 EMIT [CHAR] [ EMIT 1+ 0 U.R [CHAR] ; EMIT 1+ 0 U.R [CHAR] H EMIT ;
 : PAGE ( -- ) 27 EMIT S" [2J" TYPE 27 EMIT S" [H" TYPE ;

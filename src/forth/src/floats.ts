@@ -26,21 +26,14 @@ S" FLN"    (EXTERN) double log( double )
 S" FLNP1"  (EXTERN) double log1p( double )
 S" FLOG"   (EXTERN) double log10( double )
 S" F**"    (EXTERN) double pow( double double )
-S" (EXP10)" (EXTERN) double exp10( double )
+S" FALOG"  (EXTERN) double exp10( double )
 0 (LIB) !
 S" (STRTOD)"   (EXTERN) double strtod( ptr ptr )
 S" (SNPRINTF)" (EXTERN) int snprintf( ptr ulong ptr int double )
-: FALOG   ( F: r -- 10^r ) (EXP10) ;
 : FSINCOS ( F: r -- sin cos ) FDUP FSIN FSWAP FCOS ;
 
-: FALIGN    ( -- ) ALIGN ;
-: FALIGNED  ( addr -- addr' ) ALIGNED ;
-: DFALIGN   ( -- ) ALIGN ;
-: DFALIGNED ( addr -- addr' ) ALIGNED ;
 : SFALIGN   ( -- ) HERE 3 + -4 AND (HERE) ! ;
 : SFALIGNED ( addr -- addr' ) 3 + -4 AND ;
-: DFLOATS   ( n -- n' ) FLOATS ;
-: DFLOAT+   ( addr -- addr' ) FLOAT+ ;
 : SFLOATS   ( n -- n' ) 4 * ;
 : SFLOAT+   ( addr -- addr' ) 4 + ;
 : F,        ( F: r -- ) HERE F! 8 ALLOT ;
