@@ -155,6 +155,34 @@ test('a refused instruction leaves no bytes and no pending prefix behind', () =>
   assert.deepEqual([...(a.finish().sections[0]?.bytes ?? [])], [0x48, 0x01, 0xc8]);
 });
 
+test('a bss section takes zeros only: other data is refused before anything is written', () => {
+  const a = new Assembler();
+  a.bss();
+  a.zero(4).db(0, '\0').dw(0).dd(0).dq(0, 0n).f64(0).bytes([0, 0]).asciz('');
+  const x = a.label('x');
+  const refused: [string, (a: Assembler) => unknown][] = [
+    ['db', (a) => a.db(0, 1)],
+    ['db string', (a) => a.db('a')],
+    ['dw', (a) => a.dw(2)],
+    ['dd', (a) => a.dd(0, x)],
+    ['dq', (a) => a.dq(1n)],
+    ['address', (a) => a.address(8, x)],
+    ['f64', (a) => a.f64(-0)],
+    ['bytes', (a) => a.bytes([0, 9])],
+    ['ascii', (a) => a.ascii('x')],
+    ['asciz', (a) => a.asciz('x')],
+  ];
+  for (const [what, f] of refused) {
+    assert.throws(
+      () => f(a),
+      (e: unknown) => e instanceof AsmError && /initialized data in \.bss/.test(e.message),
+      what,
+    );
+  }
+  const bss = a.finish().sections.find((s) => s.name === '.bss');
+  assert.deepEqual([bss?.bytes.length, bss?.relocs], [39, []]);
+});
+
 const hex = (b: ArrayLike<number>): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
 function bytesOf(build: (a: Assembler) => unknown): number[] {

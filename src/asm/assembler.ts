@@ -163,7 +163,8 @@ interface Binding {
   offset: number;
 }
 
-function sectionKind(name: string): SectionKind {
+/** The kind of a section, by its name (`.text.hot` is code, `.bss.x` is bss, anything unknown is data). */
+export function sectionKind(name: string): SectionKind {
   if (name === '.text' || name.startsWith('.text.')) return 'text';
   if (name === '.bss' || name.startsWith('.bss.')) return 'bss';
   if (name === '.rodata' || name.startsWith('.rodata.')) return 'rodata';
@@ -437,11 +438,21 @@ export class AssemblerCore {
     return this;
   }
 
-  // Data.
+  // Data. A bss section takes zeros only (it has no contents in a file): any
+  // other value is refused before anything is written, as an instruction is.
+
+  /** The current section, for data that is all zeros when `zero` says so. */
+  #data(zero: (v: unknown) => boolean, values: ArrayLike<unknown>): Section {
+    const s = this.#cur;
+    if (s.bss && !Array.prototype.every.call(values, zero)) {
+      throw new AsmError(`initialized data in ${s.name}, which holds only zeros`);
+    }
+    return s;
+  }
 
   /** Bytes. Strings are written as UTF-8. */
   db(...values: (number | string)[]): this {
-    const b = this.#cur.buf;
+    const b = this.#data(isZeroByte, values).buf;
     for (const v of values) {
       if (typeof v === 'string') b.bytes(new TextEncoder().encode(v));
       else {
@@ -453,7 +464,7 @@ export class AssemblerCore {
     return this;
   }
   dw(...values: number[]): this {
-    const b = this.#cur.buf;
+    const b = this.#data(isZero, values).buf;
     for (const v of values) {
       checkRange(v, 16);
       b.ensure(2);
@@ -463,7 +474,7 @@ export class AssemblerCore {
   }
   /** 32-bit words; a label becomes its absolute address (must fit 32 bits). */
   dd(...values: (number | Label)[]): this {
-    const s = this.#cur;
+    const s = this.#data(isZero, values);
     for (const v of values) {
       s.buf.ensure(4);
       if (isLabel(v)) {
@@ -478,7 +489,7 @@ export class AssemblerCore {
   }
   /** 64-bit words; a label becomes its absolute address. */
   dq(...values: (number | bigint | Label)[]): this {
-    const s = this.#cur;
+    const s = this.#data(isZero, values);
     for (const v of values) {
       s.buf.ensure(8);
       if (isLabel(v)) {
@@ -490,7 +501,7 @@ export class AssemblerCore {
   }
   /** A `size`-byte field holding the absolute address `label + addend` (`.quad sym+8`). */
   address(size: 4 | 8, label: Label, addend = 0): this {
-    const s = this.#cur;
+    const s = this.#data(isZero, ADDRESS);
     s.buf.ensure(size);
     s.fixups.push({ pos: s.buf.pos, size, label, addend, pcrel: false, signed: false, got: false });
     if (size === 8) s.buf.u64(0);
@@ -499,7 +510,7 @@ export class AssemblerCore {
   }
   /** IEEE doubles. */
   f64(...values: number[]): this {
-    const b = this.#cur.buf;
+    const b = this.#data(isZeroDouble, values).buf;
     const dv = new DataView(new ArrayBuffer(8));
     for (const v of values) {
       dv.setFloat64(0, v, true);
@@ -508,7 +519,7 @@ export class AssemblerCore {
     return this;
   }
   bytes(data: ArrayLike<number>): this {
-    this.#cur.buf.bytes(data);
+    this.#data(isZeroByte, data).buf.bytes(data);
     return this;
   }
   ascii(s: string): this {
@@ -749,6 +760,24 @@ export class AssemblerCore {
 function copy(out: Uint8Array, at: number, src: Uint8Array, start: number, end: number): void {
   if (end - start > 64) out.set(src.subarray(start, end), at);
   else for (let i = start; i < end; i++) out[at++] = src[i] as number;
+}
+
+/** An integer field's zero (a label's address is not one). */
+function isZero(v: unknown): boolean {
+  return v === 0 || v === 0n;
+}
+
+/** A double of all zero bits (not -0). */
+function isZeroDouble(v: unknown): boolean {
+  return Object.is(v, 0);
+}
+
+/** An address field, as the values `#data` checks: never known to be zero. */
+const ADDRESS: readonly unknown[] = [null];
+
+/** A value that `db` or `bytes` writes as zero bytes: 0, or a string of NULs. */
+function isZeroByte(v: unknown): boolean {
+  return typeof v === 'string' ? /^\0*$/.test(v) : typeof v === 'number' && (v & 0xff) === 0;
 }
 
 function checkRange(v: number, bits: number): void {

@@ -18,7 +18,7 @@
  * is thrown with the others in `errors`.
  */
 
-import type { ObjectCode } from './assembler.js';
+import { type ObjectCode, sectionKind } from './assembler.js';
 import { Assembler } from './builder.js';
 import { Prefix } from './encoder.js';
 import * as X from './expr.js';
@@ -1001,7 +1001,7 @@ class Parser {
   checkData(at: number): void {
     this.checkEmit(at);
     const s = this.section;
-    if (s === '.bss' || s.startsWith('.bss.')) this.fail(at, `initialized data in ${s} (use .zero or .skip)`);
+    if (sectionKind(s) === 'bss') this.fail(at, `initialized data in ${s} (use .zero or .skip)`);
   }
 
   bindSym(y: Sym, at: number): void {
@@ -2187,7 +2187,7 @@ class Parser {
       if (!X.fits(fill, 8)) this.fail(at, `fill ${fill} does not fit in a byte`);
       f = X.lowBits(fill, 8);
       // GNU as pads code with NOPs when the fill is the one-byte NOP.
-      if (f === 0x90 && isCode(this.section)) f = undefined;
+      if (f === 0x90 && sectionKind(this.section) === 'text') f = undefined;
     }
     const m = max === null ? undefined : Number(max);
     if (m !== undefined && m < 0) this.fail(at, `maximum ${max} is negative`);
@@ -2285,10 +2285,6 @@ class Parser {
 }
 
 // ---------------------------------------------------------------------------
-
-function isCode(section: string): boolean {
-  return section === '.text' || section.startsWith('.text.');
-}
 
 const ignore: Directive = (p) => p.skipRest();
 
