@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,26 @@ class Child {
 
 const pause = (ms: number) => new Promise((res) => setTimeout(res, ms));
 
+const hasDevFull = existsSync('/dev/full');
+
+/** Runs the CLI with standard output on /dev/full, where every write fails with ENOSPC. */
+function toDevFull(args: string[], input = '') {
+  const fd = openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(process.execPath, [cli, ...args], {
+      encoding: 'utf8',
+      env,
+      input,
+      cwd: root,
+      stdio: ['pipe', fd, 'pipe'],
+      timeout: 100_000,
+    });
+    return { status: r.status, stderr: r.stderr };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function cliChild(...args: string[]): Child {
   return new Child(process.execPath, [cli, ...args]);
 }
@@ -188,6 +208,17 @@ describe('sidecar forth', () => {
     assert.match(c.stderr, /^-e#2:1: User interrupt\nspin\n\^\^\^\^\n$/);
   });
 
+  it('reports output it cannot write (not EPIPE) with status 1 and no stack trace', {
+    ...LONG,
+    skip: hasDevFull ? false : 'no /dev/full',
+  }, () => {
+    for (const code of ['." hi" cr', ': many 100000 0 do i . cr loop ; many']) {
+      const r = toDevFull(['forth', '-e', code]);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, 'sidecar forth: cannot write standard output: ENOSPC: no space left on device, write\n');
+    }
+  });
+
   it('refuses usage mistakes with status 2, a missing file with 1', LONG, () => {
     const none = forth([]);
     assert.equal(none.status, 2);
@@ -262,6 +293,15 @@ describe('sidecar repl (piped input)', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, ' compiled\n ok\n9  ok\n ok 2\n<2> 1 2  ok 2\n5  ok\n ok f:1\n');
     assert.equal(r.stderr, '3 nope 4\n  ^^^^ Undefined word: nope\n');
+  });
+
+  it('reports output it cannot write (not EPIPE) with status 1 and no stack trace', {
+    ...LONG,
+    skip: hasDevFull ? false : 'no /dev/full',
+  }, () => {
+    const r = toDevFull(['repl'], '1 2 + .\n3 4 + .\n');
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stderr, 'sidecar repl: cannot write standard output: ENOSPC: no space left on device, write\n');
   });
 
   it('ends at the end of the input', LONG, () => {

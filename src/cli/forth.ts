@@ -154,29 +154,38 @@ export async function runSources(
   killed = (): boolean => false,
 ): Promise<number> {
   const onOutput = (t: string): void => out.write(t);
+  /** The exit status after `e` stopped the run in `name`. */
+  const failed = (e: unknown, name: string): number => {
+    out.breakLine();
+    if (e instanceof ForthError) {
+      process.stderr.write(formatForthError(e, name));
+      return e.code === -28 ? INTERRUPTED : 1;
+    }
+    if (e instanceof SidecarError) {
+      if (out.closed) return 0;
+      if (killed()) {
+        process.stderr.write('sidecar forth: interrupted; the sidecar was stopped\n');
+        return INTERRUPTED;
+      }
+      process.stderr.write(`sidecar forth: ${name}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  };
   for (const src of sources) {
     try {
       const r = await session.eval(src.text, { onOutput });
       if (r.bye) return 0;
     } catch (e) {
-      out.breakLine();
-      if (e instanceof ForthError) {
-        process.stderr.write(formatForthError(e, src.name));
-        return e.code === -28 ? INTERRUPTED : 1;
-      }
-      if (e instanceof SidecarError) {
-        if (out.closed) return 0;
-        if (killed()) {
-          process.stderr.write('sidecar forth: interrupted; the sidecar was stopped\n');
-          return INTERRUPTED;
-        }
-        process.stderr.write(`sidecar forth: ${src.name}: ${e.message}\n`);
-        return 1;
-      }
-      throw e;
+      return failed(e, src.name);
     }
   }
-  const last = await session.eval('');
+  let last: Awaited<ReturnType<ForthSession['eval']>>;
+  try {
+    last = await session.eval('');
+  } catch (e) {
+    return failed(e, sources.at(-1)?.name ?? '-e');
+  }
   if (last.compiling) {
     out.breakLine();
     process.stderr.write(`sidecar forth: the input ended inside a definition (a missing ';'?)\n`);
@@ -219,21 +228,34 @@ async function runForth(argv: string[]): Promise<number> {
     if (interrupts === 1 && sc.running) sc.forthInterrupt();
     else sc.kill();
   };
-  // A reader that went away (| head): stop quietly.
+  // Output that cannot be written ends the run: quietly when the reader went
+  // away (| head), with a message and status 1 otherwise (a full disk).
+  let writeError = null as Error | null;
   const onStdoutError = (e: NodeJS.ErrnoException): void => {
-    if (e.code !== 'EPIPE') throw e;
+    if (out.closed) return;
     out.closed = true;
+    if (e.code !== 'EPIPE') writeError = e;
     sc.kill();
   };
   process.on('SIGINT', onSigint);
   process.stdout.on('error', onStdoutError);
+  let status: number;
   try {
-    const status = await runSources(sc.forthSession(), sources, out, () => interrupts > 0);
-    return interrupts > 0 && status !== 0 ? INTERRUPTED : status;
+    status = await runSources(sc.forthSession(), sources, out, () => interrupts > 0);
+    if (interrupts > 0 && status !== 0) status = INTERRUPTED;
   } finally {
     process.off('SIGINT', onSigint);
-    await sc.stop();
+    try {
+      await sc.stop();
+    } finally {
+      process.stdout.off('error', onStdoutError);
+    }
   }
+  if (writeError) {
+    process.stderr.write(`sidecar forth: cannot write standard output: ${writeError.message}\n`);
+    return 1;
+  }
+  return status;
 }
 
 export const command: Command = { usage, run };

@@ -146,6 +146,8 @@ class Repl {
   #stopping = false;
   /** Ctrl-D, the end of piped input, or the session ending. */
   #inputClosed = false;
+  /** Standard output failed (not EPIPE): the exit status is 1 at least. */
+  #writeFailed = false;
 
   constructor() {
     this.#tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -176,11 +178,7 @@ class Repl {
       this.#inputClosed = true;
       if (!this.#busy) this.#finish(0, true);
     });
-    // A reader of our output that went away (| head): leave.
-    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      this.#finish(0);
-    });
+    process.stdout.on('error', this.#onStdoutError);
     rl.on('SIGINT', () => this.#onInterrupt());
     rl.on('history', (h: string[]) => this.#saveHistory(h));
     process.on('SIGINT', this.#onSignal);
@@ -200,6 +198,19 @@ class Repl {
   }
 
   readonly #onSignal = (): void => this.#onInterrupt();
+
+  /**
+   * Output that cannot be written ends the session: quietly when the reader
+   * went away (| head), with a message and status 1 otherwise (a full disk).
+   */
+  readonly #onStdoutError = (e: NodeJS.ErrnoException): void => {
+    if (this.#writeFailed) return;
+    if (e.code !== 'EPIPE') {
+      this.#writeFailed = true;
+      process.stderr.write(`sidecar repl: cannot write standard output: ${e.message}\n`);
+    }
+    this.#finish(0);
+  };
 
   readonly #onKeypress = (_s: string, key: { ctrl?: boolean; name?: string } | undefined): void => {
     if (!(key?.ctrl && key.name === 'c')) this.#armedExit = false;
@@ -472,7 +483,10 @@ class Repl {
     if (this.#tty && newline) process.stdout.write('\n');
     this.#stopping = true;
     const sc = this.#sc;
-    (sc ? sc.stop() : Promise.resolve()).finally(() => this.#done(status));
+    (sc ? sc.stop() : Promise.resolve()).finally(() => {
+      process.stdout.off('error', this.#onStdoutError);
+      this.#done(this.#writeFailed && status === 0 ? 1 : status);
+    });
   }
 }
 
