@@ -8,6 +8,7 @@
  * relocations for the loader to add the load address to.
  */
 
+import { alignUp, PAGE } from '../elf/elf.js';
 import type { ObjectCode, ObjSection } from './assembler.js';
 import { AsmError } from './operands.js';
 
@@ -23,46 +24,81 @@ export interface FlatImage {
 
 export type ExternalResolver = (name: string) => bigint | number | undefined;
 
-const PAGE = 4096;
-const align = (n: number, a: number): number => Math.ceil(n / a) * a;
+/**
+ * The imports of an object and how its code reaches them, in order of first
+ * reference; shared by `linkFlat` and the ELF writer.
+ */
+export interface ImportPlan {
+  /** Symbols referenced but not defined in the object. */
+  imports: string[];
+  /** Symbols that get an 8-byte slot holding their address: every `@GOTPCREL` target, and every called import. */
+  slots: string[];
+  /** Called imports (`call`, `jmp`): each gets a stub that jumps through its slot. */
+  stubs: string[];
+}
+
+export function planImports(obj: ObjectCode): ImportPlan {
+  const defined = new Set(obj.symbols.map((s) => s.name));
+  const imports = new Set<string>();
+  const slots = new Set<string>();
+  const stubs = new Set<string>();
+  for (const s of obj.sections) {
+    for (const r of s.relocs) {
+      const internal = defined.has(r.symbol);
+      if (!internal) imports.add(r.symbol);
+      if (r.type === 'gotpc32') slots.add(r.symbol);
+      else if (r.type === 'pc32' && !internal) {
+        stubs.add(r.symbol);
+        slots.add(r.symbol);
+      }
+    }
+  }
+  return { imports: [...imports], slots: [...slots], stubs: [...stubs] };
+}
+
+/** The size of an import stub: `jmp qword ptr [rip + slot]` (6 bytes), then two bytes of int3. */
+export const STUB_SIZE = 8;
+
+/** Writes at `out[at]` the stub that lies at address `stub` and jumps through the slot at address `slot`. */
+export function writeImportStub(out: Uint8Array, at: number, stub: number, slot: number): void {
+  out[at] = 0xff;
+  out[at + 1] = 0x25;
+  new DataView(out.buffer, out.byteOffset).setInt32(at + 2, slot - (stub + 6), true);
+  out[at + 6] = 0xcc;
+  out[at + 7] = 0xcc;
+}
 
 export function linkFlat(obj: ObjectCode, resolve: ExternalResolver = () => undefined): FlatImage {
   const order = (k: ObjSection['kind']) => obj.sections.map((s, i) => [s, i] as const).filter(([s]) => s.kind === k);
   const addr = new Array<number>(obj.sections.length).fill(0);
   let at = 0;
   for (const [s, i] of [...order('text'), ...order('rodata')]) {
-    at = align(at, s.align);
+    at = alignUp(at, s.align);
     addr[i] = at;
     at += s.bytes.length;
   }
 
   const defined = new Map<string, number>();
-  const symOffset = (name: string): number | undefined => defined.get(name);
   for (const s of obj.symbols) defined.set(s.name, -1);
 
   // Import slots and call stubs, after the read-only part.
+  const plan = planImports(obj);
+  for (const n of plan.slots) if (defined.has(n)) throw new AsmError(`GOT reference to local symbol ${n}`);
   const slots = new Map<string, number>();
   const stubs = new Map<string, number>();
-  for (const s of obj.sections) {
-    for (const r of s.relocs) {
-      if (defined.has(r.symbol)) continue;
-      if (r.type === 'pc32' || r.type === 'gotpc32') slots.set(r.symbol, 0);
-      if (r.type === 'pc32') stubs.set(r.symbol, 0);
-    }
-  }
-  at = align(at, 8);
-  for (const n of slots.keys()) {
+  at = alignUp(at, 8);
+  for (const n of plan.slots) {
     slots.set(n, at);
     at += 8;
   }
-  for (const n of stubs.keys()) {
+  for (const n of plan.stubs) {
     stubs.set(n, at);
-    at += 8;
+    at += STUB_SIZE;
   }
-  const execSize = at > 0 ? align(at, PAGE) : 0;
+  const execSize = at > 0 ? alignUp(at, PAGE) : 0;
   at = execSize;
   for (const [s, i] of [...order('data'), ...order('bss')]) {
-    at = align(at, s.align);
+    at = alignUp(at, s.align);
     addr[i] = at;
     at += s.bytes.length;
   }
@@ -80,27 +116,20 @@ export function linkFlat(obj: ObjectCode, resolve: ExternalResolver = () => unde
     return BigInt(v);
   };
   for (const [n, off] of slots) dv.setBigUint64(off, external(n), true);
-  for (const [n, off] of stubs) {
-    bytes.set([0xff, 0x25], off); // jmp qword ptr [rip + slot]
-    dv.setInt32(off + 2, (slots.get(n) as number) - (off + 6), true);
-    bytes.set([0xcc, 0xcc], off + 6);
-  }
+  for (const [n, off] of stubs) writeImportStub(bytes, off, off, slots.get(n) as number);
 
   const relocs: number[] = [];
   obj.sections.forEach((s, i) => {
     for (const r of s.relocs) {
       const P = (addr[i] as number) + r.offset;
-      const S = symOffset(r.symbol);
+      const S = defined.get(r.symbol);
       switch (r.type) {
         case 'pc32':
-        case 'gotpc32': {
-          let target: number;
-          if (S === undefined) target = (r.type === 'pc32' ? stubs.get(r.symbol) : slots.get(r.symbol)) as number;
-          else if (r.type === 'gotpc32') throw new AsmError(`GOT reference to local symbol ${r.symbol}`);
-          else target = S;
-          dv.setInt32(P, target + r.addend - P, true);
+          dv.setInt32(P, (S ?? (stubs.get(r.symbol) as number)) + r.addend - P, true);
           break;
-        }
+        case 'gotpc32':
+          dv.setInt32(P, (slots.get(r.symbol) as number) + r.addend - P, true);
+          break;
         case 'abs64':
           if (S === undefined) dv.setBigUint64(P, BigInt.asUintN(64, external(r.symbol) + BigInt(r.addend)), true);
           else {

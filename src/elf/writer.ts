@@ -7,7 +7,7 @@
  *   .rodata), read-execute (.text and import stubs), read-write (.dynamic,
  *   .got, .data, .bss); virtual addresses equal file offsets;
  * - imports go through a GOT bound at load time (BIND_NOW, no PLT): a call
- *   to an import lands on a 6-byte stub `jmp [rip + slot]`, a
+ *   to an import lands on an 8-byte stub `jmp [rip + slot]; int3; int3`, a
  *   `[rip + sym@GOTPCREL]` operand reads the slot directly;
  * - a DT_HASH table, so that `dlsym` finds exported symbols;
  * - section headers and a .symtab, so that readelf, objdump and gdb see
@@ -15,6 +15,7 @@
  */
 
 import type { ObjectCode, ObjSection } from '../asm/assembler.js';
+import { planImports, STUB_SIZE, writeImportStub } from '../asm/link.js';
 import {
   alignUp,
   DF_1_NOW,
@@ -148,8 +149,6 @@ interface DynReloc {
   addend: number;
 }
 
-const STUB_SIZE = 8;
-
 function link(obj: ObjectCode, o: LinkOptions): Uint8Array {
   const sections = obj.sections;
   const groups = { rodata: [] as number[], text: [] as number[], data: [] as number[], bss: [] as number[] };
@@ -165,20 +164,7 @@ function link(obj: ObjectCode, o: LinkOptions): Uint8Array {
   }
 
   // Which imports need a stub (called) and which symbols need a GOT slot.
-  const imports: string[] = [];
-  const stubbed = new Set<string>();
-  const slotted = new Set<string>();
-  for (const s of sections) {
-    for (const r of s.relocs) {
-      const internal = defined.has(r.symbol);
-      if (!internal && !imports.includes(r.symbol)) imports.push(r.symbol);
-      if (r.type === 'gotpc32') slotted.add(r.symbol);
-      else if (r.type === 'pc32' && !internal) {
-        stubbed.add(r.symbol);
-        slotted.add(r.symbol);
-      }
-    }
-  }
+  const { imports, slots: slotNames, stubs: stubNames } = planImports(obj);
 
   // Dynamic symbols: null, imports, exports.
   const dynstr = new StringTable();
@@ -194,7 +180,7 @@ function link(obj: ObjectCode, o: LinkOptions): Uint8Array {
   // Dynamic relocations: counted first, filled once addresses are known.
   let relCount = 0;
   for (const s of sections) for (const r of s.relocs) if (r.type === 'abs64') relCount++;
-  relCount += slotted.size;
+  relCount += slotNames.length;
 
   // --- Layout. Virtual address = file offset.
   const phnum = o.kind === 'exe' ? 7 : 5;
@@ -285,7 +271,6 @@ function link(obj: ObjectCode, o: LinkOptions): Uint8Array {
   at = alignUp(at, PAGE);
   const textStart = at;
   for (const i of groups.text) placeInput(i, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR);
-  const stubNames = [...stubbed];
   const stubs =
     stubNames.length > 0
       ? add({
@@ -313,7 +298,6 @@ function link(obj: ObjectCode, o: LinkOptions): Uint8Array {
     align: 8,
     entsize: 16,
   });
-  const slotNames = [...slotted];
   const gotSize = slotNames.length * 8;
   const got =
     gotSize > 0
@@ -384,14 +368,9 @@ function link(obj: ObjectCode, o: LinkOptions): Uint8Array {
     else dynRelocs.push({ at: G, type: R_X86_64_GLOB_DAT, sym: dynIndex.get(n) as number, addend: 0 });
   }
   if (stubs?.data) {
-    const dv = new DataView(stubs.data.buffer);
+    const data = stubs.data;
     stubNames.forEach((n, i) => {
-      const p = i * STUB_SIZE;
-      // jmp qword ptr [rip + slot]; two bytes of int3 padding
-      dv.setUint8(p, 0xff);
-      dv.setUint8(p + 1, 0x25);
-      dv.setInt32(p + 2, (slotAddr.get(n) as number) - (stubs.addr + p + 6), true);
-      dv.setUint16(p + 6, 0xcccc);
+      writeImportStub(data, i * STUB_SIZE, stubs.addr + i * STUB_SIZE, slotAddr.get(n) as number);
     });
   }
 
