@@ -65,7 +65,7 @@ import {
   xmm0,
   xmm1,
 } from '../asm/index.js';
-import { CTX, HDR, HFLAG, INFO_FLAG, MEM, THROW, U, WL } from './layout.js';
+import { CTX, checkLayout, HDR, HFLAG, INFO, INFO_FLAG, MEM, THROW, U, WL } from './layout.js';
 
 type A = Assembler;
 
@@ -96,6 +96,29 @@ const DROP = snippet((s) => {
 const MOV_RBX_IMM32 = snippet((s) => s.mov(rbx, -1), 4);
 /** `movabs rbx, imm64` without its immediate. */
 const MOVABS_RBX = snippet((s) => s.mov(rbx, 0x1234_5678_9abc_def0n), 8);
+/**
+ * A CREATE'd word's code (see do_create): PUSH_TOS, `movabs rbx, body`, then
+ * `ret` and four nops, which (DOES>) may overwrite with a `jmp rel32` to its
+ * DOES> code. The offsets from the xt:
+ */
+const CREATED = {
+  /** the body address (movabs's imm64) */
+  body: PUSH_TOS.length + MOVABS_RBX.length,
+  /** the ret, or the jmp's opcode */
+  ret: PUSH_TOS.length + MOVABS_RBX.length + 8,
+  /** the jmp's rel32 */
+  rel: PUSH_TOS.length + MOVABS_RBX.length + 9,
+  /** the end of the jmp (what rel32 is relative to) */
+  end: PUSH_TOS.length + MOVABS_RBX.length + 13,
+} as const;
+/** Offsets of the info word's fields from an xt: the info word is the INFO.size bytes before it. */
+const XI = {
+  inlineLen: INFO.inlineLen - INFO.size,
+  flags: INFO.flags - INFO.size,
+  needs: INFO.needs - INFO.size,
+  net: INFO.net - INFO.size,
+  inlineAt: INFO.inlineAt - INFO.size,
+} as const;
 /** `cmp rbx, imm32` without its immediate. */
 const CMP_RBX_IMM32 = snippet((s) => s.cmp(rbx, 0x1234_5678), 4);
 /** `test rbx, rbx`. */
@@ -145,6 +168,7 @@ interface Prim {
 }
 
 export function buildForthKernel(): ObjectCode {
+  checkLayout();
   const a = new Assembler();
   const prims: Prim[] = [];
   /** Byte sequences the compiler copies into code space (in rodata). */
@@ -199,14 +223,18 @@ export function buildForthKernel(): ObjectCode {
   ): bigint => {
     const n = needs === undefined ? 255 : needs;
     const d = net === undefined ? 255 : net + 128;
+    const at = (v: number | bigint, off: number): bigint => BigInt(v) << BigInt(8 * off);
     return (
-      BigInt(inlineLen) |
-      (BigInt(flags) << 8n) |
-      (BigInt(n) << 16n) |
-      (BigInt(d) << 24n) |
-      (BigInt.asUintN(32, BigInt(inlineAt)) << 32n)
+      at(inlineLen, INFO.inlineLen) |
+      at(flags, INFO.flags) |
+      at(n, INFO.needs) |
+      at(d, INFO.net) |
+      at(BigInt.asUintN(32, BigInt(inlineAt)), INFO.inlineAt)
     );
   };
+
+  /** The info word of a definition about to be compiled: stack effect unknown (as a 32-bit immediate). */
+  const UNKNOWN_INFO = Number(infoWord(0, 0, undefined, undefined, 0)) | 0;
 
   /** Assembles a self-contained body on its own to learn its bytes. */
   const bodyBytes = (body: (x: A) => void): Uint8Array => {
@@ -1019,6 +1047,7 @@ export function buildForthKernel(): ObjectCode {
   userVar('HLD', U.hld);
   userVar('(SOURCE-ID)', U.sourceId);
   userVar('(SOURCE)', U.srcAddr);
+  userVar('(SOURCE-LEN)', U.srcLen);
   userVar('(LINE)', U.line);
   userVar('(WIDS)', U.widChain);
   userVar('(FORTH-WID)', U.forthWid);
@@ -1849,7 +1878,7 @@ export function buildForthKernel(): ObjectCode {
     // the last definition reads its caller's return stack: call it, never jump to it
     x.mov(rax, qword(r13, U.lastXt));
     x.add(rax, qword(r13, U.codeDelta));
-    x.or(byte(rax, -8 + 1), INFO_FLAG.noTail);
+    x.or(byte(rax, XI.flags), INFO_FLAG.noTail);
     x.ret();
   });
   prim('COMPILE-ONLY', { needs: 0, net: 0 }, (x) => {
@@ -1889,14 +1918,14 @@ export function buildForthKernel(): ObjectCode {
     x.test(rax, rax);
     x.jz(none);
     x.add(rax, qword(r13, U.codeDelta)); // write view of the xt
-    x.mov(byte(rax, 18), 0xe9);
+    x.mov(byte(rax, CREATED.ret), 0xe9);
     x.mov(rcx, rdx);
     x.sub(rcx, qword(r13, U.lastCreate));
-    x.sub(rcx, 23);
-    x.mov(dword(rax, 19), ecx);
-    x.or(byte(rax, -8 + 1), INFO_FLAG.does);
-    x.mov(byte(rax, -8 + 2), 255); // what the DOES> code does to the stacks is not known
-    x.mov(byte(rax, -8 + 3), 255);
+    x.sub(rcx, CREATED.end);
+    x.mov(dword(rax, CREATED.rel), ecx);
+    x.or(byte(rax, XI.flags), INFO_FLAG.does);
+    x.mov(byte(rax, XI.needs), 255); // what the DOES> code does to the stacks is not known
+    x.mov(byte(rax, XI.net), 255);
     x.ret();
     x.bind(none);
     throwCode(THROW.unsupported);
@@ -1916,16 +1945,16 @@ export function buildForthKernel(): ObjectCode {
     // ( x -- ) the last CREATE'd word pushes x instead of its body: compiled as a literal
     x.mov(rax, qword(r13, U.lastCreate));
     x.add(rax, qword(r13, U.codeDelta));
-    x.mov(qword(rax, 10), rbx);
+    x.mov(qword(rax, CREATED.body), rbx);
     tosPop(x);
     x.ret();
   });
   prim('>BODY', { needs: 1, net: 0 }, (x) => {
     // ( xt -- addr )
     const bad = x.label();
-    x.test(byte(rbx, -8 + 1), INFO_FLAG.created);
+    x.test(byte(rbx, XI.flags), INFO_FLAG.created);
     x.jz(bad);
-    x.mov(rbx, qword(rbx, 10));
+    x.mov(rbx, qword(rbx, CREATED.body));
     x.ret();
     x.bind(bad);
     throwCode(-31);
@@ -2269,27 +2298,27 @@ export function buildForthKernel(): ObjectCode {
     a.call(a.label('see_xt'));
     a.mov(rax, qword(rsp));
     // Track the stack effect.
-    a.movzx(ecx, byte(rax, -8 + 2));
-    a.movzx(edx, byte(rax, -8 + 3));
+    a.movzx(ecx, byte(rax, XI.needs));
+    a.movzx(edx, byte(rax, XI.net));
     a.call(trackEffect);
     a.pop(rax);
     // CREATE'd word: a literal (and a call of its DOES> code).
-    a.test(byte(rax, -8 + 1), INFO_FLAG.created);
+    a.test(byte(rax, XI.flags), INFO_FLAG.created);
     a.jz(notCreated);
     a.push(rax);
-    a.mov(rax, qword(rax, 10));
+    a.mov(rax, qword(rax, CREATED.body));
     a.call(a.label('compile_lit_raw'));
     a.pop(rax);
-    a.test(byte(rax, -8 + 1), INFO_FLAG.does);
+    a.test(byte(rax, XI.flags), INFO_FLAG.does);
     a.jz(a.label('cx_ret'));
-    a.movsxd(rcx, dword(rax, 19));
-    a.lea(rax, qword(rax, rcx, 1, 23));
+    a.movsxd(rcx, dword(rax, CREATED.rel));
+    a.lea(rax, qword(rax, rcx, 1, CREATED.end));
     a.jmp(compileCall);
     a.bind(a.label('cx_ret'));
     a.ret();
     a.bind(notCreated);
     // Folding/fusion handlers.
-    a.test(byte(rax, -8 + 1), INFO_FLAG.foldable);
+    a.test(byte(rax, XI.flags), INFO_FLAG.foldable);
     a.jz(notSpecial);
     a.lea(rdx, qword(a.label('special_table')));
     const scan = L();
@@ -2307,10 +2336,10 @@ export function buildForthKernel(): ObjectCode {
     a.bind(notSpecial);
     a.bind(a.label('compile_plain'));
     // Inline copy?
-    a.movzx(ecx, byte(rax, -8));
+    a.movzx(ecx, byte(rax, XI.inlineLen));
     a.test(ecx, ecx);
     a.jz(viaCall);
-    a.movsxd(rsi, dword(rax, -8 + 4));
+    a.movsxd(rsi, dword(rax, XI.inlineAt));
     a.add(rsi, rax);
     a.jmp(emitBytes);
     a.bind(viaCall);
@@ -2412,8 +2441,8 @@ export function buildForthKernel(): ObjectCode {
       a.bind(plain);
       a.mov(rcx, qword(r13, U.chere));
       a.mov(qword(r13, U.cmpStart), rcx);
-      a.movzx(ecx, byte(rax, -8));
-      a.movsxd(rsi, dword(rax, -8 + 4));
+      a.movzx(ecx, byte(rax, XI.inlineLen));
+      a.movsxd(rsi, dword(rax, XI.inlineAt));
       a.add(rsi, rax);
       a.call(emitBytes);
       a.mov(qword(r13, U.cmpKind), 0);
@@ -2421,8 +2450,8 @@ export function buildForthKernel(): ObjectCode {
     } else {
       a.mov(rcx, qword(r13, U.chere));
       a.mov(qword(r13, U.cmpStart), rcx);
-      a.movzx(ecx, byte(rax, -8));
-      a.movsxd(rsi, dword(rax, -8 + 4));
+      a.movzx(ecx, byte(rax, XI.inlineLen));
+      a.movsxd(rsi, dword(rax, XI.inlineAt));
       a.add(rsi, rax);
       a.call(emitBytes);
       a.mov(qword(r13, U.cmpKind), 2);
@@ -2436,8 +2465,8 @@ export function buildForthKernel(): ObjectCode {
   a.bind(dupSpecial);
   a.mov(rcx, qword(r13, U.chere));
   a.mov(qword(r13, U.dupStart), rcx);
-  a.movzx(ecx, byte(rax, -8));
-  a.movsxd(rsi, dword(rax, -8 + 4));
+  a.movzx(ecx, byte(rax, XI.inlineLen));
+  a.movsxd(rsi, dword(rax, XI.inlineAt));
   a.add(rsi, rax);
   a.call(emitBytes);
   a.mov(rcx, qword(r13, U.chere));
@@ -2646,7 +2675,7 @@ export function buildForthKernel(): ObjectCode {
     a.jmp(a.label('colon_state'));
     a.bind(anon);
     // info word, then the code
-    a.mov(eax, (255 << 16) | (255 << 24));
+    a.mov(eax, UNKNOWN_INFO);
     a.call(a.label('emit_info'));
     a.mov(rax, qword(r13, U.chere));
     a.mov(qword(r13, U.lastXt), rax);
@@ -2687,7 +2716,7 @@ export function buildForthKernel(): ObjectCode {
   a.bind(a.label('new_code_word'));
   a.push(rsi);
   a.push(rcx);
-  a.mov(eax, (255 << 16) | (255 << 24));
+  a.mov(eax, UNKNOWN_INFO);
   a.call(a.label('emit_info'));
   a.pop(rcx);
   a.pop(rsi);
@@ -2714,8 +2743,8 @@ export function buildForthKernel(): ObjectCode {
     a.cmp(rax, 254);
     a.mov(ecx, 254);
     a.cmova(eax, ecx);
-    a.mov(byte(rdx, -8 + 2), al);
-    a.mov(byte(rdx, -8 + 3), 255);
+    a.mov(byte(rdx, XI.needs), al);
+    a.mov(byte(rdx, XI.net), 255);
     const noNet = L();
     a.cmp(qword(r13, U.trackOn), 0);
     a.je(noNet);
@@ -2723,7 +2752,7 @@ export function buildForthKernel(): ObjectCode {
     a.add(rax, 128);
     a.cmp(rax, 254);
     a.ja(noNet);
-    a.mov(byte(rdx, -8 + 3), al);
+    a.mov(byte(rdx, XI.net), al);
     a.bind(noNet);
     a.call(a.label('see_end'));
     const anon = L();
@@ -2748,7 +2777,7 @@ export function buildForthKernel(): ObjectCode {
     // the callee must not read its return address
     a.movsxd(rcx, dword(rax, -4));
     a.add(rcx, rax); // target
-    a.test(byte(rcx, -8 + 1), INFO_FLAG.noTail);
+    a.test(byte(rcx, XI.flags), INFO_FLAG.noTail);
     a.jnz(plain);
     a.add(rax, qword(r13, U.codeDelta));
     a.mov(byte(rax, -5), 0xe9);
@@ -2781,9 +2810,9 @@ export function buildForthKernel(): ObjectCode {
   a.mov(rax, qword(r13, U.lastXt));
   a.mov(qword(r13, U.lastCreate), rax);
   a.add(rax, qword(r13, U.codeDelta));
-  a.mov(byte(rax, -8 + 1), INFO_FLAG.created);
-  a.mov(byte(rax, -8 + 2), 0);
-  a.mov(byte(rax, -8 + 3), 129);
+  a.mov(byte(rax, XI.flags), INFO_FLAG.created);
+  a.mov(byte(rax, XI.needs), 0);
+  a.mov(byte(rax, XI.net), 128 + 1); // ( -- addr )
   // align data space: the body is aligned
   a.mov(rax, qword(r13, U.here));
   a.add(rax, 7);
@@ -2792,8 +2821,8 @@ export function buildForthKernel(): ObjectCode {
   emitSeq(a, [...PUSH_TOS, ...MOVABS_RBX]);
   a.mov(rax, qword(r13, U.here));
   a.call(emitQword);
-  // ret, then nops: with the ret, room for the `jmp rel32` that (DOES>) writes at offset 18
-  emitSeq(a, [0xc3, 0x90, 0x90, 0x90, 0x90]);
+  // ret, then nops: with the ret, room for the `jmp rel32` that (DOES>) writes at CREATED.ret
+  emitSeq(a, [0xc3, ...new Array<number>(CREATED.end - CREATED.ret - 1).fill(0x90)]);
   a.ret();
 
   // make_header: rsi/rcx = name → rax = header in CURRENT (xt to be filled in).
@@ -3175,7 +3204,7 @@ export function buildForthKernel(): ObjectCode {
     throwCode(THROW.compileOnly);
     a.bind(a.label('interp_run'));
     // enough items for what the word is known to need?
-    a.movzx(ecx, byte(rdx, -8 + 2));
+    a.movzx(ecx, byte(rdx, XI.needs));
     a.cmp(ecx, 255);
     a.je(a.label('interp_go'));
     a.mov(rax, qword(r13, U.s0));
@@ -3714,8 +3743,8 @@ export function buildForthKernel(): ObjectCode {
     a.push(rax);
     a.mov(rsi, qword(r13, U.errSrc));
     a.mov(rcx, qword(r13, U.errLen));
-    a.cmp(rcx, 255);
-    a.mov(edx, 255);
+    a.cmp(rcx, CTX.srcLineSize - 1);
+    a.mov(edx, CTX.srcLineSize - 1);
     a.cmova(ecx, edx);
     a.mov(qword(rdi, CTX.srcLineLen), rcx);
     a.lea(rdi, qword(rdi, CTX.srcLine));

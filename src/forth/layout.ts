@@ -139,8 +139,9 @@ export const CTX = {
   /** Extra text of the error: the undefined word, ABORT" message, fault address. */
   text: 56, // 256 bytes
   textSize: 256,
-  /** The source line where the error happened (for the message). */
-  srcLine: 312, // 256 bytes
+  /** The source line where the error happened (for the message), at most srcLineSize - 1 bytes. */
+  srcLine: 312,
+  srcLineSize: 256,
   srcLineLen: 568,
   /** Column (>IN) in that line. */
   column: 576,
@@ -163,12 +164,14 @@ export const INFO = {
   net: 3, // u8
   /** Where the inline copy starts, relative to the xt (i32). */
   inlineAt: 4,
+  /** It is the 8 bytes before the xt (written as one qword). */
+  size: 8,
 } as const;
 
 export const INFO_FLAG = {
-  /** A CREATE'd word (code pushes the body at xt+10); may be DOES>-patched. */
+  /** A CREATE'd word (its code pushes the body address; see CREATED in kernel.ts); may be DOES>-patched. */
   created: 1,
-  /** The CREATE'd word's `ret` was patched into a jump to DOES> code at xt+18. */
+  /** The CREATE'd word's `ret` was patched into a jump to DOES> code. */
   does: 2,
   /** Tail calls into this word must not become jumps (it reads its return address). */
   noTail: 4,
@@ -325,3 +328,43 @@ export const THROW_MESSAGES: Readonly<Record<number, string>> = {
   [-78]: 'SUBSTITUTE',
   [-79]: 'REPLACES',
 };
+
+/**
+ * Throws if fields of the user area, the status block, the info word or a
+ * word list overlap or do not fit: a layout edit that would make the kernel
+ * write one field over another. The kernel generator calls it.
+ */
+export function checkLayout(): void {
+  const check = (what: string, size: number, fields: [string, number, number][]): void => {
+    const sorted = [...fields].sort((x, y) => x[1] - y[1]);
+    let end = 0;
+    let last = '(start)';
+    for (const [name, off, len] of sorted) {
+      if (off < end) throw new Error(`${what}: ${name} at ${off} overlaps ${last}`);
+      end = off + len;
+      last = name;
+    }
+    if (end > size) throw new Error(`${what}: ${last} ends at ${end}, past the size ${size}`);
+  };
+  const sizes = (all: Record<string, number>, notFields: string[], lens: Record<string, number>) =>
+    Object.entries(all)
+      .filter(([k]) => !notFields.includes(k))
+      .map(([k, off]): [string, number, number] => [k, off, lens[k] ?? 8]);
+  check(
+    'U',
+    U.size,
+    sizes(U, ['leaveStackCells', 'outBufSize', 'size'], {
+      order: 16 * 8,
+      leaveStack: U.leaveStackCells * 8,
+      outBuf: U.outBufSize,
+    }),
+  );
+  check(
+    'CTX',
+    CTX.size,
+    sizes(CTX, ['textSize', 'srcLineSize', 'size'], { text: CTX.textSize, srcLine: CTX.srcLineSize }),
+  );
+  check('INFO', INFO.size, sizes(INFO, ['size'], { inlineLen: 1, flags: 1, needs: 1, net: 1, inlineAt: 4 }));
+  check('WL', WL.size, sizes(WL, ['nbuckets', 'size'], { buckets: WL.nbuckets * 8 }));
+  if (INFO.size !== 8) throw new Error('INFO: the kernel writes the info word as one qword');
+}

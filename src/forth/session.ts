@@ -205,7 +205,7 @@ export class ForthSession {
     const column = Number(view.getBigInt64(CTX.column, true));
     const tlen = Math.min(CTX.textSize, Number(view.getBigInt64(CTX.textLen, true)));
     const extra = Buffer.from(ctx.subarray(CTX.text, CTX.text + tlen)).toString('utf8');
-    const slen = Math.min(255, Number(view.getBigInt64(CTX.srcLineLen, true)));
+    const slen = Math.min(CTX.srcLineSize - 1, Number(view.getBigInt64(CTX.srcLineLen, true)));
     const src = Buffer.from(ctx.subarray(CTX.srcLine, CTX.srcLine + slen)).toString('utf8');
     let message = THROW_MESSAGES[code] ?? `Exception ${code}`;
     if (code === THROW.undefinedWord && extra) message = `Undefined word: ${extra}`;

@@ -4,13 +4,16 @@
  * layout.ts so that the two halves agree.
  */
 
-import { HDR, HFLAG, WL } from './layout.js';
+import { HDR, HFLAG, INFO, INFO_FLAG, WL } from './layout.js';
 import { CORE } from './src/core.js';
 import { EXTRA } from './src/extra.js';
 import { FILES } from './src/files.js';
 import { FLOATS } from './src/floats.js';
 
-/** Constants the Forth source refers to. */
+/**
+ * Constants the Forth source refers to. (XI.FLAGS) is the offset of the info
+ * word's flags from an xt (the XI of kernel.ts).
+ */
 function constants(): string {
   return `
 ${HDR.xt} CONSTANT (HDR.XT)   ${HDR.see} CONSTANT (HDR.SEE)
@@ -18,6 +21,8 @@ ${HDR.flags} CONSTANT (HDR.FLAGS)   ${HDR.nameLen} CONSTANT (HDR.LEN)   ${HDR.na
 ${HDR.prev} CONSTANT (HDR.PREV)
 ${HFLAG.immediate} CONSTANT (F.IMMEDIATE)
 ${WL.latest} CONSTANT (WL.LATEST)   ${WL.name} CONSTANT (WL.NAME)   ${WL.chain} CONSTANT (WL.CHAIN)
+${WL.buckets} CONSTANT (WL.BUCKETS)   ${WL.nbuckets * 8} CONSTANT (WL.BUCKETS-SIZE)
+${INFO.flags - INFO.size} CONSTANT (XI.FLAGS)   ${INFO_FLAG.created} CONSTANT (IF.CREATED)
 `;
 }
 

@@ -21,17 +21,17 @@ export const EXTRA = String.raw`
 : VALUE    ( x "name" -- ) CREATE 0 , , DOES> CELL+ @ ;
 : 2VALUE   ( x1 x2 "name" -- ) CREATE 1 , , , DOES> CELL+ 2@ ;
 : (TO)     ( i*x body -- ) DUP @ CASE 0 OF CELL+ ! ENDOF 1 OF CELL+ 2! ENDOF 2 OF CELL+ F! ENDOF -32 THROW ENDCASE ;
-: (CREATED?) ( xt -- flag ) 7 - C@ 1 AND 0<> ;
+: (CREATED?) ( xt -- flag ) (XI.FLAGS) + C@ (IF.CREATED) AND 0<> ;
 : TO       ( i*x "name" -- ) ' DUP (CREATED?) 0= IF -32 THROW THEN >BODY STATE @ IF (LITERAL) POSTPONE (TO) ELSE (TO) THEN ; IMMEDIATE
 : 2LITERAL ( x1 x2 -- ) SWAP (LITERAL) (LITERAL) ; IMMEDIATE COMPILE-ONLY
 VARIABLE (NRTMP)
 : N>R      ( i*x n -- ) ( R: -- i*x n ) R> (NRTMP) ! DUP BEGIN ?DUP WHILE ROT >R 1- REPEAT >R (NRTMP) @ >R ; (NO-TAIL)
 : NR>      ( -- i*x n ) ( R: i*x n -- ) R> (NRTMP) ! R> DUP BEGIN ?DUP WHILE R> -ROT 1- REPEAT (NRTMP) @ >R ; (NO-TAIL)
-: SAVE-INPUT    ( -- x1 x2 x3 x4 5 ) (SOURCE) @ (SOURCE) CELL+ @ >IN @ (LINE) @ SOURCE-ID 5 ;
+: SAVE-INPUT    ( -- x1 x2 x3 x4 5 ) (SOURCE) @ (SOURCE-LEN) @ >IN @ (LINE) @ SOURCE-ID 5 ;
 : RESTORE-INPUT ( x1 x2 x3 x4 x5 5 -- flag )
   DUP 5 <> IF 0 ?DO DROP LOOP TRUE EXIT THEN DROP
   SOURCE-ID <> IF 2DROP 2DROP TRUE EXIT THEN
-  (LINE) ! >IN ! (SOURCE) CELL+ ! (SOURCE) ! FALSE ;
+  (LINE) ! >IN ! (SOURCE-LEN) ! (SOURCE) ! FALSE ;
 : (ICHAR)  ( c -- c' ) DUP [CHAR] A [CHAR] Z 1+ WITHIN IF 32 OR THEN ;
 : (ICOMPARE) ( a1 u1 a2 u2 -- n ) \ case-insensitive COMPARE
   ROT SWAP 2DUP - >R MIN
@@ -278,11 +278,11 @@ SYNONYM EKEY? KEY?
 \ ---------------------------------------------------------------- MARKER
 : (WL-COUNT) ( -- n ) 0 (WIDS) @ BEGIN ?DUP WHILE SWAP 1+ SWAP (WL.CHAIN) + @ REPEAT ;
 : (WL-SNAP)  ( -- buf u ) \ each word list: wid, latest, its buckets; then 0
-  (WL-COUNT) 528 * 8 + DUP ALLOCATE THROW SWAP
+  (WL-COUNT) [ 2 CELLS (WL.BUCKETS-SIZE) + ] LITERAL * CELL+ DUP ALLOCATE THROW SWAP
   OVER (WIDS) @
   BEGIN ?DUP WHILE
     2DUP SWAP ! SWAP CELL+ OVER (WL.LATEST) + @ OVER ! CELL+
-    OVER 24 + OVER 512 MOVE 512 + SWAP (WL.CHAIN) + @
+    OVER (WL.BUCKETS) + OVER (WL.BUCKETS-SIZE) MOVE (WL.BUCKETS-SIZE) + SWAP (WL.CHAIN) + @
   REPEAT 0 SWAP ! ;
 : MARKER ( "name" -- )
   HERE CODE-HERE (LATEST) @ (WIDS) @ GET-CURRENT (WL-SNAP)
@@ -291,6 +291,8 @@ SYNONYM EKEY? KEY?
   DOES> ( body )
   DUP @ SET-CURRENT CELL+ DUP @ (WIDS) ! CELL+ DUP @ (LATEST) ! CELL+ DUP @ (CHERE) ! CELL+ DUP @ >R CELL+
   DUP @ DUP (ORDER#) ! 0 ?DO CELL+ DUP @ I CELLS (ORDER) + ! LOOP CELL+
-  BEGIN DUP @ WHILE DUP @ >R CELL+ DUP @ R@ (WL.LATEST) + ! CELL+ DUP R> 24 + 512 MOVE 512 + REPEAT DROP
+  BEGIN DUP @ WHILE
+    DUP @ >R CELL+ DUP @ R@ (WL.LATEST) + ! CELL+ DUP R> (WL.BUCKETS) + (WL.BUCKETS-SIZE) MOVE (WL.BUCKETS-SIZE) +
+  REPEAT DROP
   R> (HERE) ! ;
 `;

@@ -59,13 +59,13 @@ VARIABLE (INC-BUF)
 ' (REFILL-FILE-IMPL) (REFILL-FILE) !
 : (INCLUDE-LINES) ( -- ) BEGIN REFILL WHILE INTERPRET REPEAT ;
 : INCLUDE-FILE ( i*x fileid -- j*x )
-  (SOURCE) @ >R (SOURCE) CELL+ @ >R >IN @ >R SOURCE-ID >R (LINE) @ >R (INC-BUF) @ >R
+  (SOURCE) @ >R (SOURCE-LEN) @ >R >IN @ >R SOURCE-ID >R (LINE) @ >R (INC-BUF) @ >R
   (LINE-MAX) ALLOCATE THROW (INC-BUF) ! 0 (LINE) !
   (INC-BUF) @ 0 ROT (SET-SOURCE)
   ['] (INCLUDE-LINES) CATCH
   (INC-BUF) @ FREE DROP
   R> (INC-BUF) ! R> (LINE) ! R> R> R> R> ( id in len addr )
-  (SOURCE) ! (SOURCE) CELL+ ! >IN ! (SOURCE-ID) !
+  (SOURCE) ! (SOURCE-LEN) ! >IN ! (SOURCE-ID) !
   THROW ;
 \ The names of files included, for REQUIRED.
 VARIABLE (INCLUDED-LIST)
