@@ -7,7 +7,7 @@
 
 import { ARTIFACTS, probeArtifact } from '../host/artifacts.js';
 import { cacheDir } from '../host/cache.js';
-import { type Command, UsageError } from './command.js';
+import { type Command, jsonFlag } from './command.js';
 
 const usage = `usage: sidecar build [--json]
 
@@ -49,11 +49,7 @@ export function buildArtifacts(): BuiltArtifact[] {
 }
 
 function run(args: string[]): number {
-  let json = false;
-  for (const a of args) {
-    if (a === '--json') json = true;
-    else throw new UsageError(`unexpected argument '${a}'`);
-  }
+  const json = jsonFlag(args);
   const dir = cacheDir();
   const built = buildArtifacts();
   if (json) {

@@ -5,6 +5,8 @@
  * when it is asked for.
  */
 
+import { readFileSync } from 'node:fs';
+
 export interface Command {
   /** Full usage, shown by `sidecar help NAME` and on usage errors. */
   usage: string;
@@ -30,4 +32,26 @@ export async function keepingAlive<T>(fn: () => Promise<T>): Promise<T> {
   } finally {
     clearInterval(timer);
   }
+}
+
+/** The version in package.json ('unknown' when it cannot be read). */
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The arguments of a command whose only option is --json: whether it was given. */
+export function jsonFlag(args: readonly string[]): boolean {
+  let json = false;
+  for (const a of args) {
+    if (a === '--json') json = true;
+    else throw new UsageError(`unexpected argument '${a}'`);
+  }
+  return json;
 }

@@ -13,7 +13,7 @@ import { ARTIFACTS, probeArtifact } from '../host/artifacts.js';
 import { type CacheState, cacheDir } from '../host/cache.js';
 import { Sidecar } from '../host/sidecar.js';
 import { KNOWN_LIBRARIES } from '../libs/registry.js';
-import { type Command, keepingAlive, UsageError } from './command.js';
+import { type Command, jsonFlag, keepingAlive, packageVersion } from './command.js';
 
 const usage = `usage: sidecar doctor [--json]
 
@@ -81,17 +81,6 @@ function glibcVersion(): string | null {
   }
   const header = (report.getReport() as { header?: { glibcVersionRuntime?: string } }).header;
   return header?.glibcVersionRuntime ?? null;
-}
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      version: string;
-    };
-    return pkg.version;
-  } catch {
-    return 'unknown';
-  }
 }
 
 const NOT_FOUND = /cannot open shared object file: No such file or directory/;
@@ -197,11 +186,7 @@ export function formatReport(r: DoctorReport): string {
 }
 
 async function run(args: string[]): Promise<number> {
-  let json = false;
-  for (const a of args) {
-    if (a === '--json') json = true;
-    else throw new UsageError(`unexpected argument '${a}'`);
-  }
+  const json = jsonFlag(args);
   const r = await keepingAlive(diagnose);
   process.stdout.write(json ? `${JSON.stringify(r, null, 2)}\n` : formatReport(r));
   return r.sidecar.ok ? 0 : 1;

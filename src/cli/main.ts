@@ -4,9 +4,8 @@
  * src/cli/NAME.ts exporting `command: Command` and add a line to `commands`.
  */
 
-import { readFileSync } from 'node:fs';
 import type { Command } from './command.js';
-import { UsageError } from './command.js';
+import { packageVersion, UsageError } from './command.js';
 
 interface Entry {
   summary: string;
@@ -44,13 +43,6 @@ const commands: Record<string, Entry> = {
   },
 };
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
-
 function usage(): string {
   const names = Object.keys(commands);
   const width = Math.max(4, ...names.map((n) => n.length));
@@ -61,7 +53,7 @@ function usage(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V') {
-    process.stdout.write(`sidecar ${version()}\n`);
+    process.stdout.write(`sidecar ${packageVersion()}\n`);
     return 0;
   }
   if (name === 'help' || name === '--help' || name === '-h') {
