@@ -6,7 +6,7 @@
  * inline, literals folded into instructions, comparisons fused with
  * branches), the dictionary, the text interpreter, CATCH/THROW, and the
  * signal handler that turns faults into THROWs. Everything else is Forth
- * source compiled at boot (src/forth/*.fth.ts).
+ * source compiled at boot (src/forth/src/*.ts, put together by system.ts).
  *
  * Entry points (System V ABI), called by the host through the sidecar's
  * CALL request:
@@ -3380,7 +3380,7 @@ export function buildForthKernel(): ObjectCode {
   a.pop(rbp);
   a.ret();
 
-  // SEE support: a token list per colon definition, in memory from malloc.
+  // SEE support: a token list per colon definition, in an arena mmap'd at boot (see_arena).
   // Tokens: [kind, value] cells; kind 1 call/inline xt, 2 literal, 3 immediate word run (header), 0 end.
   {
     const append = L('see_append'); // rcx = kind, rdx = value

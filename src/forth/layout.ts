@@ -1,6 +1,6 @@
 /**
  * The Forth system's data layout, shared by the kernel generator (machine
- * code), the host session and the tests.
+ * code), the constants of the Forth source (system.ts) and the host session.
  *
  * Registers while Forth code runs (all callee-saved in the System V ABI, so
  * they survive calls into C):
@@ -69,7 +69,7 @@ export const U = {
   cmpStart: 400,
   cmpEnd: 408,
   cmpCond: 416, // the x86 condition under which the flag is true
-  cmpKind: 424, // 0: cmp [rbp], rbx (two items)  1: cmp/test rbx (one item)
+  cmpKind: 424, // 0: two items (cmp [rbp], rbx)  1: a literal folded in (cmp rbx, imm32)  2: against zero (test rbx, rbx)
   callEnd: 432,
   /** Code address of the last branch target (a forward jump resolved or a backward jump's destination). */
   lastTarget: 440,
@@ -175,7 +175,7 @@ export const INFO_FLAG = {
   does: 2,
   /** Tail calls into this word must not become jumps (it reads its return address). */
   noTail: 4,
-  /** When folded after a literal, this primitive has an immediate form (FOLD below). */
+  /** The primitive has a compile handler (a literal folded into it, a comparison fused with IF): see specials in kernel.ts. */
   foldable: 8,
 } as const;
 
