@@ -4,7 +4,7 @@
  */
 
 import { AssemblerCore } from './assembler.js';
-import { mnemonics } from './forms.js';
+import { type ConditionName, mnemonics } from './forms.js';
 import type { Operand } from './operands.js';
 import { memoFor } from './select.js';
 
@@ -199,37 +199,7 @@ export const BASE_MNEMONICS = [
   'vzeroupper',
 ] as const;
 
-export type ConditionName =
-  | 'o'
-  | 'no'
-  | 'b'
-  | 'c'
-  | 'nae'
-  | 'ae'
-  | 'nb'
-  | 'nc'
-  | 'e'
-  | 'z'
-  | 'ne'
-  | 'nz'
-  | 'be'
-  | 'na'
-  | 'a'
-  | 'nbe'
-  | 's'
-  | 'ns'
-  | 'p'
-  | 'pe'
-  | 'np'
-  | 'po'
-  | 'l'
-  | 'nge'
-  | 'ge'
-  | 'nl'
-  | 'le'
-  | 'ng'
-  | 'g'
-  | 'nle';
+export type { ConditionName };
 
 export type Mnemonic =
   | (typeof BASE_MNEMONICS)[number]

@@ -297,8 +297,26 @@ const wide = [
 ] as const;
 const acc: Record<number, string> = { 8: 'AL', 16: 'AX', 32: 'EAX', 64: 'RAX' };
 
-export const CC_NAMES = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
-const CC_ALIASES: Record<string, string[]> = {
+/** The sixteen condition codes by number (their 4-bit encoding). */
+export const CC_NAMES = [
+  'o',
+  'no',
+  'b',
+  'ae',
+  'e',
+  'ne',
+  'be',
+  'a',
+  's',
+  'ns',
+  'p',
+  'np',
+  'l',
+  'ge',
+  'le',
+  'g',
+] as const;
+const CC_ALIASES = {
   b: ['c', 'nae'],
   ae: ['nb', 'nc'],
   e: ['z'],
@@ -311,10 +329,12 @@ const CC_ALIASES: Record<string, string[]> = {
   ge: ['nl'],
   le: ['ng'],
   g: ['nle'],
-};
+} as const satisfies Partial<Record<(typeof CC_NAMES)[number], readonly string[]>>;
+/** Every spelling of a condition code that GNU `as` accepts (`jnz`, `setnae`, `cmovpe`). */
+export type ConditionName = (typeof CC_NAMES)[number] | (typeof CC_ALIASES)[keyof typeof CC_ALIASES][number];
 /** Every spelling of each condition code, with its number. */
 export const conditions: [string, number][] = CC_NAMES.flatMap((n, i) =>
-  [n, ...(CC_ALIASES[n] ?? [])].map((a) => [a, i] as [string, number]),
+  [n, ...((CC_ALIASES as Partial<Record<string, readonly string[]>>)[n] ?? [])].map((a) => [a, i] as [string, number]),
 );
 
 // Arithmetic and logic: add or adc sbb and sub xor cmp share one shape.

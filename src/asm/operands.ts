@@ -323,37 +323,3 @@ export function isLabel(o: unknown): o is Label {
 export function isImm(o: unknown): o is Imm {
   return typeof o === 'number' || typeof o === 'bigint';
 }
-
-/** The sixteen condition codes by every name GNU `as` accepts, to their 4-bit encoding. */
-export const conditionCodes: ReadonlyMap<string, number> = new Map([
-  ['o', 0],
-  ['no', 1],
-  ['b', 2],
-  ['c', 2],
-  ['nae', 2],
-  ['ae', 3],
-  ['nb', 3],
-  ['nc', 3],
-  ['e', 4],
-  ['z', 4],
-  ['ne', 5],
-  ['nz', 5],
-  ['be', 6],
-  ['na', 6],
-  ['a', 7],
-  ['nbe', 7],
-  ['s', 8],
-  ['ns', 9],
-  ['p', 10],
-  ['pe', 10],
-  ['np', 11],
-  ['po', 11],
-  ['l', 12],
-  ['nge', 12],
-  ['ge', 13],
-  ['nl', 13],
-  ['le', 14],
-  ['ng', 14],
-  ['g', 15],
-  ['nle', 15],
-]);

@@ -430,7 +430,7 @@ function describeForm(f: Form): string {
   return `${f.mnemonic} [${f.kinds.join(',')}] ${f.vex ? 'VEX ' : ''}${f.rexW ? 'REX.W ' : ''}${op} ${f.enc}`;
 }
 
-const CANONICAL_CC = new Set(CC_NAMES);
+const CANONICAL_CC = new Set<string>(CC_NAMES);
 
 /** Whether a jcc/setcc/cmovcc mnemonic spells its condition with an alias (jz for je). */
 function ccAlias(m: string): boolean {
