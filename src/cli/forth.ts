@@ -9,6 +9,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { THROW } from '../forth/layout.js';
 import { ForthError, type ForthSession } from '../forth/session.js';
 import { SidecarError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
@@ -115,10 +116,15 @@ export function caretLine(sourceLine: string, column: number, indent = 0): strin
   return ' '.repeat(indent) + pad + '^'.repeat(Math.max(1, c.end - c.start));
 }
 
+/** The caret line under the line an error happened in, or null when there is nothing to mark. */
+export function errorCaret(e: ForthError): string | null {
+  return e.sourceLine.trim() === '' ? null : caretLine(e.sourceLine, e.column);
+}
+
 /** An uncaught error as the command prints it: `NAME:LINE: message`, the line, a caret under the word. */
 export function formatForthError(e: ForthError, name: string): string {
   let text = `${name}:${e.line}: ${forthMessage(e)}\n`;
-  const caret = e.sourceLine.trim() === '' ? null : caretLine(e.sourceLine, e.column);
+  const caret = errorCaret(e);
   if (caret !== null) text += `${e.sourceLine}\n${caret}\n`;
   return text;
 }
@@ -159,7 +165,7 @@ export async function runSources(
     out.breakLine();
     if (e instanceof ForthError) {
       process.stderr.write(formatForthError(e, name));
-      return e.code === -28 ? INTERRUPTED : 1;
+      return e.code === THROW.userInterrupt ? INTERRUPTED : 1;
     }
     if (e instanceof SidecarError) {
       if (out.closed) return 0;

@@ -21,11 +21,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { THROW } from '../forth/layout.js';
 import { ForthError, type ForthSession } from '../forth/session.js';
 import { type ExitInfo, SidecarError, SidecarExitedError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
 import { type Command, keepingAlive, UsageError } from './command.js';
-import { caretLine, forthMessage } from './forth.js';
+import { errorCaret, forthMessage } from './forth.js';
 
 /** Lines of history kept. */
 export const HISTORY_SIZE = 1000;
@@ -107,7 +108,6 @@ export function okText(depth: number, fdepth: number): string {
   return ` ok${depth > 0 ? ` ${depth}` : ''}${fdepth > 0 ? ` f:${fdepth}` : ''}`;
 }
 
-const THROW_INTERRUPT = -28;
 /** How long after an evaluation is sent an interrupt waits (see #sendInterrupt). */
 const INTERRUPT_GRACE_MS = 50;
 
@@ -325,7 +325,7 @@ class Repl {
 
   #showError(e: ForthError, out: LineOutput): void {
     const message = forthMessage(e);
-    const caret = e.sourceLine.trim() === '' ? null : caretLine(e.sourceLine, e.column);
+    const caret = errorCaret(e);
     if (caret === null) {
       out.endLine();
       process.stderr.write(`${message}\n`);
@@ -346,8 +346,7 @@ class Repl {
     if (this.#tty) this.#queue.length = 0; // typed ahead for the old state: dropped
     let what = e.message;
     if (this.#interrupts > 2) what = 'killed the sidecar: the word did not stop';
-    else if (e instanceof SidecarExitedError)
-      what = `the sidecar ${e.signal ? `was killed by ${e.signal}` : `exited with code ${e.code}`}`;
+    else if (e instanceof SidecarExitedError) what = `the sidecar ${e.how}`;
     this.#say(`sidecar: ${what}.\n`);
     this.#say('Starting a new sidecar; the Forth state (definitions, variables, stacks) is lost.\n');
     try {
@@ -420,7 +419,7 @@ class Repl {
 
   async #abandonDefinition(): Promise<void> {
     try {
-      await (this.#session as ForthSession).eval(`[ ${THROW_INTERRUPT} THROW`);
+      await (this.#session as ForthSession).eval(`[ ${THROW.userInterrupt} THROW`);
     } catch {
       // the THROW is the point: it ends the definition
     }

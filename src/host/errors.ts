@@ -26,12 +26,19 @@ export class SidecarExitedError extends SidecarError {
   readonly signal: string | null;
   readonly call: string | null;
   constructor(info: ExitInfo, message?: string) {
-    const how = info.signal ? `was killed by ${info.signal}` : `exited with code ${info.code}`;
-    super(message ?? `sidecar ${how}${info.call ? ` while running ${info.call}` : ''}`);
+    super(message ?? `sidecar ${exitHow(info)}${info.call ? ` while running ${info.call}` : ''}`);
     this.code = info.code;
     this.signal = info.signal;
     this.call = info.call;
   }
+  /** How the process ended, as the default message says it: 'was killed by SIGSEGV', 'exited with code 1'. */
+  get how(): string {
+    return exitHow(this);
+  }
+}
+
+function exitHow(info: { code: number | null; signal: string | null }): string {
+  return info.signal ? `was killed by ${info.signal}` : `exited with code ${info.code}`;
 }
 
 /** A call outlived its deadline; the sidecar was killed and replaced. */
