@@ -119,6 +119,14 @@ describe('Forth: the compiler', () => {
     // SEE names a word by its own name, not by a later synonym of it.
     assert.match(await sc.forth(': syn1 3 cs-roll 2 dfloats ; see syn1'), /^: syn1 3 ROLL 2 CELLS ;/);
   });
+
+  test('CHARS compiles no code (a character is a byte), and works when interpreted', async () => {
+    // the same code as without it: the literal is still folded into the +
+    const size = (def: string, name: string): string => `${def} CODE-HERE ' ${name} -`;
+    assert.equal(await sc.forth(`${size(': ch1 5 chars 3 + ;', 'ch1')} ${size(': ch2 5 3 + ;', 'ch2')} = .`), '-1 ');
+    assert.equal(await sc.forth('ch1 . 7 chars . depth .'), '8 7 0 ');
+    await assert.rejects(sc.forth('chars'), (e: ForthError) => e.code === -4);
+  });
 });
 
 describe('Forth: native access', () => {

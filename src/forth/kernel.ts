@@ -260,6 +260,8 @@ export function buildForthKernel(): ObjectCode {
       const called = bodyBytes(body);
       const inl = opts.inlineBody ? bodyBytes(opts.inlineBody) : called;
       if (inl.length > 255) throw new Error(`inline body of ${name} too long`);
+      // an inline length of 0 in the info word means "call it"
+      if (inl.length === 0) throw new Error(`inline body of ${name} is empty: give it a compile handler`);
       const at = opts.inlineBody ? called.length + 1 : 0;
       a.dq(infoWord(inl.length, flags, opts.needs, opts.net, at));
       a.bind(xt);
@@ -686,7 +688,9 @@ export function buildForthKernel(): ObjectCode {
   alias('DFLOATS', 'CELLS');
   alias('FLOAT+', 'CELL+');
   alias('DFLOAT+', 'CELL+');
-  prim('CHARS', { inline: true, needs: 1, net: 0 }, () => {});
+  // A character is a byte: CHARS does nothing, and its compile handler compiles nothing.
+  const compileNothing = L('compile_nothing');
+  prim('CHARS', { needs: 1, net: 0, special: compileNothing }, (x) => x.ret());
   prim('NEGATE', { inline: true, needs: 1, net: 0 }, (x) => x.neg(rbx));
   prim('INVERT', { inline: true, needs: 1, net: 0 }, (x) => x.not(rbx));
   prim('ABS', { inline: true, needs: 1, net: 0 }, (x) => {
@@ -2462,6 +2466,8 @@ export function buildForthKernel(): ObjectCode {
     a.mov(qword(r13, U.cmpEnd), rcx);
     a.ret();
   }
+  a.bind(compileNothing);
+  a.ret();
   a.bind(dupSpecial);
   a.mov(rcx, qword(r13, U.chere));
   a.mov(qword(r13, U.dupStart), rcx);
