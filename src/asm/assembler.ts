@@ -172,7 +172,7 @@ export function sectionKind(name: string): SectionKind {
 }
 
 /** The multi-byte NOPs GNU `as` pads code with, by length (index 1..11). */
-export const NOPS: readonly (readonly number[])[] = [
+const NOPS: readonly (readonly number[])[] = [
   [],
   [0x90],
   [0x66, 0x90],
@@ -188,7 +188,7 @@ export const NOPS: readonly (readonly number[])[] = [
 ];
 
 /** `n` bytes of padding made of the longest NOPs first. */
-export function nopFill(n: number): number[] {
+function nopFill(n: number): number[] {
   const out: number[] = [];
   while (n > 11) {
     out.push(...(NOPS[11] as number[]));
@@ -267,16 +267,6 @@ export class AssemblerCore {
     return this;
   }
 
-  /** Current offset in the current section, before relaxation (exact when no jump precedes it). */
-  get offset(): number {
-    const f = this.#cur.frags;
-    let n = this.#cur.buf.pos - (f.start[f.open] as number);
-    // Before relaxation every branch is short (or near, when known to be); alignments count as nothing.
-    for (let i = 0; i < f.open; i++)
-      n += (f.end[i] as number) - (f.start[i] as number) + (f.tail[i] === TAIL_BRANCH ? f.tailSize(i, 0) : 0);
-    return n;
-  }
-
   /** A label: new if `name` is omitted, else the one of that name (created on first use). */
   label(name?: string): Label {
     if (name !== undefined) {
@@ -320,10 +310,6 @@ export class AssemblerCore {
     const l = this.label(name);
     this.bind(l);
     return l;
-  }
-
-  isBound(label: Label): boolean {
-    return this.#bindings[label.id] !== undefined;
   }
 
   /** Exports a symbol (visible to the dynamic linker when written as ELF). */
@@ -572,7 +558,7 @@ export class AssemblerCore {
     for (const l of this.#labels.values()) {
       const b = this.#bindings[l.id];
       if (!b) {
-        if (this.#globals.has(l.name) && !b) throw new AsmError(`global symbol ${l.name} is never defined`);
+        if (this.#globals.has(l.name)) throw new AsmError(`global symbol ${l.name} is never defined`);
         continue;
       }
       symbols.push({
@@ -629,7 +615,7 @@ export class AssemblerCore {
       if (t === TAIL_ALIGN) {
         aligns++;
         open[i] = 1;
-      } else if (t === TAIL_BRANCH && !f.long[i]) {
+      } else if (t === TAIL_BRANCH) {
         const b = bindings[f.target[i] as number];
         // A jump whose target is not in this section is near from the start.
         if (!b || b.section !== s) f.long[i] = 1;

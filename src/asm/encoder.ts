@@ -296,8 +296,8 @@ const encoders: (FormEncoder | null)[] = new Array<FormEncoder | null>(formCount
  * field and a fixup; the assembler relaxes jumps before calling this.
  */
 export function encode(f: Form, ops: readonly Operand[], out: ByteBuf, prefix: Prefix, fixups: Fixup[]): void {
-  let e = f.id >= 0 ? encoders[f.id] : compile(f);
-  if (e === null || e === undefined) e = encoders[f.id] = compile(f);
+  let e = encoders[f.id];
+  if (e === null) e = encoders[f.id] = compile(f);
   e(ops, out, prefix, fixups);
 }
 
@@ -712,12 +712,12 @@ function relEncoder(f: Form): FormEncoder {
   const preLen = f.prefixes.length;
   const op = f.opcode;
   const size = f.rel as 1 | 4;
+  if (f.rexW) throw new AsmError(`form ${f.mnemonic}: REX.W on a relative branch`);
   return (ops, out, prefix, fixups) => {
     if (prefix !== Prefix.None) checkPrefix(f, prefix, -1);
     out.ensure(MAX_INSN);
     const b = out.buf;
     let p = legacyPrefixes(b, out.pos, pre, preLen, prefix, null);
-    if (f.rexW) b[p++] = 0x48;
     for (let i = 0; i < op.length; i++) b[p++] = op[i] as number;
     fixups.push(fix(p, size, ops[0] as Label, -size, true, false, false));
     for (let i = 0; i < size; i++) b[p++] = 0;

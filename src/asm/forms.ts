@@ -125,7 +125,7 @@ export interface Vex {
 }
 
 export interface Form {
-  /** Position in the table (0..), for tables indexed by form; -1 for a row parsed outside it. */
+  /** Position in the table (0..), for tables indexed by form. */
   readonly id: number;
   readonly mnemonic: string;
   readonly kinds: readonly K[];
@@ -168,15 +168,8 @@ interface RowOptions {
 
 const hexByte = /^[0-9A-F]{2}$/;
 
-/** Parses one SDM-style row into a Form. Throws on a malformed row (a bug in this table). */
-export function parseForm(
-  mnemonic: string,
-  operands: string,
-  opcode: string,
-  enc: Enc,
-  opts: RowOptions = {},
-  id = -1,
-): Form {
+/** Parses one SDM-style row, the `id`th of the table, into a Form. Throws on a malformed row (a bug in this table). */
+function parseForm(mnemonic: string, operands: string, opcode: string, enc: Enc, opts: RowOptions, id: number): Form {
   const kinds: K[] = [];
   for (const t of operands.split(',')) {
     const name = t.trim();
@@ -285,7 +278,7 @@ function operandSize(kinds: readonly K[]): number {
 // The table.
 
 const rows: Form[] = [];
-const row = (m: string, ops: string, opcode: string, enc: Enc, opts?: RowOptions) =>
+const row = (m: string, ops: string, opcode: string, enc: Enc, opts: RowOptions = {}) =>
   rows.push(parseForm(m, ops, opcode, enc, opts, rows.length));
 
 const h = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
@@ -794,11 +787,3 @@ export const formCount = rows.length;
 
 /** All mnemonics the table knows. */
 export const mnemonics: readonly string[] = [...formsByMnemonic.keys()];
-
-/** Mnemonics whose label operand is a relaxable branch (short rel8 or near rel32). */
-export const relaxable: ReadonlySet<string> = new Set(
-  mnemonics.filter((m) => {
-    const f = formsByMnemonic.get(m) ?? [];
-    return f.some((x) => x.kinds[0] === K.Rel8) && f.some((x) => x.kinds[0] === K.Rel32);
-  }),
-);

@@ -311,15 +311,6 @@ export const ymmword = (...a: MemArgs): Mem => sized(32, a);
 /** A memory operand whose size the instruction decides (lea, or a register operand). */
 export const ptr = (...a: MemArgs): Mem => sized(0, a);
 
-export function isReg(o: unknown): o is Reg {
-  return typeof o === 'object' && o !== null && (o as Reg).kind === 'reg';
-}
-export function isMem(o: unknown): o is Mem {
-  return typeof o === 'object' && o !== null && (o as Mem).kind === 'mem';
-}
 export function isLabel(o: unknown): o is Label {
   return typeof o === 'object' && o !== null && (o as Label).kind === 'label';
-}
-export function isImm(o: unknown): o is Imm {
-  return typeof o === 'number' || typeof o === 'bigint';
 }

@@ -879,7 +879,7 @@ class Parser {
             if (m === null) return null;
             o = m;
             q = this.p;
-          } else if (k === undefined && kw.branch && !this.isDigit(c) && !(e === q + 1 && c === 46)) {
+          } else if (k === undefined && kw.branch && !(e === q + 1 && c === 46)) {
             // A branch target: a label, or a constant.
             let r = e;
             while (cls[s[r] as number] === C_SPACE) r++;

@@ -28,14 +28,12 @@ export const SHT_DYNSYM = 11;
 export const SHF_WRITE = 1;
 export const SHF_ALLOC = 2;
 export const SHF_EXECINSTR = 4;
-export const SHF_INFO_LINK = 0x40;
 
 export const STB_LOCAL = 0;
 export const STB_GLOBAL = 1;
 export const STT_NOTYPE = 0;
 export const STT_OBJECT = 1;
 export const STT_FUNC = 2;
-export const STT_SECTION = 3;
 
 export const DT_NULL = 0;
 export const DT_NEEDED = 1;
@@ -117,9 +115,6 @@ export class Image {
   }
   u32(at: number, v: number): void {
     this.view.setUint32(at, v >>> 0, true);
-  }
-  i32(at: number, v: number): void {
-    this.view.setInt32(at, v, true);
   }
   u64(at: number, v: number | bigint): void {
     this.view.setBigUint64(at, BigInt.asUintN(64, BigInt(v)), true);

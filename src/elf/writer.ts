@@ -53,7 +53,6 @@ import {
   R_X86_64_RELATIVE,
   SHF_ALLOC,
   SHF_EXECINSTR,
-  SHF_INFO_LINK,
   SHF_WRITE,
   SHT_DYNAMIC,
   SHT_DYNSYM,
@@ -576,7 +575,7 @@ function link(obj: ObjectCode, o: LinkOptions): Uint8Array {
     const p = shoff + (i + 1) * 64;
     img.u32(p, shstr.add(s.name));
     img.u32(p + 4, s.type);
-    img.u64(p + 8, s.flags | (s.type === SHT_RELA && s.info ? SHF_INFO_LINK : 0));
+    img.u64(p + 8, s.flags);
     img.u64(p + 16, s.addr);
     img.u64(p + 24, fileOffsets[i] as number);
     img.u64(p + 32, s.size);
