@@ -5,7 +5,8 @@
  * written as the sidecar produces it. The sidecar inherits standard input,
  * so KEY and ACCEPT read the command's.
  *
- * Also here: how an uncaught Forth error is shown (shared with the REPL).
+ * Also here, shared with the REPL: how an uncaught Forth error is shown, and
+ * the stdout writer that knows whether the cursor is at the start of a line.
  */
 
 import { readFileSync } from 'node:fs';
@@ -132,19 +133,29 @@ export function formatForthError(e: ForthError, name: string): string {
 /** The exit status after an interrupt, as shells report SIGINT. */
 const INTERRUPTED = 130;
 
-/** Writes to stdout, remembering whether the last byte was a newline (so an error starts on a line of its own). */
+/**
+ * Writes to stdout, remembering whether anything was written and whether the
+ * last byte was a newline (so that an error starts on a line of its own).
+ */
 export class Out {
   atLineStart = true;
-  /** The reader went away (EPIPE): output is dropped and the run ends quietly. */
+  printed = false;
+  /** Standard output failed (the reader went away): output is dropped and the run ends. */
   closed = false;
   write(text: string): void {
     if (text === '' || this.closed) return;
     process.stdout.write(text);
+    this.printed = true;
     this.atLineStart = text.endsWith('\n');
   }
-  /** Ends the current line on a terminal before something else is written there. */
+  /** Moves to the start of a fresh line unless already there. */
+  endLine(): void {
+    if (!this.atLineStart && !this.closed) process.stdout.write('\n');
+    this.atLineStart = true;
+  }
+  /** Ends the current line on a terminal before something else (stderr) is written there. */
   breakLine(): void {
-    if (!this.atLineStart && process.stdout.isTTY && process.stderr.isTTY) this.write('\n');
+    if (process.stdout.isTTY && process.stderr.isTTY) this.endLine();
   }
 }
 

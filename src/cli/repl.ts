@@ -26,7 +26,7 @@ import { ForthError, type ForthSession } from '../forth/session.js';
 import { type ExitInfo, SidecarError, SidecarExitedError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
 import { type Command, keepingAlive, UsageError } from './command.js';
-import { errorCaret, forthMessage } from './forth.js';
+import { errorCaret, forthMessage, Out } from './forth.js';
 
 /** Lines of history kept. */
 export const HISTORY_SIZE = 1000;
@@ -489,28 +489,18 @@ class Repl {
   }
 }
 
-/** Output of one evaluation: tracks whether anything was printed and where the cursor is. */
-class LineOutput {
+/** Output of one evaluation: also tracks whether the cursor is on the input line. */
+class LineOutput extends Out {
   /** The cursor is on the input line (right after it). */
   onInputLine = false;
-  printed = false;
-  #atLineStart = true;
   /** The cursor was put back at the end of the input line. */
   backOnInputLine(): void {
     this.onInputLine = true;
-    this.#atLineStart = false;
+    this.atLineStart = false;
   }
-  write(text: string): void {
-    if (text === '') return;
-    process.stdout.write(text);
-    this.printed = true;
-    this.#atLineStart = text.endsWith('\n');
-  }
-  /** Moves to the start of a fresh line unless already there. */
-  endLine(): void {
-    if (!this.#atLineStart) process.stdout.write('\n');
+  override endLine(): void {
+    super.endLine();
     this.onInputLine = false;
-    this.#atLineStart = true;
   }
 }
 
