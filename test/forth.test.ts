@@ -154,6 +154,21 @@ describe('Forth: native access', () => {
     await assert.rejects(sc.forth('library libnosuch.so.7'), (e: ForthError) => e.code === -38);
   });
 
+  test('a C call with parameters on the stack too (more than 6 integers, more than 8 floats) takes exactly its own', async () => {
+    const ints = [1, 2, 3, 4, 5, 6, 7];
+    const floats = [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 10.5];
+    const fmt = [...ints.map(() => '%ld'), ...floats.map(() => '%g')].join(' ');
+    const out = await sc.forth(
+      `library libc.so.6
+      extern: int snprintf( ptr ulong ptr ${ints.map(() => 'long').join(' ')} ${floats.map(() => 'double').join(' ')} )
+      create cbuf 256 allot
+      99 3.25e
+      : fill-cbuf cbuf 256 s" ${fmt}" s>z ${ints.join(' ')} ${floats.map((f) => `${f}e`).join(' ')} snprintf ;
+      fill-cbuf cbuf swap type space . f. depth . fdepth .`,
+    );
+    assert.equal(out, `${[...ints, ...floats].join(' ')} 99 3.25 0 0 `);
+  });
+
   test('buffers the host allocated are named in Forth and computed on in place', async () => {
     const xs = sc.alloc('double', 1000) as Float64Array;
     for (let i = 0; i < xs.length; i++) xs[i] = i * 0.5;

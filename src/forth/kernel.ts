@@ -1352,7 +1352,6 @@ export function buildForthKernel(): ObjectCode {
     x.push(r12);
     x.push(r14);
     x.push(r15);
-    x.mov(r14, rsp); // the Forth return stack, restored after the call
     x.mov(r15, rbx); // desc
     // Pass 1: count integer and float parameters.
     x.movzx(ecx, byte(r15));
@@ -1375,6 +1374,9 @@ export function buildForthKernel(): ObjectCode {
     x.sub(ecx, 1);
     x.jmp(count);
     x.bind(counted);
+    x.push(r8); // the counts, kept for after the call
+    x.push(r9);
+    x.mov(r14, rsp); // the Forth return stack, restored after the call
     // Stack slots: max(ints-6, 0) + max(floats-8, 0); frame = 8*(slots + 14), aligned.
     x.mov(eax, r8d);
     x.sub(eax, 6);
@@ -1470,36 +1472,12 @@ export function buildForthKernel(): ObjectCode {
     // Result: drop desc, fn and the integer parameters; drop the float parameters.
     x.movzx(ecx, byte(r15));
     x.movzx(ecx, byte(r15, rcx, 1, 1)); // return kind
+    x.pop(r9); // floats
+    x.pop(r8); // ints
     x.pop(r15);
     x.pop(r14);
     x.pop(r12);
     x.pop(rbp);
-    // r8d/r9d were clobbered by the call: count again from the descriptor on the data stack.
-    x.push(rax);
-    x.push(rcx);
-    x.mov(rsi, rbx); // desc
-    x.movzx(ecx, byte(rsi));
-    x.xor(r8d, r8d);
-    x.xor(r9d, r9d);
-    const c2 = x.label();
-    const c2done = x.label();
-    x.bind(c2);
-    x.test(ecx, ecx);
-    x.jz(c2done);
-    x.cmp(byte(rsi, rcx, 1, 0), 0);
-    const c2f = x.label();
-    const c2n = x.label();
-    x.jne(c2f);
-    x.add(r8d, 1);
-    x.jmp(c2n);
-    x.bind(c2f);
-    x.add(r9d, 1);
-    x.bind(c2n);
-    x.sub(ecx, 1);
-    x.jmp(c2);
-    x.bind(c2done);
-    x.pop(rcx);
-    x.pop(rax);
     x.lea(rbp, qword(rbp, r8, 8, 8)); // past fn and the integers
     x.mov(rbx, qword(rbp)); // new top
     x.lea(rbp, qword(rbp, 8));
