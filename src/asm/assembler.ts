@@ -17,6 +17,7 @@
  */
 
 import { ByteBuf, encode, type Fixup, Prefix } from './encoder.js';
+import { fitsBits } from './expr.js';
 import { formsByMnemonic } from './forms.js';
 import { AsmError, isLabel, type Label, type Operand } from './operands.js';
 import { type BranchOpcodes, branchOpcodes, type FormMemo, memoFor, selectWithMemo } from './select.js';
@@ -696,7 +697,7 @@ export class AssemblerCore {
         for (let j = 0; j < ops.length; j++) out[p++] = ops[j] as number;
         const size = long ? 4 : 1;
         const target = this.#labelAddr(label, s);
-        if (target !== null) writeField(out, p, size, target - (p + size), true, label.name);
+        if (target !== null) writeField(out, p, size, target - (p + size), label.name);
         else {
           const fx: Fixup = { pos: p, size, label, addend: -size, pcrel: true, signed: true, got: false };
           this.#resolve(fx, p, s, out, relocs, externals);
@@ -721,7 +722,7 @@ export class AssemblerCore {
     const target = fx.got ? null : this.#labelAddr(l, s);
     if (fx.pcrel && target !== null) {
       const v = target + fx.addend - at;
-      writeField(out, at, fx.size, v, true, l.name);
+      writeField(out, at, fx.size, v, l.name);
       return;
     }
     if (!this.#bindings[l.id]) {
@@ -767,25 +768,22 @@ function isZeroByte(v: unknown): boolean {
 }
 
 function checkRange(v: number, bits: number): void {
-  if (!Number.isInteger(v) || v < -(2 ** (bits - 1)) || v >= 2 ** bits) {
+  if (!Number.isInteger(v) || !fitsBits(v, bits)) {
     throw new AsmError(`value ${v} does not fit in ${bits} bits`);
   }
 }
 
-function writeField(out: Uint8Array, at: number, size: number, v: number, signed: boolean, name: string): void {
+/** A PC-relative field: 1 byte (a short jump's) or 4, signed. */
+function writeField(out: Uint8Array, at: number, size: number, v: number, name: string): void {
   if (size === 1) {
     if (v < -128 || v > 127) throw new AsmError(`${name} out of reach of a short jump`);
     out[at] = v & 0xff;
-  } else if (size === 4) {
-    if (signed ? v < -2147483648 || v > 2147483647 : v < 0 || v > 0xffffffff) {
-      throw new AsmError(`${name} out of reach of a 32-bit displacement`);
-    }
+  } else {
+    if (v < -2147483648 || v > 2147483647) throw new AsmError(`${name} out of reach of a 32-bit displacement`);
     out[at] = v;
     out[at + 1] = v >>> 8;
     out[at + 2] = v >>> 16;
     out[at + 3] = v >>> 24;
-  } else {
-    new DataView(out.buffer, out.byteOffset).setBigUint64(at, BigInt.asUintN(64, BigInt(v)), true);
   }
 }
 

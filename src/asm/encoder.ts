@@ -5,6 +5,7 @@
  * assembler resolves after layout.
  */
 
+import { fitsBits } from './expr.js';
 import { type Form, formCount, formsByMnemonic, K, lockable, memSizeOfKind, repeatable, type Vex } from './forms.js';
 import { AsmError, type Imm, isLabel, type Label, type Mem, type Operand, type Reg } from './operands.js';
 
@@ -81,17 +82,6 @@ const I32_MAX = 2147483647;
 
 function isInt(v: Imm): boolean {
   return typeof v === 'bigint' || Number.isSafeInteger(v);
-}
-
-/** True when v lies in [-2^(bits-1), 2^bits): representable in `bits` as signed or unsigned. */
-function fitsBits(v: Imm, bits: number): boolean {
-  if (typeof v === 'number') {
-    if (bits >= 53) return Number.isSafeInteger(v);
-    const lim = 2 ** bits;
-    return v >= -lim / 2 && v < lim;
-  }
-  const lim = 1n << BigInt(bits);
-  return v >= -(lim >> 1n) && v < lim;
 }
 
 /** The value of v read as a signed `bits`-bit integer (v must fit `bits`). */
@@ -428,12 +418,13 @@ function pack(bytes: readonly number[], what: string): number {
   return w;
 }
 
-/** Four bytes of `w` at p. */
-function put4(b: Uint8Array, p: number, w: number): void {
+/** Four bytes of `w` at p, little-endian; returns the position after them. */
+function put4(b: Uint8Array, p: number, w: number): number {
   b[p] = w;
   b[p + 1] = w >>> 8;
   b[p + 2] = w >>> 16;
   b[p + 3] = w >>> 24;
+  return p + 4;
 }
 
 /** Segment override bytes by segment register number (es cs ss ds fs gs). */
@@ -477,23 +468,15 @@ function rexPrefix(b: Uint8Array, p: number, rex: number, needs: number, f: Form
   return p + present;
 }
 
-function u32(b: Uint8Array, p: number, v: number): number {
-  b[p] = v;
-  b[p + 1] = v >>> 8;
-  b[p + 2] = v >>> 16;
-  b[p + 3] = v >>> 24;
-  return p + 4;
-}
-
 /** 64 bits of a safe integer or bigint, little-endian. */
 function u64(b: Uint8Array, p: number, v: number | bigint): number {
   if (typeof v === 'number') {
-    u32(b, p, v >>> 0);
-    return u32(b, p + 4, Math.floor(v / 4294967296) >>> 0);
+    put4(b, p, v >>> 0);
+    return put4(b, p + 4, Math.floor(v / 4294967296) >>> 0);
   }
   const x = BigInt.asUintN(64, v);
-  u32(b, p, Number(x & 0xffffffffn));
-  return u32(b, p + 4, Number(x >> 32n));
+  put4(b, p, Number(x & 0xffffffffn));
+  return put4(b, p + 4, Number(x >> 32n));
 }
 
 /** An immediate of `size` bytes (its low bytes: a value in range was checked when the form was chosen). */
@@ -537,16 +520,16 @@ function writeMem(b: Uint8Array, p: number, m: Mem, regField: number, tail: numb
   if (base !== null && base.cls === 'rip') {
     if (index !== null) throw new AsmError('rip-relative addressing takes no index register');
     b[p++] = r | 5;
-    if (label === null) return u32(b, p, m.disp);
+    if (label === null) return put4(b, p, m.disp);
     fixups.push(fix(p, 4, label, m.disp - 4 - tail, true, false, m.got));
-    return u32(b, p, 0);
+    return put4(b, p, 0);
   }
   if (base === null) {
     b[p++] = r | 4;
     b[p++] = index === null ? 0x25 : ((SCALE_BITS[m.scale] as number) << 6) | ((index.id & 7) << 3) | 5;
-    if (label === null) return u32(b, p, m.disp);
+    if (label === null) return put4(b, p, m.disp);
     fixups.push(fix(p, 4, label, m.disp, false, true, false));
-    return u32(b, p, 0);
+    return put4(b, p, 0);
   }
   const lo = base.id & 7;
   const d = m.disp;
@@ -561,7 +544,7 @@ function writeMem(b: Uint8Array, p: number, m: Mem, regField: number, tail: numb
   } else b[p++] = (mod << 6) | r | lo;
   if (label !== null) {
     fixups.push(fix(p, 4, label, d, false, true, false));
-    return u32(b, p, 0);
+    return put4(b, p, 0);
   }
   // No displacement, disp8 or disp32: the low bytes of d, as many as mod says.
   put4(b, p, d);

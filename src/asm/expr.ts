@@ -123,9 +123,17 @@ export function lowBits(v: Imm, bits: number): number {
   return Number(BigInt.asUintN(bits, v));
 }
 
-/** True when v fits `bits` bits as a signed or an unsigned integer. */
-export function fits(v: Imm, bits: number): boolean {
-  if (bits >= 64) return true;
-  if (typeof v === 'number') return v >= -(2 ** (bits - 1)) && v < 2 ** bits;
-  return v >= -(1n << BigInt(bits - 1)) && v < 1n << BigInt(bits);
+/**
+ * True when v lies in [-2^(bits-1), 2^bits): representable in `bits` bits as
+ * a signed or an unsigned integer. A number of 53 bits or more only needs to
+ * be a safe integer.
+ */
+export function fitsBits(v: Imm, bits: number): boolean {
+  if (typeof v === 'number') {
+    if (bits >= 53) return Number.isSafeInteger(v);
+    const lim = 2 ** bits;
+    return v >= -lim / 2 && v < lim;
+  }
+  const lim = 1n << BigInt(bits);
+  return v >= -(lim >> 1n) && v < lim;
 }

@@ -2092,7 +2092,7 @@ class Parser {
       const t = this.terms;
       const a = this.asm;
       if (t.length === 0) {
-        if (!X.fits(v, size * 8)) this.fail(at, `value ${v} does not fit in ${size} byte(s)`);
+        if (!X.fitsBits(v, size * 8)) this.fail(at, `value ${v} does not fit in ${size} byte(s)`);
         if (size === 8) a.dq(v);
         else if (size === 4) a.dd(X.lowBits(v, 32));
         else if (size === 2) a.dw(X.lowBits(v, 16));
@@ -2145,7 +2145,7 @@ class Parser {
         sec = w[0];
         v = X.add(v, t.sign * w[1]);
       }
-      if (!X.fits(v, d.size * 8)) this.addError(d.line, d.col, `value ${v} does not fit in ${d.size} byte(s)`);
+      if (!X.fitsBits(v, d.size * 8)) this.addError(d.line, d.col, `value ${v} does not fit in ${d.size} byte(s)`);
       const [s, off] = marks.get(d.tag) as [number, number];
       const bytes = (obj.sections[s] as { bytes: Uint8Array }).bytes;
       let x = BigInt.asUintN(64, BigInt(v));
@@ -2184,7 +2184,7 @@ class Parser {
     if (n <= 1) return;
     let f: number | undefined;
     if (fill !== null) {
-      if (!X.fits(fill, 8)) this.fail(at, `fill ${fill} does not fit in a byte`);
+      if (!X.fitsBits(fill, 8)) this.fail(at, `fill ${fill} does not fit in a byte`);
       f = X.lowBits(fill, 8);
       // GNU as pads code with NOPs when the fill is the one-byte NOP.
       if (f === 0x90 && sectionKind(this.section) === 'text') f = undefined;
@@ -2201,7 +2201,7 @@ class Parser {
     let fill = 0;
     if (this.comma()) {
       const f = this.constant('fill');
-      if (!X.fits(f, 8)) this.fail(at, `fill ${f} does not fit in a byte`);
+      if (!X.fitsBits(f, 8)) this.fail(at, `fill ${f} does not fit in a byte`);
       fill = X.lowBits(f, 8);
     }
     if (count < 0) this.fail(at, `size ${count} is negative`);
