@@ -183,6 +183,7 @@ export function buildForthKernel(): ObjectCode {
   const emitDword = L('emit_dword'); // eax
   const emitQword = L('emit_qword'); // rax
   const emitBytes = L('emit_bytes'); // rsi = source, ecx = count
+  const emitInline = L('emit_inline'); // rax = xt of an inline primitive
   const compileXt = L('compile_xt'); // rax = xt
   const compileLit = L('compile_lit'); // rax = value
   const compileCall = L('compile_call'); // rax = target
@@ -2318,15 +2319,18 @@ export function buildForthKernel(): ObjectCode {
     a.bind(notSpecial);
     a.bind(a.label('compile_plain'));
     // Inline copy?
-    a.movzx(ecx, byte(rax, XI.inlineLen));
-    a.test(ecx, ecx);
-    a.jz(viaCall);
-    a.movsxd(rsi, dword(rax, XI.inlineAt));
-    a.add(rsi, rax);
-    a.jmp(emitBytes);
+    a.cmp(byte(rax, XI.inlineLen), 0);
+    a.je(viaCall);
+    a.jmp(emitInline);
     a.bind(viaCall);
     a.jmp(compileCall);
   }
+  // emit_inline: rax = xt of an inline primitive: its inline copy goes into the code.
+  a.bind(emitInline);
+  a.movzx(ecx, byte(rax, XI.inlineLen));
+  a.movsxd(rsi, dword(rax, XI.inlineAt));
+  a.add(rsi, rax);
+  a.jmp(emitBytes);
   a.bind(a.label('compile_lit_raw'));
   a.push(qword(r13, U.seeList));
   a.push(qword(r13, U.trackOn));
@@ -2423,19 +2427,13 @@ export function buildForthKernel(): ObjectCode {
       a.bind(plain);
       a.mov(rcx, qword(r13, U.chere));
       a.mov(qword(r13, U.cmpStart), rcx);
-      a.movzx(ecx, byte(rax, XI.inlineLen));
-      a.movsxd(rsi, dword(rax, XI.inlineAt));
-      a.add(rsi, rax);
-      a.call(emitBytes);
+      a.call(emitInline);
       a.mov(qword(r13, U.cmpKind), 0);
       a.mov(qword(r13, U.cmpCond), cond);
     } else {
       a.mov(rcx, qword(r13, U.chere));
       a.mov(qword(r13, U.cmpStart), rcx);
-      a.movzx(ecx, byte(rax, XI.inlineLen));
-      a.movsxd(rsi, dword(rax, XI.inlineAt));
-      a.add(rsi, rax);
-      a.call(emitBytes);
+      a.call(emitInline);
       a.mov(qword(r13, U.cmpKind), 2);
       a.mov(qword(r13, U.cmpCond), cond);
     }
@@ -2449,10 +2447,7 @@ export function buildForthKernel(): ObjectCode {
   a.bind(dupSpecial);
   a.mov(rcx, qword(r13, U.chere));
   a.mov(qword(r13, U.dupStart), rcx);
-  a.movzx(ecx, byte(rax, XI.inlineLen));
-  a.movsxd(rsi, dword(rax, XI.inlineAt));
-  a.add(rsi, rax);
-  a.call(emitBytes);
+  a.call(emitInline);
   a.mov(rcx, qword(r13, U.chere));
   a.mov(qword(r13, U.dupEnd), rcx);
   a.ret();
