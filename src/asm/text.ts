@@ -137,8 +137,6 @@ interface Keyword {
   n: number;
   /** Takes a label operand as a branch target. */
   branch: boolean;
-  /** Memory without a size defaults to 8 bytes (push, pop, call, jmp). */
-  defaultQword: boolean;
   /** Resolved sizes of unsized memory operands, by operand shape (see `unsizedMemSize`). */
   sizes: Map<number, number> | null;
   /** Form choices of a mnemonic. */
@@ -152,7 +150,6 @@ function keyword(kind: KW, name: string, reg: Reg | null = null, n = 0): Keyword
     reg,
     n,
     branch: false,
-    defaultQword: false,
     sizes: null,
     memo: kind === KW.Mnemonic ? memoFor(name) : null,
   };
@@ -227,7 +224,6 @@ const keywords = (() => {
     const k = keyword(KW.Mnemonic, m);
     const forms = formsByMnemonic.get(m) ?? [];
     k.branch = forms.some((f) => f.kinds[0] === K.Rel8 || f.kinds[0] === K.Rel32);
-    k.defaultQword = m === 'push' || m === 'pop' || m === 'call' || m === 'jmp';
     list.push(k);
   }
   for (const [name, bit] of [
@@ -347,13 +343,12 @@ function unsizedMemSize(kw: Keyword, ops: readonly Operand[], n: number, pos: nu
     if (!ok) continue;
     const s = memSizeOfKind(f.kinds[pos] as K, f.opSize);
     if (s < 0) continue;
-    // The table marks the size GNU as picks when several fit (movd: dword).
+    // The table marks the size GNU as picks when several fit (movd: dword; push, pop: qword).
     if (f.unsizedDefault && preferred < 0) preferred = s;
     if (found === NO_FORM) found = s;
     else if (found !== s) found = AMBIGUOUS;
   }
   if (found === AMBIGUOUS && preferred >= 0) found = preferred;
-  if (found === AMBIGUOUS && kw.defaultQword) found = 8;
   sizes.set(key, found);
   return found;
 }
@@ -1247,19 +1242,6 @@ class Parser {
       if (v >= 0) {
         const q = this.ws(this.p);
         if (s[q] === COMMA || this.atEnd(q)) return v;
-      } else if (kw.branch) {
-        // `1b`, `2f`: a numeric local label.
-        let e = start;
-        while (this.isDigit(s[e] as number)) e++;
-        const bf = (s[e] as number) | 32;
-        const q = this.ws(e + 1);
-        if ((bf === 98 || bf === 102) && !(cls[s[e + 1] as number] & C_ID) && (s[q] === COMMA || this.atEnd(q))) {
-          const d = this.text(start, e);
-          const count = this.localCounts.get(d) ?? 0;
-          if (bf === 98 && count === 0) this.fail(start, `local label ${d} is not defined before this point`);
-          this.p = e + 1;
-          return this.labelOf(this.sym(this.localName(d, bf === 98 ? count : count + 1), start), start);
-        }
       }
       this.p = start;
     }
