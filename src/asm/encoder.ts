@@ -283,7 +283,8 @@ const encoders: (FormEncoder | null)[] = new Array<FormEncoder | null>(formCount
 /**
  * Encodes `ops` by form `f` into `out`. Label references are pushed on
  * `fixups` with positions in `out`. A relative branch (enc D) gets a zero
- * field and a fixup; the assembler relaxes jumps before calling this.
+ * field and a fixup (call, jrcxz, loop); the jumps the assembler relaxes
+ * (jmp, jcc to a label) never come here.
  */
 export function encode(f: Form, ops: readonly Operand[], out: ByteBuf, prefix: Prefix, fixups: Fixup[]): void {
   let e = encoders[f.id];

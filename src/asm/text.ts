@@ -522,13 +522,13 @@ class Parser {
 
   // Operand scratch.
   scratch: Operand[] = [0, 0, 0, 0];
+  /** The mnemonic of the statement `quickStatement` read. */
+  quickMnemonic: Keyword | null = null;
   /**
    * A memory operand per operand position, filled by `quickMemory` for each
    * instruction anew: the assembler reads operands and keeps none of them
    * (fixups keep labels), so these need not be new objects.
    */
-  /** The mnemonic of the statement `quickStatement` read. */
-  quickMnemonic: Keyword | null = null;
   memSlots: MutableMem[] = [0, 1, 2, 3].map(() => memOf(0, null, null, 1, 0, null, null, null, false));
   opArrays: Operand[][] = [EMPTY, [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
   opCols = [0, 0, 0, 0];
@@ -1484,9 +1484,9 @@ class Parser {
   }
 
   /**
-   * A decimal or 0x number of at most 13 digits, or -1 if it is anything
-   * else (octal, binary, a local label reference, too long): those take the
-   * full path.
+   * A decimal number of at most 14 digits or a 0x number of at most 13 hex
+   * digits (both below 2^53), or -1 if it is anything else (octal, binary, a
+   * local label reference, too long): those take the full path.
    */
   simpleNumber(p: number): number {
     const s = this.b;

@@ -1,6 +1,7 @@
 /**
  * ELF64 constants and a little-endian byte writer: the vocabulary of the
- * writer, kept apart so that tests and tools can read the same names.
+ * writer, kept apart from its logic (the flat linker takes PAGE and alignUp
+ * from here too).
  */
 
 export const ET_DYN = 3;
