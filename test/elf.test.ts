@@ -17,9 +17,13 @@ import { tmpDir } from './support/tmp.js';
 
 const dir = tmpDir();
 
+/** What `readelf -a -W` complains about: its warnings and errors go to stderr (exit status 0), some lines to stdout. */
 function readelfWarnings(file: string): string[] {
-  const out = execFileSync('readelf', ['-a', '-W', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return out.split('\n').filter((l) => /warning|error/i.test(l));
+  const r = spawnSync('readelf', ['-a', '-W', file], { encoding: 'utf8' });
+  if (r.error) throw r.error;
+  const complaints = r.stdout.split('\n').filter((l) => /warning|error/i.test(l));
+  if (r.status !== 0) complaints.push(`readelf exited with status ${r.status}`);
+  return [...r.stderr.split('\n').filter((l) => l.trim() !== ''), ...complaints];
 }
 
 test('an executable made by our assembler and ELF writer prints cos(0.5) found with dlopen/dlsym', () => {
