@@ -5,16 +5,10 @@
  */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-export interface GasReloc {
-  offset: number;
-  type: number;
-  symbol: string;
-  addend: bigint;
-}
+import { type GnuReloc, readElfObject } from './gnu.js';
+import { withTempDir } from './tmp.js';
 
 /** What we read back from the object GNU `as` wrote. */
 export interface GasObject {
@@ -23,7 +17,7 @@ export interface GasObject {
   /** Symbols defined in `.text`, by name, to their offsets. */
   symbols: Map<string, number>;
   /** Relocations against `.text` (`.rela.text`). */
-  relocs: GasReloc[];
+  relocs: GnuReloc[];
   /** Warnings by 1-based source line (of the text given to `gas`). */
   warnings: Map<number, string>;
 }
@@ -40,18 +34,9 @@ export class GasError extends Error {
   }
 }
 
-function withTempDir<T>(fn: (dir: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), 'sidecar-gas-'));
-  try {
-    return fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** Assembles `source` (prefixed with `.intel_syntax noprefix`) with the default options of `as`. */
 export function gas(source: string): GasObject {
-  return withTempDir((dir) => {
+  return withTempDir('sidecar-gas-', (dir) => {
     const src = join(dir, 'in.s');
     const obj = join(dir, 'out.o');
     writeFileSync(src, `.intel_syntax noprefix\n${source}\n`);
@@ -64,7 +49,9 @@ export function gas(source: string): GasObject {
       (m[2] === 'Error' ? errors : warnings).set(Number(m[1]) - 1, m[3] as string);
     }
     if (r.status !== 0) throw new GasError(`as failed:\n${r.stderr.slice(0, 4000)}`, errors, warnings);
-    return { ...readElfObject(readFileSync(obj)), warnings };
+    const text = readElfObject(readFileSync(obj)).get('.text');
+    if (!text) throw new Error('GNU as wrote no .text');
+    return { text: text.bytes, symbols: text.symbols, relocs: text.relocs, warnings };
   });
 }
 
@@ -75,7 +62,7 @@ export function gasVersion(): string {
 
 /** `objdump -d -M intel` of `code` placed in the `.text` of a minimal ELF object. */
 export function objdump(code: Uint8Array): string {
-  return withTempDir((dir) => {
+  return withTempDir('sidecar-gas-', (dir) => {
     const obj = join(dir, 'code.o');
     writeFileSync(obj, minimalElf(code));
     // -z: do not abbreviate runs of zero bytes; a wide byte column keeps one line per instruction.
@@ -106,79 +93,6 @@ export function parseObjdump(listing: string): Disassembled[] {
     else out.push({ offset: Number.parseInt(m[1] as string, 16), bytes, text });
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------
-// ELF64 (little-endian) just far enough for a relocatable object.
-
-interface Shdr {
-  name: string;
-  type: number;
-  offset: number;
-  size: number;
-  link: number;
-  info: number;
-  entsize: number;
-}
-
-function readElfObject(file: Uint8Array): Omit<GasObject, 'warnings'> {
-  const dv = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  if (dv.getUint32(0, false) !== 0x7f454c46 || file[4] !== 2 || file[5] !== 1)
-    throw new Error('not an ELF64 LE object');
-  const shoff = Number(dv.getBigUint64(0x28, true));
-  const shentsize = dv.getUint16(0x3a, true);
-  const shnum = dv.getUint16(0x3c, true);
-  const shstrndx = dv.getUint16(0x3e, true);
-  const raw: Omit<Shdr, 'name'>[] = [];
-  const names: number[] = [];
-  for (let i = 0; i < shnum; i++) {
-    const o = shoff + i * shentsize;
-    names.push(dv.getUint32(o, true));
-    raw.push({
-      type: dv.getUint32(o + 4, true),
-      offset: Number(dv.getBigUint64(o + 0x18, true)),
-      size: Number(dv.getBigUint64(o + 0x20, true)),
-      link: dv.getUint32(o + 0x28, true),
-      info: dv.getUint32(o + 0x2c, true),
-      entsize: Number(dv.getBigUint64(o + 0x38, true)),
-    });
-  }
-  const strAt = (sec: Omit<Shdr, 'name'>, off: number): string => {
-    let end = sec.offset + off;
-    while (file[end] !== 0) end++;
-    return new TextDecoder().decode(file.subarray(sec.offset + off, end));
-  };
-  const shstr = raw[shstrndx] as Omit<Shdr, 'name'>;
-  const secs: Shdr[] = raw.map((s, i) => ({ ...s, name: strAt(shstr, names[i] as number) }));
-  const textIndex = secs.findIndex((s) => s.name === '.text');
-  const text = secs[textIndex] as Shdr;
-  const symbols = new Map<string, number>();
-  const symNames: string[] = [];
-  const symtab = secs.find((s) => s.type === 2);
-  if (symtab) {
-    const strtab = secs[symtab.link] as Shdr;
-    for (let o = symtab.offset; o < symtab.offset + symtab.size; o += 24) {
-      const name = strAt(strtab, dv.getUint32(o, true));
-      symNames.push(name);
-      const shndx = dv.getUint16(o + 6, true);
-      const type = (file[o + 4] as number) & 15;
-      if (shndx === textIndex && type !== 3 && name !== '') symbols.set(name, Number(dv.getBigUint64(o + 8, true)));
-    }
-  }
-  const relocs: GasReloc[] = [];
-  for (const s of secs) {
-    if (s.type !== 4 || s.info !== textIndex) continue;
-    for (let o = s.offset; o < s.offset + s.size; o += 24) {
-      const info = dv.getBigUint64(o + 8, true);
-      relocs.push({
-        offset: Number(dv.getBigUint64(o, true)),
-        type: Number(info & 0xffffffffn),
-        symbol: symNames[Number(info >> 32n)] ?? '',
-        addend: dv.getBigInt64(o + 16, true),
-      });
-    }
-  }
-  return { text: file.slice(text.offset, text.offset + text.size), symbols, relocs };
 }
 
 /** An ET_REL object with `code` as `.text` and nothing else: enough for objdump. */

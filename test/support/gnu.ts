@@ -1,13 +1,14 @@
 /**
  * GNU `as` as the reference for tests: assembles a source with the real
- * tool and reads the sections and relocations back out of its ELF object.
- * Tests and benches only; the product never runs GNU tools.
+ * tool and reads the sections, symbols and relocations back out of its ELF
+ * object (the one reader of GNU `as` objects; `gas.ts` uses it too). Tests
+ * and benches only; the product never runs GNU tools.
  */
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withTempDir } from './tmp.js';
 
 export interface GnuReloc {
   offset: number;
@@ -24,6 +25,8 @@ export interface GnuSection {
   name: string;
   bytes: Uint8Array;
   relocs: GnuReloc[];
+  /** The named symbols defined in this section (no section or file symbols), to their offsets. */
+  symbols: Map<string, number>;
 }
 
 export const R_X86_64 = {
@@ -39,21 +42,21 @@ export const R_X86_64 = {
 
 /** Runs `as` on `source`; throws with its messages if it fails. */
 export function gnuAssemble(source: string): Map<string, GnuSection> {
-  const dir = mkdtempSync(join(tmpdir(), 'sidecar-as-'));
-  try {
+  return withTempDir('sidecar-as-', (dir) => {
     const s = join(dir, 'in.s');
     const o = join(dir, 'out.o');
     writeFileSync(s, source);
     execFileSync('as', ['--64', '-o', o, s], { stdio: ['ignore', 'pipe', 'pipe'] });
     return readElfObject(readFileSync(o));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-/** The sections of an ELF64 relocatable object, by name, with their RELA relocations. */
+/** The sections of an ELF64 relocatable object, by name, with their symbols and RELA relocations. */
 export function readElfObject(file: Uint8Array): Map<string, GnuSection> {
   const dv = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  if (dv.getUint32(0, false) !== 0x7f454c46 || file[4] !== 2 || file[5] !== 1) {
+    throw new Error('not an ELF64 little-endian object');
+  }
   const u16 = (o: number) => dv.getUint16(o, true);
   const u32 = (o: number) => dv.getUint32(o, true);
   const u64 = (o: number) => Number(dv.getBigUint64(o, true));
@@ -86,11 +89,21 @@ export function readElfObject(file: Uint8Array): Map<string, GnuSection> {
   headers.forEach((h, i) => {
     if (h.type === 1 || h.type === 8) {
       const bytes = h.type === 8 ? new Uint8Array(h.size) : file.slice(h.offset, h.offset + h.size);
-      const sec = { name: names[i]!, bytes, relocs: [] };
+      const sec = { name: names[i]!, bytes, relocs: [], symbols: new Map<string, number>() };
       out.set(sec.name, sec);
       byIndex[i] = sec;
     }
   });
+  const symtab = headers.find((h) => h.type === 2);
+  if (symtab) {
+    const symstr = headers[symtab.link]!.offset;
+    for (let o = symtab.offset; o < symtab.offset + symtab.size; o += 24) {
+      const name = cstr(symstr + u32(o));
+      const sec = byIndex[u16(o + 6)];
+      // Not STT_SECTION (3): a section's own symbol has no name of its own.
+      if (sec && name !== '' && (file[o + 4]! & 15) !== 3) sec.symbols.set(name, u64(o + 8));
+    }
+  }
   headers.forEach((h) => {
     if (h.type !== 4) return;
     const target = byIndex[h.info];
