@@ -18,9 +18,8 @@ import {
   relaxationPrograms,
 } from './support/corpus.js';
 import { GasError, type GasObject, gas, gasVersion, objdump, parseObjdump } from './support/gas.js';
+import { hex } from './support/hex.js';
 import { hasUnsizedMemory, normalize } from './support/normalize.js';
-
-const hex = (b: ArrayLike<number>): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
 function fill(a: Assembler, n: number): void {
   if (n > 0) a.bytes(new Array<number>(n).fill(0x90));

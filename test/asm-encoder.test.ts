@@ -49,6 +49,7 @@ import {
   ymm2,
 } from '../src/asm/index.js';
 import { GasError, gas } from './support/gas.js';
+import { hex } from './support/hex.js';
 
 interface Invalid {
   /** The same instruction for GNU `as`, which must refuse it (or warn) too; null when it has no spelling there. */
@@ -182,8 +183,6 @@ test('a bss section takes zeros only: other data is refused before anything is w
   const bss = a.finish().sections.find((s) => s.name === '.bss');
   assert.deepEqual([bss?.bytes.length, bss?.relocs], [39, []]);
 });
-
-const hex = (b: ArrayLike<number>): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
 function bytesOf(build: (a: Assembler) => unknown): number[] {
   const a = new Assembler();

@@ -7,6 +7,7 @@
 
 import { type AsmSyntaxError, assembleText, type ObjectCode, type RelocType } from '../../src/asm/index.js';
 import { gnuAssemble, R_X86_64 } from './gnu.js';
+import { hex } from './hex.js';
 
 const TYPES: Record<RelocType, number[]> = {
   pc32: [R_X86_64.PC32, R_X86_64.PLT32],
@@ -15,8 +16,6 @@ const TYPES: Record<RelocType, number[]> = {
   abs32: [R_X86_64[32]],
   abs32s: [R_X86_64['32S']],
 };
-
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
 /** Assembles with both; returns differences (empty when identical). Our errors are thrown. */
 export function diffWithGnu(source: string): string[] {
