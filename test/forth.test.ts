@@ -117,7 +117,8 @@ describe('Forth: the compiler', () => {
       '-1 0 ',
     );
     // SEE names a word by its own name, not by a later synonym of it.
-    assert.match(await sc.forth(': syn1 3 cs-roll 2 dfloats ; see syn1'), /^: syn1 3 ROLL 2 CELLS ;/);
+    assert.equal(await sc.forth(': syn1 3 cs-roll 2 dfloats ; see syn1'), ': syn1 3 ROLL 2 CELLS ; \n');
+    assert.equal(await sc.forth(': syn2 dup * ; immediate see syn2'), ': syn2 DUP * ; IMMEDIATE\n');
   });
 
   test('CHARS compiles no code (a character is a byte), and works when interpreted', async () => {

@@ -246,13 +246,14 @@ VARIABLE (XT-WANTED)  VARIABLE (XT-FOUND)
   PARSE-NAME (FIND!) DUP (HDR.SEE) + @ ?DUP 0= IF
     ." <code> " NAME>STRING TYPE CR EXIT THEN
   ." : " SWAP DUP >R NAME>STRING TYPE SPACE
+  \ The tokens end with the ; that ended the definition (an immediate word).
   BEGIN DUP @ WHILE
     DUP @ CASE
       1 OF DUP CELL+ @ (.XT) ENDOF
       2 OF DUP CELL+ @ . ENDOF
       3 OF DUP CELL+ @ NAME>STRING TYPE SPACE ENDOF
     ENDCASE 2 CELLS +
-  REPEAT DROP ." ;" R> (IMMEDIATE?) IF ."  IMMEDIATE" THEN CR ;
+  REPEAT DROP R> (IMMEDIATE?) IF ." IMMEDIATE" THEN CR ;
 
 \ ---------------------------------------------------------------- facility
 S" (TIME)" (EXTERN) long time( ptr )
