@@ -148,7 +148,7 @@ function parse(args: string[]) {
 }
 
 /** `.text` and then the other sections laid out as one image, references resolved (see the header). */
-export function flatImage(obj: ObjectCode, base: bigint | null): Uint8Array {
+function flatImage(obj: ObjectCode, base: bigint | null): Uint8Array {
   const order = obj.sections.map((_, i) => i);
   order.sort((a, b) => Number(obj.sections[b]?.name === '.text') - Number(obj.sections[a]?.name === '.text'));
   const at = new Array<number>(obj.sections.length).fill(0);

@@ -22,7 +22,7 @@ The cache directory is $SIDECAR_CACHE, else $XDG_CACHE_HOME/sidecar, else
 ~/.cache/sidecar.
 `;
 
-export interface BuiltArtifact {
+interface BuiltArtifact {
   name: string;
   description: string;
   path: string;
@@ -33,7 +33,7 @@ export interface BuiltArtifact {
 }
 
 /** Builds and caches the artefacts; what was done for each. */
-export function buildArtifacts(): BuiltArtifact[] {
+function buildArtifacts(): BuiltArtifact[] {
   return ARTIFACTS.map((a) => {
     const before = probeArtifact(a);
     const f = a.file();

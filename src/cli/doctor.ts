@@ -29,9 +29,9 @@ Exit status: 0 when a sidecar starts and answers, 1 otherwise.
 `;
 
 /** The CPU features reported, as /proc/cpuinfo names them. */
-export const CPU_FEATURES = ['avx2', 'fma', 'bmi2', 'avx512f', 'avx512dq', 'avx512bw', 'avx512vl'] as const;
+const CPU_FEATURES = ['avx2', 'fma', 'bmi2', 'avx512f', 'avx512dq', 'avx512bw', 'avx512vl'] as const;
 
-export interface CpuInfo {
+interface CpuInfo {
   model: string;
   logicalCpus: number;
   /** Every flag of the first processor. */
@@ -39,7 +39,7 @@ export interface CpuInfo {
   features: Record<(typeof CPU_FEATURES)[number], boolean>;
 }
 
-export interface LibraryReport {
+interface LibraryReport {
   name: string;
   description: string;
   sonames: string[];
@@ -50,7 +50,7 @@ export interface LibraryReport {
   error: string | null;
 }
 
-export interface DoctorReport {
+interface DoctorReport {
   version: string;
   kernel: string;
   glibc: string | null;
@@ -62,7 +62,7 @@ export interface DoctorReport {
   libraries: LibraryReport[];
 }
 
-export function readCpuInfo(text: string): CpuInfo {
+function readCpuInfo(text: string): CpuInfo {
   const model = /^model name\s*:\s*(.*)$/m.exec(text)?.[1]?.trim() ?? 'unknown';
   const logicalCpus = (text.match(/^processor\s*:/gm) ?? []).length;
   const flags = (/^flags\s*:\s*(.*)$/m.exec(text)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
@@ -85,7 +85,7 @@ function glibcVersion(): string | null {
 
 const NOT_FOUND = /cannot open shared object file: No such file or directory/;
 
-export async function diagnose(): Promise<DoctorReport> {
+async function diagnose(): Promise<DoctorReport> {
   let cpuText = '';
   try {
     cpuText = fs.readFileSync('/proc/cpuinfo', 'utf8');
@@ -150,7 +150,7 @@ export async function diagnose(): Promise<DoctorReport> {
   return report;
 }
 
-export function formatReport(r: DoctorReport): string {
+function formatReport(r: DoctorReport): string {
   const out: string[] = [];
   const row = (k: string, v: string) => out.push(`  ${k.padEnd(12)} ${v}`);
   out.push(`sidecar ${r.version}`, '', 'system');

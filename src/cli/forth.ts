@@ -41,7 +41,7 @@ examples:
 `;
 
 /** One piece of source to run: a file's text, or -e code. */
-export interface Source {
+interface Source {
   /** How errors name it: the file path, or -e (-e#2 when there are several). */
   name: string;
   text: string;
@@ -123,7 +123,7 @@ export function errorCaret(e: ForthError): string | null {
 }
 
 /** An uncaught error as the command prints it: `NAME:LINE: message`, the line, a caret under the word. */
-export function formatForthError(e: ForthError, name: string): string {
+function formatForthError(e: ForthError, name: string): string {
   let text = `${name}:${e.line}: ${forthMessage(e)}\n`;
   const caret = errorCaret(e);
   if (caret !== null) text += `${e.sourceLine}\n${caret}\n`;
@@ -163,7 +163,7 @@ export class Out {
  * Runs the sources in one session; resolves to the exit status. The caller
  * starts and stops the sidecar.
  */
-export async function runSources(
+async function runSources(
   session: ForthSession,
   sources: Source[],
   out = new Out(),

@@ -136,7 +136,7 @@ const INT_BITS: Partial<Record<CKind, [bits: number, signed: boolean]>> = {
 };
 
 /** A double from decimal text (also inf, -inf, nan); null if the text is none. */
-export function parseDouble(text: string): number | null {
+function parseDouble(text: string): number | null {
   const t = text.trim().toLowerCase();
   if (/^[+-]?(inf|infinity)$/.test(t)) return t.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (/^[+-]?nan$/.test(t)) return Number.NaN;
@@ -151,7 +151,7 @@ function describeParam(sig: Signature, k: number): string {
 }
 
 /** Converts the text of argument k to what the bound function takes for its type. */
-export function convertArgument(sig: Signature, k: number, text: string): unknown {
+function convertArgument(sig: Signature, k: number, text: string): unknown {
   const type = (sig.params[k] as { type: CType }).type;
   const what = describeParam(sig, k);
   const kind = type.kind;
@@ -204,7 +204,7 @@ function formatFloat32(v: number): string {
 }
 
 /** The result as the command prints it. */
-export function formatResult(kind: CKind, v: unknown): string | null {
+function formatResult(kind: CKind, v: unknown): string | null {
   if (kind === 'void') return null;
   if (kind === 'ptr' || kind === 'cstr') return `0x${(v as bigint).toString(16)}`;
   if (kind === 'f32') return formatFloat32(v as number);
