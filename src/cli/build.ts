@@ -19,7 +19,8 @@ path and its SHA-256.
   --json   print {"cacheDir", "artifacts": [{name, path, sha256, bytes, written}]}
 
 The cache directory is $SIDECAR_CACHE, else $XDG_CACHE_HOME/sidecar, else
-~/.cache/sidecar.
+~/.cache/sidecar, else (no home directory, or it is /) sidecar-UID in the
+temporary directory ($TMPDIR, else /tmp).
 `;
 
 interface BuiltArtifact {
