@@ -191,58 +191,34 @@ function bytesOf(build: (a: Assembler) => unknown): number[] {
 }
 
 test('special choices GNU as makes', () => {
-  // 90 without REX.W; 87 C0 for eax (90 would be nop, not a zero-extending xchg).
-  assert.deepEqual(
-    bytesOf((a) => a.xchg(rax, rax)),
-    [0x90],
-  );
-  assert.deepEqual(
-    bytesOf((a) => a.xchg(eax, eax)),
-    [0x87, 0xc0],
-  );
-  assert.deepEqual(
-    bytesOf((a) => a.int(3)),
-    [0xcc],
-  );
-  assert.deepEqual(
-    bytesOf((a) => a.int(0x80)),
-    [0xcd, 0x80],
-  );
-  // Unsized memory: sized by the only form, or the documented default.
-  assert.deepEqual(
-    bytesOf((a) => a.push(ptr(rax))),
-    [0xff, 0x30],
-  );
-  assert.deepEqual(
-    bytesOf((a) => a.call(ptr(rax))),
-    [0xff, 0x10],
-  );
-  assert.deepEqual(
-    bytesOf((a) => a.sete(ptr(rax))),
-    [0x0f, 0x94, 0x00],
-  );
-  assert.deepEqual(
-    bytesOf((a) => a.movd(xmm0, ptr(rax))),
-    [0x66, 0x0f, 0x6e, 0x00],
-  );
-  assert.deepEqual(
-    bytesOf((a) => a.mov(rax, ptr(rbx))),
-    [0x48, 0x8b, 0x03],
-  );
-  // A 32-bit absolute address beyond a sign-extended disp32 needs movabs (accumulator only).
-  assert.deepEqual(
-    bytesOf((a) => a.mov(eax, mem(4, null, null, 1, 0x80000000))),
-    [0xa1, 0x00, 0x00, 0x00, 0x80, 0, 0, 0, 0],
-  );
-  // rep before lock before REX; 66 first.
-  assert.deepEqual(
-    bytesOf((a) => a.lock().add(mem(2, rax), ax)),
-    [0x66, 0xf0, 0x01, 0x00],
-  );
-  assert.deepEqual(
-    bytesOf((a) => a.rep().stosw()),
-    [0x66, 0xf3, 0xab],
-  );
+  // Each builder call and the same instruction for GNU as, which gives the expected bytes.
+  const cases: [string, (a: Assembler) => unknown][] = [
+    // 90 without REX.W; 87 C0 for eax (90 would be nop, not a zero-extending xchg).
+    ['xchg rax, rax', (a) => a.xchg(rax, rax)],
+    ['xchg eax, eax', (a) => a.xchg(eax, eax)],
+    ['int 3', (a) => a.int(3)],
+    ['int 0x80', (a) => a.int(0x80)],
+    // Unsized memory: sized by the only form, or the documented default.
+    ['push [rax]', (a) => a.push(ptr(rax))],
+    ['call [rax]', (a) => a.call(ptr(rax))],
+    ['sete [rax]', (a) => a.sete(ptr(rax))],
+    ['movd xmm0, [rax]', (a) => a.movd(xmm0, ptr(rax))],
+    ['mov rax, [rbx]', (a) => a.mov(rax, ptr(rbx))],
+    // A 32-bit absolute address beyond a sign-extended disp32 needs movabs (accumulator only).
+    ['mov eax, dword ptr [0x80000000]', (a) => a.mov(eax, mem(4, null, null, 1, 0x80000000))],
+    // rep before lock before REX; 66 first.
+    ['lock add word ptr [rax], ax', (a) => a.lock().add(mem(2, rax), ax)],
+    ['rep stosw', (a) => a.rep().stosw()],
+    // xchg takes a lock with its memory operand on either side.
+    ['lock xchg rax, qword ptr [rbx]', (a) => a.lock().xchg(rax, qword(rbx))],
+  ];
+  const ref = gas(`${cases.map(([t], i) => `s${i}: ${t}`).join('\n')}\ns${cases.length}:`);
+  assert.deepEqual([...ref.warnings.values()], []);
+  for (const [i, [t, build]] of cases.entries()) {
+    const want = hex(ref.text.subarray(ref.symbols.get(`s${i}`), ref.symbols.get(`s${i + 1}`)));
+    assert.notEqual(want, '', t);
+    assert.equal(hex(bytesOf(build)), want, t);
+  }
 });
 
 test('a scale without an index register is ignored, as GNU as encodes the same operand without one', () => {
