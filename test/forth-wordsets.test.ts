@@ -53,6 +53,9 @@ describe('Forth 2012 word sets', () => {
       const failures = out.split('\n').filter((l) => l.startsWith('FAIL'));
       assert.deepEqual(failures, []);
       assert.equal(summary[2], '0');
+      // Every test in the file ran: none swallowed by a comment or a skipped section.
+      const written = (read(`${s}.fth`).match(/^\s*T\{/gm) ?? []).length;
+      assert.equal(Number(summary[1]), written, `${summary[1]} of the ${written} tests ran`);
       t.diagnostic(`${s}: ${summary[1]} tests`);
     });
   }
@@ -83,6 +86,11 @@ function matchOutput(actual: string, expected: string): string | null {
 
 describe('Forth 2012 output words', () => {
   const outputs = fs.readdirSync(dir).filter((f) => f.endsWith('-output.fth'));
+  test('every .expected file has its output test', () => {
+    const expected = fs.readdirSync(dir).filter((f) => f.endsWith('-output.expected'));
+    assert.deepEqual(expected.map((f) => f.replace('.expected', '.fth')).sort(), [...outputs].sort());
+    assert.ok(outputs.length > 0);
+  });
   for (const f of outputs) {
     test(`${f}: printed text matches ${f.replace('.fth', '.expected')}`, async () => {
       const out = await withHarness(f, (sc) => sc.forth(read(f)));
@@ -97,6 +105,14 @@ describe('Forth error recovery (test/forth/errors.md)', () => {
     .split('\n')
     .map((l) => /^(-?[0-9]+)\t([^\t]+)(?:\t(.*))?$/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null);
+  test('every case line of errors.md is read', () => {
+    // A line that starts like a case (a THROW code) but lost its tab would be skipped silently.
+    const looksLikeCase = read('errors.md')
+      .split('\n')
+      .filter((l) => /^-?[0-9]+\s/.test(l)).length;
+    assert.equal(cases.length, looksLikeCase);
+    assert.ok(cases.length > 0);
+  });
   test(`${cases.length} commands each THROW their code, and the system then works`, async (t) => {
     const sc = await Sidecar.start({ memory: 16 << 20 });
     try {
