@@ -65,6 +65,15 @@ import {
   xmm0,
   xmm1,
 } from '../asm/index.js';
+import {
+  MAP_ANONYMOUS,
+  MAP_NORESERVE,
+  MAP_PRIVATE,
+  MAP_SHARED,
+  MFD_CLOEXEC,
+  PROT_RW,
+  PROT_RX,
+} from '../native/linux.js';
 import { CTX, checkLayout, HDR, HFLAG, INFO, INFO_FLAG, MEM, THROW, U, WL } from './layout.js';
 
 type A = Assembler;
@@ -3550,16 +3559,15 @@ export function buildForthKernel(): ObjectCode {
       a.cmp(rax, -1);
       a.je(fail);
     };
-    const PRIV_ANON = 0x22;
-    const NORESERVE = 0x4000;
+    const PRIV_ANON = MAP_PRIVATE | MAP_ANONYMOUS;
     // data space
-    mmap(MEM.dataSpace, 3, PRIV_ANON | NORESERVE, 'anon');
+    mmap(MEM.dataSpace, PROT_RW, PRIV_ANON | MAP_NORESERVE, 'anon');
     a.mov(qword(r13, U.here), rax);
     a.add(rax, MEM.dataSpace);
     a.mov(qword(r13, U.dataEnd), rax);
     // stacks with guard pages at both ends
     const stack = (size: number, low: number, base: number): void => {
-      mmap(size + 2 * MEM.guard, 3, PRIV_ANON, 'anon');
+      mmap(size + 2 * MEM.guard, PROT_RW, PRIV_ANON, 'anon');
       a.push(rax);
       a.push(rax);
       a.mov(qword(r13, low), rax); // lower guard
@@ -3579,7 +3587,7 @@ export function buildForthKernel(): ObjectCode {
     stack(MEM.floatStack, U.fsLow, U.f0);
     // code space: one memfd, two views
     a.lea(rdi, qword(a.label('str_code')));
-    a.mov(esi, 1); // MFD_CLOEXEC
+    a.mov(esi, MFD_CLOEXEC);
     a.call(ext('memfd_create'));
     a.test(eax, eax);
     a.js(fail);
@@ -3589,10 +3597,10 @@ export function buildForthKernel(): ObjectCode {
     a.call(ext('ftruncate'));
     a.test(eax, eax);
     a.jnz(fail);
-    mmap(MEM.codeSpace, 3, 1, a.label('code_fd')); // RW, shared
+    mmap(MEM.codeSpace, PROT_RW, MAP_SHARED, a.label('code_fd'));
     a.push(rax);
     a.push(rax);
-    mmap(MEM.codeSpace, 5, 1, a.label('code_fd')); // RX, shared
+    mmap(MEM.codeSpace, PROT_RX, MAP_SHARED, a.label('code_fd'));
     a.pop(rcx);
     a.pop(rcx);
     a.mov(qword(r13, U.chere), rax);
@@ -3604,7 +3612,7 @@ export function buildForthKernel(): ObjectCode {
     a.mov(rdi, qword(a.label('code_fd')));
     a.call(ext('close'));
     // SEE arena
-    mmap(8 << 20, 3, PRIV_ANON | NORESERVE, 'anon');
+    mmap(8 << 20, PROT_RW, PRIV_ANON | MAP_NORESERVE, 'anon');
     a.mov(qword(a.label('see_arena')), rax);
     // kernel code range
     a.lea(rax, qword(a.label('kernel_start')));
@@ -3612,7 +3620,7 @@ export function buildForthKernel(): ObjectCode {
     a.lea(rax, qword(a.label('kernel_end')));
     a.mov(qword(r13, U.kernelHigh), rax);
     // signals: an alternate stack, handlers for SEGV, BUS, FPE, INT
-    mmap(MEM.altStack, 3, PRIV_ANON, 'anon');
+    mmap(MEM.altStack, PROT_RW, PRIV_ANON, 'anon');
     a.sub(rsp, 32);
     a.mov(qword(rsp), rax);
     a.mov(qword(rsp, 8), 0);

@@ -73,7 +73,7 @@ let forthObject: ObjectCode | null = null;
 /** The Forth kernel as an assembled object (sections, symbols, relocations), cached as JSON. */
 export function forthKernelObject(): ObjectCode {
   if (forthObject) return forthObject;
-  const key = generatorKey(generatorModules(['../forth/kernel.js', '../forth/layout.js']));
+  const key = generatorKey(generatorModules(['../forth/kernel.js', '../forth/layout.js', '../native/linux.js']));
   const file = cachedBuild(
     'forth-kernel.json',
     key,

@@ -22,6 +22,7 @@ export const PROT_RX = 5;
 export const MAP_SHARED = 1;
 export const MAP_PRIVATE = 2;
 export const MAP_ANONYMOUS = 0x20;
+export const MAP_NORESERVE = 0x4000;
 export const MAP_FIXED_NOREPLACE = 0x100000;
 export const FUTEX_WAIT = 0;
 export const FUTEX_WAKE = 1;
