@@ -26,7 +26,7 @@ import {
   xmm8,
   xmm9,
 } from '../src/asm/index.js';
-import { AbortError, Sidecar, SidecarExitedError, TimeoutError } from '../src/index.js';
+import { AbortError, LibraryError, Sidecar, SidecarExitedError, TimeoutError } from '../src/index.js';
 
 /** Machine code of a function built with the builder. */
 function code(build: (a: Assembler) => void): Uint8Array {
@@ -253,6 +253,26 @@ describe('calls through a real sidecar', () => {
     assert.throws(() => sc.free(new Float64Array(2)), TypeError);
     // The sidecar is untouched and answers.
     assert.equal(await cos(0), 1);
+  });
+
+  test('an allowed library that is not there is a LibraryError listing each soname tried', async () => {
+    const missing = '/nonexistent/libsidecar-missing.so.1';
+    const s2 = await Sidecar.start({ memory: 2 << 20, allow: [missing] });
+    try {
+      const err = await s2.library(missing).then(
+        () => null,
+        (e) => e,
+      );
+      assert.ok(err instanceof LibraryError, String(err));
+      assert.deepEqual(
+        err.attempts.map((a) => a.soname),
+        [missing],
+      );
+      assert.match(err.attempts[0]?.error ?? '', /No such file or directory/);
+      assert.equal(await s2.ping(5n), 5n);
+    } finally {
+      await s2.stop();
+    }
   });
 
   test('many calls in one tick, a batch API and sync calls interleave in order', async () => {

@@ -11,6 +11,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ARTIFACTS, probeArtifact } from '../host/artifacts.js';
 import { type CacheState, cacheDir } from '../host/cache.js';
+import { LibraryError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
 import { KNOWN_LIBRARIES } from '../libs/registry.js';
 import { type Command, jsonFlag, keepingAlive, packageVersion } from './command.js';
@@ -140,8 +141,9 @@ async function diagnose(): Promise<DoctorReport> {
         r.soname = (await sc.library(lib.name)).soname;
         r.present = true;
       } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        if (!msg.split('; ').every((m) => NOT_FOUND.test(m))) r.error = msg;
+        // Missing: every soname tried was not found; anything else is worth showing.
+        const missing = e instanceof LibraryError && e.attempts.every((a) => NOT_FOUND.test(a.error));
+        if (!missing) r.error = e instanceof Error ? e.message : String(e);
       }
     } else r.error = 'not checked: no sidecar';
     report.libraries.push(r);

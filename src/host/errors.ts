@@ -70,4 +70,10 @@ export class SidecarStartError extends SidecarError {
 /** A library or symbol could not be found or loaded inside the sidecar. */
 export class LibraryError extends SidecarError {
   override name = 'LibraryError';
+  /** For a library that could not be opened: each soname tried and what dlopen said. */
+  readonly attempts: readonly { soname: string; error: string }[];
+  constructor(message: string, attempts: readonly { soname: string; error: string }[] = []) {
+    super(message);
+    this.attempts = attempts;
+  }
 }

@@ -1117,17 +1117,21 @@ export class Sidecar extends EventEmitter {
       await cached.handle();
       return cached;
     }
-    const errors: string[] = [];
+    const attempts: { soname: string; error: string }[] = [];
     for (const soname of candidates) {
-      const r = await this.#submit(this.#dlopenOp, [soname, RTLD_NOW], this.#timeoutMs, undefined).catch((e) => e);
-      if (typeof r === 'bigint') {
-        const lib = new Library(this, name, soname, r, this.#gen, KNOWN_LIBRARIES[name]?.prototypes ?? {});
-        this.#libraries.set(name, lib);
-        return lib;
+      let handle: bigint;
+      try {
+        handle = (await this.#submit(this.#dlopenOp, [soname, RTLD_NOW], this.#timeoutMs, undefined)) as bigint;
+      } catch (e) {
+        if (!(e instanceof LibraryError)) throw e; // the sidecar died or timed out: not a missing library
+        attempts.push({ soname, error: e.message });
+        continue;
       }
-      errors.push(r instanceof Error ? r.message : String(r));
+      const lib = new Library(this, name, soname, handle, this.#gen, KNOWN_LIBRARIES[name]?.prototypes ?? {});
+      this.#libraries.set(name, lib);
+      return lib;
     }
-    throw new LibraryError(`cannot load library '${name}': ${errors.join('; ')}`);
+    throw new LibraryError(`cannot load library '${name}': ${attempts.map((a) => a.error).join('; ')}`, attempts);
   }
 
   #candidates(name: string): string[] {
