@@ -5,21 +5,17 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CLI, ROOT, runCli } from './support/cli.js';
 import { gnuAssemble } from './support/gnu.js';
+import { tmpDir } from './support/tmp.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'src/cli/main.js');
-const dir = mkdtempSync(join(tmpdir(), 'sidecar-cli-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tmpDir('sidecar-cli-');
 
 function sidecar(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { cwd: dir });
 }
 
 function file(name: string, text: string): string {
@@ -88,7 +84,7 @@ describe('sidecar asm --format bin', () => {
   });
 
   it('reads standard input with -', () => {
-    const r = spawnSync(process.execPath, [cli, 'asm', '-', '-o', join(dir, 'in.bin')], {
+    const r = spawnSync(process.execPath, [CLI, 'asm', '-', '-o', join(dir, 'in.bin')], {
       input: '.intel_syntax noprefix\nret\n',
       encoding: 'utf8',
     });
@@ -165,7 +161,7 @@ describe('sidecar', () => {
     assert.match(r.stdout, /--format bin/);
     r = sidecar('--version');
     assert.equal(r.status, 0);
-    const pkg = JSON.parse(readFileSync(join(root, '..', 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(ROOT, '..', 'package.json'), 'utf8')) as { version: string };
     assert.equal(r.stdout, `sidecar ${pkg.version}\n`);
     r = sidecar('frobnicate');
     assert.equal(r.status, 2);

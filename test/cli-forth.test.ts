@@ -11,27 +11,20 @@ import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:chil
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { caretLine, culprit } from '../src/cli/forth.js';
 import { completeWord, HISTORY_SIZE, historyPath, loadHistory, okText, saveHistory } from '../src/cli/repl.js';
+import { CLI, ROOT, runCli } from './support/cli.js';
 import { tmpDir } from './support/tmp.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'src/cli/main.js');
+const root = ROOT;
+const cli = CLI;
 const cache = tmpDir('sidecar-forth-cache-');
 const env = { ...process.env, SIDECAR_CACHE: cache, SIDECAR_HISTORY: '' };
 const LONG = { timeout: 120_000 };
 
 /** Runs the CLI to the end. */
 function sidecar(args: string[], opts: { input?: string; cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8',
-    env,
-    input: opts.input ?? '',
-    cwd: opts.cwd ?? root,
-    timeout: 100_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { env, input: opts.input ?? '', cwd: opts.cwd ?? root, timeout: 100_000 });
 }
 
 /** A running child whose output is read as it comes. */

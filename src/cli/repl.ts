@@ -23,6 +23,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { THROW } from '../forth/layout.js';
 import { ForthError, type ForthSession } from '../forth/session.js';
+import { writeFileAtomic } from '../host/cache.js';
 import { type ExitInfo, SidecarError, SidecarExitedError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
 import { type Command, keepingAlive, UsageError } from './command.js';
@@ -83,9 +84,7 @@ export function loadHistory(file: string | null): string[] {
 export function saveHistory(file: string, newestFirst: readonly string[]): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const text = newestFirst.slice(0, HISTORY_SIZE).reverse().join('\n');
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text === '' ? '' : `${text}\n`, { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, text === '' ? '' : `${text}\n`, 0o600);
 }
 
 /**
