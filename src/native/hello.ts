@@ -26,8 +26,6 @@ import {
 import { writeExecutable, writeSharedObject } from '../elf/index.js';
 import { emitStart } from './start.js';
 
-export { emitStart };
-
 /** Prints cos(0.5) with printf("%.17g\n"), having found cos with dlopen/dlsym. Exit status 0. */
 export function buildHello(): Uint8Array {
   const a = new Asm();
