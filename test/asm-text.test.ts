@@ -658,6 +658,8 @@ const BAD: Bad[] = [
   { src: 'mov rax, 0x10000000000000000', line: 2, col: 10, msg: /does not fit in 64 bits/ },
   { src: 'mov rax, rbx + 1', line: 2, col: 14, msg: /expected ',' or end of statement, found '\+'/ },
   { src: 'jmp 1b', line: 2, col: 5, msg: /local label 1 is not defined/ },
+  { src: 'jmp 3f\nret', line: 2, col: 5, msg: /local label 3 is not defined after this use/ },
+  { src: '3:\njmp 3f', line: 3, col: 5, msg: /local label 3 is not defined after this use/ },
   { src: 'jmp foo + 4', line: 2, col: 5, msg: /branch target cannot have an offset/ },
   { src: 'x: nop\nx: nop', line: 3, col: 1, msg: /label x is already defined at line 2/ },
   { src: '.set x, 1\nx: nop', line: 3, col: 1, msg: /already defined with \.set/ },

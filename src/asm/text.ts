@@ -592,6 +592,12 @@ class Parser {
   }
 
   finish(): ObjectCode {
+    // A forward reference `3f` to a local label that never comes.
+    for (const y of this.syms.all) {
+      const mark = y.name.indexOf('\u0002');
+      if (mark > 0 && !y.bound)
+        this.addError(y.line, y.col, `local label ${y.name.slice(2, mark)} is not defined after this use`);
+    }
     for (const g of this.globals) {
       const s = this.syms.get(g.name);
       if (!s) continue;
