@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeExecutable } from '../src/elf/index.js';
 import {
   Assembler,
   type AssemblerCore,
@@ -21,8 +22,7 @@ import {
   type Operand,
   type Reg,
   registers,
-} from '../src/asm/index.js';
-import { writeExecutable } from '../src/elf/index.js';
+} from '../src/x86/index.js';
 import { readElfObject } from '../test/support/gnu.js';
 import { type Row, sample, sampleProcess, table } from './harness.js';
 import type { BenchOptions } from './main.js';

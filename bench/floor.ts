@@ -23,6 +23,10 @@
  * scheduler places them (on two cores with other load, often on one CPU).
  */
 
+import { writeExecutable } from '../src/elf/index.js';
+import { DEFAULT_SPIN_TICKS } from '../src/native/protocol.js';
+import { emitStart } from '../src/native/start.js';
+import { FUTEX_WAIT, FUTEX_WAKE, MAP_ANONYMOUS, MAP_SHARED, PROT_RW, SYS } from '../src/sys/linux.js';
 import {
   Assembler,
   al,
@@ -53,11 +57,7 @@ import {
   rdx,
   rsi,
   rsp,
-} from '../src/asm/index.js';
-import { writeExecutable } from '../src/elf/index.js';
-import { FUTEX_WAIT, FUTEX_WAKE, MAP_ANONYMOUS, MAP_SHARED, PROT_RW, SYS } from '../src/native/linux.js';
-import { DEFAULT_SPIN_TICKS } from '../src/native/protocol.js';
-import { emitStart } from '../src/native/start.js';
+} from '../src/x86/index.js';
 
 export type FloorMode = 'spin' | 'futex' | 'spin-futex';
 

@@ -12,8 +12,8 @@
 
 import { closeSync, fchmodSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AsmSyntaxError, assembleText, formatListing, type ObjectCode } from '../asm/index.js';
 import { writeExecutable, writeSharedObject } from '../elf/index.js';
+import { AsmSyntaxError, assembleText, formatListing, type ObjectCode } from '../x86/index.js';
 import { type Command, UsageError } from './command.js';
 import { parseInteger } from './numbers.js';
 

@@ -4,8 +4,8 @@
  * computed independently in JavaScript.
  */
 
-import { Assembler, mem, rax, rdi, rsi } from '../asm/index.js';
 import { CBLAS, Sidecar, SidecarExitedError, TimeoutError } from '../index.js';
+import { Assembler, mem, rax, rdi, rsi } from '../x86/index.js';
 import { type Command, keepingAlive } from './command.js';
 
 function line(label: string, detail: string): void {

@@ -1,6 +1,6 @@
 /**
  * ELF64 constants and a little-endian byte writer: the vocabulary of the
- * writer, kept apart from its logic (the flat linker takes PAGE and alignUp
+ * writer, kept apart from its logic (PAGE and alignUp live in src/link/align.ts
  * from here too).
  */
 
@@ -59,8 +59,6 @@ export const R_X86_64_64 = 1;
 export const R_X86_64_GLOB_DAT = 6;
 export const R_X86_64_RELATIVE = 8;
 
-export const PAGE = 4096;
-
 /** The System V ABI symbol hash used by DT_HASH. */
 export function sysvHash(name: string): number {
   let h = 0;
@@ -71,10 +69,6 @@ export function sysvHash(name: string): number {
     h &= ~g >>> 0;
   }
   return h >>> 0;
-}
-
-export function alignUp(n: number, a: number): number {
-  return a <= 1 ? n : Math.ceil(n / a) * a;
 }
 
 /** A string table: offsets of interned strings, index 0 is the empty string. */

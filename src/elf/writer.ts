@@ -14,10 +14,9 @@
  *   every named label.
  */
 
-import type { ObjectCode, ObjSection } from '../asm/assembler.js';
-import { planImports, STUB_SIZE, writeImportStub } from '../asm/link.js';
+import { alignUp, PAGE, planImports, STUB_SIZE, writeImportStub } from '../link/index.js';
+import type { ObjectCode, ObjSection } from '../x86/assembler.js';
 import {
-  alignUp,
   DF_1_NOW,
   DF_1_PIE,
   DF_BIND_NOW,
@@ -39,7 +38,6 @@ import {
   EM_X86_64,
   ET_DYN,
   Image,
-  PAGE,
   PF_R,
   PF_W,
   PF_X,

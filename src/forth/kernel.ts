@@ -19,6 +19,7 @@
  * Register use and data layout: src/forth/layout.ts.
  */
 
+import { MAP_ANONYMOUS, MAP_NORESERVE, MAP_PRIVATE, MAP_SHARED, MFD_CLOEXEC, PROT_RW, PROT_RX } from '../sys/linux.js';
 import {
   Assembler,
   al,
@@ -64,16 +65,7 @@ import {
   xmm,
   xmm0,
   xmm1,
-} from '../asm/index.js';
-import {
-  MAP_ANONYMOUS,
-  MAP_NORESERVE,
-  MAP_PRIVATE,
-  MAP_SHARED,
-  MFD_CLOEXEC,
-  PROT_RW,
-  PROT_RX,
-} from '../native/linux.js';
+} from '../x86/index.js';
 import { CTX, checkLayout, HDR, HFLAG, INFO, INFO_FLAG, MEM, THROW, U, WL } from './layout.js';
 
 type A = Assembler;

@@ -40,7 +40,7 @@ export function channelAddonBytes(): Uint8Array {
 export function channelAddonFile(): CachedFile {
   cached ??= cachedBuild(
     ADDON_NAME,
-    generatorKey(generatorModules(['../native/channel-addon.js', '../native/linux.js', '../native/protocol.js'])),
+    generatorKey(generatorModules(['../native/channel-addon.js', '../native/protocol.js'])),
     channelAddonBytes,
     false,
   );

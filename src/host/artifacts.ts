@@ -6,9 +6,9 @@
  */
 
 import fs from 'node:fs';
-import type { ObjectCode } from '../asm/assembler.js';
 import { buildForthKernel } from '../forth/kernel.js';
 import { buildKernel } from '../native/kernel.js';
+import type { ObjectCode } from '../x86/assembler.js';
 import { ADDON_NAME, channelAddonBytes, channelAddonFile } from './addon.js';
 import { type CachedFile, type CacheProbe, cachedBuild, generatorKey, probeFile } from './cache.js';
 import { generatorModules } from './generators.js';
@@ -27,9 +27,7 @@ function buildKernelOnce(): Uint8Array {
 /** The sidecar executable in the cache (built and written on first use). */
 export function kernelFile(): CachedFile {
   if (!kernel) {
-    const key = generatorKey(
-      generatorModules(['../native/kernel.js', '../native/linux.js', '../native/protocol.js', '../native/start.js']),
-    );
+    const key = generatorKey(generatorModules(['../native/kernel.js', '../native/protocol.js', '../native/start.js']));
     kernel = cachedBuild(KERNEL_NAME, key, buildKernelOnce, true);
   }
   return kernel;
@@ -73,7 +71,7 @@ let forthObject: ObjectCode | null = null;
 /** The Forth kernel as an assembled object (sections, symbols, relocations), cached as JSON. */
 export function forthKernelObject(): ObjectCode {
   if (forthObject) return forthObject;
-  const key = generatorKey(generatorModules(['../forth/kernel.js', '../forth/layout.js', '../native/linux.js']));
+  const key = generatorKey(generatorModules(['../forth/kernel.js', '../forth/layout.js']));
   const file = cachedBuild(
     'forth-kernel.json',
     key,

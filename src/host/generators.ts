@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 
-const ASSEMBLER_DIRS = ['../asm/', '../elf/'];
+const ASSEMBLER_DIRS = ['../x86/', '../link/', '../elf/', '../sys/'];
 
 let shared: URL[] | null = null;
 

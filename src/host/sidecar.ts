@@ -14,10 +14,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { ObjectCode } from '../asm/assembler.js';
-import { type FlatImage, linkFlat } from '../asm/link.js';
 import { type ForthEvalOptions, ForthSession } from '../forth/session.js';
 import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
+import { type FlatImage, linkFlat } from '../link/index.js';
 import {
   ARENA_OFFSET,
   ARGBLOCK_OFFSET,
@@ -35,6 +34,7 @@ import {
   VERSION,
 } from '../native/protocol.js';
 import { buildTrampoline } from '../native/trampoline.js';
+import type { ObjectCode } from '../x86/assembler.js';
 import type { ChannelAddon } from './addon.js';
 import { Arena } from './arena.js';
 import { channelAddon, kernelFile } from './artifacts.js';

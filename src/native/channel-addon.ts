@@ -15,6 +15,26 @@
  *   exited(pid) → 0 running, 512 + status after exit(), 256 + signal if killed, -errno
  */
 
+import { writeSharedObject } from '../elf/index.js';
+import {
+  F_ADD_SEALS,
+  F_SEAL_GROW,
+  F_SEAL_SEAL,
+  F_SEAL_SHRINK,
+  FUTEX_WAIT,
+  FUTEX_WAKE,
+  MAP_FIXED_NOREPLACE,
+  MAP_SHARED,
+  MFD_ALLOW_SEALING,
+  MFD_CLOEXEC,
+  O_CLOEXEC,
+  P_PID,
+  PROT_RW,
+  SYS,
+  WEXITED,
+  WNOHANG,
+  WNOWAIT,
+} from '../sys/linux.js';
 import {
   Assembler,
   byte,
@@ -47,27 +67,7 @@ import {
   rsi,
   rsp,
   xmm0,
-} from '../asm/index.js';
-import { writeSharedObject } from '../elf/index.js';
-import {
-  F_ADD_SEALS,
-  F_SEAL_GROW,
-  F_SEAL_SEAL,
-  F_SEAL_SHRINK,
-  FUTEX_WAIT,
-  FUTEX_WAKE,
-  MAP_FIXED_NOREPLACE,
-  MAP_SHARED,
-  MFD_ALLOW_SEALING,
-  MFD_CLOEXEC,
-  O_CLOEXEC,
-  P_PID,
-  PROT_RW,
-  SYS,
-  WEXITED,
-  WNOHANG,
-  WNOWAIT,
-} from './linux.js';
+} from '../x86/index.js';
 import { H } from './protocol.js';
 
 /** Stack frame of every exported function (offsets from rsp after the prologue). */

@@ -5,6 +5,7 @@
  * sums two numbers.
  */
 
+import { writeExecutable, writeSharedObject } from '../elf/index.js';
 import {
   Assembler as Asm,
   eax,
@@ -22,8 +23,7 @@ import {
   rsp,
   xmm0,
   xmm1,
-} from '../asm/index.js';
-import { writeExecutable, writeSharedObject } from '../elf/index.js';
+} from '../x86/index.js';
 import { emitStart } from './start.js';
 
 /** Prints cos(0.5) with printf("%.17g\n"), having found cos with dlopen/dlsym. Exit status 0. */

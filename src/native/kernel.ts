@@ -16,6 +16,22 @@
  * number n, r14d the state word that submits n (2n+1), rbx the slot.
  */
 
+import { writeExecutable } from '../elf/index.js';
+import {
+  F_SETFD,
+  FD_CLOEXEC,
+  FUTEX_WAIT,
+  FUTEX_WAKE,
+  MAP_ANONYMOUS,
+  MAP_FIXED_NOREPLACE,
+  MAP_PRIVATE,
+  MAP_SHARED,
+  PR_SET_PDEATHSIG,
+  PROT_RW,
+  PROT_RX,
+  SIGKILL,
+  SYS,
+} from '../sys/linux.js';
 import {
   Assembler,
   byte,
@@ -48,23 +64,7 @@ import {
   rdx,
   rsi,
   rsp,
-} from '../asm/index.js';
-import { writeExecutable } from '../elf/index.js';
-import {
-  F_SETFD,
-  FD_CLOEXEC,
-  FUTEX_WAIT,
-  FUTEX_WAKE,
-  MAP_ANONYMOUS,
-  MAP_FIXED_NOREPLACE,
-  MAP_PRIVATE,
-  MAP_SHARED,
-  PR_SET_PDEATHSIG,
-  PROT_RW,
-  PROT_RX,
-  SIGKILL,
-  SYS,
-} from './linux.js';
+} from '../x86/index.js';
 import { EXIT_CODE, FD, H, MAGIC, OP, RING_OFFSET, RING_SLOTS, S, SLOT_SIZE, VERSION } from './protocol.js';
 import { emitStart } from './start.js';
 

@@ -3,7 +3,7 @@
  * hello proof, the bench's ping-pong floor): glibc's entry convention.
  */
 
-import { type Assembler, ebp, ecx, mem, r8d, r9, rax, rdi, rdx, rip, rsi, rsp } from '../asm/index.js';
+import { type Assembler, ebp, ecx, mem, r8d, r9, rax, rdi, rdx, rip, rsi, rsp } from '../x86/index.js';
 
 /** `_start` for a glibc executable: hands `main` to __libc_start_main. */
 export function emitStart(a: Assembler, main: ReturnType<Assembler['label']>): void {

@@ -16,8 +16,8 @@
  * prototype that spells out the argument types of the call.
  */
 
-import { Assembler, dword, eax, qword, r8, r9, r11, rax, rbx, rcx, rdi, rdx, rsi, rsp, xmm } from '../asm/index.js';
 import { type CKind, isFloatKind } from '../host/ctypes.js';
+import { Assembler, dword, eax, qword, r8, r9, r11, rax, rbx, rcx, rdi, rdx, rsi, rsp, xmm } from '../x86/index.js';
 import { INLINE_ARGS, S } from './protocol.js';
 
 const INT_REGS = [rdi, rsi, rdx, rcx, r8, r9];

@@ -8,8 +8,8 @@
  * reproduces from its seed.
  */
 
-import { CC_NAMES, conditions, type Form, formsByMnemonic, K } from '../../src/asm/forms.js';
-import { gpr, type Label, type Mem, mem, type Operand, type Reg, registers } from '../../src/asm/operands.js';
+import { CC_NAMES, conditions, type Form, formsByMnemonic, K } from '../../src/x86/forms.js';
+import { gpr, type Label, type Mem, mem, type Operand, type Reg, registers } from '../../src/x86/operands.js';
 
 /** Where an instance's label operand points: `gap` filler bytes before or after the instruction. */
 export interface Target {

@@ -8,7 +8,7 @@
  * into the suffixed mnemonic.
  */
 
-import { registers } from '../../src/asm/operands.js';
+import { registers } from '../../src/x86/operands.js';
 
 export interface NormalizeContext {
   /** Label addresses (lower-case names), for branch targets and RIP-relative labels. */

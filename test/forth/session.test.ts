@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { ForthError } from '../src/forth/session.js';
-import { Sidecar } from '../src/index.js';
+import { ForthError } from '../../src/forth/session.js';
+import { Sidecar } from '../../src/index.js';
 
 describe('Forth: errors leave the system usable', () => {
   let sc: Sidecar;

@@ -8,9 +8,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CLI, ROOT, runCli } from './support/cli.js';
-import { gnuAssemble } from './support/gnu.js';
-import { tmpDir } from './support/tmp.js';
+import { CLI, ROOT, runCli } from '../support/cli.js';
+import { gnuAssemble } from '../support/gnu.js';
+import { tmpDir } from '../support/tmp.js';
 
 const dir = tmpDir('sidecar-cli-');
 
@@ -182,7 +182,7 @@ describe('sidecar', () => {
   });
 });
 
-const HELLO = readFileSync(new URL('../../examples/hello.s', import.meta.url), 'utf8');
+const HELLO = readFileSync(new URL('../../../examples/hello.s', import.meta.url), 'utf8');
 
 describe('sidecar asm --format exe', () => {
   it('builds an executable that runs', () => {

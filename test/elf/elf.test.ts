@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
-import { Assembler, eax, esi, qword, rax, rbx, rdi, rsi } from '../src/asm/index.js';
-import { ElfError, writeExecutable, writeSharedObject } from '../src/elf/index.js';
-import { buildAdderAddon, buildHello } from '../src/native/hello.js';
-import { emitStart } from '../src/native/start.js';
-import { tmpDir } from './support/tmp.js';
+import { ElfError, writeExecutable, writeSharedObject } from '../../src/elf/index.js';
+import { buildAdderAddon, buildHello } from '../../src/native/hello.js';
+import { emitStart } from '../../src/native/start.js';
+import { Assembler, eax, esi, qword, rax, rbx, rdi, rsi } from '../../src/x86/index.js';
+import { tmpDir } from '../support/tmp.js';
 
 const dir = tmpDir();
 

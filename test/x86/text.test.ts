@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { K } from '../src/asm/forms.js';
+import { K } from '../../src/x86/forms.js';
 import {
   AsmSyntaxError,
   Assembler,
@@ -16,8 +16,8 @@ import {
   formsByMnemonic,
   mnemonics,
   rax,
-} from '../src/asm/index.js';
-import { diffWithGnu } from './support/compare.js';
+} from '../../src/x86/index.js';
+import { diffWithGnu } from '../support/compare.js';
 
 const intel = (body: string) => `.intel_syntax noprefix\n${body}\n`;
 

@@ -10,13 +10,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { cacheFile, probeFile } from '../src/host/cache.js';
-import { tmpDir } from './support/tmp.js';
+import { cacheFile, probeFile } from '../../src/host/cache.js';
+import { tmpDir } from '../support/tmp.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
-const cli = new URL('../src/cli/main.js', import.meta.url).pathname;
-const index = new URL('../src/index.js', import.meta.url).href;
+const cli = new URL('../../src/cli/main.js', import.meta.url).pathname;
+const index = new URL('../../src/index.js', import.meta.url).href;
 
 /** Runs `fn` with SIDECAR_CACHE pointing at `dir`. */
 function inCache<T>(dir: string, fn: () => T): T {
@@ -88,7 +88,7 @@ describe('the artefact cache', () => {
         [
           '--input-type=module',
           '-e',
-          `import { cacheFile } from ${JSON.stringify(new URL('../src/host/cache.js', import.meta.url).href)};
+          `import { cacheFile } from ${JSON.stringify(new URL('../../src/host/cache.js', import.meta.url).href)};
            cacheFile('exe', Buffer.from(${JSON.stringify(bytes.toString('base64'))}, 'base64'), true);`,
         ],
         { env: { ...process.env, SIDECAR_CACHE: dir }, encoding: 'utf8' },

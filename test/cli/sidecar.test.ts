@@ -10,10 +10,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Assembler, eax, edi } from '../src/asm/index.js';
-import { writeSharedObject } from '../src/elf/index.js';
-import { CLI, runCli } from './support/cli.js';
-import { tmpDir } from './support/tmp.js';
+import { writeSharedObject } from '../../src/elf/index.js';
+import { Assembler, eax, edi } from '../../src/x86/index.js';
+import { CLI, runCli } from '../support/cli.js';
+import { tmpDir } from '../support/tmp.js';
 
 const cache = tmpDir('sidecar-cli-cache-');
 

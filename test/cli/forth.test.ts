@@ -11,10 +11,10 @@ import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:chil
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { caretLine, culprit } from '../src/cli/forth.js';
-import { completeWord, HISTORY_SIZE, historyPath, loadHistory, okText, saveHistory } from '../src/cli/repl.js';
-import { CLI, ROOT, runCli } from './support/cli.js';
-import { tmpDir } from './support/tmp.js';
+import { caretLine, culprit } from '../../src/cli/forth.js';
+import { completeWord, HISTORY_SIZE, historyPath, loadHistory, okText, saveHistory } from '../../src/cli/repl.js';
+import { CLI, ROOT, runCli } from '../support/cli.js';
+import { tmpDir } from '../support/tmp.js';
 
 const root = ROOT;
 const cli = CLI;

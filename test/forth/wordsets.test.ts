@@ -11,11 +11,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ForthError } from '../src/forth/session.js';
-import { Sidecar } from '../src/index.js';
-import { tmpDir } from './support/tmp.js';
+import { ForthError } from '../../src/forth/session.js';
+import { Sidecar } from '../../src/index.js';
+import { tmpDir } from '../support/tmp.js';
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/forth');
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/forth');
 const read = (f: string): string => fs.readFileSync(path.join(dir, f), 'utf8');
 
 async function withHarness<T>(file: string, run: (sc: Sidecar) => Promise<T>): Promise<T> {

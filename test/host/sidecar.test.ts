@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
+import { AbortError, LibraryError, Sidecar, SidecarExitedError, TimeoutError } from '../../src/index.js';
 import {
   Assembler,
   al,
@@ -25,8 +26,7 @@ import {
   xmm,
   xmm8,
   xmm9,
-} from '../src/asm/index.js';
-import { AbortError, LibraryError, Sidecar, SidecarExitedError, TimeoutError } from '../src/index.js';
+} from '../../src/x86/index.js';
 
 /** Machine code of a function built with the builder. */
 function code(build: (a: Assembler) => void): Uint8Array {
@@ -390,7 +390,7 @@ describe('failures', () => {
 
   test('a host killed with SIGKILL leaves no sidecar behind', async () => {
     const script = `
-      import { Sidecar } from ${JSON.stringify(new URL('../src/index.js', import.meta.url).href)};
+      import { Sidecar } from ${JSON.stringify(new URL('../../src/index.js', import.meta.url).href)};
       const sc = await Sidecar.start({ memory: 8 << 20 });
       console.log(sc.pid);
       setInterval(() => {}, 1000);

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { K } from '../src/asm/forms.js';
+import { K } from '../../src/x86/forms.js';
 import {
   AsmError,
   Assembler,
@@ -50,9 +50,9 @@ import {
   xmm2,
   ymm1,
   ymm2,
-} from '../src/asm/index.js';
-import { GasError, gas } from './support/gas.js';
-import { hex } from './support/hex.js';
+} from '../../src/x86/index.js';
+import { GasError, gas } from '../support/gas.js';
+import { hex } from '../support/hex.js';
 
 interface Invalid {
   /** The same instruction for GNU `as`, which must refuse it (or warn) too; null when it has no spelling there. */

@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { K } from '../src/asm/forms.js';
+import { K } from '../../src/x86/forms.js';
 import {
   AsmError,
   Assembler,
@@ -17,17 +17,17 @@ import {
   type ObjectCode,
   type Operand,
   selectForm,
-} from '../src/asm/index.js';
+} from '../../src/x86/index.js';
 import {
   alignPrograms,
   generateCorpus,
   type Instance,
   type ProgramItem,
   relaxationPrograms,
-} from './support/corpus.js';
-import { GasError, type GasObject, gas, gasVersion, objdump, parseObjdump } from './support/gas.js';
-import { hex } from './support/hex.js';
-import { hasUnsizedMemory, normalize } from './support/normalize.js';
+} from '../support/corpus.js';
+import { GasError, type GasObject, gas, gasVersion, objdump, parseObjdump } from '../support/gas.js';
+import { hex } from '../support/hex.js';
+import { hasUnsizedMemory, normalize } from '../support/normalize.js';
 
 function fill(a: Assembler, n: number): void {
   if (n > 0) a.bytes(new Array<number>(n).fill(0x90));
