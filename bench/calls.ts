@@ -37,7 +37,7 @@ import { fmtMs, grid, median, percentile } from './harness.js';
 import type { BenchOptions } from './main.js';
 
 const INDEX = new URL('../src/index.js', import.meta.url).href;
-const ARTIFACTS_MODULE = new URL('../src/host/artifacts.js', import.meta.url).href;
+const ADDON_MODULE = new URL('../src/host/addon.js', import.meta.url).href;
 const IN_FLIGHT = 10_000;
 const SYNC_CALLS = 20_000;
 /** Calls in one short untimed run of a synchronous row (the floor's runs are as short). */
@@ -243,13 +243,12 @@ const START_SCRIPT = `
 const STEPS_SCRIPT = `
   const t0 = performance.now();
   const { Sidecar } = await import(${JSON.stringify(INDEX)});
-  const { ARTIFACTS, channelAddon } = await import(${JSON.stringify(ARTIFACTS_MODULE)});
+  const { loadChannelAddon, ADDON, SIDECAR_EXE } = await import(${JSON.stringify(ADDON_MODULE)});
   const t1 = performance.now();
-  for (const a of ARTIFACTS) a.build();
-  const t2 = performance.now();
-  for (const a of ARTIFACTS) a.file();
+  const t2 = performance.now(); // nothing is built on a warm start
+  for (const a of [ADDON, SIDECAR_EXE]) await a.file();
   const t3 = performance.now();
-  channelAddon();
+  await loadChannelAddon();
   const t4 = performance.now();
   const sc = await Sidecar.start();
   const t5 = performance.now();

@@ -23,8 +23,8 @@
  * scheduler places them (on two cores with other load, often on one CPU).
  */
 
+import { DEFAULT_SPIN_TICKS } from '../src/channel/layout.js';
 import { writeExecutable } from '../src/elf/index.js';
-import { DEFAULT_SPIN_TICKS } from '../src/native/protocol.js';
 import { emitStart } from '../src/native/start.js';
 import { FUTEX_WAIT, FUTEX_WAKE, MAP_ANONYMOUS, MAP_SHARED, PROT_RW, SYS } from '../src/sys/linux.js';
 import {

@@ -8,26 +8,25 @@
  *   await cos(0); // 1
  */
 
+import './forth/methods.js';
+
+export { ForthError, type ForthEvalOptions, type ForthResult, ForthSession } from './forth/session.js';
 export { OutOfMemoryError } from './host/arena.js';
-export { CacheError } from './host/cache.js';
+export { CacheError } from './host/build/cache.js';
+export type { CallOptions, NativeFunction } from './host/call.js';
+export { LoadedCode } from './host/code.js';
 export { type CKind, type CType, parsePrototype, type Signature } from './host/ctypes.js';
 export type { ExitInfo } from './host/errors.js';
 export {
   AbortError,
   LibraryError,
+  ProtocolError,
   SidecarError,
   SidecarExitedError,
   SidecarStartError,
   TimeoutError,
 } from './host/errors.js';
-export {
-  type CallOptions,
-  Library,
-  LoadedCode,
-  type NativeFunction,
-  type RegionArray,
-  type RegionArrayOf,
-  Sidecar,
-  type StartOptions,
-} from './host/sidecar.js';
+export { Library } from './host/library.js';
+export type { RegionArray } from './host/marshal.js';
+export { type RegionArrayOf, Sidecar, type StartOptions } from './host/sidecar.js';
 export { CBLAS, KNOWN_LIBRARIES, LAPACK } from './libs/registry.js';

@@ -5,8 +5,9 @@
  * SHA-256 hashes. Nothing is loaded or run.
  */
 
-import { ARTIFACTS, probeArtifact } from '../host/artifacts.js';
-import { cacheDir } from '../host/cache.js';
+import '../host/addon.js'; // registers the channel addon and the sidecar executable
+import { artifacts, probeArtifact } from '../host/build/artifacts.js';
+import { cacheDir } from '../host/build/cache.js';
 import { type Command, jsonFlag } from './command.js';
 
 const usage = `usage: sidecar build [--json]
@@ -34,25 +35,27 @@ interface BuiltArtifact {
 }
 
 /** Builds and caches the artefacts; what was done for each. */
-function buildArtifacts(): BuiltArtifact[] {
-  return ARTIFACTS.map((a) => {
-    const before = probeArtifact(a);
-    const f = a.file();
-    return {
+async function buildArtifacts(): Promise<BuiltArtifact[]> {
+  const out: BuiltArtifact[] = [];
+  for (const a of artifacts()) {
+    const before = await probeArtifact(a);
+    const f = await a.file();
+    out.push({
       name: a.name,
       description: a.description,
       path: f.path,
       sha256: f.hash,
-      bytes: a.build().length,
+      bytes: (await a.bytes()).length,
       written: before.state !== 'valid',
-    };
-  });
+    });
+  }
+  return out;
 }
 
-function run(args: string[]): number {
+async function run(args: string[]): Promise<number> {
   const json = jsonFlag(args);
   const dir = cacheDir();
-  const built = buildArtifacts();
+  const built = await buildArtifacts();
   if (json) {
     process.stdout.write(
       `${JSON.stringify({ cacheDir: dir, artifacts: built.map(({ description: _, ...rest }) => rest) }, null, 2)}\n`,

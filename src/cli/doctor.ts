@@ -9,8 +9,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { ARTIFACTS, probeArtifact } from '../host/artifacts.js';
-import { type CacheState, cacheDir } from '../host/cache.js';
+import '../host/addon.js'; // registers the channel addon and the sidecar executable
+import { artifacts, probeArtifact } from '../host/build/artifacts.js';
+import { type CacheState, cacheDir } from '../host/build/cache.js';
 import { LibraryError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
 import { KNOWN_LIBRARIES } from '../libs/registry.js';
@@ -103,10 +104,12 @@ async function diagnose(): Promise<DoctorReport> {
     cpu: readCpuInfo(cpuText),
     cache: {
       dir,
-      artifacts: ARTIFACTS.map((a) => {
-        const p = probeArtifact(a);
-        return { name: a.name, path: p.path, state: p.state };
-      }),
+      artifacts: await Promise.all(
+        artifacts().map(async (a) => {
+          const p = await probeArtifact(a);
+          return { name: a.name, path: p.path, state: p.state };
+        }),
+      ),
     },
     sidecar: { ok: false, startMs: null, pingUs: null, pid: null, error: null },
     libraries: [],

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { THROW } from '../forth/layout.js';
 import { ForthError, type ForthSession } from '../forth/session.js';
 import { SidecarError } from '../host/errors.js';
+import '../forth/methods.js';
 import { Sidecar } from '../host/sidecar.js';
 import { type Command, keepingAlive, UsageError } from './command.js';
 

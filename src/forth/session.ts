@@ -7,8 +7,10 @@
  */
 
 import type net from 'node:net';
-import { forthKernelObject } from '../host/artifacts.js';
-import type { LoadedCode, NativeFunction, Sidecar } from '../host/sidecar.js';
+import type { NativeFunction } from '../host/call.js';
+import type { LoadedCode } from '../host/code.js';
+import type { Sidecar } from '../host/sidecar.js';
+import { forthKernelObject } from './artifact.js';
 import { CTX, THROW, THROW_MESSAGES } from './layout.js';
 import { systemSource } from './system.js';
 
@@ -116,7 +118,7 @@ export class ForthSession {
   async #boot(): Promise<void> {
     const sc = this.sc;
     const gen = sc.generation;
-    this.#code = await sc.load(forthKernelObject());
+    this.#code = await sc.load(await forthKernelObject());
     const boot = this.#code.func('long forth_boot(void *ctx)', 'forth_boot');
     this.#evalFn = this.#code.func('long forth_eval(void *ctx, void *src, long len)', 'forth_eval');
     if (!this.#ctx) {

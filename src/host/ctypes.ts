@@ -5,8 +5,6 @@
  * TypeError that says what is wrong and where.
  */
 
-import { ARGBLOCK_SIZE } from '../native/protocol.js';
-
 /** How a value travels: integer register, vector register, or nothing. */
 export type CKind =
   | 'void'
@@ -227,8 +225,8 @@ export function parsePrototype(proto: string): Signature {
   return { name: fname, ret, params, key };
 }
 
-/** Parameters a call may have (the per-slot argument block holds this many). */
-export const MAX_PARAMS = ARGBLOCK_SIZE / 8;
+/** Parameters a call may have (its argument record is at most 256 bytes). */
+export const MAX_PARAMS = 32;
 
 export function isFloatKind(k: CKind): boolean {
   return k === 'f32' || k === 'f64';

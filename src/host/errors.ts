@@ -77,3 +77,8 @@ export class LibraryError extends SidecarError {
     this.attempts = attempts;
   }
 }
+
+/** The sidecar broke the channel's protocol (a corrupt completion count): it was killed. */
+export class ProtocolError extends SidecarError {
+  override name = 'ProtocolError';
+}

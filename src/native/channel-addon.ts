@@ -7,7 +7,6 @@
  *
  * JavaScript interface (all numbers; negative results are -errno):
  *   createRegion(size, hintAddress) → [fd, address, ArrayBuffer] | -errno
- *   releaseRegion(address, size) → resident pages counted back into V8's external memory
  *   futexWait(address, expected, timeoutNs) → 0 | -errno (-11 changed, -110 timed out)
  *   futexWake(address, count) → woken | -errno
  *   pipe() → [readFd, writeFd] | -errno
@@ -37,7 +36,6 @@ import {
 } from '../sys/linux.js';
 import {
   Assembler,
-  byte,
   dword,
   eax,
   edi,
@@ -53,11 +51,8 @@ import {
   r10d,
   r12,
   r13,
-  r13d,
   r14,
-  r14d,
   r15,
-  r15d,
   rax,
   rbp,
   rbx,
@@ -68,7 +63,19 @@ import {
   rsp,
   xmm0,
 } from '../x86/index.js';
-import { H } from './protocol.js';
+
+/** The addon's JavaScript interface, as `process.dlopen` returns it. */
+export interface ChannelAddon {
+  /** [fd, address, buffer] or -errno. */
+  createRegion(size: number, hint: number): [number, number, ArrayBuffer] | number;
+  /** 0 when woken, -11 when the word no longer held `expected`, -110 on timeout, else -errno. */
+  futexWait(address: number, expected: number, timeoutNs: number): number;
+  futexWake(address: number, count: number): number;
+  pipe(): [number, number] | number;
+  close(fd: number): number;
+  /** 0 running, 512 + exit status, 256 + signal number, or -errno. */
+  exited(pid: number): number;
+}
 
 /** Stack frame of every exported function (offsets from rsp after the prologue). */
 const F = {
@@ -234,17 +241,9 @@ export function buildChannelAddon(): Uint8Array {
     a.mov(rax, -12);
     a.jmp(failClose);
     a.bind(made);
-    // V8 counts an external buffer's bytes as memory a collection could free,
-    // and a large one early in a process's life makes it run a full GC at
-    // once. The region is freed by stop(), never by a collection: take its
-    // size back out of the count (releaseRegion and the finalizer settle it).
-    // (Taking it out before the buffer exists made the first start of a
-    // process run a full GC all the same, as measured.)
-    a.mov(rdi, rbx);
-    a.mov(rsi, arg(0));
-    a.neg(rsi);
-    a.lea(rdx, qword(rsp, F.tmp + 40));
-    a.call(napi('napi_adjust_external_memory'));
+    // V8 counts the buffer's bytes as external memory, and subtracts them
+    // itself when the buffer is detached or collected: the count must not be
+    // adjusted here (Node 24+ aborts the process when it goes below zero).
     a.mov(qword(rsp, F.tmp), r12);
     a.mov(qword(rsp, F.tmp + 8), r13);
     returnArray(2, () => {
@@ -262,82 +261,14 @@ export function buildChannelAddon(): Uint8Array {
     a.bind(fail);
     returnNumber();
 
-    // finalizeRegion(env, data, hint=size): unmap when the ArrayBuffer is
-    // collected, and give V8's external-memory count back what createRegion
-    // took out of it.
+    // finalizeRegion(env, data, hint=size): unmaps the region once its ArrayBuffer is collected.
     a.bind(a.label('finalizeRegion'));
-    a.push(rbx);
-    a.push(r12);
-    a.push(r13);
-    a.sub(rsp, 16);
-    a.mov(rbx, rdi);
-    a.mov(r12, rdx);
-    a.mov(r13d, dword(rsi, H.accounted));
+    a.sub(rsp, 8);
     a.mov(rdi, rsi);
     a.mov(rsi, rdx);
     syscall(SYS.munmap);
-    // V8 now subtracts the whole size: add back all but what releaseRegion counted.
-    a.shl(r13, 12);
-    a.mov(rsi, r12);
-    a.sub(rsi, r13);
-    a.mov(rdi, rbx);
-    a.mov(rdx, rsp);
-    a.call(napi('napi_adjust_external_memory'));
-    a.add(rsp, 16);
-    a.pop(r13);
-    a.pop(r12);
-    a.pop(rbx);
+    a.add(rsp, 8);
     a.ret();
-  }
-  // releaseRegion(address, size): the region is closed and its buffer now
-  // only waits for a collection. V8 should count what it holds meanwhile:
-  // its resident pages (mincore, 16 MiB at a time through a page-sized
-  // vector on the stack), remembered in the header for the finalizer.
-  {
-    fn('releaseRegion', 2);
-    const chunk = a.label();
-    const count = a.label();
-    const done = a.label();
-    const CHUNK = 4096 * 4096;
-    a.mov(r12, arg(0));
-    a.mov(r13, arg(1));
-    a.sub(rsp, 4096);
-    a.xor(r14d, r14d); // resident pages
-    a.xor(r15d, r15d); // offset
-    a.bind(chunk);
-    a.cmp(r15, r13);
-    a.jae(done);
-    a.mov(rsi, r13);
-    a.sub(rsi, r15);
-    a.mov(eax, CHUNK);
-    a.cmp(rsi, rax);
-    a.cmova(rsi, rax);
-    a.lea(rdi, qword(r12, r15, 1, 0));
-    a.add(r15, rsi);
-    a.mov(rdx, rsp);
-    a.mov(eax, SYS.mincore);
-    a.syscall();
-    a.mov(rcx, rsi);
-    a.shr(rcx, 12); // pages in this chunk
-    a.test(rax, rax);
-    a.jnz(done); // cannot tell: count what was seen so far
-    a.bind(count);
-    a.movzx(eax, byte(rsp, rcx, 1, -1));
-    a.and(eax, 1);
-    a.add(r14, rax);
-    a.dec(rcx);
-    a.jnz(count);
-    a.jmp(chunk);
-    a.bind(done);
-    a.add(rsp, 4096);
-    a.mov(dword(r12, H.accounted), r14d);
-    a.mov(rdi, rbx);
-    a.mov(rsi, r14);
-    a.shl(rsi, 12);
-    a.lea(rdx, qword(rsp, F.tmp));
-    a.call(napi('napi_adjust_external_memory'));
-    a.mov(rax, r14);
-    returnNumber();
   }
   fn('futexWait', 3);
   a.mov(rax, arg(2));

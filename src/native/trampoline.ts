@@ -1,48 +1,71 @@
 /**
- * Call trampolines: one per distinct signature, loaded into the sidecar once.
- * The kernel calls a trampoline with rdi = the request's slot; the trampoline
- * moves the arguments from the slot (or from the slot's argument block when
- * there are more than INLINE_ARGS) into registers and stack as the System V
- * AMD64 ABI wants them — six integer registers, eight vector registers, the
- * rest on the stack in order, the stack 16-byte aligned at the call — calls
- * the target in slot.a1, and stores rax in slot.a0 and xmm0 in slot.a1.
+ * Call trampolines: one per distinct list of parameter classes, loaded into
+ * the sidecar once per generation. The sidecar calls a trampoline with
+ * rdi = the request's slot and rsi = the target function; the trampoline
+ * moves the argument words (from the slot, or from the argument record a0
+ * points to when there are more than INLINE_WORDS) into registers and stack
+ * as the System V AMD64 ABI wants them — six integer registers, eight
+ * vector registers, the rest on the stack in order, the stack 16-byte
+ * aligned at the call — calls the target, and stores rax in a0 and xmm0 in a1.
  *
- * Each argument occupies 8 bytes of the argument area, written by the host
- * already widened (integers sign- or zero-extended to 64 bits, floats in the
- * low 4 bytes).
+ * Each argument occupies one 8-byte word, written by the host already
+ * widened (integers sign- or zero-extended to 64 bits, floats in the low 4
+ * bytes).
  *
  * Every trampoline sets al to the number of vector registers it loaded, so a
  * variadic function (printf, curl_easy_setopt) can be called through a
  * prototype that spells out the argument types of the call.
  */
 
-import { type CKind, isFloatKind } from '../host/ctypes.js';
-import { Assembler, dword, eax, qword, r8, r9, r11, rax, rbx, rcx, rdi, rdx, rsi, rsp, xmm } from '../x86/index.js';
-import { INLINE_ARGS, S } from './protocol.js';
+import { INLINE_WORDS, SLOT } from '../channel/layout.js';
+import {
+  Assembler,
+  dword,
+  eax,
+  qword,
+  r8,
+  r9,
+  r11,
+  r12,
+  rax,
+  rbx,
+  rcx,
+  rdi,
+  rdx,
+  rsi,
+  rsp,
+  xmm,
+} from '../x86/index.js';
+
+/** How a parameter travels: in an integer register, or in a vector register as a float or a double. */
+export type ParamClass = 'int' | 'f32' | 'f64';
 
 const INT_REGS = [rdi, rsi, rdx, rcx, r8, r9];
 
-/** Machine code of the trampoline for parameters of the given kinds (position-independent). */
-export function buildTrampoline(params: readonly CKind[]): Uint8Array {
+/** Machine code of the trampoline for parameters of the given classes (position-independent). */
+export function buildTrampoline(params: readonly ParamClass[]): Uint8Array {
   const a = new Assembler();
   // Classify: which arguments go to registers, which to the stack.
   const intArgs: number[] = [];
   const vecArgs: number[] = [];
   const stackArgs: number[] = [];
   params.forEach((k, i) => {
-    if (isFloatKind(k)) {
+    if (k !== 'int') {
       if (vecArgs.length < 8) vecArgs.push(i);
       else stackArgs.push(i);
     } else if (intArgs.length < 6) intArgs.push(i);
     else stackArgs.push(i);
   });
-  const stackBytes = Math.ceil((stackArgs.length * 8) / 16) * 16;
+  // Two pushes (rbx, r12) leave rsp ≡ 8 (mod 16): pad the stack area to make it aligned at the call.
+  const stackBytes = Math.ceil((stackArgs.length * 8) / 16) * 16 + 8;
 
-  a.push(rbx); // entry rsp ≡ 8 (mod 16); now aligned
-  a.mov(rbx, rdi);
-  if (stackBytes > 0) a.sub(rsp, stackBytes);
-  if (params.length > INLINE_ARGS) a.mov(rax, qword(rbx, S.args));
-  else a.lea(rax, qword(rbx, S.args));
+  a.push(rbx);
+  a.push(r12);
+  a.mov(rbx, rdi); // the slot
+  a.mov(r12, rsi); // the target
+  a.sub(rsp, stackBytes);
+  if (params.length > INLINE_WORDS) a.mov(rax, qword(rbx, SLOT.a0));
+  else a.lea(rax, qword(rbx, SLOT.a0));
   stackArgs.forEach((p, j) => {
     a.mov(r11, qword(rax, 8 * p));
     a.mov(qword(rsp, 8 * j), r11);
@@ -56,10 +79,11 @@ export function buildTrampoline(params: readonly CKind[]): Uint8Array {
   });
   // al = vector registers used: what a variadic callee expects, harmless otherwise.
   a.mov(eax, vecArgs.length);
-  a.call(qword(rbx, S.a1));
-  a.mov(qword(rbx, S.a0), rax);
-  a.movsd(qword(rbx, S.a1), xmm(0));
-  if (stackBytes > 0) a.add(rsp, stackBytes);
+  a.call(r12);
+  a.mov(qword(rbx, SLOT.a0), rax);
+  a.movsd(qword(rbx, SLOT.a1), xmm(0));
+  a.add(rsp, stackBytes);
+  a.pop(r12);
   a.pop(rbx);
   a.ret();
   const obj = a.finish();

@@ -8,6 +8,7 @@ export const SYS = {
   mmap: 9,
   mprotect: 10,
   munmap: 11,
+  pwrite64: 18,
   mincore: 27,
   fcntl: 72,
   ftruncate: 77,

@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { cacheFile, probeFile } from '../../src/host/cache.js';
+import { cacheFile, probeFile } from '../../src/host/build/cache.js';
 import { tmpDir } from '../support/tmp.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -88,7 +88,7 @@ describe('the artefact cache', () => {
         [
           '--input-type=module',
           '-e',
-          `import { cacheFile } from ${JSON.stringify(new URL('../../src/host/cache.js', import.meta.url).href)};
+          `import { cacheFile } from ${JSON.stringify(new URL('../../src/host/build/cache.js', import.meta.url).href)};
            cacheFile('exe', Buffer.from(${JSON.stringify(bytes.toString('base64'))}, 'base64'), true);`,
         ],
         { env: { ...process.env, SIDECAR_CACHE: dir }, encoding: 'utf8' },

@@ -6,14 +6,14 @@
  * so several processes starting at once never see a half-written file; a file
  * is used only after its bytes hash to its name and its mode is the one we
  * write (else it is rewritten). A `.ref` file maps a generator key to the
- * content hash it produced (see cachedBuild).
+ * content hash it produced (see findBuilt).
  */
 
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SidecarStartError } from './errors.js';
+import { SidecarStartError } from '../errors.js';
 
 /** The artefact cache cannot be used (not writable, not ours, full). */
 export class CacheError extends SidecarStartError {
@@ -134,27 +134,16 @@ export function cacheFile(name: string, bytes: Uint8Array, executable: boolean):
 }
 
 /**
- * A key for artefacts derived from this package's own code: the SHA-256 of
- * the generator modules' files, so a changed generator never meets a stale
- * artefact.
- */
-export function generatorKey(modules: URL[]): string {
-  const h = createHash('sha256');
-  for (const m of modules) h.update(fs.readFileSync(m));
-  return h.digest('hex').slice(0, 32);
-}
-
-/**
  * A generated artefact found through its generator key, so that a warm start
  * neither regenerates nor rehashes more than one small file. The `.ref` file
  * names the content hash; the artefact itself is still checked against it.
+ * Null when it has not been built (or the copy is damaged).
  */
-export function cachedBuild(name: string, key: string, build: () => Uint8Array, executable: boolean): CachedFile {
+export function findBuilt(name: string, key: string, executable: boolean): CachedFile | null {
   const dir = cacheDir();
   inCacheDir(dir, 'use it', () => ensureDir(dir)); // ours and private, also on a warm start
-  const ref = path.join(dir, `${name}-${key}.ref`);
   try {
-    const hash = fs.readFileSync(ref, 'utf8').trim();
+    const hash = fs.readFileSync(refPath(dir, name, key), 'utf8').trim();
     const file = filePath(dir, name, hash);
     const known = verified.get(file);
     if (known) return known;
@@ -164,9 +153,19 @@ export function cachedBuild(name: string, key: string, build: () => Uint8Array, 
       return c;
     }
   } catch {
-    // not built yet, or damaged: build it
+    // not built yet, or damaged
   }
-  const c = cacheFile(name, build(), executable);
-  inCacheDir(dir, `record ${name}`, () => writeFileAtomic(ref, c.hash, 0o600));
+  return null;
+}
+
+/** Writes a freshly built artefact and the `.ref` that finds it by its generator key. */
+export function recordBuilt(name: string, key: string, bytes: Uint8Array, executable: boolean): CachedFile {
+  const dir = cacheDir();
+  const c = cacheFile(name, bytes, executable);
+  inCacheDir(dir, `record ${name}`, () => writeFileAtomic(refPath(dir, name, key), c.hash, 0o600));
   return c;
+}
+
+function refPath(dir: string, name: string, key: string): string {
+  return path.join(dir, `${name}-${key}.ref`);
 }

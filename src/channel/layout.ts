@@ -1,0 +1,149 @@
+/**
+ * The shared region's layout: one memfd, mapped at the same address in the
+ * host and in every sidecar that serves it, so a pointer into it means the
+ * same thing on all sides. The host's TypeScript and the sidecar's generated
+ * machine code both read these numbers, so they cannot drift apart.
+ *
+ *   0              region header (one page, written only by the host)
+ *   CHANNEL_BASE   channel 0, channel 1, ... (CHANNEL_SIZE bytes each)
+ *   arenaOffset    the arena: user buffers, code being loaded, strings
+ *
+ * A region holds one channel per sidecar that serves it: a `Sidecar` has
+ * one, a `Pool` of n members has n, all over the same arena, so the members
+ * compute on the same buffers without copies. A channel is:
+ *
+ *   +0             control page: each side's hot words on its own cache line
+ *   +CALLS_OFFSET  call table: CALL_SLOTS entries of { trampoline, target }
+ *   +RING_OFFSET   ring: RING_SLOTS slots of SLOT_SIZE bytes
+ *   +ARGS_OFFSET   argument records for calls with more than INLINE_WORDS words
+ *
+ * A slot carries one request: its state word, then the function (an index
+ * into the call table, or a request code below FIRST_CALL), then three
+ * eightbytes of arguments. The host writes the slot and then the state
+ * 2n+1 to submit request number n (slot n mod RING_SLOTS); the sidecar runs
+ * it, writes the results over the first two argument words, and then the
+ * channel's completion count n+1. Requests complete in order, so the count
+ * alone says which slots are done.
+ */
+
+export const MAGIC = 0x52414353; // 'SCAR'
+export const VERSION = 2;
+
+export const PAGE = 4096;
+
+/** Region header fields (byte offsets). The host writes them at creation and again before every (re)start. */
+export const REGION = {
+  magic: 0, // u32
+  version: 4, // u32
+  size: 8, // u64: region size
+  address: 16, // u64: where the host mapped it (the sidecar maps it there too)
+  hostPid: 24, // u32
+  channels: 28, // u32: how many channels follow the header
+  arenaOffset: 32, // u64
+} as const;
+
+/** The first channel's offset. */
+export const CHANNEL_BASE = PAGE;
+
+/** Channel control page fields (byte offsets from the channel's start). */
+export const CONTROL = {
+  /** Written by the sidecar when it is up. */
+  sidecarPid: 0, // u32
+  /** Sidecar's sleep flag: 1 while it waits on sqBell. Written only by the sidecar. */
+  sqSleep: 64, // u32
+  /** Bumped by the host when it wakes a sleeping sidecar; the sidecar's futex word. */
+  sqBell: 68, // u32
+  /** Host's sleep flag: 1 while a synchronous caller waits on cqCount. Written only by the host. */
+  cqSleep: 128, // u32
+  /** Requests completed so far (wrapping); the host's futex word. Written only by the sidecar. */
+  cqCount: 192, // u32
+  /** Host asks for a doorbell byte on the pipe when the current batch is done; the sidecar takes it. */
+  bellArmed: 256, // u32
+  /** Sidecar spin budget in TSC ticks (0 = never spin); the sidecar clamps it to MAX_SPIN_TICKS. */
+  spinTicks: 320, // u64
+  /** Written only by the host, atomically: the full fence before it reads sqSleep. */
+  hostFence: 384, // u32
+  /** Upcalls (sidecar → host, for callbacks): see UPCALL. */
+  upcallCount: 448, // u32: upcalls posted (wrapping), written by sidecar threads (lock xadd)
+  upcallServed: 452, // u32: upcalls the host has taken, written by the host
+  /** Scratch for error text (dlerror), NUL-terminated. */
+  errorText: 1024,
+  errorTextSize: 1024,
+  /** Upcall slots: UPCALL_SLOTS × UPCALL_SIZE. */
+  upcalls: 2048,
+} as const;
+
+/** Slot fields (byte offsets within a slot). */
+export const SLOT = {
+  state: 0, // u32
+  /** A request code (< FIRST_CALL) or an index into the call table. */
+  fn: 4, // u32
+  /** Argument words; results are written over a0 and a1 (rax/xmm0, or a struct's two eightbytes). */
+  a0: 8,
+  a1: 16,
+  a2: 24,
+} as const;
+
+export const SLOT_SIZE = 32;
+export const RING_SLOTS = 16384;
+/** Argument words that fit in the slot; longer argument lists go in a record, and a0 points to it. */
+export const INLINE_WORDS = 3;
+
+/** Call table entries: { trampoline: u64, target: u64 }. Index 0..FIRST_CALL-1 are request codes. */
+export const CALL_ENTRY_SIZE = 16;
+export const CALL_SLOTS = 2048;
+export const FIRST_CALL = 16;
+
+export const CALLS_OFFSET = PAGE;
+export const RING_OFFSET = CALLS_OFFSET + CALL_SLOTS * CALL_ENTRY_SIZE;
+export const ARGS_OFFSET = RING_OFFSET + RING_SLOTS * SLOT_SIZE;
+/** Bytes of argument records per channel (a ring the host allocates from in order). */
+export const ARGS_SIZE = 256 * 1024;
+export const CHANNEL_SIZE = ARGS_OFFSET + ARGS_SIZE;
+
+/**
+ * An upcall slot: a sidecar thread (inside a call the host made, or one a
+ * library started) asks the host to run a JavaScript callback.
+ *   state: 0 free, 1 claimed, 2 posted, 3 answered, 4 failed (the callback threw)
+ */
+export const UPCALL = {
+  state: 0, // u32
+  callback: 4, // u32: the callback's id
+  /** The arguments as the thunk spilled them (eight integer and eight vector registers, then stack words). */
+  args: 8,
+  /** The result: rax and xmm0 (or a struct's two eightbytes). */
+  result: 8 + 8 * 24,
+} as const;
+export const UPCALL_SIZE = 256;
+export const UPCALL_SLOTS = 8;
+
+/** Default spin budget of the sidecar before it sleeps, in TSC ticks (~20 µs at 2.5 GHz). */
+export const DEFAULT_SPIN_TICKS = 50_000;
+/** The most the sidecar spins whatever the header says (~4 ms at 2.5 GHz): a corrupt word cannot pin a core. */
+export const MAX_SPIN_TICKS = 10_000_000;
+
+/** File descriptors a sidecar inherits. */
+export const FD = {
+  region: 3,
+  doorbell: 4,
+  /** Output stream (sidecar → host): what the Forth or Python in it prints. */
+  output: 5,
+} as const;
+
+/** Sidecar exit codes for start-up failures (distinct from the usual 0/1). */
+export const EXIT_CODE = {
+  badRegion: 70,
+  mapFailed: 71,
+  orphan: 72,
+  badChannel: 73,
+} as const;
+
+/** Offset of channel `k` in its region. */
+export function channelOffset(k: number): number {
+  return CHANNEL_BASE + k * CHANNEL_SIZE;
+}
+
+/** Where the arena of a region with `channels` channels starts (page aligned). */
+export function arenaOffset(channels: number): number {
+  return channelOffset(channels);
+}

@@ -1,0 +1,50 @@
+/**
+ * The Forth's methods on a Sidecar: `sc.forth(text)`, `sc.forthDefine`,
+ * `sc.forthInterrupt`, `sc.forthSession()`. The host does not import the
+ * Forth; importing this module (the package's entry does) adds them, one
+ * session per sidecar.
+ */
+
+import { Sidecar } from '../host/sidecar.js';
+import { type ForthEvalOptions, ForthSession } from './session.js';
+
+declare module '../host/sidecar.js' {
+  interface Sidecar {
+    /**
+     * Evaluates Forth source in this sidecar's Forth system (booted on first
+     * use) and resolves to what it printed. An uncaught THROW rejects with a
+     * ForthError { code, message, line }; the system stays usable.
+     */
+    forth(source: string, opts?: ForthEvalOptions): Promise<string>;
+    /** Names a buffer of the region in Forth: `name` ( -- addr ) and `name#` ( -- count ). */
+    forthDefine(name: string, view: ArrayBufferView): Promise<void>;
+    /** Stops the running Forth evaluation with THROW -28 (the REPL's Ctrl-C). */
+    forthInterrupt(): void;
+    /** The Forth session of this sidecar (for BYE, boot time and other details). */
+    forthSession(): ForthSession;
+  }
+}
+
+const sessions = new WeakMap<Sidecar, ForthSession>();
+
+function session(sc: Sidecar): ForthSession {
+  let s = sessions.get(sc);
+  if (!s) {
+    s = new ForthSession(sc);
+    sessions.set(sc, s);
+  }
+  return s;
+}
+
+Sidecar.prototype.forthSession = function (this: Sidecar): ForthSession {
+  return session(this);
+};
+Sidecar.prototype.forth = async function (this: Sidecar, source: string, opts: ForthEvalOptions = {}): Promise<string> {
+  return (await session(this).eval(source, opts)).output;
+};
+Sidecar.prototype.forthDefine = async function (this: Sidecar, name: string, view: ArrayBufferView): Promise<void> {
+  await session(this).define(name, view);
+};
+Sidecar.prototype.forthInterrupt = function (this: Sidecar): void {
+  session(this).interrupt();
+};

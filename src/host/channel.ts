@@ -1,0 +1,818 @@
+/**
+ * One channel of a region, as the host drives it: the ring of request
+ * slots between the host and the one sidecar that serves the channel, the
+ * call table, the argument records, and the waits both ways. A region has
+ * one channel per sidecar serving it, so several `Channel`s may share one
+ * region (and its arena).
+ *
+ * Submitting request n: write its slot (function word, arguments, or a
+ * pointer to its argument record), then the state word 2n+1. Completion: the
+ * sidecar writes the results over the slot's first two words and then the
+ * channel's completion count n+1; requests complete in order, so the host
+ * reads that one word to learn how many slots are done (and checks it: a
+ * count outside what is in flight is a broken sidecar, never a crash here).
+ *
+ * Waiting is spin-then-sleep and adaptive on both sides: after a spin that
+ * misses, the next 1, 2, 4 … 256 waits sleep at once, so two processes on a
+ * two-core machine do not slow each other down by spinning.
+ *   - A synchronous caller spins on the count, then sleeps on it (futex).
+ *   - Asynchronous requests are flushed once per tick (one wake-up for all of
+ *     them); the flush keeps settling while completions keep coming, then
+ *     arms the doorbell and returns to the event loop.
+ */
+
+import { performance } from 'node:perf_hooks';
+import {
+  ARGS_OFFSET,
+  ARGS_SIZE,
+  CALL_ENTRY_SIZE,
+  CALL_SLOTS,
+  CALLS_OFFSET,
+  CONTROL,
+  DEFAULT_SPIN_TICKS,
+  FIRST_CALL,
+  RING_OFFSET,
+  RING_SLOTS,
+  SLOT,
+  SLOT_SIZE,
+} from '../channel/layout.js';
+import { REQUESTS } from '../channel/requests.js';
+import { type ChannelAddon, channelAddon } from './addon.js';
+import { DeadlineTimer } from './deadlines.js';
+import { AbortError, ProtocolError, SidecarError, TimeoutError } from './errors.js';
+import { RequestQueue } from './queue.js';
+import type { Region } from './region.js';
+
+/** One kind of request, as the channel writes and reads it. */
+export interface Request {
+  readonly name: string;
+  /** False when decode always returns undefined (void functions). */
+  readonly hasResult: boolean;
+  /** Bytes of argument record it needs; 0 when its arguments fit in the slot. */
+  readonly recordBytes: number;
+  /**
+   * Writes the slot's function word and the arguments (at byte offset `args`
+   * of the region: the slot's a0, or the record). Throws TypeError, before
+   * anything is published, on bad arguments.
+   */
+  fill(ch: Channel, slot: number, args: number, values: readonly unknown[]): void;
+  /** The result, from the completed slot; an Error value rejects. */
+  decode(ch: Channel, slot: number): unknown;
+}
+
+/** What the channel needs from whoever runs the sidecar serving it. */
+export interface ChannelOwner {
+  /** Whether the sidecar has exited (checked while a synchronous call sleeps); if so the owner has failed the channel. */
+  exited(): boolean;
+  /** Kills and replaces the sidecar; request slot `slot` fails with `reason`, the rest with SidecarExitedError. */
+  replace(slot: number, reason: Error): void;
+  /** Why a request cannot be sent (not running, stopped). */
+  deadError(): Error;
+  /** Requests are waiting for the doorbell (true), or none is (false): keep the event loop alive or not. */
+  hold(busy: boolean): void;
+}
+
+const MASK = RING_SLOTS - 1;
+const INF = Number.POSITIVE_INFINITY;
+/** Spins of the synchronous fast path before it takes the clock and waits the long way. */
+const FAST_SPINS = 2048;
+/** How long a synchronous caller spins before sleeping (ms). */
+const SYNC_SPIN_MS = 0.05;
+/** How long the end-of-tick flush spins for completions (ms). */
+const ASYNC_SPIN_MS = 0.015;
+/** Longest the end-of-tick flush keeps pumping a stream of completions before yielding (ms). */
+const MAX_PUMP_MS = 4;
+/** Sleep slice of a synchronous wait, between liveness and deadline checks (ns). */
+const SLEEP_SLICE_NS = 5_000_000;
+/** Argument records are cache-line aligned. */
+const RECORD_ALIGN = 64;
+
+/** `Atomics.pause` (Node 24+) in spin loops where present. */
+const pause: (n?: number) => void = (Atomics as { pause?: (n?: number) => void }).pause ?? (() => {});
+
+/** A batch of calls of one function: submitted in runs of slots, settled by one promise. */
+export class BatchRun {
+  next = 0;
+  done = 0;
+  failed = false;
+  readonly count: number;
+  readonly out: unknown[];
+  constructor(
+    readonly req: Request,
+    readonly lists: readonly (readonly unknown[])[],
+    readonly resolve: (v: unknown[]) => void,
+    readonly reject: (e: unknown) => void,
+    readonly deadline: number,
+    readonly timeoutMs: number,
+  ) {
+    this.count = lists.length;
+    this.out = new Array(lists.length).fill(undefined);
+  }
+  fail(e: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.next = this.count;
+    this.reject(e);
+  }
+}
+
+/** The channel's no-op: what an aborted, not yet taken request becomes. */
+const PING = REQUESTS.ping.code;
+
+export class Channel {
+  readonly region: Region;
+  /** Its number in the region. */
+  readonly index: number;
+  /** Byte offset of the channel in the region. */
+  readonly offset: number;
+  readonly i32: Int32Array;
+  readonly u32: Uint32Array;
+  readonly f32: Float32Array;
+  readonly f64: Float64Array;
+  readonly i64: BigInt64Array;
+  readonly u64: BigUint64Array;
+  readonly u8: Uint8Array;
+  /** Bumped each time a new sidecar takes the channel: native addresses of an older one are void. */
+  generation = 0;
+  #alive = false;
+  #owner: ChannelOwner | null = null;
+  readonly #addon: ChannelAddon;
+  readonly #ring: number;
+  readonly #cq: number;
+  readonly #cqAddress: number;
+  readonly #bellAddress: number;
+  readonly #spinTicks: bigint;
+
+  // Requests [#head, #n) are in flight; #overflow waits for room.
+  #n = 0;
+  #head = 0;
+  readonly #resolves: (((v: unknown) => void) | null)[] = new Array(RING_SLOTS).fill(null);
+  readonly #rejects: (((e: unknown) => void) | null)[] = new Array(RING_SLOTS).fill(null);
+  readonly #reqs: (Request | null)[] = new Array(RING_SLOTS).fill(null);
+  readonly #deadlines = new Float64Array(RING_SLOTS);
+  readonly #timeouts = new Float64Array(RING_SLOTS);
+  /** Where each slot's argument record ends (-1: none), to give the space back in order. */
+  readonly #recordEnd = new Float64Array(RING_SLOTS).fill(-1);
+  // Rare per-slot state: touched only when a request has it.
+  readonly #temps: (number[] | null)[] = new Array(RING_SLOTS).fill(null);
+  readonly #signals: (AbortSignal | null)[] = new Array(RING_SLOTS).fill(null);
+  readonly #failReasons: (Error | null)[] = new Array(RING_SLOTS).fill(null);
+  readonly #batches: (BatchRun | null)[] = new Array(RING_SLOTS).fill(null);
+  readonly #batchK = new Int32Array(RING_SLOTS);
+  readonly #overflow = new RequestQueue<Request, BatchRun>();
+  #argsHead = 0;
+  #argsTail = 0;
+  #fillTemps: number[] | null = null;
+  readonly #calls = new Map<string, number>();
+  #nextCall = FIRST_CALL;
+
+  #flushQueued = false;
+  readonly #timer: DeadlineTimer;
+  #syncSkip = 0;
+  #syncBackoff = 1;
+  #asyncSkip = 0;
+  #asyncBackoff = 1;
+
+  constructor(region: Region, index: number, opts: { spin?: boolean } = {}) {
+    this.region = region;
+    this.index = index;
+    this.offset = region.channelOffset(index);
+    this.i32 = region.i32;
+    this.u32 = new Uint32Array(region.buffer);
+    this.f32 = region.f32;
+    this.f64 = region.f64;
+    this.i64 = region.i64;
+    this.u64 = region.u64;
+    this.u8 = region.u8;
+    this.#addon = channelAddon();
+    this.#ring = this.offset + RING_OFFSET;
+    this.#cq = (this.offset + CONTROL.cqCount) >> 2;
+    this.#cqAddress = region.address + this.offset + CONTROL.cqCount;
+    this.#bellAddress = region.address + this.offset + CONTROL.sqBell;
+    this.#spinTicks = opts.spin === false ? 0n : BigInt(DEFAULT_SPIN_TICKS);
+    this.#timer = new DeadlineTimer(this.#onTimer);
+  }
+
+  /** True while a sidecar serves the channel. */
+  get alive(): boolean {
+    return this.#alive;
+  }
+
+  /** Requests in flight (submitted, not yet settled). */
+  get inFlight(): number {
+    return this.#n - this.#head + this.#overflow.length;
+  }
+
+  // ---------------------------------------------------------------- life
+
+  /**
+   * A new sidecar is about to serve the channel: clears the channel's pages
+   * and starts counting from zero. Called by the owner before it spawns.
+   */
+  attach(owner: ChannelOwner): void {
+    this.region.clearChannel(this.index);
+    this.u64[(this.offset + CONTROL.spinTicks) >> 3] = this.#spinTicks;
+    this.#owner = owner;
+    this.#n = 0;
+    this.#head = 0;
+    this.#argsHead = 0;
+    this.#argsTail = 0;
+    this.#recordEnd.fill(-1);
+    this.#calls.clear();
+    this.#nextCall = FIRST_CALL;
+    this.generation++;
+    this.#alive = true;
+  }
+
+  /** The sidecar is gone: everything in flight fails with `err` (or the reason recorded for its slot). */
+  detach(err: Error): void {
+    this.#alive = false;
+    while (this.#head < this.#n) {
+      const i = this.#head & MASK;
+      const reason = this.#failReasons[i] ?? err;
+      const reject = this.#rejects[i];
+      const b = this.#batches[i];
+      this.#release(i);
+      this.#head++;
+      if (b) b.fail(reason);
+      else reject?.(reason);
+    }
+    for (const [o, reject] of this.#overflow.takeAll()) {
+      if (o instanceof BatchRun) o.fail(err);
+      else reject?.(err);
+    }
+    this.#timer.clear();
+  }
+
+  /** Records why slot i's request fails when the sidecar is replaced. */
+  failWith(i: number, reason: Error): void {
+    this.#failReasons[i] = reason;
+  }
+
+  /** The name of the request the sidecar is (probably) running: the oldest in flight. */
+  runningName(): string | null {
+    if (this.#head === this.#n) return null;
+    return this.#nameAt(this.#head & MASK);
+  }
+
+  #nameAt(i: number): string | null {
+    return this.#batches[i]?.req.name ?? this.#reqs[i]?.name ?? null;
+  }
+
+  // ---------------------------------------------------------------- call table and scratch
+
+  /** The call-table index of (trampoline, target) for this generation, writing the entry on first use. */
+  callIndex(trampoline: bigint, target: bigint): number {
+    const key = `${trampoline}:${target}`;
+    const known = this.#calls.get(key);
+    if (known !== undefined) return known;
+    if (this.#nextCall >= CALL_SLOTS) {
+      throw new SidecarError(`more than ${CALL_SLOTS - FIRST_CALL} distinct functions bound in one sidecar`);
+    }
+    const k = this.#nextCall++;
+    const e = (this.offset + CALLS_OFFSET + k * CALL_ENTRY_SIZE) >> 3;
+    this.u64[e] = trampoline;
+    this.u64[e + 1] = target;
+    this.#calls.set(key, k);
+    return k;
+  }
+
+  /** Arena bytes for the request being filled (strings), freed when it completes; its region offset. */
+  temp(bytes: number, align = 16): number {
+    const off = this.region.arena.alloc(bytes, align);
+    (this.#fillTemps ??= []).push(off);
+    return off;
+  }
+
+  /** The error text the sidecar left in the control page (dlerror). */
+  errorText(): string {
+    const start = this.offset + CONTROL.errorText;
+    let e = start;
+    while (e < start + CONTROL.errorTextSize - 1 && this.u8[e] !== 0) e++;
+    return Buffer.from(this.region.buffer, start, e - start).toString('utf8');
+  }
+
+  /** Reserves an argument record; its region offset, or -1 when the record area is full. */
+  #reserve(bytes: number): number {
+    const size = Math.ceil(bytes / RECORD_ALIGN) * RECORD_ALIGN;
+    let h = this.#argsHead;
+    const pos = h % ARGS_SIZE;
+    if (pos + size > ARGS_SIZE) h += ARGS_SIZE - pos;
+    if (h + size - this.#argsTail > ARGS_SIZE) return -1;
+    this.#argsHead = h + size;
+    return this.offset + ARGS_OFFSET + (h % ARGS_SIZE);
+  }
+
+  /** Whether the ring has room for one more request of `req`'s kind. */
+  #room(req: Request): boolean {
+    if (this.#n - this.#head >= RING_SLOTS) return false;
+    if (req.recordBytes === 0) return true;
+    const size = Math.ceil(req.recordBytes / RECORD_ALIGN) * RECORD_ALIGN;
+    const pos = this.#argsHead % ARGS_SIZE;
+    const h = pos + size > ARGS_SIZE ? this.#argsHead + ARGS_SIZE - pos : this.#argsHead;
+    return h + size - this.#argsTail <= ARGS_SIZE;
+  }
+
+  /**
+   * Writes request n into its slot (and record); returns the slot's byte
+   * offset. On bad arguments frees what it took and throws, having
+   * published nothing.
+   */
+  #write(req: Request, values: readonly unknown[], i: number): number {
+    const slot = this.#ring + i * SLOT_SIZE;
+    let args = slot + SLOT.a0;
+    const headBefore = this.#argsHead;
+    if (req.recordBytes > 0) {
+      args = this.#reserve(req.recordBytes);
+      if (args < 0) throw new SidecarError('internal: no room for an argument record');
+      const p = this.region.address + args;
+      this.u32[(slot + SLOT.a0) >> 2] = p % 4294967296;
+      this.u32[(slot + SLOT.a0 + 4) >> 2] = Math.floor(p / 4294967296);
+      this.#recordEnd[i] = this.#argsHead;
+    }
+    this.#fillTemps = null;
+    try {
+      req.fill(this, slot, args, values);
+    } catch (e) {
+      const temps = this.#fillTemps as number[] | null;
+      if (temps) for (const t of temps) this.region.arena.free(t);
+      this.#fillTemps = null;
+      this.#argsHead = headBefore;
+      this.#recordEnd[i] = -1;
+      throw e;
+    }
+    this.#temps[i] = this.#fillTemps;
+    this.#fillTemps = null;
+    return slot;
+  }
+
+  #release(i: number): void {
+    const end = this.#recordEnd[i] as number;
+    if (end >= 0) {
+      this.#argsTail = end;
+      this.#recordEnd[i] = -1;
+    }
+    const t = this.#temps[i];
+    if (t !== null) {
+      for (const o of t) this.region.arena.free(o);
+      this.#temps[i] = null;
+    }
+    if (this.#failReasons[i] !== null) this.#failReasons[i] = null;
+    if (this.#signals[i] !== null) this.#signals[i] = null;
+    if (this.#batches[i] !== null) {
+      this.#batches[i] = null;
+      return;
+    }
+    this.#resolves[i] = null;
+    this.#rejects[i] = null;
+    this.#reqs[i] = null;
+  }
+
+  // ---------------------------------------------------------------- asynchronous requests
+
+  /** Submits one request; the promise settles when its completion is seen. */
+  submit(req: Request, values: readonly unknown[], timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+    if (signal?.aborted) return Promise.reject(new AbortError(req.name, signal.reason));
+    if (!this.#alive) return Promise.reject(this.deadError());
+    let resolve!: (v: unknown) => void;
+    let reject!: (e: unknown) => void;
+    const p = new Promise<unknown>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    if (this.#overflow.length > 0 || !this.#room(req)) {
+      this.#overflow.push(req, values, resolve, reject, timeoutMs, signal);
+    } else {
+      try {
+        this.#enqueue(req, values, resolve, reject, timeoutMs, signal);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    if (!this.#flushQueued) {
+      this.#flushQueued = true;
+      queueMicrotask(this.#flush);
+    }
+    return p;
+  }
+
+  /** Writes a request into the next slot and publishes it. Throws (before publishing) on bad arguments. */
+  #enqueue(
+    req: Request,
+    values: readonly unknown[],
+    resolve: (v: unknown) => void,
+    reject: (e: unknown) => void,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): number {
+    const n = this.#n;
+    const i = n & MASK;
+    const slot = this.#write(req, values, i);
+    this.#reqs[i] = req;
+    this.#resolves[i] = resolve;
+    this.#rejects[i] = reject;
+    this.#timeouts[i] = timeoutMs;
+    this.#deadlines[i] = this.#timer.deadline(timeoutMs);
+    if (signal) {
+      this.#signals[i] = signal;
+      signal.addEventListener('abort', () => this.#abort(n, signal.reason), { once: true });
+    }
+    this.#n = n + 1;
+    this.i32[slot >> 2] = (2 * n + 1) | 0; // published; #wake fences before its sleep check
+    return n;
+  }
+
+  /**
+   * Wakes a sleeping sidecar (Dekker with its sqSleep/state re-check).
+   * Requests are published with plain stores (x86 keeps stores in order and
+   * V8 emits them in program order); the atomic store here is the one full
+   * fence that keeps the sqSleep read from overtaking any of them.
+   */
+  #wake(): void {
+    const i32 = this.i32;
+    const c = this.offset >> 2;
+    Atomics.store(i32, c + (CONTROL.hostFence >> 2), 0);
+    if (Atomics.load(i32, c + (CONTROL.sqSleep >> 2)) !== 0) {
+      Atomics.add(i32, c + (CONTROL.sqBell >> 2), 1);
+      this.#addon.futexWake(this.#bellAddress, 1);
+    }
+  }
+
+  /**
+   * End of tick: wake the sidecar once for everything submitted in the
+   * tick, then keep settling and refilling while completions keep coming
+   * (host and sidecar run as a pipeline); when they stop for ASYNC_SPIN_MS,
+   * arm the doorbell and return to the event loop.
+   */
+  readonly #flush = (): void => {
+    this.#flushQueued = false;
+    this.#timer.newTick();
+    if (!this.#alive) return;
+    this.#refill();
+    if (this.#head === this.#n) return;
+    this.#wake();
+    if (this.#asyncSkip > 0) this.#asyncSkip--;
+    else {
+      const t0 = performance.now();
+      let quiet = t0;
+      let seen = this.#head;
+      let k = 0;
+      for (;;) {
+        this.#drain();
+        if (this.#head === this.#n || !this.#alive) {
+          this.#asyncBackoff = 1;
+          break;
+        }
+        if (this.#head !== seen) {
+          seen = this.#head;
+          k = 0;
+          quiet = -1;
+        }
+        pause();
+        if ((++k & 31) !== 0) continue;
+        const now = performance.now();
+        if (quiet < 0) quiet = now;
+        if (now - quiet > ASYNC_SPIN_MS) {
+          this.#asyncSkip = this.#asyncBackoff;
+          this.#asyncBackoff = Math.min(this.#asyncBackoff * 2, 256);
+          break;
+        }
+        if (now - t0 > MAX_PUMP_MS) break; // let the event loop breathe; the doorbell continues
+      }
+    }
+    if (this.#head !== this.#n && this.#alive) this.#arm();
+  };
+
+  #arm(): void {
+    Atomics.store(this.i32, (this.offset + CONTROL.bellArmed) >> 2, 1);
+    this.#drain();
+    if (this.#head !== this.#n) this.#owner?.hold(true);
+  }
+
+  /** The doorbell rang: settle what completed; re-arm while requests remain. */
+  onBell(): void {
+    this.#drain();
+    if (this.#head !== this.#n) this.#arm();
+    else this.#owner?.hold(false);
+  }
+
+  /** Settles every completed request, oldest first. */
+  #drain(): void {
+    let h = this.#head;
+    const n = this.#n;
+    if (h === n) return;
+    const done = (Atomics.load(this.i32, this.#cq) - h) | 0;
+    if (done === 0) return;
+    if (done < 0 || done > n - h) {
+      this.#violation(`it reported ${done} completions with ${n - h} requests in flight`);
+      return;
+    }
+    const end = h + done;
+    const ring = this.#ring;
+    for (; h < end; h++) {
+      const i = h & MASK;
+      const slot = ring + i * SLOT_SIZE;
+      const b = this.#batches[i];
+      if (b !== null) {
+        if (!b.failed && b.req.hasResult) b.out[this.#batchK[i] as number] = b.req.decode(this, slot);
+        this.#release(i);
+        this.#head = h + 1;
+        if (++b.done === b.count && !b.failed) b.resolve(b.out);
+        continue;
+      }
+      const req = this.#reqs[i] as Request;
+      const resolve = this.#resolves[i];
+      const reject = this.#rejects[i];
+      let v: unknown;
+      let err: unknown = null;
+      try {
+        v = req.decode(this, slot);
+      } catch (e) {
+        err = e;
+      }
+      this.#release(i);
+      this.#head = h + 1;
+      if (err !== null || v instanceof Error) reject?.(err ?? v);
+      else resolve?.(v);
+    }
+    if (this.#overflow.length > 0) this.#refill();
+    if (this.#head === this.#n && this.#timer.armed) this.#timer.clear();
+  }
+
+  /** The sidecar broke the protocol: it is killed and replaced; the oldest request fails with why. */
+  #violation(what: string): void {
+    const err = new ProtocolError(`the sidecar broke the channel protocol (${what}); it was killed`);
+    this.#owner?.replace(this.#head & MASK, err);
+  }
+
+  /** Moves overflowed requests into free slots. */
+  #refill(): void {
+    const before = this.#n;
+    const q = this.#overflow;
+    while (q.length > 0 && this.#alive) {
+      const front = q.op;
+      if (front instanceof BatchRun) {
+        if (!front.failed && !this.#pumpBatch(front)) break;
+        q.shift();
+        continue;
+      }
+      if (!this.#room(front)) break;
+      const values = q.args;
+      const resolve = q.resolve;
+      const reject = q.reject;
+      const timeoutMs = q.timeoutMs;
+      const signal = q.signal;
+      q.shift();
+      if (signal?.aborted) {
+        reject(new AbortError(front.name, signal.reason));
+        continue;
+      }
+      try {
+        this.#enqueue(front, values, resolve, reject, timeoutMs, signal);
+      } catch (e) {
+        reject(e);
+      }
+    }
+    if (this.#n !== before) this.#wake();
+  }
+
+  /** Why nothing can be sent now (not running, stopped). */
+  deadError(): Error {
+    return this.#owner?.deadError() ?? new SidecarError('no sidecar serves this channel');
+  }
+
+  // ---------------------------------------------------------------- batches
+
+  /** Many requests of one kind, one promise: they travel as a run of slots settled together. */
+  batch(
+    req: Request,
+    lists: readonly (readonly unknown[])[],
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<unknown[]> {
+    if (signal?.aborted) return Promise.reject(new AbortError(req.name, signal.reason));
+    if (!this.#alive) return Promise.reject(this.deadError());
+    if (lists.length === 0) return Promise.resolve([]);
+    const deadline = this.#timer.deadline(timeoutMs);
+    return new Promise((resolve, reject) => {
+      const b = new BatchRun(req, lists, resolve, reject, deadline, timeoutMs);
+      if (signal) signal.addEventListener('abort', () => this.#abortBatch(b, signal.reason), { once: true });
+      if (this.#overflow.length > 0 || !this.#pumpBatch(b))
+        this.#overflow.push(b, undefined, undefined, undefined, 0, undefined);
+      if (!this.#flushQueued) {
+        this.#flushQueued = true;
+        queueMicrotask(this.#flush);
+      }
+    });
+  }
+
+  /** Submits as much of a batch as there is room for; true when all of it is submitted (or it failed). */
+  #pumpBatch(b: BatchRun): boolean {
+    const i32 = this.i32;
+    const lists = b.lists;
+    const count = b.count;
+    const req = b.req;
+    let n = this.#n;
+    while (b.next < count && this.#room(req)) {
+      const i = n & MASK;
+      let slot: number;
+      try {
+        slot = this.#write(req, lists[b.next] as readonly unknown[], i);
+      } catch (e) {
+        b.fail(e);
+        return true;
+      }
+      this.#batches[i] = b;
+      this.#batchK[i] = b.next;
+      b.next++;
+      n++;
+      this.#n = n;
+      i32[slot >> 2] = (2 * n - 1) | 0; // published (see #wake)
+    }
+    return b.next === count;
+  }
+
+  #abortBatch(b: BatchRun, reason: unknown): void {
+    if (b.failed || b.done === b.count) return;
+    const err = new AbortError(b.req.name, reason);
+    b.next = b.count; // submit no more of it
+    for (let n = this.#head; n < this.#n; n++) {
+      const i = n & MASK;
+      if (this.#batches[i] !== b) continue;
+      if (n === this.#head) {
+        this.#replaceAt(i, err);
+        return;
+      }
+      this.i32[(this.#ring + i * SLOT_SIZE + SLOT.fn) >> 2] = PING;
+    }
+    b.fail(err);
+  }
+
+  // ---------------------------------------------------------------- synchronous requests
+
+  /** Submits and blocks until the request completes; returns its result or throws. */
+  submitSync(req: Request, values: readonly unknown[], timeoutMs: number): unknown {
+    if (!this.#alive) throw this.deadError();
+    if (this.#head === this.#n && this.#overflow.length === 0) return this.#syncFast(req, values, timeoutMs);
+    // Others are in flight: wait for room, then for this one in order.
+    while (this.#overflow.length > 0 || !this.#room(req)) {
+      this.#waitSync(this.#head, INF, 0);
+      if (!this.#alive) throw this.deadError();
+      this.#drain();
+    }
+    let result: unknown;
+    let error: unknown = null;
+    let settled = false;
+    const n = this.#enqueue(
+      req,
+      values,
+      (v) => {
+        result = v;
+        settled = true;
+      },
+      (e) => {
+        error = e;
+        settled = true;
+      },
+      INF,
+      undefined,
+    );
+    this.#wake();
+    const deadline = timeoutMs === INF ? INF : performance.now() + timeoutMs;
+    try {
+      this.#waitSync(n, deadline, timeoutMs);
+    } finally {
+      this.#drain();
+    }
+    if (!settled) throw error ?? this.deadError();
+    if (error !== null) throw error;
+    return result;
+  }
+
+  /**
+   * A synchronous request with nothing else in flight, the latency-critical
+   * case: no closures and no clock reads while the answer comes within the
+   * spin (the deadline starts when the spin gives up, a few µs late at most).
+   */
+  #syncFast(req: Request, values: readonly unknown[], timeoutMs: number): unknown {
+    const n = this.#n;
+    const i = n & MASK;
+    const slot = this.#write(req, values, i);
+    this.#reqs[i] = req;
+    this.#n = n + 1;
+    const i32 = this.i32;
+    const cq = this.#cq;
+    const want = (n + 1) | 0;
+    i32[slot >> 2] = (2 * n + 1) | 0; // published (see #wake)
+    this.#wake();
+    let k = 0;
+    while (Atomics.load(i32, cq) !== want) {
+      if (++k === FAST_SPINS) {
+        // The long way: if the sidecar dies or is replaced meanwhile, the reason arrives here.
+        let failure: unknown = null;
+        this.#rejects[i] = (e) => {
+          failure = e;
+        };
+        const deadline = timeoutMs === INF ? INF : performance.now() + timeoutMs;
+        this.#waitSync(n, deadline, timeoutMs);
+        if (this.#head > n || !this.#alive) throw failure ?? this.deadError();
+        if (((Atomics.load(i32, cq) - want) | 0) !== 0) {
+          this.#drain(); // a count beyond what is in flight: a broken sidecar
+          throw failure ?? this.deadError();
+        }
+        this.#rejects[i] = null;
+        break;
+      }
+      pause();
+    }
+    const v = req.decode(this, slot);
+    this.#head = n + 1;
+    this.#release(i);
+    if (v instanceof Error) throw v;
+    return v;
+  }
+
+  /** Waits until request n has completed; returns early if the sidecar dies or the deadline passes (it is then replaced). */
+  #waitSync(n: number, deadline: number, timeoutMs: number): void {
+    const i32 = this.i32;
+    const cq = this.#cq;
+    const isDone = (): boolean => ((Atomics.load(i32, cq) - n - 1) | 0) >= 0;
+    if (isDone()) return;
+    if (this.#syncSkip > 0) this.#syncSkip--;
+    else {
+      const t0 = performance.now();
+      let k = 0;
+      for (;;) {
+        if (isDone()) {
+          this.#syncBackoff = 1;
+          return;
+        }
+        pause();
+        if ((++k & 63) === 0 && performance.now() - t0 > SYNC_SPIN_MS) break;
+      }
+      this.#syncSkip = this.#syncBackoff;
+      this.#syncBackoff = Math.min(this.#syncBackoff * 2, 256);
+    }
+    const sleep = (this.offset + CONTROL.cqSleep) >> 2;
+    for (;;) {
+      const v = Atomics.load(i32, cq);
+      Atomics.store(i32, sleep, 1);
+      if (isDone()) {
+        Atomics.store(i32, sleep, 0);
+        return;
+      }
+      const slice = Math.min(SLEEP_SLICE_NS, Math.max(0, (deadline - performance.now()) * 1e6));
+      this.#addon.futexWait(this.#cqAddress, v, slice);
+      Atomics.store(i32, sleep, 0);
+      if (isDone()) return;
+      if (!this.#alive || this.#owner?.exited()) return;
+      if (performance.now() >= deadline) {
+        const i = n & MASK;
+        this.#replaceAt(i, new TimeoutError(this.#nameAt(i), timeoutMs));
+        return;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- deadlines and aborts
+
+  #replaceAt(i: number, reason: Error): void {
+    this.#failReasons[i] = reason;
+    this.#owner?.replace(i, reason);
+  }
+
+  #abort(n: number, reason: unknown): void {
+    if (n < this.#head || n >= this.#n) return;
+    const i = n & MASK;
+    const err = new AbortError(this.#reqs[i]?.name ?? null, reason);
+    if (n === this.#head) {
+      // Running: a native call cannot be interrupted; replace the sidecar.
+      this.#replaceAt(i, err);
+      return;
+    }
+    // Queued: make it a no-op if the sidecar has not taken it yet, and settle it now.
+    this.i32[(this.#ring + i * SLOT_SIZE + SLOT.fn) >> 2] = PING;
+    const reject = this.#rejects[i];
+    this.#resolves[i] = null;
+    this.#rejects[i] = null;
+    reject?.(err);
+  }
+
+  readonly #onTimer = (): void => {
+    this.#drain();
+    const now = performance.now();
+    let next = INF;
+    for (let n = this.#head; n < this.#n; n++) {
+      const i = n & MASK;
+      const b = this.#batches[i];
+      if (this.#resolves[i] === null && b === null) continue;
+      const d = b ? b.deadline : (this.#deadlines[i] as number);
+      if (d <= now) {
+        this.#replaceAt(i, new TimeoutError(this.#nameAt(i), b ? b.timeoutMs : (this.#timeouts[i] as number)));
+        return;
+      }
+      if (d < next) next = d;
+    }
+    if (next !== INF) this.#timer.set(next);
+  };
+}

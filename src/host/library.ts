@@ -1,0 +1,81 @@
+/**
+ * Libraries: a shared object opened in the sidecar (dlopen), its functions
+ * bound by C prototype, its symbols' addresses. A Library depends on the
+ * channels its calls go to, not on the Sidecar: its handle and each
+ * symbol's address are per-generation values, opened again after a restart.
+ */
+
+import { bindFunction, type Executor, type NativeFunction } from './call.js';
+import type { Channel } from './channel.js';
+import { parsePrototype } from './ctypes.js';
+import { PerGeneration } from './generation.js';
+import { DLOPEN, DLSYM, RTLD_NOW } from './requests.js';
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** dlopen(soname) in the sidecar serving `ch`. */
+export function dlopen(ch: Channel, soname: string | null, timeoutMs: number): Promise<bigint> {
+  return ch.submit(DLOPEN, [soname, RTLD_NOW], timeoutMs) as Promise<bigint>;
+}
+
+/** dlsym(handle, name); handle 0n is the global scope. */
+export function dlsym(ch: Channel, handle: bigint, name: string, timeoutMs: number): Promise<bigint> {
+  return ch.submit(DLSYM, [handle, name], timeoutMs) as Promise<bigint>;
+}
+
+/** An opened library: bind its functions with C prototypes. */
+export class Library {
+  readonly #exec: Executor;
+  readonly #handle: PerGeneration<bigint>;
+
+  constructor(
+    exec: Executor,
+    /** The name it was asked for (`m`). */
+    readonly name: string,
+    /** The soname that loaded (`libm.so.6`). */
+    readonly soname: string,
+    /** Ready-made prototypes, by function name. */
+    readonly prototypes: Readonly<Record<string, string>>,
+  ) {
+    this.#exec = exec;
+    this.#handle = new PerGeneration(
+      (ch) => dlopen(ch, soname, exec.timeoutMs),
+      (ch) => ch.submitSync(DLOPEN, [soname, RTLD_NOW], exec.timeoutMs) as bigint,
+    );
+  }
+
+  /** The dlopen handle in the sidecar the next call goes to (opened again after a restart). */
+  handle(): Promise<bigint> {
+    return this.#handle.get(this.#exec.channel());
+  }
+
+  /**
+   * A function of this library from its C prototype
+   * (`'double cos(double)'`), or by name alone for the known set's
+   * ready-made prototypes (`'cos'`). Throws TypeError on a malformed prototype.
+   */
+  func(prototype: string): NativeFunction {
+    if (typeof prototype !== 'string') throw new TypeError('func: expected a C prototype');
+    const word = prototype.trim();
+    const ready = IDENT.test(word) ? this.prototypes[word] : undefined;
+    if (IDENT.test(word) && !ready) {
+      throw new TypeError(
+        `func: no ready-made prototype for '${prototype}' in ${this.name}; give the full C prototype`,
+      );
+    }
+    const sig = parsePrototype(ready ?? prototype);
+    const sym = sig.name;
+    const exec = this.#exec;
+    const address = new PerGeneration<bigint>(
+      async (ch) => dlsym(ch, await this.#handle.get(ch), sym, exec.timeoutMs),
+      (ch) => ch.submitSync(DLSYM, [this.#handle.getSync(ch), sym], exec.timeoutMs) as bigint,
+    );
+    return bindFunction(exec, sig, { resolve: (ch) => address.get(ch), resolveSync: (ch) => address.getSync(ch) });
+  }
+
+  /** The address of a symbol in this library. */
+  async symbol(name: string): Promise<bigint> {
+    const ch = this.#exec.channel();
+    return dlsym(ch, await this.#handle.get(ch), name, this.#exec.timeoutMs);
+  }
+}

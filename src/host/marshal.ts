@@ -1,0 +1,225 @@
+/**
+ * Argument marshalling: from a C signature, the writer that checks each
+ * JavaScript argument against its C type and stores it as one eightbyte
+ * (integers sign- or zero-extended, floats in the low four bytes, strings
+ * copied into the arena for the call, typed arrays of the region as their
+ * address), and the reader of the result words. A bad argument is a
+ * TypeError naming the function, the argument and what it accepts, thrown
+ * before anything reaches the sidecar.
+ */
+
+import { INLINE_WORDS } from '../channel/layout.js';
+import type { Channel } from './channel.js';
+import type { CKind, CType, Signature } from './ctypes.js';
+
+/** A typed array living in the shared region. */
+export type RegionArray =
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array
+  | BigInt64Array
+  | BigUint64Array;
+
+export interface Marshal {
+  readonly name: string;
+  readonly arity: number;
+  /** Bytes of argument record (0: the arguments fit in the slot). */
+  readonly recordBytes: number;
+  readonly hasResult: boolean;
+  /** Writes the arguments at byte offset `at` of the region. */
+  write(ch: Channel, at: number, args: readonly unknown[]): void;
+  /** The result from the completed slot at `slot` (rax in a0, xmm0 in a1). */
+  decode(ch: Channel, slot: number): unknown;
+}
+
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+const U64_MAX = 2n ** 64n - 1n;
+const INT_RANGE: Partial<Record<CKind, [number, number]>> = {
+  i8: [-128, 127],
+  u8: [0, 255],
+  i16: [-32768, 32767],
+  u16: [0, 65535],
+  i32: [-2147483648, 2147483647],
+  u32: [0, 4294967295],
+};
+
+/** The typed array for each kind (pointers as addresses). */
+export const ARRAY_TYPES: Record<CKind, (new (b: ArrayBuffer, o: number, n: number) => RegionArray) | null> = {
+  void: null,
+  bool: Uint8Array,
+  i8: Int8Array,
+  u8: Uint8Array,
+  i16: Int16Array,
+  u16: Uint16Array,
+  i32: Int32Array,
+  u32: Uint32Array,
+  i64: BigInt64Array,
+  u64: BigUint64Array,
+  f32: Float32Array,
+  f64: Float64Array,
+  ptr: BigUint64Array,
+  cstr: BigUint64Array,
+};
+
+/** Result words within a slot: rax over a0, xmm0 over a1. */
+const A0 = 8;
+const A1 = 16;
+
+export function marshal(sig: Signature): Marshal {
+  const params = sig.params.map((p) => p.type);
+  const n = params.length;
+  const kinds = params.map((p) => p.kind);
+  const name = sig.name;
+  const write = (ch: Channel, at: number, args: readonly unknown[]): void => {
+    if (args.length !== n) throw arityError(name, n, args.length);
+    for (let k = 0; k < n; k++) {
+      const kind = kinds[k] as CKind;
+      const v = args[k];
+      const w = at + 8 * k;
+      if (kind === 'f64') {
+        if (typeof v !== 'number') throw argError(name, k, params[k] as CType, v);
+        ch.f64[w >> 3] = v;
+      } else writeArg(ch, kind, w, v, name, k, params[k] as CType);
+    }
+  };
+  return {
+    name,
+    arity: n,
+    recordBytes: n > INLINE_WORDS ? 8 * n : 0,
+    hasResult: sig.ret.kind !== 'void',
+    write,
+    decode: decoder(sig.ret.kind),
+  };
+}
+
+export function arityError(name: string, want: number, got: number): TypeError {
+  return new TypeError(`${name}: expected ${want} argument${want === 1 ? '' : 's'}, got ${got}`);
+}
+
+function decoder(ret: CKind): (ch: Channel, slot: number) => unknown {
+  switch (ret) {
+    case 'void':
+      return () => undefined;
+    case 'f64':
+      return (ch, slot) => ch.f64[(slot + A1) >> 3];
+    case 'f32':
+      return (ch, slot) => ch.f32[(slot + A1) >> 2];
+    case 'i32':
+      return (ch, slot) => ch.i32[(slot + A0) >> 2];
+    case 'u32':
+      return (ch, slot) => (ch.i32[(slot + A0) >> 2] as number) >>> 0;
+    case 'i16':
+      return (ch, slot) => ((ch.i32[(slot + A0) >> 2] as number) << 16) >> 16;
+    case 'u16':
+      return (ch, slot) => (ch.i32[(slot + A0) >> 2] as number) & 0xffff;
+    case 'i8':
+      return (ch, slot) => ((ch.i32[(slot + A0) >> 2] as number) << 24) >> 24;
+    case 'u8':
+      return (ch, slot) => (ch.i32[(slot + A0) >> 2] as number) & 0xff;
+    case 'bool':
+      return (ch, slot) => ((ch.i32[(slot + A0) >> 2] as number) & 0xff) !== 0;
+    case 'i64':
+      return (ch, slot) => ch.i64[(slot + A0) >> 3];
+    default:
+      return (ch, slot) => ch.u64[(slot + A0) >> 3];
+  }
+}
+
+function writeArg(ch: Channel, kind: CKind, w: number, v: unknown, name: string, k: number, type: CType): void {
+  const i32 = ch.i32;
+  switch (kind) {
+    case 'f32':
+      if (typeof v !== 'number') throw argError(name, k, type, v);
+      ch.f32[w >> 2] = v;
+      return;
+    case 'bool':
+      if (typeof v !== 'boolean' && v !== 0 && v !== 1) throw argError(name, k, type, v);
+      i32[w >> 2] = v ? 1 : 0;
+      i32[(w >> 2) + 1] = 0;
+      return;
+    case 'i8':
+    case 'u8':
+    case 'i16':
+    case 'u16':
+    case 'i32':
+    case 'u32': {
+      let x = v;
+      if (typeof x === 'string' && (kind === 'i8' || kind === 'u8') && x.length === 1) x = x.charCodeAt(0);
+      const [lo, hi] = INT_RANGE[kind] as [number, number];
+      if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi) throw argError(name, k, type, v);
+      i32[w >> 2] = x;
+      i32[(w >> 2) + 1] = x < 0 ? -1 : 0;
+      return;
+    }
+    case 'i64':
+    case 'u64': {
+      if (typeof v === 'number') {
+        if (!Number.isSafeInteger(v) || (kind === 'u64' && v < 0)) throw argError(name, k, type, v);
+        i32[w >> 2] = v;
+        i32[(w >> 2) + 1] = Math.floor(v / 4294967296);
+      } else if (typeof v === 'bigint') {
+        if (kind === 'i64' ? v < I64_MIN || v > I64_MAX : v < 0n || v > U64_MAX) throw argError(name, k, type, v);
+        ch.i64[w >> 3] = BigInt.asIntN(64, v);
+      } else throw argError(name, k, type, v);
+      return;
+    }
+    case 'cstr':
+      if (typeof v === 'string') {
+        if (v.includes('\0')) throw new TypeError(`${name}: argument ${k + 1} (const char *) contains a NUL character`);
+        const bytes = Buffer.byteLength(v);
+        const off = ch.temp(bytes + 1);
+        Buffer.from(ch.region.buffer, off, bytes + 1).write(`${v}\0`, 'utf8');
+        ch.u64[w >> 3] = BigInt(ch.region.address + off);
+        return;
+      }
+      writePointer(ch, w, v, name, k, type);
+      return;
+    default:
+      writePointer(ch, w, v, name, k, type);
+  }
+}
+
+function writePointer(ch: Channel, w: number, v: unknown, name: string, k: number, type: CType): void {
+  if (v === null || v === undefined) ch.u64[w >> 3] = 0n;
+  else if (typeof v === 'bigint') {
+    if (v < 0n || v > U64_MAX) throw argError(name, k, type, v);
+    ch.u64[w >> 3] = v;
+  } else if (ArrayBuffer.isView(v)) {
+    const off = ch.region.arenaOffsetOf(v);
+    if (off === undefined) {
+      throw new TypeError(
+        v.buffer === ch.region.buffer
+          ? `${name}: argument ${k + 1} (${type.name}) points into the region's header or channels`
+          : `${name}: argument ${k + 1} (${type.name}) points outside the sidecar's shared region; allocate it with sc.alloc()`,
+      );
+    }
+    ch.u64[w >> 3] = BigInt(ch.region.address + off);
+  } else throw argError(name, k, type, v);
+}
+
+function argError(name: string, k: number, type: CType, v: unknown): TypeError {
+  const got =
+    v === null
+      ? 'null'
+      : typeof v === 'object'
+        ? ((v as object).constructor?.name ?? 'object')
+        : `${typeof v} ${String(v)}`;
+  const want: Partial<Record<CKind, string>> = {
+    f64: 'a number',
+    f32: 'a number',
+    bool: 'a boolean',
+    i64: 'an integer (number or bigint)',
+    u64: 'a non-negative integer (number or bigint)',
+    ptr: 'a typed array in the region, a bigint address or null',
+    cstr: 'a string, a typed array in the region, a bigint address or null',
+  };
+  const range = INT_RANGE[type.kind];
+  const expected = want[type.kind] ?? (range ? `an integer in [${range[0]}, ${range[1]}]` : 'a value');
+  return new TypeError(`${name}: argument ${k + 1} (${type.name}) must be ${expected}, got ${got}`);
+}

@@ -1,0 +1,94 @@
+/**
+ * The host's encoders of the sidecar's requests other than calls, from the
+ * rows of src/channel/requests.ts: each argument is written by its field
+ * name, each result read by its field name, so the host and the sidecar's
+ * generator read the same description.
+ */
+
+import { SLOT } from '../channel/layout.js';
+import {
+  argWord,
+  REQUESTS,
+  type RequestName,
+  type RequestRow,
+  recordBytes,
+  resultOffset,
+} from '../channel/requests.js';
+import type { Channel, Request } from './channel.js';
+import { LibraryError, SidecarError } from './errors.js';
+
+type Value = bigint | number | string | null;
+
+/** Writes a request's arguments by name; strings are copied into the arena for the call. */
+function encoder(row: RequestRow): Request['fill'] {
+  const words = row.args.map((f) => argWord(row, f));
+  const code = row.code;
+  return (ch, slot, args, values) => {
+    ch.i32[(slot + SLOT.fn) >> 2] = code;
+    for (let k = 0; k < words.length; k++) {
+      const v = values[k] as Value;
+      let w: bigint;
+      if (typeof v === 'string') {
+        const bytes = Buffer.byteLength(v);
+        const off = ch.temp(bytes + 1);
+        Buffer.from(ch.region.buffer, off, bytes + 1).write(`${v}\0`, 'utf8');
+        w = BigInt(ch.region.address + off);
+      } else if (v === null || v === undefined) w = 0n;
+      else w = BigInt.asUintN(64, BigInt(v));
+      ch.u64[(args + (words[k] as number)) >> 3] = w;
+    }
+  };
+}
+
+/** Reads result `field` of a completed slot. */
+function result(row: RequestRow, field: string): (ch: Channel, slot: number) => bigint {
+  const off = resultOffset(row, field);
+  return (ch, slot) => ch.u64[(slot + off) >> 3] as bigint;
+}
+
+function define(name: RequestName, decode: (ch: Channel, slot: number) => unknown): Request {
+  const row = REQUESTS[name];
+  return { name, hasResult: row.results.length > 0, recordBytes: recordBytes(row), fill: encoder(row), decode };
+}
+
+const pingValue = result(REQUESTS.ping, 'value');
+/** ping(value) → value. */
+export const PING = define('ping', pingValue);
+
+/** exit(status): completes, then the sidecar exits. */
+export const EXIT = define('exit', () => undefined);
+
+const handle = result(REQUESTS.dlopen, 'handle');
+/** dlopen(path | null, flags) → handle; a LibraryError with dlerror's text on failure. */
+export const DLOPEN = define(
+  'dlopen',
+  (ch, slot) => handle(ch, slot) || new LibraryError(ch.errorText() || 'dlopen failed'),
+);
+
+const address = result(REQUESTS.dlsym, 'address');
+/** dlsym(handle, name) → address; a LibraryError with dlerror's text on failure. */
+export const DLSYM = define(
+  'dlsym',
+  (ch, slot) => address(ch, slot) || new LibraryError(ch.errorText() || 'dlsym failed'),
+);
+
+const base = result(REQUESTS.load, 'base');
+const loadErrno = result(REQUESTS.load, 'errno');
+/** load(src, length, relocs, count, execLength) → base. */
+export const LOAD = define(
+  'load',
+  (ch, slot) => base(ch, slot) || new SidecarError(`loading code failed (errno ${loadErrno(ch, slot)})`),
+);
+
+const status = result(REQUESTS.unload, 'status');
+/** unload(base, length) → 0. */
+export const UNLOAD = define('unload', (ch, slot) => {
+  const s = BigInt.asIntN(64, status(ch, slot));
+  return s === 0n ? 0 : new SidecarError(`unloading code failed (errno ${-s})`);
+});
+
+const copied = result(REQUESTS.copy, 'copied');
+/** copy(dst region offset, src address, length) → bytes copied; -errno (EFAULT) for an unreadable source. */
+export const COPY = define('copy', (ch, slot) => Number(BigInt.asIntN(64, copied(ch, slot))));
+
+export const RTLD_NOW = 2;
