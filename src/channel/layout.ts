@@ -91,6 +91,43 @@ export const INLINE_WORDS = 3;
 
 /** Call table entries: { trampoline: u64, target: u64 }. Index 0..FIRST_CALL-1 are request codes. */
 export const CALL_ENTRY_SIZE = 16;
+/**
+ * A call-table entry's trampoline is either the address of code loaded into
+ * the sidecar, or (below BUILTIN_TRAMPOLINES) the number of one of the
+ * trampolines built into the sidecar executable:
+ *   - inline(classes): up to INLINE_WORDS arguments in the slot, in C order,
+ *     each an integer or a vector register's (float or double); number
+ *     (1 << n) - 1 + mask, where bit k of mask is set when argument k is a vector;
+ *   - RECORD_TRAMPOLINE: any number of arguments, in an argument record laid
+ *     out in register order (CALL_RECORD).
+ */
+export const BUILTIN_TRAMPOLINES = 16;
+export const RECORD_TRAMPOLINE = 15;
+/** Built-in trampolines are this many bytes apart in the executable (the record one is last and may be longer). */
+export const TRAMPOLINE_STRIDE = 64;
+/** The argument record of RECORD_TRAMPOLINE, in eightbytes from its start. */
+export const CALL_RECORD = {
+  /** rdi rsi rdx rcx r8 r9. */
+  intRegs: 0,
+  /** xmm0 … xmm7 (the low four bytes for a float). */
+  vecRegs: 6,
+  /** How many stack words follow. */
+  stackCount: 14,
+  /** al at the call: vector registers used (what a variadic callee expects). */
+  vecCount: 15,
+  /** The stack arguments, in order. */
+  stack: 16,
+} as const;
+
+/** The built-in trampoline for up to INLINE_WORDS inline arguments; `vector[k]` says argument k goes to a vector register. */
+export function inlineTrampoline(vector: readonly boolean[]): number {
+  if (vector.length > INLINE_WORDS) throw new RangeError('more arguments than fit in a slot');
+  let mask = 0;
+  vector.forEach((v, k) => {
+    if (v) mask |= 1 << k;
+  });
+  return (1 << vector.length) - 1 + mask;
+}
 export const CALL_SLOTS = 2048;
 export const FIRST_CALL = 16;
 

@@ -5,14 +5,14 @@
  * call goes to (a Sidecar has one; a pool has several). On a channel, a
  * binding is a call-table index pointing at (trampoline, target), made on
  * first use and again after a restart; the call itself writes that index and
- * the arguments into a slot.
+ * the arguments into a slot. The trampolines are built into the sidecar
+ * executable (src/native/trampolines.ts): binding needs no code generation.
  */
 
 import type { Channel, Request } from './channel.js';
 import type { Signature } from './ctypes.js';
 import { AbortError } from './errors.js';
 import { PerGeneration } from './generation.js';
-import { flatCode, loadImage, loadImageSync } from './image.js';
 import { arityError, type Marshal, marshal } from './marshal.js';
 
 export interface CallOptions {
@@ -49,45 +49,6 @@ export interface Target {
   resolveSync(ch: Channel): bigint;
 }
 
-type ParamClass = 'int' | 'f32' | 'f64';
-
-/** The trampoline generator, imported when the first function is bound (it pulls in the assembler). */
-let generator: typeof import('../native/trampoline.js') | null = null;
-let loadingGenerator: Promise<typeof import('../native/trampoline.js')> | null = null;
-
-/** Loads the trampoline generator ahead of the first synchronous call (Sidecar.start does). */
-export function preloadTrampolines(): Promise<unknown> {
-  loadingGenerator ??= import('../native/trampoline.js').then((m) => {
-    generator = m;
-    return m;
-  });
-  return loadingGenerator;
-}
-
-function trampolineBytes(classes: readonly ParamClass[]): Uint8Array {
-  if (!generator) throw new Error('internal: the trampoline generator is not loaded');
-  return generator.buildTrampoline(classes);
-}
-
-/** One trampoline per list of parameter classes, loaded once per generation of each channel. */
-const trampolines = new Map<string, PerGeneration<bigint>>();
-
-function trampolineFor(classes: readonly ParamClass[], timeoutMs: number): PerGeneration<bigint> {
-  const key = classes.join(',');
-  let t = trampolines.get(key);
-  if (!t) {
-    t = new PerGeneration(
-      async (ch) => {
-        await preloadTrampolines();
-        return loadImage(ch, flatCode(trampolineBytes(classes)), timeoutMs);
-      },
-      (ch) => loadImageSync(ch, flatCode(trampolineBytes(classes)), timeoutMs),
-    );
-    trampolines.set(key, t);
-  }
-  return t;
-}
-
 /** A call request for call-table entry `index`. */
 function callRequest(m: Marshal, index: number): Request {
   const write = m.write;
@@ -115,18 +76,10 @@ export function bindFunction(exec: Executor, sig: Signature, target: Target): Na
   const m = marshal(sig);
   const n = m.arity;
   const name = sig.name;
-  const classes: ParamClass[] = sig.params.map((p) =>
-    p.type.kind === 'f64' ? 'f64' : p.type.kind === 'f32' ? 'f32' : 'int',
-  );
+  const tramp = BigInt(m.trampoline);
   const binding = new PerGeneration<Request>(
-    async (ch) => {
-      const [tramp, address] = await Promise.all([trampolineFor(classes, exec.timeoutMs).get(ch), target.resolve(ch)]);
-      return callRequest(m, ch.callIndex(tramp, address));
-    },
-    (ch) => {
-      const tramp = trampolineFor(classes, exec.timeoutMs).getSync(ch);
-      return callRequest(m, ch.callIndex(tramp, target.resolveSync(ch)));
-    },
+    async (ch) => callRequest(m, ch.callIndex(tramp, await target.resolve(ch))),
+    (ch) => callRequest(m, ch.callIndex(tramp, target.resolveSync(ch))),
   );
   // The last channel and generation a call went to, and its request: the fast path.
   let lastCh: Channel | null = null;

@@ -84,6 +84,8 @@ const ASYNC_SPIN_MS = 0.015;
 const MAX_PUMP_MS = 4;
 /** Sleep slice of a synchronous wait, between liveness and deadline checks (ns). */
 const SLEEP_SLICE_NS = 5_000_000;
+/** Requests in flight beyond which the end-of-tick flush does not spin. */
+const LONG_RUN = 256;
 /** Argument records are cache-line aligned. */
 const RECORD_ALIGN = 64;
 
@@ -157,6 +159,8 @@ export class Channel {
   readonly #temps: (number[] | null)[] = new Array(RING_SLOTS).fill(null);
   readonly #signals: (AbortSignal | null)[] = new Array(RING_SLOTS).fill(null);
   readonly #failReasons: (Error | null)[] = new Array(RING_SLOTS).fill(null);
+  /** 1 when slot i has any of the rare state above (or a record), so a release checks one byte. */
+  readonly #rare = new Uint8Array(RING_SLOTS);
   readonly #batches: (BatchRun | null)[] = new Array(RING_SLOTS).fill(null);
   readonly #batchK = new Int32Array(RING_SLOTS);
   readonly #overflow = new RequestQueue<Request, BatchRun>();
@@ -218,6 +222,7 @@ export class Channel {
     this.#argsHead = 0;
     this.#argsTail = 0;
     this.#recordEnd.fill(-1);
+    this.#rare.fill(0);
     this.#calls.clear();
     this.#nextCall = FIRST_CALL;
     this.generation++;
@@ -247,6 +252,7 @@ export class Channel {
   /** Records why slot i's request fails when the sidecar is replaced. */
   failWith(i: number, reason: Error): void {
     this.#failReasons[i] = reason;
+    this.#rare[i] = 1;
   }
 
   /** The name of the request the sidecar is (probably) running: the oldest in flight. */
@@ -329,6 +335,7 @@ export class Channel {
       this.u32[(slot + SLOT.a0) >> 2] = p % 4294967296;
       this.u32[(slot + SLOT.a0 + 4) >> 2] = Math.floor(p / 4294967296);
       this.#recordEnd[i] = this.#argsHead;
+      this.#rare[i] = 1;
     }
     this.#fillTemps = null;
     try {
@@ -341,12 +348,28 @@ export class Channel {
       this.#recordEnd[i] = -1;
       throw e;
     }
-    this.#temps[i] = this.#fillTemps;
-    this.#fillTemps = null;
+    if (this.#fillTemps !== null) {
+      this.#temps[i] = this.#fillTemps;
+      this.#rare[i] = 1;
+      this.#fillTemps = null;
+    }
     return slot;
   }
 
   #release(i: number): void {
+    if (this.#rare[i] !== 0) this.#releaseRare(i);
+    if (this.#batches[i] !== null) {
+      this.#batches[i] = null;
+      return;
+    }
+    this.#resolves[i] = null;
+    this.#rejects[i] = null;
+    this.#reqs[i] = null;
+  }
+
+  /** Gives back slot i's record and temporaries, forgets its signal and failure reason. */
+  #releaseRare(i: number): void {
+    this.#rare[i] = 0;
     const end = this.#recordEnd[i] as number;
     if (end >= 0) {
       this.#argsTail = end;
@@ -357,15 +380,8 @@ export class Channel {
       for (const o of t) this.region.arena.free(o);
       this.#temps[i] = null;
     }
-    if (this.#failReasons[i] !== null) this.#failReasons[i] = null;
-    if (this.#signals[i] !== null) this.#signals[i] = null;
-    if (this.#batches[i] !== null) {
-      this.#batches[i] = null;
-      return;
-    }
-    this.#resolves[i] = null;
-    this.#rejects[i] = null;
-    this.#reqs[i] = null;
+    this.#failReasons[i] = null;
+    this.#signals[i] = null;
   }
 
   // ---------------------------------------------------------------- asynchronous requests
@@ -415,6 +431,7 @@ export class Channel {
     this.#deadlines[i] = this.#timer.deadline(timeoutMs);
     if (signal) {
       this.#signals[i] = signal;
+      this.#rare[i] = 1;
       signal.addEventListener('abort', () => this.#abort(n, signal.reason), { once: true });
     }
     this.#n = n + 1;
@@ -451,7 +468,11 @@ export class Channel {
     this.#refill();
     if (this.#head === this.#n) return;
     this.#wake();
-    if (this.#asyncSkip > 0) this.#asyncSkip--;
+    // A long run of requests takes the sidecar longer than a spin is worth,
+    // and polling the count meanwhile only slows its writes: arm and go idle.
+    if (this.#n - this.#head > LONG_RUN) {
+      // (no spin)
+    } else if (this.#asyncSkip > 0) this.#asyncSkip--;
     else {
       const t0 = performance.now();
       let quiet = t0;
@@ -509,17 +530,20 @@ export class Channel {
     }
     const end = h + done;
     const ring = this.#ring;
+    const batches = this.#batches;
+    const rare = this.#rare;
+    // Settling never re-enters the channel (promises resolve later), so the head moves once, at the end.
     for (; h < end; h++) {
       const i = h & MASK;
-      const slot = ring + i * SLOT_SIZE;
-      const b = this.#batches[i];
+      const b = batches[i];
       if (b !== null) {
-        if (!b.failed && b.req.hasResult) b.out[this.#batchK[i] as number] = b.req.decode(this, slot);
-        this.#release(i);
-        this.#head = h + 1;
+        if (b.req.hasResult && !b.failed) b.out[this.#batchK[i] as number] = b.req.decode(this, ring + i * SLOT_SIZE);
+        if (rare[i] !== 0) this.#releaseRare(i);
+        batches[i] = null;
         if (++b.done === b.count && !b.failed) b.resolve(b.out);
         continue;
       }
+      const slot = ring + i * SLOT_SIZE;
       const req = this.#reqs[i] as Request;
       const resolve = this.#resolves[i];
       const reject = this.#rejects[i];
@@ -530,11 +554,14 @@ export class Channel {
       } catch (e) {
         err = e;
       }
-      this.#release(i);
-      this.#head = h + 1;
+      if (rare[i] !== 0) this.#releaseRare(i);
+      this.#resolves[i] = null;
+      this.#rejects[i] = null;
+      this.#reqs[i] = null;
       if (err !== null || v instanceof Error) reject?.(err ?? v);
       else resolve?.(v);
     }
+    this.#head = end;
     if (this.#overflow.length > 0) this.#refill();
     if (this.#head === this.#n && this.#timer.armed) this.#timer.clear();
   }
@@ -613,6 +640,41 @@ export class Channel {
     const count = b.count;
     const req = b.req;
     let n = this.#n;
+    if (req.recordBytes === 0) {
+      // Arguments in the slot: only the ring's room counts. #fillTemps is
+      // null between requests, so it is reset only after a fill that used it.
+      const ring = this.#ring;
+      const batches = this.#batches;
+      const batchK = this.#batchK;
+      const stop = Math.min(count, b.next + RING_SLOTS - (n - this.#head));
+      let k = b.next;
+      try {
+        for (; k < stop; k++) {
+          const i = n & MASK;
+          const slot = ring + i * SLOT_SIZE;
+          req.fill(this, slot, slot + SLOT.a0, lists[k] as readonly unknown[]);
+          if (this.#fillTemps !== null) {
+            this.#temps[i] = this.#fillTemps;
+            this.#rare[i] = 1;
+            this.#fillTemps = null;
+          }
+          batches[i] = b;
+          batchK[i] = k;
+          n++;
+          i32[slot >> 2] = (2 * n - 1) | 0; // published (see #wake)
+        }
+      } catch (e) {
+        const temps = this.#fillTemps as number[] | null;
+        if (temps) for (const t of temps) this.region.arena.free(t);
+        this.#fillTemps = null;
+        this.#n = n;
+        b.fail(e);
+        return true;
+      }
+      b.next = k;
+      this.#n = n;
+      return k === count;
+    }
     while (b.next < count && this.#room(req)) {
       const i = n & MASK;
       let slot: number;

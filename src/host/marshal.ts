@@ -8,7 +8,7 @@
  * before anything reaches the sidecar.
  */
 
-import { INLINE_WORDS } from '../channel/layout.js';
+import { CALL_RECORD, INLINE_WORDS, inlineTrampoline, RECORD_TRAMPOLINE } from '../channel/layout.js';
 import type { Channel } from './channel.js';
 import type { CKind, CType, Signature } from './ctypes.js';
 
@@ -30,6 +30,8 @@ export interface Marshal {
   readonly arity: number;
   /** Bytes of argument record (0: the arguments fit in the slot). */
   readonly recordBytes: number;
+  /** The built-in trampoline that moves these arguments into place. */
+  readonly trampoline: number;
   readonly hasResult: boolean;
   /** Writes the arguments at byte offset `at` of the region. */
   write(ch: Channel, at: number, args: readonly unknown[]): void;
@@ -71,17 +73,44 @@ export const ARRAY_TYPES: Record<CKind, (new (b: ArrayBuffer, o: number, n: numb
 const A0 = 8;
 const A1 = 16;
 
+/**
+ * Where each argument's word goes, from `at`: in C order in the slot (up to
+ * INLINE_WORDS), else in register order in a record (CALL_RECORD): the
+ * integer registers, the vector registers, then the stack in C order.
+ */
+function placement(kinds: readonly CKind[]): { words: number[]; stack: number; vectors: number } {
+  const vector = kinds.map((k) => k === 'f32' || k === 'f64');
+  if (kinds.length <= INLINE_WORDS) return { words: kinds.map((_, k) => 8 * k), stack: 0, vectors: 0 };
+  let ints = 0;
+  let vecs = 0;
+  let stack = 0;
+  const words = vector.map((v) => {
+    if (v && vecs < 8) return 8 * (CALL_RECORD.vecRegs + vecs++);
+    if (!v && ints < 6) return 8 * (CALL_RECORD.intRegs + ints++);
+    return 8 * (CALL_RECORD.stack + stack++);
+  });
+  return { words, stack, vectors: vecs };
+}
+
 export function marshal(sig: Signature): Marshal {
   const params = sig.params.map((p) => p.type);
   const n = params.length;
   const kinds = params.map((p) => p.kind);
   const name = sig.name;
+  const inline = n <= INLINE_WORDS;
+  const { words, stack, vectors } = placement(kinds);
   const write = (ch: Channel, at: number, args: readonly unknown[]): void => {
     if (args.length !== n) throw arityError(name, n, args.length);
+    if (!inline) {
+      ch.u32[(at + 8 * CALL_RECORD.stackCount) >> 2] = stack;
+      ch.u32[(at + 8 * CALL_RECORD.stackCount + 4) >> 2] = 0;
+      ch.u32[(at + 8 * CALL_RECORD.vecCount) >> 2] = vectors;
+      ch.u32[(at + 8 * CALL_RECORD.vecCount + 4) >> 2] = 0;
+    }
     for (let k = 0; k < n; k++) {
       const kind = kinds[k] as CKind;
       const v = args[k];
-      const w = at + 8 * k;
+      const w = at + (words[k] as number);
       if (kind === 'f64') {
         if (typeof v !== 'number') throw argError(name, k, params[k] as CType, v);
         ch.f64[w >> 3] = v;
@@ -91,7 +120,8 @@ export function marshal(sig: Signature): Marshal {
   return {
     name,
     arity: n,
-    recordBytes: n > INLINE_WORDS ? 8 * n : 0,
+    recordBytes: inline ? 0 : 8 * (CALL_RECORD.stack + stack),
+    trampoline: inline ? inlineTrampoline(kinds.map((k) => k === 'f32' || k === 'f64')) : RECORD_TRAMPOLINE,
     hasResult: sig.ret.kind !== 'void',
     write,
     decode: decoder(sig.ret.kind),

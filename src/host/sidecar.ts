@@ -13,7 +13,7 @@ import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
 import { type FlatImage, linkFlat } from '../link/index.js';
 import type { ObjectCode } from '../x86/assembler.js';
 import { loadChannelAddon, SIDECAR_EXE } from './addon.js';
-import { type CallOptions, type Executor, type NativeFunction, preloadTrampolines } from './call.js';
+import type { CallOptions, Executor, NativeFunction } from './call.js';
 import { Channel } from './channel.js';
 import { LoadedCode } from './code.js';
 import { parsePrototype, scalarType } from './ctypes.js';
@@ -118,10 +118,9 @@ export class Sidecar extends EventEmitter implements Executor {
     }
     const [, exe] = await Promise.all([loadChannelAddon(), SIDECAR_EXE.file()]);
     const sc = new Sidecar(Region.create(size, 1), opts, allowed, exe.path);
-    const trampolines = preloadTrampolines();
     try {
       sc.#process.spawn();
-      await Promise.all([sc.ping(), trampolines]);
+      await sc.ping();
     } catch (e) {
       sc.#close();
       throw sc.#process.startError(e);

@@ -20,6 +20,7 @@
  */
 
 import {
+  BUILTIN_TRAMPOLINES,
   CALL_SLOTS,
   CALLS_OFFSET,
   CHANNEL_BASE,
@@ -35,6 +36,7 @@ import {
   RING_SLOTS,
   SLOT,
   SLOT_SIZE,
+  TRAMPOLINE_STRIDE,
   VERSION,
 } from '../channel/layout.js';
 import { argOffset, inRecord, REQUEST_ROWS, REQUESTS, type RequestRow, resultOffset } from '../channel/requests.js';
@@ -85,10 +87,12 @@ import {
   rcx,
   rdi,
   rdx,
+  rip,
   rsi,
   rsp,
 } from '../x86/index.js';
 import { emitStart } from './start.js';
+import { checkTrampolines, emitTrampolines } from './trampolines.js';
 
 /** Stack frame of main (offsets from rsp). */
 const M = {
@@ -117,6 +121,7 @@ export function buildSidecar(): Uint8Array {
   const complete = a.label('complete');
   const dispatch = a.label('dispatch');
   const badRequest = a.label('bad_request');
+  const trampolines = a.label('trampolines');
 
   // int main(int argc, char **argv)
   a.bind(main);
@@ -235,12 +240,23 @@ export function buildSidecar(): Uint8Array {
   a.jb(request);
   a.cmp(eax, CALL_SLOTS);
   a.jae(badRequest);
-  // A call: trampoline(slot, target) from the call table.
+  // A call: trampoline(slot, target) from the call table; a small trampoline
+  // value is the number of one built into this executable.
   a.shl(eax, 4);
   a.lea(rcx, qword(r15, rax, 1, CALLS_OFFSET));
   a.mov(rdi, rbx);
   a.mov(rsi, qword(rcx, 8));
-  a.call(qword(rcx));
+  a.mov(rax, qword(rcx));
+  const loaded = a.label('loaded_trampoline');
+  const called = a.label();
+  a.cmp(rax, BUILTIN_TRAMPOLINES);
+  a.jae(loaded);
+  a.shl(eax, Math.log2(TRAMPOLINE_STRIDE));
+  a.lea(rcx, mem(8, rip, null, 1, 0, { label: trampolines }));
+  a.add(rax, rcx);
+  a.bind(loaded);
+  a.call(rax);
+  a.bind(called);
 
   /** futex(cqCount, FUTEX_WAKE): wakes a host sleeping in a synchronous call. */
   const emitWakeHost = (): void => {
@@ -547,10 +563,14 @@ export function buildSidecar(): Uint8Array {
     a.ret();
   }
 
+  emitTrampolines(a, trampolines);
+
   for (const [l, code] of exits) {
     a.bind(l);
     a.mov(edi, code);
     a.call(fn('exit'));
   }
-  return writeExecutable(a.finish(), { needed: ['libc.so.6'] });
+  const obj = a.finish();
+  checkTrampolines(obj);
+  return writeExecutable(obj, { needed: ['libc.so.6'] });
 }

@@ -6,10 +6,17 @@
  * files the artefact reads (the Forth's `.fs` sources). A changed generator,
  * or anything it uses, can never meet a stale artefact, and no list of
  * files is kept by hand.
+ *
+ * Walking and hashing the graph costs milliseconds, so a warm start does
+ * neither: the key is remembered in the cache directory with the size and
+ * modification time of every file it covers, and recomputed only when one
+ * of them differs (as make decides what to rebuild).
  */
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { cacheDir, writeFileAtomic } from './cache.js';
 
 /** `from './x.js'`, `import './x.js'`, `import('./x.js')` with a relative specifier. */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])(\.\.?\/[^'"]+)\1/g;
@@ -29,10 +36,57 @@ export function importGraph(entry: URL): URL[] {
   return [out[0] as URL, ...out.slice(1).sort((a, b) => (a.href < b.href ? -1 : 1))];
 }
 
-/** A key over the import graph of `entry` and the `data` files: 32 hex digits of SHA-256. */
+/** A key over the import graph of `entry` and the `data` files: 32 hex digits of SHA-256 (remembered; see above). */
 export function generatorKey(entry: URL, data: readonly URL[] = []): string {
+  const memo = readMemo();
+  const id = [entry.href, ...data.map((d) => d.href)].join(' ');
+  const known = memo[id];
+  if (known && known.files.every(([file, size, mtime]) => unchanged(file, size, mtime))) return known.key;
+  const files = [...importGraph(entry), ...data];
+  const key = hashFiles(files);
+  memo[id] = {
+    key,
+    files: files.map((u) => {
+      const st = fs.statSync(u);
+      return [u.pathname, st.size, st.mtimeMs];
+    }),
+  };
+  try {
+    writeFileAtomic(memoPath(), JSON.stringify(memo), 0o600);
+  } catch {
+    // a read-only cache only costs the next start the walk
+  }
+  return key;
+}
+
+type Memo = Record<string, { key: string; files: [string, number, number][] }>;
+
+function memoPath(): string {
+  return path.join(cacheDir(), 'generator-keys.json');
+}
+
+function readMemo(): Memo {
+  try {
+    const m = JSON.parse(fs.readFileSync(memoPath(), 'utf8')) as unknown;
+    return m !== null && typeof m === 'object' ? (m as Memo) : {};
+  } catch {
+    return {};
+  }
+}
+
+function unchanged(file: string, size: number, mtime: number): boolean {
+  try {
+    const st = fs.statSync(file);
+    return st.size === size && st.mtimeMs === mtime;
+  } catch {
+    return false;
+  }
+}
+
+/** The key itself: SHA-256 over each file's path within the package and its bytes. */
+function hashFiles(files: readonly URL[]): string {
   const h = createHash('sha256');
-  for (const u of [...importGraph(entry), ...data]) {
+  for (const u of files) {
     h.update(u.pathname.slice(u.pathname.lastIndexOf('/src/')));
     h.update('\0');
     h.update(fs.readFileSync(u));
