@@ -8,9 +8,11 @@
  *   await cos(0); // 1
  */
 
+// The Forth's methods on Sidecar (sc.forth, sc.forthDefine, ...).
 import './forth/methods.js';
 
-export { ForthError, type ForthEvalOptions, type ForthResult, ForthSession } from './forth/session.js';
+export { ForthError } from './forth/errors.js';
+export type { ForthEvalOptions, ForthResult, ForthSession } from './forth/session.js';
 export { OutOfMemoryError } from './host/arena.js';
 export { CacheError } from './host/build/cache.js';
 export type { CallOptions, NativeFunction } from './host/call.js';

@@ -2,7 +2,8 @@
  * The Forth's methods on a Sidecar: `sc.forth(text)`, `sc.forthDefine`,
  * `sc.forthInterrupt`, `sc.forthSession()`. The host does not import the
  * Forth; importing this module (the package's entry does) adds them, one
- * session per sidecar.
+ * session per sidecar. The Forth's kernel and sources are loaded when a
+ * session first boots.
  */
 
 import { Sidecar } from '../host/sidecar.js';

@@ -11,27 +11,10 @@ import type { NativeFunction } from '../host/call.js';
 import type { LoadedCode } from '../host/code.js';
 import type { Sidecar } from '../host/sidecar.js';
 import { forthKernelObject } from './artifact.js';
+import { ForthError } from './errors.js';
 import { CTX, THROW, THROW_MESSAGES } from './layout.js';
-import { systemSource } from './system.js';
 
-/** An uncaught THROW in Forth code. The session stays usable. */
-export class ForthError extends Error {
-  override name = 'ForthError';
-  /** The THROW code (negative for the standard ones). */
-  readonly code: number;
-  /** Line of the evaluated text where it happened (1-based). */
-  readonly line: number;
-  /** That line, and the position in it. */
-  readonly sourceLine: string;
-  readonly column: number;
-  constructor(code: number, message: string, line: number, sourceLine: string, column: number) {
-    super(message);
-    this.code = code;
-    this.line = line;
-    this.sourceLine = sourceLine;
-    this.column = column;
-  }
-}
+export { ForthError } from './errors.js';
 
 export interface ForthEvalOptions {
   /** Called with output as it arrives (the promise still resolves to all of it). */
@@ -129,6 +112,7 @@ export class ForthSession {
     this.#attachOutput();
     const r = (await boot(this.#ctx)) as bigint;
     if (r !== 0n) throw new Error('forth_boot failed: the sidecar could not map the Forth memory');
+    const { systemSource } = await import('./system.js'); // the Forth source, read when a system boots
     const res = await this.#eval(systemSource(), {}, true);
     if (res.output.trim() !== '') {
       // The system source prints nothing when it compiles cleanly.

@@ -5,11 +5,11 @@
  * functions types once `loadChannelAddon()` has opened it.
  */
 
-import type { ChannelAddon } from '../native/channel-addon.js';
+import type { ChannelAddon } from '../native/addon-api.js';
 import { defineArtifact } from './build/artifacts.js';
 import { SidecarStartError } from './errors.js';
 
-export type { ChannelAddon } from '../native/channel-addon.js';
+export type { ChannelAddon } from '../native/addon-api.js';
 
 export const ADDON = defineArtifact({
   name: 'channel.node',

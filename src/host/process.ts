@@ -7,11 +7,13 @@
  * so whatever a dead sidecar left there is gone.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { CONTROL, EXIT_CODE } from '../channel/layout.js';
-import { channelAddon } from './addon.js';
+import { SPAWN_BLOCK } from '../native/addon-api.js';
+import { type ChannelAddon, channelAddon } from './addon.js';
 import type { Channel, ChannelOwner } from './channel.js';
 import { type ExitInfo, SidecarError, SidecarExitedError, SidecarStartError } from './errors.js';
 import { EXIT } from './requests.js';
@@ -24,6 +26,16 @@ export interface ProcessOptions {
   env: NodeJS.ProcessEnv;
   /** Called when a sidecar of this channel ends (after the channel has failed what was in flight). */
   onExit: (info: ExitInfo) => void;
+}
+
+/** node:net (for the doorbell and output pipes), loaded with the first sidecar: importing the package does not need it. */
+let Socket: typeof net.Socket | null = null;
+function socket(fd: number): net.Socket {
+  Socket ??= (createRequire(import.meta.url)('node:net') as typeof net).Socket;
+  const s = new Socket({ fd, readable: true, writable: false });
+  s.on('error', () => {});
+  s.unref();
+  return s;
 }
 
 const SIGNALS: Record<number, string> = {
@@ -60,13 +72,13 @@ export function describeExit(i: ExitInfo): string {
 export class SidecarProcess implements ChannelOwner {
   readonly channel: Channel;
   readonly #opts: ProcessOptions;
-  #child: ChildProcess | null = null;
   #pid = 0;
   #bell: net.Socket | null = null;
   #out: net.Socket | null = null;
   #alive = false;
   #closed = false;
   #death: ExitInfo | null = null;
+  #deathWaiters: (() => void)[] = [];
 
   constructor(channel: Channel, opts: ProcessOptions) {
     this.channel = channel;
@@ -87,7 +99,11 @@ export class SidecarProcess implements ChannelOwner {
     return this.#out;
   }
 
-  /** Starts a sidecar on the channel: a new generation. */
+  /**
+   * Starts a sidecar on the channel: a new generation. The process is made
+   * by the channel addon (vfork and exec, no copy of the host's memory map);
+   * its doorbell pipe reaching end-of-file is how the host learns it ended.
+   */
   spawn(): void {
     if (this.#closed) throw new SidecarError('this sidecar was stopped');
     const ch = this.channel;
@@ -96,38 +112,80 @@ export class SidecarProcess implements ChannelOwner {
     ch.attach(this);
     const bell = pipe();
     const out = pipe();
-    let child: ChildProcess;
+    let pid: number;
     try {
-      child = spawn(this.#opts.exe, [String(ch.index)], {
-        stdio: [this.#opts.stdin, this.#opts.stdio, this.#opts.stdio, ch.region.fd, bell[1], out[1]],
-        env: this.#opts.env,
-      });
+      pid = this.#start(addon, [bell[1], out[1]]);
     } catch (e) {
       addon.close(bell[0]);
       addon.close(out[0]);
-      ch.detach(new SidecarStartError(`cannot run the sidecar: ${(e as Error).message}`, { cause: e }));
+      ch.detach(e as Error);
       throw e;
     } finally {
       addon.close(bell[1]);
       addon.close(out[1]);
     }
-    this.#child = child;
-    this.#pid = child.pid ?? 0;
+    this.#pid = pid;
     this.#alive = true;
     this.#death = null;
-    const sock = new net.Socket({ fd: bell[0], readable: true, writable: false });
+    const sock = socket(bell[0]);
     sock.on('data', () => ch.onBell());
-    sock.on('error', () => {});
-    sock.unref();
+    sock.on('end', () => this.#onHangUp(pid));
+    sock.on('close', () => this.#onHangUp(pid));
     this.#bell = sock;
     this.#out?.destroy();
-    const outSock = new net.Socket({ fd: out[0], readable: true, writable: false });
-    outSock.on('error', () => {});
-    outSock.unref();
-    this.#out = outSock;
-    child.on('exit', (code, signal) => this.#onChildExit(child, code, signal));
-    child.on('error', (err) => this.#onChildExit(child, null, null, err));
-    child.unref();
+    this.#out = socket(out[0]);
+  }
+
+  /** Runs the executable on fds 0..5 = stdin, stdout, stderr, region, doorbell, output; its pid. */
+  #start(addon: ChannelAddon, [bell, out]: [number, number]): number {
+    const region = this.channel.region;
+    const ignore = this.#opts.stdin === 'ignore' || this.#opts.stdio === 'ignore' ? fs.openSync('/dev/null', 'r+') : -1;
+    const io = this.#opts.stdio === 'ignore' ? ignore : -1;
+    const fds = [this.#opts.stdin === 'ignore' ? ignore : 0, io >= 0 ? io : 1, io >= 0 ? io : 2, region.fd, bell, out];
+    const env = Object.entries(this.#opts.env)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${v}`);
+    const strings = [this.#opts.exe, String(this.channel.index), ...env];
+    const encoded = strings.map((t) => Buffer.from(`${t}\0`, 'utf8'));
+    const pointers = SPAWN_BLOCK.size + 8 * (strings.length + 2);
+    const bytes = pointers + encoded.reduce((n, b) => n + b.length, 0);
+    const off = region.arena.alloc(bytes, 16);
+    try {
+      const base = region.address + off;
+      const dv = region.dv;
+      let at = off + pointers;
+      const addresses = encoded.map((b) => {
+        region.u8.set(b, at);
+        const p = region.address + at;
+        at += b.length;
+        return BigInt(p);
+      });
+      const argv = off + SPAWN_BLOCK.size; // [exe, channel, NULL], then envp [..., NULL]
+      const words = [addresses[0], addresses[1], 0n, ...addresses.slice(2), 0n] as bigint[];
+      words.forEach((w, k) => {
+        dv.setBigUint64(argv + 8 * k, w, true);
+      });
+      dv.setBigUint64(off + SPAWN_BLOCK.path, addresses[0] as bigint, true);
+      dv.setBigUint64(off + SPAWN_BLOCK.argv, BigInt(region.address + argv), true);
+      dv.setBigUint64(off + SPAWN_BLOCK.envp, BigInt(region.address + argv + 24), true);
+      fds.forEach((fd, k) => {
+        dv.setInt32(off + SPAWN_BLOCK.fds + 4 * k, fd, true);
+      });
+      const pid = addon.spawn(base);
+      if (pid < 0) throw new SidecarStartError(`cannot run the sidecar ${this.#opts.exe} (errno ${-pid})`);
+      return pid;
+    } finally {
+      region.arena.free(off);
+      if (ignore >= 0) fs.closeSync(ignore);
+    }
+  }
+
+  /** The doorbell pipe closed: the sidecar ended (or closed it, which it must not: it is killed). */
+  #onHangUp(pid: number): void {
+    if (pid !== this.#pid || !this.#alive) return;
+    const st = channelAddon().exited(pid, 0);
+    if (st > 0) this.#died(this.#statusInfo(st));
+    else this.#died(this.#killNow());
   }
 
   /** A start-up failure of a fresh sidecar, explained. */
@@ -139,29 +197,22 @@ export class SidecarProcess implements ChannelOwner {
     return e instanceof Error ? e : new SidecarStartError(String(e));
   }
 
-  #onChildExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null, err?: Error): void {
-    if (child !== this.#child || !this.#alive) return;
-    this.#died({ code, signal, call: this.channel.runningName() }, err);
-  }
-
-  /** The current sidecar is gone: fail everything in flight, tell the owner. */
-  #died(info: ExitInfo, err?: Error): void {
+  /** The current sidecar is gone: collect it, fail everything in flight, tell the owner. */
+  #died(info: ExitInfo): void {
     this.#alive = false;
     this.#death = info;
-    this.#child = null;
+    channelAddon().exited(this.#pid, 1); // reap it
     this.#bell?.destroy();
     this.#bell = null;
-    const exited = err
-      ? new SidecarStartError(`cannot run the sidecar: ${err.message}`, { cause: err })
-      : new SidecarExitedError(info);
-    this.channel.detach(exited);
+    this.channel.detach(new SidecarExitedError(info));
+    for (const w of this.#deathWaiters.splice(0)) w();
     this.#opts.onExit(info);
   }
 
   /** Kills the current sidecar and waits (briefly, synchronously) until it is gone. */
   #killNow(): ExitInfo {
     const pid = this.#pid;
-    if (!this.#alive || !this.#child) return this.#death ?? { code: null, signal: null, call: null };
+    if (!this.#alive) return this.#death ?? { code: null, signal: null, call: null };
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
@@ -171,7 +222,8 @@ export class SidecarProcess implements ChannelOwner {
     const idle = this.channel.region.address + this.channel.offset + CONTROL.errorText + CONTROL.errorTextSize - 4;
     let st = 0;
     const t0 = performance.now();
-    while ((st = addon.exited(pid)) === 0 && performance.now() - t0 < 2000) addon.futexWait(idle, 0x7fffffff, 200_000);
+    while ((st = addon.exited(pid, 0)) === 0 && performance.now() - t0 < 2000)
+      addon.futexWait(idle, 0x7fffffff, 200_000);
     return this.#statusInfo(st);
   }
 
@@ -186,7 +238,7 @@ export class SidecarProcess implements ChannelOwner {
 
   exited(): boolean {
     if (!this.#alive) return true;
-    const st = channelAddon().exited(this.#pid);
+    const st = channelAddon().exited(this.#pid, 0);
     if (st > 0) {
       this.#died(this.#statusInfo(st));
       return true;
@@ -210,15 +262,9 @@ export class SidecarProcess implements ChannelOwner {
   }
 
   hold(busy: boolean): void {
-    // Requests in flight keep the host alive, and so does the child: its exit
-    // event may come after the doorbell pipe has closed.
-    if (busy) {
-      this.#bell?.ref();
-      this.#child?.ref();
-    } else {
-      this.#bell?.unref();
-      this.#child?.unref();
-    }
+    // Requests in flight keep the host alive (the doorbell also brings the exit).
+    if (busy) this.#bell?.ref();
+    else this.#bell?.unref();
   }
 
   // Life
@@ -243,9 +289,9 @@ export class SidecarProcess implements ChannelOwner {
   /** Asks the sidecar to exit (killing it after 2 s) and waits for it. */
   async stop(): Promise<void> {
     if (this.#closed) return;
-    const child = this.#child;
-    if (this.#alive && child) {
-      const exited = new Promise<void>((res) => child.once('exit', () => res()));
+    if (this.#alive) {
+      const exited = new Promise<void>((res) => this.#deathWaiters.push(res));
+      this.#bell?.ref();
       const timer = setTimeout(() => this.kill(), 2000);
       this.channel.submit(EXIT, [0], Number.POSITIVE_INFINITY).catch(() => {});
       await exited;

@@ -10,7 +10,7 @@
 import { EventEmitter } from 'node:events';
 import type net from 'node:net';
 import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
-import { type FlatImage, linkFlat } from '../link/index.js';
+import type { FlatImage } from '../link/index.js';
 import type { ObjectCode } from '../x86/assembler.js';
 import { loadChannelAddon, SIDECAR_EXE } from './addon.js';
 import type { CallOptions, Executor, NativeFunction } from './call.js';
@@ -188,7 +188,7 @@ export class Sidecar extends EventEmitter implements Executor {
 
   // ---------------------------------------------------------------- memory
 
-  /** A typed array of `count` elements of C type `type` in the shared region. */
+  /** A typed array of `count` elements of C type `type` in the shared region, zeroed. */
   alloc<T extends keyof RegionArrayOf>(type: T, count: number): RegionArrayOf[T];
   alloc(type: string, count: number): RegionArray;
   alloc(type: string, count: number): RegionArray {
@@ -197,6 +197,7 @@ export class Sidecar extends EventEmitter implements Executor {
     if (!Number.isSafeInteger(count) || count < 0) throw new TypeError(`alloc: invalid count ${count}`);
     const Ctor = ARRAY_TYPES[t.kind] as new (b: ArrayBuffer, o: number, n: number) => RegionArray;
     const off = this.#region.arena.alloc(count * t.size, 64);
+    this.#region.u8.fill(0, off, off + count * t.size); // fresh memory reads as zeros, whatever was there before
     return new Ctor(this.#region.buffer, off, count);
   }
 
@@ -322,6 +323,7 @@ export class Sidecar extends EventEmitter implements Executor {
     if (code !== null && typeof code === 'object' && 'sections' in code) {
       const addrs = new Map<string, bigint>();
       for (const n of code.externals) addrs.set(n, await dlsym(this.#channel, 0n, n, this.timeoutMs));
+      const { linkFlat } = await import('../link/index.js'); // only objects need linking
       return linkFlat(code, (n) => addrs.get(n));
     }
     throw new TypeError('load: expected machine code bytes, a FlatImage or an assembled object');

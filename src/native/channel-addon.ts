@@ -11,12 +11,17 @@
  *   futexWake(address, count) → woken | -errno
  *   pipe() → [readFd, writeFd] | -errno
  *   close(fd) → 0 | -errno
- *   exited(pid) → 0 running, 512 + status after exit(), 256 + signal if killed, -errno
+ *   exited(pid, reap) → 0 running, 512 + status after exit(), 256 + signal if killed, -errno;
+ *     reap = 0 leaves the child to be waited for again, 1 collects it
+ *   spawn(block) → pid | -errno: starts a process as posix_spawn does (SPAWN_BLOCK)
  */
 
 import { writeSharedObject } from '../elf/index.js';
 import {
+  CLONE_VFORK,
+  CLONE_VM,
   F_ADD_SEALS,
+  F_DUPFD_CLOEXEC,
   F_SEAL_GROW,
   F_SEAL_SEAL,
   F_SEAL_SHRINK,
@@ -29,6 +34,8 @@ import {
   O_CLOEXEC,
   P_PID,
   PROT_RW,
+  SIG_SETMASK,
+  SIGCHLD,
   SYS,
   WEXITED,
   WNOHANG,
@@ -63,19 +70,7 @@ import {
   rsp,
   xmm0,
 } from '../x86/index.js';
-
-/** The addon's JavaScript interface, as `process.dlopen` returns it. */
-export interface ChannelAddon {
-  /** [fd, address, buffer] or -errno. */
-  createRegion(size: number, hint: number): [number, number, ArrayBuffer] | number;
-  /** 0 when woken, -11 when the word no longer held `expected`, -110 on timeout, else -errno. */
-  futexWait(address: number, expected: number, timeoutNs: number): number;
-  futexWake(address: number, count: number): number;
-  pipe(): [number, number] | number;
-  close(fd: number): number;
-  /** 0 running, 512 + exit status, 256 + signal number, or -errno. */
-  exited(pid: number): number;
-}
+import { SPAWN_BLOCK } from './addon-api.js';
 
 /** Stack frame of every exported function (offsets from rsp after the prologue). */
 const F = {
@@ -316,13 +311,18 @@ export function buildChannelAddon(): Uint8Array {
 
   // exited(pid): has the child ended, and how? Leaves it for libuv to reap (WNOWAIT).
   {
-    fn('exited', 1);
+    fn('exited', 2);
     const done = a.label();
+    const peek = a.label();
     a.mov(dword(rsp, F.tmp + 16), 0); // si_pid
     a.mov(edi, P_PID);
     a.mov(rsi, arg(0));
     a.lea(rdx, qword(rsp, F.tmp));
     a.mov(r10d, WEXITED | WNOHANG | WNOWAIT);
+    a.cmp(arg(1), 0);
+    a.je(peek);
+    a.mov(r10d, WEXITED | WNOHANG);
+    a.bind(peek);
     a.xor(r8d, r8d);
     syscall(SYS.waitid);
     a.test(rax, rax);
@@ -341,6 +341,85 @@ export function buildChannelAddon(): Uint8Array {
     a.add(eax, 256);
     a.bind(done);
     returnNumber();
+  }
+
+  // spawn(block) → pid: clone(CLONE_VM | CLONE_VFORK) as posix_spawn does (no
+  // copy of the host's page tables; the host's thread waits until the child
+  // has exec'd). All signals are blocked around it, so no handler of the host
+  // runs in the child; the sidecar unblocks them itself. The child moves the
+  // six descriptors out of the way (F_DUPFD_CLOEXEC) and then onto 0..5, and
+  // execs; if execve fails it writes -errno into the block and exits 127.
+  {
+    fn('spawn', 1);
+    const child = a.label();
+    const childFail = a.label();
+    const failed = a.label();
+    const done = a.label();
+    a.mov(r12, arg(0));
+    a.mov(dword(r12, SPAWN_BLOCK.error), 0);
+    a.mov(qword(rsp, F.tmp), -1); // every signal
+    a.mov(edi, SIG_SETMASK);
+    a.lea(rsi, qword(rsp, F.tmp));
+    a.lea(rdx, qword(rsp, F.tmp + 8)); // the mask before
+    a.mov(r10d, 8);
+    syscall(SYS.rt_sigprocmask);
+    a.mov(edi, CLONE_VM | CLONE_VFORK | SIGCHLD);
+    a.xor(esi, esi); // the same stack: the host's thread is suspended until the exec
+    a.xor(edx, edx);
+    a.xor(r10d, r10d);
+    a.xor(r8d, r8d);
+    syscall(SYS.clone);
+    a.test(rax, rax);
+    a.jz(child);
+    a.mov(r13, rax);
+    a.mov(edi, SIG_SETMASK);
+    a.lea(rsi, qword(rsp, F.tmp + 8));
+    a.xor(edx, edx);
+    a.mov(r10d, 8);
+    syscall(SYS.rt_sigprocmask);
+    a.mov(rax, r13);
+    a.test(rax, rax);
+    a.js(done);
+    a.cmp(dword(r12, SPAWN_BLOCK.error), 0);
+    a.jne(failed);
+    a.jmp(done);
+    a.bind(failed); // the exec failed: collect the child, report why
+    a.mov(rdi, r13);
+    a.xor(esi, esi);
+    a.xor(edx, edx);
+    a.xor(r10d, r10d);
+    syscall(SYS.wait4);
+    a.movsxd(rax, dword(r12, SPAWN_BLOCK.error));
+    a.bind(done);
+    returnNumber();
+
+    // The child: only system calls and stores into the block and the scratch
+    // below (the host's frame is not used again by the host after the clone).
+    a.bind(child);
+    for (let k = 0; k < 6; k++) {
+      a.mov(edi, dword(r12, SPAWN_BLOCK.fds + 4 * k));
+      a.mov(esi, F_DUPFD_CLOEXEC);
+      a.mov(edx, 64);
+      syscall(SYS.fcntl);
+      a.test(eax, eax);
+      a.js(childFail);
+      a.mov(dword(rsp, F.tmp + 16 + 4 * k), eax);
+    }
+    for (let k = 0; k < 6; k++) {
+      a.mov(edi, dword(rsp, F.tmp + 16 + 4 * k));
+      a.mov(esi, k);
+      syscall(SYS.dup2);
+      a.test(eax, eax);
+      a.js(childFail);
+    }
+    a.mov(rdi, qword(r12, SPAWN_BLOCK.path));
+    a.mov(rsi, qword(r12, SPAWN_BLOCK.argv));
+    a.mov(rdx, qword(r12, SPAWN_BLOCK.envp));
+    syscall(SYS.execve);
+    a.bind(childFail);
+    a.mov(dword(r12, SPAWN_BLOCK.error), eax);
+    a.mov(edi, 127);
+    syscall(SYS.exit);
   }
 
   // napi_register_module_v1(env, exports): one property per function above.

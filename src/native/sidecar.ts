@@ -53,6 +53,7 @@ import {
   PR_SET_PDEATHSIG,
   PROT_RW,
   PROT_RX,
+  SIG_SETMASK,
   SIGKILL,
   SYS,
 } from '../sys/linux.js';
@@ -156,6 +157,15 @@ export function buildSidecar(): Uint8Array {
     a.jmp(digit);
     a.bind(done);
   }
+
+  // The host starts us with every signal blocked (see the addon's spawn): unblock them.
+  a.mov(qword(rsp, M.header), 0);
+  a.mov(edi, SIG_SETMASK);
+  a.lea(rsi, qword(rsp, M.header));
+  a.xor(edx, edx);
+  a.mov(r10d, 8);
+  a.mov(eax, SYS.rt_sigprocmask);
+  a.syscall();
 
   a.mov(edi, PR_SET_PDEATHSIG);
   a.mov(esi, SIGKILL);

@@ -5,6 +5,12 @@
 
 export const SYS = {
   close: 3,
+  rt_sigprocmask: 14,
+  dup2: 33,
+  clone: 56,
+  execve: 59,
+  exit: 60,
+  wait4: 61,
   mmap: 9,
   mprotect: 10,
   munmap: 11,
@@ -29,6 +35,11 @@ export const FUTEX_WAIT = 0;
 export const FUTEX_WAKE = 1;
 export const O_CLOEXEC = 0x80000;
 export const F_SETFD = 2;
+export const F_DUPFD_CLOEXEC = 1030;
+export const SIG_SETMASK = 2;
+export const SIGCHLD = 17;
+export const CLONE_VM = 0x100;
+export const CLONE_VFORK = 0x4000;
 export const FD_CLOEXEC = 1;
 export const F_ADD_SEALS = 1033;
 export const F_SEAL_SEAL = 1;

@@ -9,11 +9,18 @@
  * content hash it produced (see findBuilt).
  */
 
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { SidecarStartError } from '../errors.js';
+
+/** node:crypto, loaded when something must be hashed (a warm start hashes nothing; see findBuilt). */
+let cryptoModule: typeof import('node:crypto') | null = null;
+function crypto(): typeof import('node:crypto') {
+  cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return cryptoModule;
+}
 
 /** The artefact cache cannot be used (not writable, not ours, full). */
 export class CacheError extends SidecarStartError {
@@ -32,7 +39,7 @@ function inCacheDir<T>(dir: string, what: string, f: () => T): T {
 
 /** Writes a file whole or not at all: a unique temp file renamed into place. */
 export function writeFileAtomic(file: string, data: Uint8Array | string, mode: number): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2, 14)}.tmp`;
   try {
     fs.writeFileSync(tmp, data, { mode, flag: 'wx' });
     fs.chmodSync(tmp, mode); // whatever the umask
@@ -62,8 +69,13 @@ function ensureDir(dir: string): void {
   if ((st.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
 }
 
+/** An incremental SHA-256. */
+export function sha256Hash(): import('node:crypto').Hash {
+  return crypto().createHash('sha256');
+}
+
 export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return crypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 export interface CachedFile {
@@ -135,34 +147,58 @@ export function cacheFile(name: string, bytes: Uint8Array, executable: boolean):
 
 /**
  * A generated artefact found through its generator key, so that a warm start
- * neither regenerates nor rehashes more than one small file. The `.ref` file
- * names the content hash; the artefact itself is still checked against it.
- * Null when it has not been built (or the copy is damaged).
+ * neither regenerates nor rehashes: the `.ref` file names the content hash
+ * and the size, modification time and inode the file had when it was last
+ * hashed; a file that still has them (and is ours, a regular file, of the
+ * right mode) is used as is, any other is hashed again. Null when it has not
+ * been built (or the copy is damaged).
  */
 export function findBuilt(name: string, key: string, executable: boolean): CachedFile | null {
   const dir = cacheDir();
   inCacheDir(dir, 'use it', () => ensureDir(dir)); // ours and private, also on a warm start
   try {
-    const hash = fs.readFileSync(refPath(dir, name, key), 'utf8').trim();
+    const ref = refPath(dir, name, key);
+    const [hash = '', stamp = ''] = fs.readFileSync(ref, 'utf8').split('\n');
+    if (!/^[0-9a-f]{64}$/.test(hash)) return null;
     const file = filePath(dir, name, hash);
     const known = verified.get(file);
     if (known) return known;
-    if (/^[0-9a-f]{64}$/.test(hash) && check(file, hash, executable) === 'valid') {
-      const c = { path: file, hash };
-      verified.set(file, c);
-      return c;
-    }
+    if (stamp !== '' && stampOf(file, executable) === stamp) return remember(file, hash);
+    if (check(file, hash, executable) !== 'valid') return null;
+    inCacheDir(dir, `record ${name}`, () => writeRef(ref, hash, file, executable));
+    return remember(file, hash);
   } catch {
-    // not built yet, or damaged
+    return null; // not built yet, or damaged: build it
   }
-  return null;
+}
+
+function remember(file: string, hash: string): CachedFile {
+  const c = { path: file, hash };
+  verified.set(file, c);
+  return c;
+}
+
+/** Size, mtime and inode of a regular file of ours with the right mode, as text; '' for any other. */
+function stampOf(file: string, executable: boolean): string {
+  try {
+    const st = fs.lstatSync(file);
+    const uid = process.getuid?.();
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o777) !== fileMode(executable)) return '';
+    return `${st.size} ${st.mtimeMs} ${st.ino}`;
+  } catch {
+    return '';
+  }
+}
+
+function writeRef(ref: string, hash: string, file: string, executable: boolean): void {
+  writeFileAtomic(ref, `${hash}\n${stampOf(file, executable)}`, 0o600);
 }
 
 /** Writes a freshly built artefact and the `.ref` that finds it by its generator key. */
 export function recordBuilt(name: string, key: string, bytes: Uint8Array, executable: boolean): CachedFile {
   const dir = cacheDir();
   const c = cacheFile(name, bytes, executable);
-  inCacheDir(dir, `record ${name}`, () => writeFileAtomic(refPath(dir, name, key), c.hash, 0o600));
+  inCacheDir(dir, `record ${name}`, () => writeRef(refPath(dir, name, key), c.hash, c.path, executable));
   return c;
 }
 

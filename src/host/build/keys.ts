@@ -13,10 +13,9 @@
  * of them differs (as make decides what to rebuild).
  */
 
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir, writeFileAtomic } from './cache.js';
+import { cacheDir, sha256Hash, writeFileAtomic } from './cache.js';
 
 /** `from './x.js'`, `import './x.js'`, `import('./x.js')` with a relative specifier. */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])(\.\.?\/[^'"]+)\1/g;
@@ -40,8 +39,8 @@ export function importGraph(entry: URL): URL[] {
 export function generatorKey(entry: URL, data: readonly URL[] = []): string {
   const memo = readMemo();
   const id = [entry.href, ...data.map((d) => d.href)].join(' ');
-  const known = memo[id];
-  if (known && known.files.every(([file, size, mtime]) => unchanged(file, size, mtime))) return known.key;
+  const known = Object.hasOwn(memo, id) ? memo[id] : undefined;
+  if (known?.files.every(([file, size, mtime]) => unchanged(file, size, mtime))) return known.key;
   const files = [...importGraph(entry), ...data];
   const key = hashFiles(files);
   memo[id] = {
@@ -85,7 +84,7 @@ function unchanged(file: string, size: number, mtime: number): boolean {
 
 /** The key itself: SHA-256 over each file's path within the package and its bytes. */
 function hashFiles(files: readonly URL[]): string {
-  const h = createHash('sha256');
+  const h = sha256Hash();
   for (const u of files) {
     h.update(u.pathname.slice(u.pathname.lastIndexOf('/src/')));
     h.update('\0');
