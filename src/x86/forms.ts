@@ -10,86 +10,8 @@
  * the load form 8B for register-to-register moves).
  */
 
+import { kindByName, type OperandKind, operandSize } from './kinds.js';
 import { AsmError } from './operands.js';
-
-/** Operand kinds, as small integers for a fast matcher. */
-export const enum K {
-  R8,
-  R16,
-  R32,
-  R64,
-  RM8,
-  RM16,
-  RM32,
-  RM64,
-  M,
-  M8,
-  M16,
-  M32,
-  M64,
-  M128,
-  M256,
-  AL,
-  AX,
-  EAX,
-  RAX,
-  CL,
-  One,
-  Imm8,
-  SImm8,
-  Imm16,
-  Imm32,
-  SImm32,
-  Imm64,
-  Rel8,
-  Rel32,
-  Xmm,
-  Ymm,
-  XM32,
-  XM64,
-  XM128,
-  YM256,
-  Moffs,
-}
-
-const kindNames: Record<string, K> = {
-  r8: K.R8,
-  r16: K.R16,
-  r32: K.R32,
-  r64: K.R64,
-  'r/m8': K.RM8,
-  'r/m16': K.RM16,
-  'r/m32': K.RM32,
-  'r/m64': K.RM64,
-  m: K.M,
-  m8: K.M8,
-  m16: K.M16,
-  m32: K.M32,
-  m64: K.M64,
-  m128: K.M128,
-  m256: K.M256,
-  AL: K.AL,
-  AX: K.AX,
-  EAX: K.EAX,
-  RAX: K.RAX,
-  CL: K.CL,
-  '1': K.One,
-  imm8: K.Imm8,
-  simm8: K.SImm8,
-  imm16: K.Imm16,
-  imm32: K.Imm32,
-  simm32: K.SImm32,
-  imm64: K.Imm64,
-  rel8: K.Rel8,
-  rel32: K.Rel32,
-  xmm: K.Xmm,
-  ymm: K.Ymm,
-  'xmm/m32': K.XM32,
-  'xmm/m64': K.XM64,
-  'xmm/m128': K.XM128,
-  'ymm/m256': K.YM256,
-  moffs: K.Moffs,
-};
 
 /**
  * How operands map onto the encoding (the SDM's "Op/En" column).
@@ -128,7 +50,7 @@ export interface Form {
   /** Position in the table (0..), for tables indexed by form. */
   readonly id: number;
   readonly mnemonic: string;
-  readonly kinds: readonly K[];
+  readonly kinds: readonly OperandKind[];
   readonly enc: Enc;
   /** Opcode bytes (legacy), or the single opcode byte after a VEX prefix. */
   readonly opcode: readonly number[];
@@ -170,11 +92,11 @@ const hexByte = /^[0-9A-F]{2}$/;
 
 /** Parses one SDM-style row, the `id`th of the table, into a Form. Throws on a malformed row (a bug in this table). */
 function parseForm(mnemonic: string, operands: string, opcode: string, enc: Enc, opts: RowOptions, id: number): Form {
-  const kinds: K[] = [];
+  const kinds: OperandKind[] = [];
   for (const t of operands.split(',')) {
     const name = t.trim();
     if (name === '') continue;
-    const k = kindNames[name];
+    const k = kindByName.get(name);
     if (k === undefined) throw new AsmError(`form ${mnemonic}: unknown operand kind ${name}`);
     kinds.push(k);
   }
@@ -243,35 +165,6 @@ function parseVex(tok: string, mnemonic: string): Vex {
     } else throw new AsmError(`form ${mnemonic}: bad VEX field ${part}`);
   }
   return v;
-}
-
-function operandSize(kinds: readonly K[]): number {
-  for (const k of kinds) {
-    switch (k) {
-      case K.R8:
-      case K.RM8:
-      case K.AL:
-      case K.M8:
-        return 8;
-      case K.R16:
-      case K.RM16:
-      case K.AX:
-      case K.M16:
-        return 16;
-      case K.R32:
-      case K.RM32:
-      case K.EAX:
-      case K.M32:
-        return 32;
-      case K.R64:
-      case K.RM64:
-      case K.RAX:
-      case K.M64:
-        return 64;
-      default:
-    }
-  }
-  return 64;
 }
 
 // ---------------------------------------------------------------------------
@@ -712,38 +605,6 @@ row('vinsertf128', 'ymm, ymm, xmm/m128, imm8', 'VEX.256.66.0F3A.W0 18 /r ib', 'R
 row('vperm2f128', 'ymm, ymm, ymm/m256, imm8', 'VEX.256.66.0F3A.W0 06 /r ib', 'RVMI');
 row('vpermpd', 'ymm, ymm/m256, imm8', 'VEX.256.66.0F3A.W1 01 /r ib', 'RMI');
 row('vzeroupper', '', 'VEX.128.0F.WIG 77', 'ZO');
-
-/** Memory size a kind implies: bytes, 0 for "any" (lea), -1 if the kind takes no memory. */
-export function memSizeOfKind(k: K, opSize: number): number {
-  switch (k) {
-    case K.RM8:
-    case K.M8:
-      return 1;
-    case K.RM16:
-    case K.M16:
-      return 2;
-    case K.RM32:
-    case K.M32:
-    case K.XM32:
-      return 4;
-    case K.RM64:
-    case K.M64:
-    case K.XM64:
-      return 8;
-    case K.M128:
-    case K.XM128:
-      return 16;
-    case K.M256:
-    case K.YM256:
-      return 32;
-    case K.M:
-      return 0;
-    case K.Moffs:
-      return opSize / 8;
-    default:
-      return -1;
-  }
-}
 
 /** Instructions a lock prefix may precede, with memory as their destination (xchg: either operand); the encoder checks. */
 export const lockable: ReadonlySet<string> = new Set([
