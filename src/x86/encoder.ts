@@ -5,9 +5,9 @@
  * assembler resolves after layout.
  */
 
-import { fitsBits } from './expr.js';
-import { type Form, formCount, formsByMnemonic, K, lockable, memSizeOfKind, repeatable, type Vex } from './forms.js';
-import { AsmError, type Imm, isLabel, type Label, type Mem, type Operand, type Reg } from './operands.js';
+import { type Form, formCount, formsByMnemonic, lockable, repeatable, type Vex } from './forms.js';
+import { memDispOk, memSizeOfKind, type OperandKind } from './kinds.js';
+import { AsmError, type Imm, type Label, type Mem, type Operand, type Reg } from './operands.js';
 
 /** A growable byte buffer that instructions are encoded into. */
 export class ByteBuf {
@@ -76,139 +76,15 @@ export const enum Prefix {
   Repne = 4,
 }
 
-const I8_MIN = -128;
-const I32_MIN = -2147483648;
-const I32_MAX = 2147483647;
-
-function isInt(v: Imm): boolean {
-  return typeof v === 'bigint' || Number.isSafeInteger(v);
-}
-
-/** The value of v read as a signed `bits`-bit integer (v must fit `bits`). */
-function signedIn(v: Imm, bits: number): number | bigint {
-  if (typeof v === 'number') {
-    if (bits >= 53) return v;
-    const lim = 2 ** bits;
-    return v >= lim / 2 ? v - lim : v;
-  }
-  return BigInt.asIntN(bits, v);
-}
-
-function fitsI8(v: number | bigint): boolean {
-  return typeof v === 'number' ? v >= I8_MIN && v <= 127 : v >= -128n && v <= 127n;
-}
-function fitsI32(v: number | bigint): boolean {
-  return typeof v === 'number' ? v >= I32_MIN && v <= I32_MAX : v >= -2147483648n && v <= 2147483647n;
-}
-
-function memDispOk(m: Mem): boolean {
-  return m.label !== null || (m.disp >= I32_MIN && m.disp <= I32_MAX);
-}
-
-/** An unsized memory operand fits every size here; `selectForm` settles which. */
-function memSized(m: Mem, size: number): boolean {
-  return (m.size === size || m.size === 0) && memDispOk(m);
-}
-
-function gp(o: Operand, size: number): boolean {
-  return typeof o === 'object' && o.kind === 'reg' && o.cls === 'gp' && o.size === size;
-}
-
 function isMemOp(o: Operand): o is Mem {
   return typeof o === 'object' && o.kind === 'mem';
-}
-
-function vecReg(o: Operand, cls: 'xmm' | 'ymm'): boolean {
-  return typeof o === 'object' && o.kind === 'reg' && o.cls === cls;
-}
-
-function imm(o: Operand): o is Imm {
-  return (typeof o === 'number' || typeof o === 'bigint') && isInt(o);
-}
-
-/** Does operand `o` fit operand kind `k` of form `f`? */
-function matches(k: K, o: Operand, f: Form): boolean {
-  switch (k) {
-    case K.R8:
-      return gp(o, 1);
-    case K.R16:
-      return gp(o, 2);
-    case K.R32:
-      return gp(o, 4);
-    case K.R64:
-      return gp(o, 8);
-    case K.RM8:
-      return gp(o, 1) || (isMemOp(o) && memSized(o, 1));
-    case K.RM16:
-      return gp(o, 2) || (isMemOp(o) && memSized(o, 2));
-    case K.RM32:
-      return gp(o, 4) || (isMemOp(o) && memSized(o, 4));
-    case K.RM64:
-      return gp(o, 8) || (isMemOp(o) && memSized(o, 8));
-    case K.M:
-      return isMemOp(o) && memDispOk(o);
-    case K.M8:
-      return isMemOp(o) && memSized(o, 1);
-    case K.M16:
-      return isMemOp(o) && memSized(o, 2);
-    case K.M32:
-      return isMemOp(o) && memSized(o, 4);
-    case K.M64:
-      return isMemOp(o) && memSized(o, 8);
-    case K.M128:
-      return isMemOp(o) && memSized(o, 16);
-    case K.M256:
-      return isMemOp(o) && memSized(o, 32);
-    case K.AL:
-      return gp(o, 1) && (o as Reg).id === 0;
-    case K.AX:
-      return gp(o, 2) && (o as Reg).id === 0;
-    case K.EAX:
-      return gp(o, 4) && (o as Reg).id === 0;
-    case K.RAX:
-      return gp(o, 8) && (o as Reg).id === 0;
-    case K.CL:
-      return gp(o, 1) && (o as Reg).id === 1 && !(o as Reg).high8;
-    case K.One:
-      return o === 1 || o === 1n;
-    case K.Imm8:
-      return imm(o) && fitsBits(o, 8);
-    case K.SImm8:
-      return imm(o) && fitsBits(o, f.opSize) && fitsI8(signedIn(o, f.opSize));
-    case K.Imm16:
-      return imm(o) && fitsBits(o, 16);
-    case K.Imm32:
-      return imm(o) && fitsBits(o, 32);
-    case K.SImm32:
-      return imm(o) && fitsBits(o, 64) && fitsI32(signedIn(o, 64));
-    case K.Imm64:
-      return imm(o) && fitsBits(o, 64);
-    case K.Rel8:
-    case K.Rel32:
-      return isLabel(o);
-    case K.Xmm:
-      return vecReg(o, 'xmm');
-    case K.Ymm:
-      return vecReg(o, 'ymm');
-    case K.XM32:
-      return vecReg(o, 'xmm') || (isMemOp(o) && memSized(o, 4));
-    case K.XM64:
-      return vecReg(o, 'xmm') || (isMemOp(o) && memSized(o, 8));
-    case K.XM128:
-      return vecReg(o, 'xmm') || (isMemOp(o) && memSized(o, 16));
-    case K.YM256:
-      return vecReg(o, 'ymm') || (isMemOp(o) && memSized(o, 32));
-    case K.Moffs:
-      return isMemOp(o) && o.base === null && o.index === null && (o.size === 0 || o.size === f.opSize / 8);
-  }
-  return false;
 }
 
 function fits(f: Form, ops: readonly Operand[]): boolean {
   const kinds = f.kinds;
   if (kinds.length !== ops.length) return false;
   for (let i = 0; i < kinds.length; i++) {
-    if (!matches(kinds[i] as K, ops[i] as Operand, f)) return false;
+    if (!(kinds[i] as OperandKind).accepts(ops[i] as Operand, f.opSize)) return false;
   }
   return f.guard === null || f.guard(ops);
 }
@@ -230,7 +106,7 @@ export function selectForm(mnemonic: string, ops: readonly Operand[]): Form {
   for (const f of forms) {
     if (!fits(f, ops)) continue;
     if (unsized < 0) return f;
-    const s = memSizeOfKind(f.kinds[unsized] as K, f.opSize);
+    const s = memSizeOfKind(f.kinds[unsized] as OperandKind, f.opSize);
     if (first === null) {
       first = f;
       size = s;
@@ -317,8 +193,9 @@ function rolesOf(f: Form): Roles {
     case 'ZO':
       break;
     case 'O':
+      // The register that is not a fixed one (the accumulator of `xchg rax, r64` is implied).
       f.kinds.forEach((k, i) => {
-        if (k === K.R8 || k === K.R16 || k === K.R32 || k === K.R64) r.oreg = i;
+        if (k.reg === 'gp' && k.mem < 0 && k.fixed < 0) r.oreg = i;
       });
       break;
     case 'OI':

@@ -1,8 +1,7 @@
 /**
- * The instruction set as data. Each row is one encoding form written the way
- * the Intel SDM writes it: mnemonic, operand kinds, opcode column and
- * operand-encoding column. `parseForm` turns a row into a `Form` the encoder
- * interprets; adding an instruction form is adding a row here.
+ * The instruction set as data: the rows of the table (table.ts), each
+ * parsed into a `Form` the encoder interprets. Adding an instruction form is
+ * adding a line to the table.
  *
  * Rows of one mnemonic are tried in order and the first that matches wins, so
  * the order encodes the choices GNU `as` makes (sign-extended imm8 before the
@@ -10,86 +9,9 @@
  * the load form 8B for register-to-register moves).
  */
 
+import { kindByName, type OperandKind, operandSize } from './kinds.js';
 import { AsmError } from './operands.js';
-
-/** Operand kinds, as small integers for a fast matcher. */
-export const enum K {
-  R8,
-  R16,
-  R32,
-  R64,
-  RM8,
-  RM16,
-  RM32,
-  RM64,
-  M,
-  M8,
-  M16,
-  M32,
-  M64,
-  M128,
-  M256,
-  AL,
-  AX,
-  EAX,
-  RAX,
-  CL,
-  One,
-  Imm8,
-  SImm8,
-  Imm16,
-  Imm32,
-  SImm32,
-  Imm64,
-  Rel8,
-  Rel32,
-  Xmm,
-  Ymm,
-  XM32,
-  XM64,
-  XM128,
-  YM256,
-  Moffs,
-}
-
-const kindNames: Record<string, K> = {
-  r8: K.R8,
-  r16: K.R16,
-  r32: K.R32,
-  r64: K.R64,
-  'r/m8': K.RM8,
-  'r/m16': K.RM16,
-  'r/m32': K.RM32,
-  'r/m64': K.RM64,
-  m: K.M,
-  m8: K.M8,
-  m16: K.M16,
-  m32: K.M32,
-  m64: K.M64,
-  m128: K.M128,
-  m256: K.M256,
-  AL: K.AL,
-  AX: K.AX,
-  EAX: K.EAX,
-  RAX: K.RAX,
-  CL: K.CL,
-  '1': K.One,
-  imm8: K.Imm8,
-  simm8: K.SImm8,
-  imm16: K.Imm16,
-  imm32: K.Imm32,
-  simm32: K.SImm32,
-  imm64: K.Imm64,
-  rel8: K.Rel8,
-  rel32: K.Rel32,
-  xmm: K.Xmm,
-  ymm: K.Ymm,
-  'xmm/m32': K.XM32,
-  'xmm/m64': K.XM64,
-  'xmm/m128': K.XM128,
-  'ymm/m256': K.YM256,
-  moffs: K.Moffs,
-};
+import { TABLE } from './table.js';
 
 /**
  * How operands map onto the encoding (the SDM's "Op/En" column).
@@ -128,7 +50,7 @@ export interface Form {
   /** Position in the table (0..), for tables indexed by form. */
   readonly id: number;
   readonly mnemonic: string;
-  readonly kinds: readonly K[];
+  readonly kinds: readonly OperandKind[];
   readonly enc: Enc;
   /** Opcode bytes (legacy), or the single opcode byte after a VEX prefix. */
   readonly opcode: readonly number[];
@@ -158,23 +80,81 @@ export interface Form {
   readonly unsizedDefault: boolean;
   /** Extra condition on the operands (e.g. `xchg eax, eax` is not 90). */
   readonly guard: ((ops: readonly unknown[]) => boolean) | null;
+  /** The CPUID feature flags the encoding needs (`X64`: any x86-64 processor). */
+  readonly features: readonly string[];
 }
 
-interface RowOptions {
-  swappable?: boolean;
-  unsizedDefault?: boolean;
-  guard?: (ops: readonly unknown[]) => boolean;
-}
+/** The table's guards, by the name its options column gives them. */
+const GUARDS: Record<string, (ops: readonly unknown[]) => boolean> = {
+  /** `xchg eax, eax` is not 90 (nop), which would not zero-extend. */
+  'not-eax-eax': (ops) => !((ops[0] as { id: number }).id === 0 && (ops[1] as { id: number }).id === 0),
+  /** `int 3` is the one-byte breakpoint. */
+  'imm=3': (ops) => ops[0] === 3 || ops[0] === 3n,
+};
 
 const hexByte = /^[0-9A-F]{2}$/;
 
-/** Parses one SDM-style row, the `id`th of the table, into a Form. Throws on a malformed row (a bug in this table). */
-function parseForm(mnemonic: string, operands: string, opcode: string, enc: Enc, opts: RowOptions, id: number): Form {
-  const kinds: K[] = [];
+/** The CPU features the table may name (CPUID feature flags; X64: the x86-64 baseline). */
+export const FEATURES: ReadonlySet<string> = new Set([
+  'X64',
+  'CMOV',
+  'LZCNT',
+  'BMI1',
+  'POPCNT',
+  'RDTSCP',
+  'SSE',
+  'SSE2',
+  'SSE4_1',
+  'AVX',
+  'AVX2',
+  'FMA',
+]);
+
+const ENCODINGS: ReadonlySet<string> = new Set<Enc>([
+  'ZO',
+  'O',
+  'OI',
+  'I',
+  'M',
+  'MI',
+  'MR',
+  'RM',
+  'RMI',
+  'MRI',
+  'D',
+  'FD',
+  'TD',
+  'RVM',
+  'RVMI',
+]);
+
+/** Parses one line of the table, the `id`th row, into a Form. Throws on a malformed row (a bug in the table). */
+function parseRow(line: string, id: number): Form {
+  const cols = line.split('|').map((c) => c.trim());
+  const [instruction = '', opcode = '', enc = '', features = '', options = ''] = cols;
+  if (cols.length < 4 || cols.length > 5) throw new AsmError(`table: bad row '${line}'`);
+  const space = instruction.indexOf(' ');
+  const mnemonic = (space < 0 ? instruction : instruction.slice(0, space)).toLowerCase();
+  const operands = space < 0 ? '' : instruction.slice(space + 1);
+  if (!ENCODINGS.has(enc)) throw new AsmError(`form ${mnemonic}: bad operand encoding ${enc}`);
+  let swappable = false;
+  let unsizedDefault = false;
+  let guard: ((ops: readonly unknown[]) => boolean) | null = null;
+  for (const o of options.split(/\s+/)) {
+    if (o === '') continue;
+    if (o === 'swap') swappable = true;
+    else if (o === 'default') unsizedDefault = true;
+    else if (GUARDS[o] !== undefined) guard = GUARDS[o];
+    else throw new AsmError(`form ${mnemonic}: bad option ${o}`);
+  }
+  const featureList = features.split(/\s+/);
+  for (const f of featureList) if (!FEATURES.has(f)) throw new AsmError(`form ${mnemonic}: unknown CPU feature ${f}`);
+  const kinds: OperandKind[] = [];
   for (const t of operands.split(',')) {
-    const name = t.trim();
+    // A vector register's number (xmm1, ymm3/m256) only names the operand.
+    const name = t.trim().replace(/^(xmm|ymm)\d+/, '$1');
     if (name === '') continue;
-    const k = kindNames[name];
+    const k = kindByName.get(name);
     if (k === undefined) throw new AsmError(`form ${mnemonic}: unknown operand kind ${name}`);
     kinds.push(k);
   }
@@ -186,7 +166,7 @@ function parseForm(mnemonic: string, operands: string, opcode: string, enc: Enc,
   let imm = 0;
   let rel = 0;
   for (const tok of opcode.split(/\s+/)) {
-    if (tok === '' || tok === '+' || tok === 'REX') continue;
+    if (tok === '' || tok === '+') continue;
     if (tok === 'REX.W') rexW = true;
     else if (tok.startsWith('VEX.')) vex = parseVex(tok, mnemonic);
     else if (/^\/[0-7]$/.test(tok)) ext = Number(tok[1]);
@@ -210,7 +190,7 @@ function parseForm(mnemonic: string, operands: string, opcode: string, enc: Enc,
     id,
     mnemonic,
     kinds,
-    enc,
+    enc: enc as Enc,
     opcode: bytes,
     prefixes,
     ext,
@@ -219,9 +199,10 @@ function parseForm(mnemonic: string, operands: string, opcode: string, enc: Enc,
     imm,
     rel,
     opSize: operandSize(kinds),
-    swappable: opts.swappable ?? false,
-    unsizedDefault: opts.unsizedDefault ?? false,
-    guard: opts.guard ?? null,
+    swappable,
+    unsizedDefault,
+    guard,
+    features: featureList,
   };
 }
 
@@ -244,51 +225,6 @@ function parseVex(tok: string, mnemonic: string): Vex {
   }
   return v;
 }
-
-function operandSize(kinds: readonly K[]): number {
-  for (const k of kinds) {
-    switch (k) {
-      case K.R8:
-      case K.RM8:
-      case K.AL:
-      case K.M8:
-        return 8;
-      case K.R16:
-      case K.RM16:
-      case K.AX:
-      case K.M16:
-        return 16;
-      case K.R32:
-      case K.RM32:
-      case K.EAX:
-      case K.M32:
-        return 32;
-      case K.R64:
-      case K.RM64:
-      case K.RAX:
-      case K.M64:
-        return 64;
-      default:
-    }
-  }
-  return 64;
-}
-
-// ---------------------------------------------------------------------------
-// The table.
-
-const rows: Form[] = [];
-const row = (m: string, ops: string, opcode: string, enc: Enc, opts: RowOptions = {}) =>
-  rows.push(parseForm(m, ops, opcode, enc, opts, rows.length));
-
-const h = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
-/** The three operand sizes above a byte, with the prefix that selects each. */
-const wide = [
-  { s: 16, p: '66 ', i: 'iw', imm: 'imm16' },
-  { s: 32, p: '', i: 'id', imm: 'imm32' },
-  { s: 64, p: 'REX.W ', i: 'id', imm: 'simm32' },
-] as const;
-const acc: Record<number, string> = { 8: 'AL', 16: 'AX', 32: 'EAX', 64: 'RAX' };
 
 /** The sixteen condition codes by number (their 4-bit encoding). */
 export const CC_NAMES = [
@@ -330,421 +266,6 @@ export const conditions: [string, number][] = CC_NAMES.flatMap((n, i) =>
   [n, ...((CC_ALIASES as Partial<Record<string, readonly string[]>>)[n] ?? [])].map((a) => [a, i] as [string, number]),
 );
 
-// Arithmetic and logic: add or adc sbb and sub xor cmp share one shape.
-['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp'].forEach((m, n) => {
-  const b = n * 8;
-  row(m, 'AL, imm8', `${h(b + 4)} ib`, 'I');
-  row(m, 'r/m8, imm8', `80 /${n} ib`, 'MI');
-  row(m, 'r/m8, r8', `${h(b)} /r`, 'MR');
-  row(m, 'r8, r/m8', `${h(b + 2)} /r`, 'RM');
-  for (const w of wide) {
-    row(m, `r/m${w.s}, simm8`, `${w.p}83 /${n} ib`, 'MI');
-    row(m, `${acc[w.s]}, ${w.imm}`, `${w.p}${h(b + 5)} ${w.i}`, 'I');
-    row(m, `r/m${w.s}, ${w.imm}`, `${w.p}81 /${n} ${w.i}`, 'MI');
-    row(m, `r/m${w.s}, r${w.s}`, `${w.p}${h(b + 1)} /r`, 'MR');
-    row(m, `r${w.s}, r/m${w.s}`, `${w.p}${h(b + 3)} /r`, 'RM');
-  }
-});
-
-// mov
-row('mov', 'r/m8, r8', '88 /r', 'MR');
-row('mov', 'r8, r/m8', '8A /r', 'RM');
-row('mov', 'r8, imm8', 'B0+rb ib', 'OI');
-row('mov', 'r/m8, imm8', 'C6 /0 ib', 'MI');
-for (const w of wide) {
-  row('mov', `r/m${w.s}, r${w.s}`, `${w.p}89 /r`, 'MR');
-  row('mov', `r${w.s}, r/m${w.s}`, `${w.p}8B /r`, 'RM');
-  if (w.s === 64) {
-    row('mov', 'r/m64, simm32', 'REX.W C7 /0 id', 'MI');
-    row('mov', 'r64, imm64', 'REX.W B8+rd io', 'OI');
-  } else {
-    row('mov', `r${w.s}, ${w.imm}`, `${w.p}B8+rd ${w.i}`, 'OI');
-    row('mov', `r/m${w.s}, ${w.imm}`, `${w.p}C7 /0 ${w.i}`, 'MI');
-  }
-}
-// 64-bit absolute addresses that do not fit a disp32 (movabs).
-row('mov', 'AL, moffs', 'A0', 'FD');
-row('mov', 'AX, moffs', '66 A1', 'FD');
-row('mov', 'EAX, moffs', 'A1', 'FD');
-row('mov', 'RAX, moffs', 'REX.W A1', 'FD');
-row('mov', 'moffs, AL', 'A2', 'TD');
-row('mov', 'moffs, AX', '66 A3', 'TD');
-row('mov', 'moffs, EAX', 'A3', 'TD');
-row('mov', 'moffs, RAX', 'REX.W A3', 'TD');
-row('movabs', 'r64, imm64', 'REX.W B8+rd io', 'OI');
-row('movabs', 'AL, moffs', 'A0', 'FD');
-row('movabs', 'AX, moffs', '66 A1', 'FD');
-row('movabs', 'EAX, moffs', 'A1', 'FD');
-row('movabs', 'RAX, moffs', 'REX.W A1', 'FD');
-row('movabs', 'moffs, AL', 'A2', 'TD');
-row('movabs', 'moffs, AX', '66 A3', 'TD');
-row('movabs', 'moffs, EAX', 'A3', 'TD');
-row('movabs', 'moffs, RAX', 'REX.W A3', 'TD');
-
-// Zero and sign extension.
-for (const [m, o] of [
-  ['movzx', 0xb6],
-  ['movsx', 0xbe],
-] as const) {
-  row(m, 'r16, r/m8', `66 0F ${h(o)} /r`, 'RM');
-  row(m, 'r32, r/m8', `0F ${h(o)} /r`, 'RM');
-  row(m, 'r64, r/m8', `REX.W 0F ${h(o)} /r`, 'RM');
-  row(m, 'r16, r/m16', `66 0F ${h(o + 1)} /r`, 'RM');
-  row(m, 'r32, r/m16', `0F ${h(o + 1)} /r`, 'RM');
-  row(m, 'r64, r/m16', `REX.W 0F ${h(o + 1)} /r`, 'RM');
-}
-row('movsxd', 'r64, r/m32', 'REX.W 63 /r', 'RM');
-row('movsxd', 'r32, r/m32', '63 /r', 'RM');
-row('movsx', 'r64, r/m32', 'REX.W 63 /r', 'RM');
-
-row('lea', 'r16, m', '66 8D /r', 'RM');
-row('lea', 'r32, m', '8D /r', 'RM');
-row('lea', 'r64, m', 'REX.W 8D /r', 'RM');
-
-// test: no sign-extended imm8 form.
-row('test', 'AL, imm8', 'A8 ib', 'I');
-row('test', 'r/m8, imm8', 'F6 /0 ib', 'MI');
-row('test', 'r/m8, r8', '84 /r', 'MR');
-row('test', 'r8, r/m8', '84 /r', 'RM');
-for (const w of wide) {
-  row('test', `${acc[w.s]}, ${w.imm}`, `${w.p}A9 ${w.i}`, 'I');
-  row('test', `r/m${w.s}, ${w.imm}`, `${w.p}F7 /0 ${w.i}`, 'MI');
-  row('test', `r/m${w.s}, r${w.s}`, `${w.p}85 /r`, 'MR');
-  row('test', `r${w.s}, r/m${w.s}`, `${w.p}85 /r`, 'RM');
-}
-
-// xchg: 90+r with the accumulator, except `xchg eax, eax` (90 is nop in 64-bit mode).
-const notSameEax = (ops: readonly unknown[]) =>
-  !((ops[0] as { id: number }).id === 0 && (ops[1] as { id: number }).id === 0);
-// GNU as encodes `xchg rax, rax` as a bare 90: REX.W changes nothing there.
-row('xchg', 'RAX, RAX', '90', 'ZO');
-for (const w of wide) {
-  const g = w.s === 32 ? { guard: notSameEax } : {};
-  row('xchg', `${acc[w.s]}, r${w.s}`, `${w.p}90+rd`, 'O', g);
-  row('xchg', `r${w.s}, ${acc[w.s]}`, `${w.p}90+rd`, 'O', g);
-  row('xchg', `r/m${w.s}, r${w.s}`, `${w.p}87 /r`, 'MR');
-  row('xchg', `r${w.s}, r/m${w.s}`, `${w.p}87 /r`, 'RM');
-}
-row('xchg', 'r/m8, r8', '86 /r', 'MR');
-row('xchg', 'r8, r/m8', '86 /r', 'RM');
-
-// One-operand group 3 and inc/dec.
-for (const [m, n] of [
-  ['not', 2],
-  ['neg', 3],
-  ['mul', 4],
-  ['imul', 5],
-  ['div', 6],
-  ['idiv', 7],
-] as const) {
-  row(m, 'r/m8', `F6 /${n}`, 'M');
-  for (const w of wide) row(m, `r/m${w.s}`, `${w.p}F7 /${n}`, 'M');
-}
-for (const [m, n] of [
-  ['inc', 0],
-  ['dec', 1],
-] as const) {
-  row(m, 'r/m8', `FE /${n}`, 'M');
-  for (const w of wide) row(m, `r/m${w.s}`, `${w.p}FF /${n}`, 'M');
-}
-for (const w of wide) {
-  row('imul', `r${w.s}, r/m${w.s}`, `${w.p}0F AF /r`, 'RM');
-  row('imul', `r${w.s}, r/m${w.s}, simm8`, `${w.p}6B /r ib`, 'RMI');
-  row('imul', `r${w.s}, r/m${w.s}, ${w.imm}`, `${w.p}69 /r ${w.i}`, 'RMI');
-}
-
-// Shifts and rotates.
-for (const [m, n] of [
-  ['rol', 0],
-  ['ror', 1],
-  ['rcl', 2],
-  ['rcr', 3],
-  ['shl', 4],
-  ['sal', 4],
-  ['shr', 5],
-  ['sar', 7],
-] as const) {
-  row(m, 'r/m8, 1', `D0 /${n}`, 'M');
-  row(m, 'r/m8, CL', `D2 /${n}`, 'M');
-  row(m, 'r/m8, imm8', `C0 /${n} ib`, 'MI');
-  for (const w of wide) {
-    row(m, `r/m${w.s}, 1`, `${w.p}D1 /${n}`, 'M');
-    row(m, `r/m${w.s}, CL`, `${w.p}D3 /${n}`, 'M');
-    row(m, `r/m${w.s}, imm8`, `${w.p}C1 /${n} ib`, 'MI');
-  }
-}
-for (const [m, o] of [
-  ['shld', 0xa4],
-  ['shrd', 0xac],
-] as const) {
-  for (const w of wide) {
-    row(m, `r/m${w.s}, r${w.s}, imm8`, `${w.p}0F ${h(o)} /r ib`, 'MRI');
-    row(m, `r/m${w.s}, r${w.s}, CL`, `${w.p}0F ${h(o + 1)} /r`, 'MR');
-  }
-}
-
-// Stack, calls, jumps.
-row('push', 'r64', '50+rd', 'O');
-row('push', 'r16', '66 50+rd', 'O');
-row('push', 'simm8', '6A ib', 'I');
-row('push', 'simm32', '68 id', 'I');
-row('push', 'r/m64', 'FF /6', 'M', { unsizedDefault: true });
-row('push', 'r/m16', '66 FF /6', 'M');
-row('pop', 'r64', '58+rd', 'O');
-row('pop', 'r16', '66 58+rd', 'O');
-row('pop', 'r/m64', '8F /0', 'M', { unsizedDefault: true });
-row('pop', 'r/m16', '66 8F /0', 'M');
-row('call', 'rel32', 'E8 cd', 'D');
-row('call', 'r/m64', 'FF /2', 'M');
-row('jmp', 'rel8', 'EB cb', 'D');
-row('jmp', 'rel32', 'E9 cd', 'D');
-row('jmp', 'r/m64', 'FF /4', 'M');
-row('ret', '', 'C3', 'ZO');
-row('ret', 'imm16', 'C2 iw', 'I');
-row('leave', '', 'C9', 'ZO');
-for (const [cc, n] of conditions) {
-  row(`j${cc}`, 'rel8', `${h(0x70 + n)} cb`, 'D');
-  row(`j${cc}`, 'rel32', `0F ${h(0x80 + n)} cd`, 'D');
-  row(`set${cc}`, 'r/m8', `0F ${h(0x90 + n)} /0`, 'M');
-  for (const w of wide) row(`cmov${cc}`, `r${w.s}, r/m${w.s}`, `${w.p}0F ${h(0x40 + n)} /r`, 'RM');
-}
-row('jrcxz', 'rel8', 'E3 cb', 'D');
-row('loop', 'rel8', 'E2 cb', 'D');
-
-// Bits.
-for (const [m, o, n] of [
-  ['bt', 0xa3, 4],
-  ['bts', 0xab, 5],
-  ['btr', 0xb3, 6],
-  ['btc', 0xbb, 7],
-] as const) {
-  for (const w of wide) {
-    row(m, `r/m${w.s}, r${w.s}`, `${w.p}0F ${h(o)} /r`, 'MR');
-    row(m, `r/m${w.s}, imm8`, `${w.p}0F BA /${n} ib`, 'MI');
-  }
-}
-for (const w of wide) {
-  row('bsf', `r${w.s}, r/m${w.s}`, `${w.p}0F BC /r`, 'RM');
-  row('bsr', `r${w.s}, r/m${w.s}`, `${w.p}0F BD /r`, 'RM');
-  row('lzcnt', `r${w.s}, r/m${w.s}`, `${w.p}F3 0F BD /r`, 'RM');
-  row('tzcnt', `r${w.s}, r/m${w.s}`, `${w.p}F3 0F BC /r`, 'RM');
-  row('popcnt', `r${w.s}, r/m${w.s}`, `${w.p}F3 0F B8 /r`, 'RM');
-  row('xadd', `r/m${w.s}, r${w.s}`, `${w.p}0F C1 /r`, 'MR');
-  row('cmpxchg', `r/m${w.s}, r${w.s}`, `${w.p}0F B1 /r`, 'MR');
-}
-row('bswap', 'r32', '0F C8+rd', 'O');
-row('bswap', 'r64', 'REX.W 0F C8+rd', 'O');
-row('xadd', 'r/m8, r8', '0F C0 /r', 'MR');
-row('cmpxchg', 'r/m8, r8', '0F B0 /r', 'MR');
-
-// No operands.
-for (const [m, op] of [
-  ['cbw', '66 98'],
-  ['cwde', '98'],
-  ['cdqe', 'REX.W 98'],
-  ['cwd', '66 99'],
-  ['cdq', '99'],
-  ['cqo', 'REX.W 99'],
-  ['nop', '90'],
-  ['int3', 'CC'],
-  ['ud2', '0F 0B'],
-  ['pause', 'F3 90'],
-  ['syscall', '0F 05'],
-  ['cpuid', '0F A2'],
-  ['rdtsc', '0F 31'],
-  ['rdtscp', '0F 01 F9'],
-  ['mfence', '0F AE F0'],
-  ['lfence', '0F AE E8'],
-  ['sfence', '0F AE F8'],
-  ['hlt', 'F4'],
-  ['clc', 'F8'],
-  ['stc', 'F9'],
-  ['cld', 'FC'],
-  ['std', 'FD'],
-  ['movsb', 'A4'],
-  ['movsw', '66 A5'],
-  ['movsd', 'A5'],
-  ['movsq', 'REX.W A5'],
-  ['stosb', 'AA'],
-  ['stosw', '66 AB'],
-  ['stosd', 'AB'],
-  ['stosq', 'REX.W AB'],
-  ['lodsb', 'AC'],
-  ['lodsq', 'REX.W AD'],
-  ['cmpsb', 'A6'],
-  ['scasb', 'AE'],
-] as const) {
-  row(m, '', op, 'ZO');
-}
-row('nop', 'r/m16', '66 0F 1F /0', 'M');
-row('nop', 'r/m32', '0F 1F /0', 'M');
-row('nop', 'r/m64', 'REX.W 0F 1F /0', 'M');
-// GNU as turns `int 3` into the one-byte breakpoint int3.
-row('int', 'imm8', 'CC', 'ZO', { guard: (ops) => ops[0] === 3 || ops[0] === 3n });
-row('int', 'imm8', 'CD ib', 'I');
-
-// SSE and SSE2.
-const sseMoves: [string, string, string, string][] = [
-  ['movsd', 'F2 0F', 'xmm/m64', '10'],
-  ['movss', 'F3 0F', 'xmm/m32', '10'],
-  ['movapd', '66 0F', 'xmm/m128', '28'],
-  ['movupd', '66 0F', 'xmm/m128', '10'],
-  ['movaps', '0F', 'xmm/m128', '28'],
-  ['movups', '0F', 'xmm/m128', '10'],
-  ['movdqa', '66 0F', 'xmm/m128', '6F'],
-  ['movdqu', 'F3 0F', 'xmm/m128', '6F'],
-];
-for (const [m, p, src, o] of sseMoves) {
-  const store = m === 'movdqa' || m === 'movdqu' ? '7F' : h(Number.parseInt(o, 16) + 1);
-  row(m, `xmm, ${src}`, `${p} ${o} /r`, 'RM');
-  row(m, `${src}, xmm`, `${p} ${store} /r`, 'MR');
-}
-// movd with a 64-bit operand is movq (GNU as takes both spellings; unsized memory is a dword).
-row('movd', 'xmm, r/m32', '66 0F 6E /r', 'RM', { unsizedDefault: true });
-row('movd', 'r/m32, xmm', '66 0F 7E /r', 'MR', { unsizedDefault: true });
-row('movd', 'xmm, r/m64', '66 REX.W 0F 6E /r', 'RM');
-row('movd', 'r/m64, xmm', '66 REX.W 0F 7E /r', 'MR');
-row('movq', 'xmm, xmm/m64', 'F3 0F 7E /r', 'RM');
-row('movq', 'xmm, r/m64', '66 REX.W 0F 6E /r', 'RM');
-row('movq', 'xmm/m64, xmm', '66 0F D6 /r', 'MR');
-row('movq', 'r/m64, xmm', '66 REX.W 0F 7E /r', 'MR');
-for (const [op, o] of [
-  ['add', 0x58],
-  ['mul', 0x59],
-  ['sub', 0x5c],
-  ['min', 0x5d],
-  ['div', 0x5e],
-  ['max', 0x5f],
-  ['sqrt', 0x51],
-] as const) {
-  row(`${op}sd`, 'xmm, xmm/m64', `F2 0F ${h(o)} /r`, 'RM');
-  row(`${op}ss`, 'xmm, xmm/m32', `F3 0F ${h(o)} /r`, 'RM');
-  row(`${op}pd`, 'xmm, xmm/m128', `66 0F ${h(o)} /r`, 'RM');
-  row(`${op}ps`, 'xmm, xmm/m128', `0F ${h(o)} /r`, 'RM');
-}
-for (const [op, o] of [
-  ['and', 0x54],
-  ['andn', 0x55],
-  ['or', 0x56],
-  ['xor', 0x57],
-] as const) {
-  row(`${op}pd`, 'xmm, xmm/m128', `66 0F ${h(o)} /r`, 'RM');
-  row(`${op}ps`, 'xmm, xmm/m128', `0F ${h(o)} /r`, 'RM');
-}
-row('pxor', 'xmm, xmm/m128', '66 0F EF /r', 'RM');
-row('pand', 'xmm, xmm/m128', '66 0F DB /r', 'RM');
-row('por', 'xmm, xmm/m128', '66 0F EB /r', 'RM');
-row('paddq', 'xmm, xmm/m128', '66 0F D4 /r', 'RM');
-row('psubq', 'xmm, xmm/m128', '66 0F FB /r', 'RM');
-row('ucomisd', 'xmm, xmm/m64', '66 0F 2E /r', 'RM');
-row('comisd', 'xmm, xmm/m64', '66 0F 2F /r', 'RM');
-row('ucomiss', 'xmm, xmm/m32', '0F 2E /r', 'RM');
-row('comiss', 'xmm, xmm/m32', '0F 2F /r', 'RM');
-row('cvtsi2sd', 'xmm, r/m32', 'F2 0F 2A /r', 'RM');
-row('cvtsi2sd', 'xmm, r/m64', 'F2 REX.W 0F 2A /r', 'RM');
-row('cvtsi2ss', 'xmm, r/m32', 'F3 0F 2A /r', 'RM');
-row('cvtsi2ss', 'xmm, r/m64', 'F3 REX.W 0F 2A /r', 'RM');
-row('cvttsd2si', 'r32, xmm/m64', 'F2 0F 2C /r', 'RM');
-row('cvttsd2si', 'r64, xmm/m64', 'F2 REX.W 0F 2C /r', 'RM');
-row('cvtsd2si', 'r32, xmm/m64', 'F2 0F 2D /r', 'RM');
-row('cvtsd2si', 'r64, xmm/m64', 'F2 REX.W 0F 2D /r', 'RM');
-row('cvtsd2ss', 'xmm, xmm/m64', 'F2 0F 5A /r', 'RM');
-row('cvtss2sd', 'xmm, xmm/m32', 'F3 0F 5A /r', 'RM');
-row('unpcklpd', 'xmm, xmm/m128', '66 0F 14 /r', 'RM');
-row('unpckhpd', 'xmm, xmm/m128', '66 0F 15 /r', 'RM');
-row('shufpd', 'xmm, xmm/m128, imm8', '66 0F C6 /r ib', 'RMI');
-row('movmskpd', 'r32, xmm', '66 0F 50 /r', 'RM');
-row('roundsd', 'xmm, xmm/m64, imm8', '66 0F 3A 0B /r ib', 'RMI');
-
-// AVX, AVX2, FMA.
-const vexMoves: [string, string, string, string][] = [
-  ['vmovupd', '66', '10', '11'],
-  ['vmovapd', '66', '28', '29'],
-  ['vmovups', '', '10', '11'],
-  ['vmovaps', '', '28', '29'],
-];
-for (const [m, pp, ld, st] of vexMoves) {
-  const p = pp ? `.${pp}` : '';
-  row(m, 'xmm, xmm/m128', `VEX.128${p}.0F.WIG ${ld} /r`, 'RM', { swappable: true });
-  row(m, 'xmm/m128, xmm', `VEX.128${p}.0F.WIG ${st} /r`, 'MR');
-  row(m, 'ymm, ymm/m256', `VEX.256${p}.0F.WIG ${ld} /r`, 'RM', { swappable: true });
-  row(m, 'ymm/m256, ymm', `VEX.256${p}.0F.WIG ${st} /r`, 'MR');
-}
-row('vmovsd', 'xmm, xmm, xmm', 'VEX.LIG.F2.0F.WIG 10 /r', 'RVM', { swappable: true });
-row('vmovsd', 'xmm, m64', 'VEX.LIG.F2.0F.WIG 10 /r', 'RM');
-row('vmovsd', 'm64, xmm', 'VEX.LIG.F2.0F.WIG 11 /r', 'MR');
-for (const [op, o] of [
-  ['add', 0x58],
-  ['mul', 0x59],
-  ['sub', 0x5c],
-  ['min', 0x5d],
-  ['div', 0x5e],
-  ['max', 0x5f],
-  ['and', 0x54],
-  ['xor', 0x57],
-] as const) {
-  row(`v${op}pd`, 'xmm, xmm, xmm/m128', `VEX.128.66.0F.WIG ${h(o)} /r`, 'RVM');
-  row(`v${op}pd`, 'ymm, ymm, ymm/m256', `VEX.256.66.0F.WIG ${h(o)} /r`, 'RVM');
-  if (op !== 'and' && op !== 'xor') {
-    row(`v${op}sd`, 'xmm, xmm, xmm/m64', `VEX.LIG.F2.0F.WIG ${h(o)} /r`, 'RVM');
-  }
-}
-for (const [m, o] of [
-  ['vfmadd132pd', 0x98],
-  ['vfmadd213pd', 0xa8],
-  ['vfmadd231pd', 0xb8],
-  ['vfnmadd231pd', 0xbc],
-] as const) {
-  row(m, 'xmm, xmm, xmm/m128', `VEX.128.66.0F38.W1 ${h(o)} /r`, 'RVM');
-  row(m, 'ymm, ymm, ymm/m256', `VEX.256.66.0F38.W1 ${h(o)} /r`, 'RVM');
-}
-for (const [m, o] of [
-  ['vfmadd132sd', 0x99],
-  ['vfmadd213sd', 0xa9],
-  ['vfmadd231sd', 0xb9],
-  ['vfnmadd231sd', 0xbd],
-] as const) {
-  row(m, 'xmm, xmm, xmm/m64', `VEX.LIG.66.0F38.W1 ${h(o)} /r`, 'RVM');
-}
-row('vbroadcastsd', 'ymm, xmm/m64', 'VEX.256.66.0F38.W0 19 /r', 'RM');
-row('vextractf128', 'xmm/m128, ymm, imm8', 'VEX.256.66.0F3A.W0 19 /r ib', 'MRI');
-row('vinsertf128', 'ymm, ymm, xmm/m128, imm8', 'VEX.256.66.0F3A.W0 18 /r ib', 'RVMI');
-row('vperm2f128', 'ymm, ymm, ymm/m256, imm8', 'VEX.256.66.0F3A.W0 06 /r ib', 'RVMI');
-row('vpermpd', 'ymm, ymm/m256, imm8', 'VEX.256.66.0F3A.W1 01 /r ib', 'RMI');
-row('vzeroupper', '', 'VEX.128.0F.WIG 77', 'ZO');
-
-/** Memory size a kind implies: bytes, 0 for "any" (lea), -1 if the kind takes no memory. */
-export function memSizeOfKind(k: K, opSize: number): number {
-  switch (k) {
-    case K.RM8:
-    case K.M8:
-      return 1;
-    case K.RM16:
-    case K.M16:
-      return 2;
-    case K.RM32:
-    case K.M32:
-    case K.XM32:
-      return 4;
-    case K.RM64:
-    case K.M64:
-    case K.XM64:
-      return 8;
-    case K.M128:
-    case K.XM128:
-      return 16;
-    case K.M256:
-    case K.YM256:
-      return 32;
-    case K.M:
-      return 0;
-    case K.Moffs:
-      return opSize / 8;
-    default:
-      return -1;
-  }
-}
-
 /** Instructions a lock prefix may precede, with memory as their destination (xchg: either operand); the encoder checks. */
 export const lockable: ReadonlySet<string> = new Set([
   'add',
@@ -767,9 +288,36 @@ export const lockable: ReadonlySet<string> = new Set([
 ]);
 
 /** Instructions a rep/repe/repne prefix may precede: the string instructions (and `rep ret`). */
-export const repeatable: ReadonlySet<string> = new Set(
-  ['movs', 'stos', 'lods', 'cmps', 'scas'].flatMap((m) => ['b', 'w', 'd', 'q'].map((s) => m + s)).concat('ret'),
-);
+export const repeatable: ReadonlySet<string> = new Set([
+  'movsb',
+  'movsw',
+  'movsd',
+  'movsq',
+  'stosb',
+  'stosw',
+  'stosd',
+  'stosq',
+  'lodsb',
+  'lodsw',
+  'lodsd',
+  'lodsq',
+  'cmpsb',
+  'cmpsw',
+  'cmpsd',
+  'cmpsq',
+  'scasb',
+  'scasw',
+  'scasd',
+  'scasq',
+  'ret',
+]);
+
+/** Every row of the table, parsed. */
+const rows: Form[] = [];
+for (const line of TABLE.split('\n')) {
+  const t = line.trim();
+  if (t !== '' && !t.startsWith('#')) rows.push(parseRow(t, rows.length));
+}
 
 /** Every form, grouped by mnemonic in table order. */
 export const formsByMnemonic: ReadonlyMap<string, readonly Form[]> = (() => {

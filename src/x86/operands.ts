@@ -7,11 +7,18 @@
 /** Register classes the encoder knows. `rip` only appears as a memory base. */
 export type RegClass = 'gp' | 'xmm' | 'ymm' | 'rip' | 'seg';
 
-export interface Reg {
+/**
+ * A register. The class and width parameters type the builder's methods
+ * (`a.mov(rax, ...)` takes a `Gp64`); a plain `Reg` is any register and
+ * passes wherever a register does, so code that picks registers at run time
+ * (`const r: Reg = ...`) still compiles, and is checked when it assembles.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the defaults make a plain `Reg` fit every register parameter
+export interface Reg<C extends RegClass = any, S extends number = any> {
   readonly kind: 'reg';
-  readonly cls: RegClass;
+  readonly cls: C;
   /** Width in bytes: 1, 2, 4, 8 for general registers, 16 for xmm, 32 for ymm. */
-  readonly size: number;
+  readonly size: S;
   /** Hardware number 0..15; the high three bits go into REX/VEX. */
   readonly id: number;
   readonly name: string;
@@ -54,6 +61,15 @@ export interface Mem {
 export type Imm = number | bigint;
 export type Operand = Reg | Mem | Label | Imm;
 
+/** The register types of the builder's method signatures. */
+export type Gp8 = Reg<'gp', 1>;
+export type Gp16 = Reg<'gp', 2>;
+export type Gp32 = Reg<'gp', 4>;
+export type Gp64 = Reg<'gp', 8>;
+export type Xmm = Reg<'xmm', 16>;
+export type Ymm = Reg<'ymm', 32>;
+export type Seg = Reg<'seg', 2>;
+
 export class AsmError extends Error {
   override name = 'AsmError';
 }
@@ -94,123 +110,131 @@ function r(name: string): Reg {
   if (!x) throw new AsmError(`no register ${name}`);
   return x;
 }
+const reg64 = (name: string): Gp64 => r(name);
+const reg32 = (name: string): Gp32 => r(name);
+const reg16 = (name: string): Gp16 => r(name);
+const reg8 = (name: string): Gp8 => r(name);
+const regXmm = (name: string): Xmm => r(name);
+const regYmm = (name: string): Ymm => r(name);
 
-export const rax = r('rax'),
-  rcx = r('rcx'),
-  rdx = r('rdx'),
-  rbx = r('rbx');
-export const rsp = r('rsp'),
-  rbp = r('rbp'),
-  rsi = r('rsi'),
-  rdi = r('rdi');
-export const r8 = r('r8'),
-  r9 = r('r9'),
-  r10 = r('r10'),
-  r11 = r('r11');
-export const r12 = r('r12'),
-  r13 = r('r13'),
-  r14 = r('r14'),
-  r15 = r('r15');
-export const eax = r('eax'),
-  ecx = r('ecx'),
-  edx = r('edx'),
-  ebx = r('ebx');
-export const esp = r('esp'),
-  ebp = r('ebp'),
-  esi = r('esi'),
-  edi = r('edi');
-export const r8d = r('r8d'),
-  r9d = r('r9d'),
-  r10d = r('r10d'),
-  r11d = r('r11d');
-export const r12d = r('r12d'),
-  r13d = r('r13d'),
-  r14d = r('r14d'),
-  r15d = r('r15d');
-export const ax = r('ax'),
-  cx = r('cx'),
-  dx = r('dx'),
-  bx = r('bx');
-export const sp = r('sp'),
-  bp = r('bp'),
-  si = r('si'),
-  di = r('di');
-export const r8w = r('r8w'),
-  r9w = r('r9w'),
-  r10w = r('r10w'),
-  r11w = r('r11w');
-export const r12w = r('r12w'),
-  r13w = r('r13w'),
-  r14w = r('r14w'),
-  r15w = r('r15w');
-export const al = r('al'),
-  cl = r('cl'),
-  dl = r('dl'),
-  bl = r('bl');
-export const spl = r('spl'),
-  bpl = r('bpl'),
-  sil = r('sil'),
-  dil = r('dil');
-export const ah = r('ah'),
-  ch = r('ch'),
-  dh = r('dh'),
-  bh = r('bh');
-export const r8b = r('r8b'),
-  r9b = r('r9b'),
-  r10b = r('r10b'),
-  r11b = r('r11b');
-export const r12b = r('r12b'),
-  r13b = r('r13b'),
-  r14b = r('r14b'),
-  r15b = r('r15b');
-export const xmm0 = r('xmm0'),
-  xmm1 = r('xmm1'),
-  xmm2 = r('xmm2'),
-  xmm3 = r('xmm3');
-export const xmm4 = r('xmm4'),
-  xmm5 = r('xmm5'),
-  xmm6 = r('xmm6'),
-  xmm7 = r('xmm7');
-export const xmm8 = r('xmm8'),
-  xmm9 = r('xmm9'),
-  xmm10 = r('xmm10'),
-  xmm11 = r('xmm11');
-export const xmm12 = r('xmm12'),
-  xmm13 = r('xmm13'),
-  xmm14 = r('xmm14'),
-  xmm15 = r('xmm15');
-export const ymm0 = r('ymm0'),
-  ymm1 = r('ymm1'),
-  ymm2 = r('ymm2'),
-  ymm3 = r('ymm3');
-export const ymm4 = r('ymm4'),
-  ymm5 = r('ymm5'),
-  ymm6 = r('ymm6'),
-  ymm7 = r('ymm7');
-export const ymm8 = r('ymm8'),
-  ymm9 = r('ymm9'),
-  ymm10 = r('ymm10'),
-  ymm11 = r('ymm11');
-export const ymm12 = r('ymm12'),
-  ymm13 = r('ymm13'),
-  ymm14 = r('ymm14'),
-  ymm15 = r('ymm15');
-export const rip = r('rip');
-export const fs = r('fs'),
-  gs = r('gs');
+export const rax = reg64('rax'),
+  rcx = reg64('rcx'),
+  rdx = reg64('rdx'),
+  rbx = reg64('rbx');
+export const rsp = reg64('rsp'),
+  rbp = reg64('rbp'),
+  rsi = reg64('rsi'),
+  rdi = reg64('rdi');
+export const r8 = reg64('r8'),
+  r9 = reg64('r9'),
+  r10 = reg64('r10'),
+  r11 = reg64('r11');
+export const r12 = reg64('r12'),
+  r13 = reg64('r13'),
+  r14 = reg64('r14'),
+  r15 = reg64('r15');
+export const eax = reg32('eax'),
+  ecx = reg32('ecx'),
+  edx = reg32('edx'),
+  ebx = reg32('ebx');
+export const esp = reg32('esp'),
+  ebp = reg32('ebp'),
+  esi = reg32('esi'),
+  edi = reg32('edi');
+export const r8d = reg32('r8d'),
+  r9d = reg32('r9d'),
+  r10d = reg32('r10d'),
+  r11d = reg32('r11d');
+export const r12d = reg32('r12d'),
+  r13d = reg32('r13d'),
+  r14d = reg32('r14d'),
+  r15d = reg32('r15d');
+export const ax = reg16('ax'),
+  cx = reg16('cx'),
+  dx = reg16('dx'),
+  bx = reg16('bx');
+export const sp = reg16('sp'),
+  bp = reg16('bp'),
+  si = reg16('si'),
+  di = reg16('di');
+export const r8w = reg16('r8w'),
+  r9w = reg16('r9w'),
+  r10w = reg16('r10w'),
+  r11w = reg16('r11w');
+export const r12w = reg16('r12w'),
+  r13w = reg16('r13w'),
+  r14w = reg16('r14w'),
+  r15w = reg16('r15w');
+export const al = reg8('al'),
+  cl = reg8('cl'),
+  dl = reg8('dl'),
+  bl = reg8('bl');
+export const spl = reg8('spl'),
+  bpl = reg8('bpl'),
+  sil = reg8('sil'),
+  dil = reg8('dil');
+export const ah = reg8('ah'),
+  ch = reg8('ch'),
+  dh = reg8('dh'),
+  bh = reg8('bh');
+export const r8b = reg8('r8b'),
+  r9b = reg8('r9b'),
+  r10b = reg8('r10b'),
+  r11b = reg8('r11b');
+export const r12b = reg8('r12b'),
+  r13b = reg8('r13b'),
+  r14b = reg8('r14b'),
+  r15b = reg8('r15b');
+export const xmm0 = regXmm('xmm0'),
+  xmm1 = regXmm('xmm1'),
+  xmm2 = regXmm('xmm2'),
+  xmm3 = regXmm('xmm3');
+export const xmm4 = regXmm('xmm4'),
+  xmm5 = regXmm('xmm5'),
+  xmm6 = regXmm('xmm6'),
+  xmm7 = regXmm('xmm7');
+export const xmm8 = regXmm('xmm8'),
+  xmm9 = regXmm('xmm9'),
+  xmm10 = regXmm('xmm10'),
+  xmm11 = regXmm('xmm11');
+export const xmm12 = regXmm('xmm12'),
+  xmm13 = regXmm('xmm13'),
+  xmm14 = regXmm('xmm14'),
+  xmm15 = regXmm('xmm15');
+export const ymm0 = regYmm('ymm0'),
+  ymm1 = regYmm('ymm1'),
+  ymm2 = regYmm('ymm2'),
+  ymm3 = regYmm('ymm3');
+export const ymm4 = regYmm('ymm4'),
+  ymm5 = regYmm('ymm5'),
+  ymm6 = regYmm('ymm6'),
+  ymm7 = regYmm('ymm7');
+export const ymm8 = regYmm('ymm8'),
+  ymm9 = regYmm('ymm9'),
+  ymm10 = regYmm('ymm10'),
+  ymm11 = regYmm('ymm11');
+export const ymm12 = regYmm('ymm12'),
+  ymm13 = regYmm('ymm13'),
+  ymm14 = regYmm('ymm14'),
+  ymm15 = regYmm('ymm15');
+export const rip: Reg<'rip', 8> = r('rip');
+export const fs: Seg = r('fs'),
+  gs: Seg = r('gs');
 
 /** General register `id` (0..15) of `size` bytes. */
+export function gpr(id: number): Gp64;
+export function gpr<S extends 1 | 2 | 4 | 8>(id: number, size: S): Reg<'gp', S>;
 export function gpr(id: number, size: 1 | 2 | 4 | 8 = 8): Reg {
   const names = { 8: GP64, 4: GP32, 2: GP16, 1: GP8 }[size];
   const suffix = { 8: '', 4: 'd', 2: 'w', 1: 'b' }[size];
   return r(id < 8 ? names[id] : `r${id}${suffix}`);
 }
 
-export function xmm(id: number): Reg {
+export function xmm(id: number): Xmm {
   return r(`xmm${id}`);
 }
 
-export function ymm(id: number): Reg {
+export function ymm(id: number): Ymm {
   return r(`ymm${id}`);
 }
 

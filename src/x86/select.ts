@@ -1,78 +1,72 @@
 /**
  * A memo for form selection. Which form of the table `selectForm` picks
- * depends only on the mnemonic and on what its matcher and guards read of
- * each operand, so that is what the key holds:
+ * depends only on the mnemonic and on what the operand kinds (kinds.ts)
+ * read of each operand, so that is what the key holds, derived from the
+ * kind table:
  *
- * - register: class, size, whether its number is 0, 1 or other (the
- *   accumulator and CL forms; the `xchg eax, eax` guard), high8;
- * - memory: size, whether the displacement fits 32 bits (or is a label),
+ * - register: class, width, and its number where some kind fixes one (the
+ *   accumulator, CL);
+ * - memory: width, whether the displacement fits 32 bits (or is a label),
  *   whether it has neither base nor index (moffs);
- * - immediate: the range predicates of the immediate kinds (== 1, fits 8, 16
- *   or 32 bits, sign-extends from 8 bits at 16/32/64-bit operand size, from
- *   32 bits at 64);
+ * - immediate: the range predicate of every immediate kind at every
+ *   operand size (`immPredicates`);
  * - label.
  *
- * A new operand kind that tests something else (another fixed register)
- * must be reflected here. Bigint immediates are not memoized.
+ * A guard (a row's extra condition) may read only these facts. Bigint
+ * immediates are not memoized.
  */
 
 import { selectForm } from './encoder.js';
-import { type Form, formsByMnemonic, K } from './forms.js';
-import { type Operand, type Reg, registers } from './operands.js';
-
-const IMM_KINDS = new Set([K.One, K.Imm8, K.SImm8, K.Imm16, K.Imm32, K.SImm32, K.Imm64]);
-const isImmKind = (k: K): boolean => IMM_KINDS.has(k);
+import { type Form, formsByMnemonic } from './forms.js';
+import { fixedIds, immPredicates, REG_CLASSES, takesImm } from './kinds.js';
+import { type Imm, type Operand, type Reg, registers } from './operands.js';
 
 const SLOTS = 256;
 
 const memos = new Map<string, FormMemo>();
 let hash = 0;
 
-function immCode(v: number): number {
-  let c = v === 1 ? 1 : 0;
-  const f16 = v >= -32768 && v < 65536;
-  const f32 = v >= -2147483648 && v < 4294967296;
-  if (v >= -128 && v < 256) c |= 2;
-  if (f16) c |= 4;
-  if (f32) c |= 8;
-  const s16 = v >= 32768 ? v - 65536 : v;
-  if (f16 && s16 >= -128 && s16 <= 127) c |= 16;
-  const s32 = v >= 2147483648 ? v - 4294967296 : v;
-  if (f32 && s32 >= -128 && s32 <= 127) c |= 32;
-  if (v >= -128 && v <= 127) c |= 64;
-  if (v >= -2147483648 && v <= 2147483647) c |= 128;
+/** Shape codes: a tag in the top bits, then what the tag's operand is read for (11 bits). */
+const TAG_IMM = 0;
+const TAG_REG = 1 << 11;
+const TAG_MEM = 2 << 11;
+const TAG_LABEL = 3 << 11;
+/** Shapes fit 13 bits: four operands and their count fill two keys. */
+const SHAPE_BITS = 13;
+
+function immCode(v: Imm): number {
+  let c = 0;
+  for (let i = 0; i < immPredicates.length; i++) if ((immPredicates[i] as (v: Imm) => boolean)(v)) c |= 1 << i;
   return c;
 }
 
-/** The code of every immediate in -128..127 but 1: it fits every range. */
-const SMALL_IMM = immCode(0);
+/** Access widths (index: bytes) as codes; 15 for any other width. */
+const SIZE_CODE = new Uint8Array(65).fill(15);
+[0, 1, 2, 4, 8, 16, 32, 64].forEach((n, c) => {
+  SIZE_CODE[n] = c;
+});
 
-/** Size codes of access widths (index: bytes); 7 for any other width. */
-const SIZE_CODE = new Uint8Array(33).fill(7);
-for (const [n, c] of [
-  [0, 0],
-  [1, 1],
-  [2, 2],
-  [4, 3],
-  [8, 4],
-  [16, 5],
-  [32, 6],
-]) {
-  SIZE_CODE[n as number] = c as number;
-}
+/** The shape of each register, by ordinal; and of each immediate in -128..127 (index v + 128). Made on first use. */
+let REG_SHAPE = new Uint16Array(0);
+let SMALL_IMM = new Uint16Array(0);
 
 function regShape(r: Reg): number {
-  const id = r.id === 0 ? 0 : r.id === 1 ? 1 : 2;
-  const c = r.cls;
-  const cls = c === 'gp' ? 0 : c === 'xmm' ? 1 : c === 'ymm' ? 2 : c === 'rip' ? 3 : 4;
-  return 256 | (cls << 5) | ((SIZE_CODE[r.size] as number) << 2) | id | (r.high8 ? 0x80 : 0);
+  const fixed = fixedIds.indexOf(r.id);
+  const id = fixed >= 0 ? fixed : fixedIds.length;
+  const cls = REG_CLASSES.indexOf(r.cls);
+  return TAG_REG | (cls << 7) | ((SIZE_CODE[r.size] as number) << 3) | id;
 }
 
-/** The shape of each register, by ordinal. */
-const REG_SHAPE = new Uint16Array(registers.size);
-for (const r of registers.values()) REG_SHAPE[r.ordinal] = regShape(r);
+function makeShapes(): void {
+  if (immPredicates.length > 11) throw new Error('select: more immediate ranges than an operand shape holds');
+  if (fixedIds.length > 6 || REG_CLASSES.length > 15) throw new Error('select: register shapes do not fit');
+  REG_SHAPE = new Uint16Array(registers.size);
+  for (const r of registers.values()) REG_SHAPE[r.ordinal] = regShape(r);
+  SMALL_IMM = new Uint16Array(256);
+  for (let v = -128; v < 128; v++) SMALL_IMM[v + 128] = TAG_IMM | immCode(v);
+}
 
-/** 10 bits per operand (2 of kind), or -1 when it cannot be memoized. */
+/** The shape of an operand, or -1 when it cannot be memoized. */
 function shape(o: Operand): number {
   if (typeof o === 'object') {
     const kind = o.kind;
@@ -80,29 +74,36 @@ function shape(o: Operand): number {
     if (kind === 'mem') {
       const d = o.disp;
       const dispOk = o.label !== null || (d >= -2147483648 && d <= 2147483647);
-      const size = o.size <= 32 ? (SIZE_CODE[o.size] as number) : 7;
-      return 512 | (size << 2) | (dispOk ? 2 : 0) | (o.base === null && o.index === null ? 1 : 0);
+      const size = o.size <= 64 ? (SIZE_CODE[o.size] as number) : 15;
+      return TAG_MEM | (size << 2) | (dispOk ? 2 : 0) | (o.base === null && o.index === null ? 1 : 0);
     }
-    return 768;
+    return TAG_LABEL;
   }
   if (typeof o === 'number') {
-    if (o >= -128 && o <= 127 && o !== 1 && (o | 0) === o) return SMALL_IMM;
-    return Number.isSafeInteger(o) ? immCode(o) : -1;
+    if (o >= -128 && o <= 127 && (o | 0) === o) return SMALL_IMM[o + 128] as number;
+    return Number.isSafeInteger(o) ? TAG_IMM | immCode(o) : -1;
   }
   return -1;
 }
 
+/** The second half of the last key made by `keyOf`. */
+let key2 = 0;
+
+/** The key of an operand list (with `key2`), or -1; sets `hash`. */
 function keyOf(ops: readonly Operand[]): number {
   const n = ops.length;
   let k = n;
+  let k2 = 0;
   let h = n;
   for (let i = 0; i < n; i++) {
     const s = shape(ops[i] as Operand);
     if (s < 0) return -1;
-    k = k * 1024 + s;
+    if (i < 2) k = k * (1 << SHAPE_BITS) + s;
+    else k2 = k2 * (1 << SHAPE_BITS) + s;
     h = Math.imul(h ^ s, 0x9e3779b1);
   }
   hash = (h ^ (h >>> 16)) & (SLOTS - 1);
+  key2 = k2;
   return k;
 }
 
@@ -129,14 +130,14 @@ export interface FormMemo {
   readonly branch: BranchOpcodes | null;
   /** `imul r, imm` is `imul r, r, imm`. */
   readonly imul: boolean;
-  /** Allocated on first use: most mnemonics of the table never occur in a program. */
+  /** Allocated on first use: most mnemonics of the table never occur in a program. Two numbers per key. */
   keys: Float64Array | null;
   forms: (Form | undefined)[];
 }
 
 function branchOf(forms: readonly Form[]): BranchOpcodes | null {
-  const s = forms.find((x) => x.kinds[0] === K.Rel8);
-  const n = forms.find((x) => x.kinds[0] === K.Rel32);
+  const s = forms.find((x) => x.kinds[0]?.rel === 1);
+  const n = forms.find((x) => x.kinds[0]?.rel === 4);
   if (!s || !n) return null;
   const b = { index: branchOpcodes.length, short: s.opcode, near: n.opcode };
   branchOpcodes.push(b);
@@ -147,8 +148,9 @@ function branchOf(forms: readonly Form[]): BranchOpcodes | null {
 export function memoFor(mnemonic: string): FormMemo {
   let m = memos.get(mnemonic);
   if (m === undefined) {
+    if (REG_SHAPE.length === 0) makeShapes();
     const forms = formsByMnemonic.get(mnemonic) ?? [];
-    const exact = forms.some((f) => f.guard !== null && f.kinds.some(isImmKind));
+    const exact = forms.some((f) => f.guard !== null && f.kinds.some(takesImm));
     m = { mnemonic, exact, branch: branchOf(forms), imul: mnemonic === 'imul', keys: null, forms: [] };
     memos.set(mnemonic, m);
   }
@@ -161,14 +163,16 @@ export function selectWithMemo(m: FormMemo, ops: readonly Operand[]): Form {
   const key = keyOf(ops);
   if (key < 0) return selectForm(m.mnemonic, ops);
   const slot = hash;
+  const k2 = key2;
   let keys = m.keys;
-  if (keys !== null && keys[slot] === key) return m.forms[slot] as Form;
+  if (keys !== null && keys[2 * slot] === key && keys[2 * slot + 1] === k2) return m.forms[slot] as Form;
   const f = selectForm(m.mnemonic, ops);
   if (keys === null) {
-    keys = m.keys = new Float64Array(SLOTS).fill(-1);
+    keys = m.keys = new Float64Array(2 * SLOTS).fill(-1);
     m.forms = new Array<Form | undefined>(SLOTS).fill(undefined);
   }
-  keys[slot] = key;
+  keys[2 * slot] = key;
+  keys[2 * slot + 1] = k2;
   m.forms[slot] = f;
   return f;
 }

@@ -22,7 +22,8 @@ import { type ObjectCode, sectionKind } from './assembler.js';
 import { Assembler } from './builder.js';
 import { Prefix } from './encoder.js';
 import * as X from './expr.js';
-import { formsByMnemonic, K, memSizeOfKind, mnemonics } from './forms.js';
+import { formsByMnemonic, mnemonics } from './forms.js';
+import { memSizeOfKind, type OperandKind, REG_CLASSES, takesImm } from './kinds.js';
 import { buildListing, type ListingLine } from './listing.js';
 import { AsmError, type Imm, type Label, type Mem, mem, memOf, type Operand, type Reg, registers } from './operands.js';
 import { type FormMemo, memoFor } from './select.js';
@@ -223,7 +224,7 @@ const keywords = (() => {
   for (const m of mnemonics) {
     const k = keyword(KW.Mnemonic, m);
     const forms = formsByMnemonic.get(m) ?? [];
-    k.branch = forms.some((f) => f.kinds[0] === K.Rel8 || f.kinds[0] === K.Rel32);
+    k.branch = forms.some((f) => (f.kinds[0]?.rel ?? 0) !== 0);
     list.push(k);
   }
   for (const [name, bit] of [
@@ -267,57 +268,22 @@ for (let i = 1; i <= LAST_MNEMONIC; i++) {
 // Sizes of unsized memory operands, decided like GNU `as`: by the forms the
 // other operands allow. One possible size is taken, several are ambiguous.
 
-/** Operand shape codes for the unsized-memory decision. */
+/**
+ * Operand shape codes for the unsized-memory decision: a register by class
+ * and width, an immediate, a label, memory.
+ */
 function shapeOf(o: Operand): number {
-  if (typeof o === 'number' || typeof o === 'bigint') return 7;
-  if (o.kind === 'reg') {
-    if (o.cls === 'gp') return o.size === 1 ? 1 : o.size === 2 ? 2 : o.size === 4 ? 3 : 4;
-    return o.cls === 'xmm' ? 5 : o.cls === 'ymm' ? 6 : 9;
-  }
-  return o.kind === 'label' ? 8 : 10;
+  if (typeof o === 'number' || typeof o === 'bigint') return 1;
+  if (o.kind === 'reg') return 16 + REG_CLASSES.indexOf(o.cls) * 128 + o.size;
+  return o.kind === 'label' ? 2 : 3;
 }
 
-function kindAcceptsShape(k: K, shape: number): boolean {
-  switch (k) {
-    case K.R8:
-    case K.RM8:
-    case K.AL:
-    case K.CL:
-      return shape === 1;
-    case K.R16:
-    case K.RM16:
-    case K.AX:
-      return shape === 2;
-    case K.R32:
-    case K.RM32:
-    case K.EAX:
-      return shape === 3;
-    case K.R64:
-    case K.RM64:
-    case K.RAX:
-      return shape === 4;
-    case K.Xmm:
-    case K.XM32:
-    case K.XM64:
-    case K.XM128:
-      return shape === 5;
-    case K.Ymm:
-    case K.YM256:
-      return shape === 6;
-    case K.One:
-    case K.Imm8:
-    case K.SImm8:
-    case K.Imm16:
-    case K.Imm32:
-    case K.SImm32:
-    case K.Imm64:
-      return shape === 7;
-    case K.Rel8:
-    case K.Rel32:
-      return shape === 8;
-    default:
-      return false;
-  }
+/** Whether a kind may take an operand of this shape (`shapeOf`), its register number aside. */
+function kindAcceptsShape(k: OperandKind, shape: number): boolean {
+  if (shape === 1) return takesImm(k);
+  if (shape === 2) return k.rel !== 0;
+  if (shape === 3 || k.reg === null) return false;
+  return shape === 16 + REG_CLASSES.indexOf(k.reg) * 128 + k.regSize;
 }
 
 const AMBIGUOUS = -2;
@@ -326,7 +292,7 @@ const NO_FORM = -1;
 /** The size for an unsized memory operand at `pos`, or AMBIGUOUS / NO_FORM. */
 function unsizedMemSize(kw: Keyword, ops: readonly Operand[], n: number, pos: number): number {
   let key = pos;
-  for (let i = 0; i < n; i++) key = key * 16 + (i === pos ? 0 : shapeOf(ops[i] as Operand));
+  for (let i = 0; i < n; i++) key = key * 1024 + (i === pos ? 0 : shapeOf(ops[i] as Operand));
   key = key * 8 + n;
   let sizes = kw.sizes;
   if (sizes === null) sizes = kw.sizes = new Map();
@@ -338,10 +304,10 @@ function unsizedMemSize(kw: Keyword, ops: readonly Operand[], n: number, pos: nu
     if (f.kinds.length !== n) continue;
     let ok = true;
     for (let i = 0; i < n && ok; i++) {
-      if (i !== pos) ok = kindAcceptsShape(f.kinds[i] as K, shapeOf(ops[i] as Operand));
+      if (i !== pos) ok = kindAcceptsShape(f.kinds[i] as OperandKind, shapeOf(ops[i] as Operand));
     }
     if (!ok) continue;
-    const s = memSizeOfKind(f.kinds[pos] as K, f.opSize);
+    const s = memSizeOfKind(f.kinds[pos] as OperandKind, f.opSize);
     if (s < 0) continue;
     // The table marks the size GNU as picks when several fit (movd: dword; push, pop: qword).
     if (f.unsizedDefault && preferred < 0) preferred = s;

@@ -8,7 +8,8 @@
  * reproduces from its seed.
  */
 
-import { CC_NAMES, conditions, type Form, formsByMnemonic, K } from '../../src/x86/forms.js';
+import { CC_NAMES, conditions, type Form, formsByMnemonic } from '../../src/x86/forms.js';
+import type { OperandKind } from '../../src/x86/kinds.js';
 import { gpr, type Label, type Mem, mem, type Operand, type Reg, registers } from '../../src/x86/operands.js';
 
 /** Where an instance's label operand points: `gap` filler bytes before or after the instruction. */
@@ -85,13 +86,6 @@ function R(name: string): Reg {
 function regChoice(r: Reg): Choice {
   return { op: r, text: r.name, rex: r.id >= 8 || r.needsRex, high8: r.high8 };
 }
-
-const gpRegs = (size: 1 | 2 | 4 | 8): Choice[] => {
-  const rs = Array.from({ length: 16 }, (_, i) => regChoice(gpr(i, size)));
-  if (size === 1) for (const n of ['ah', 'ch', 'dh', 'bh']) rs.push(regChoice(R(n)));
-  return rs;
-};
-const vecRegs = (cls: 'xmm' | 'ymm'): Choice[] => Array.from({ length: 16 }, (_, i) => regChoice(R(`${cls}${i}`)));
 
 /** A number as GNU `as` reads it; hex or decimal as the generator likes. */
 function num(v: number | bigint, hex: boolean): string {
@@ -225,31 +219,9 @@ const IMM_EDGES: bigint[] = [
   0xffffffffffffffffn,
 ];
 
-function inRange(v: bigint, lo: bigint, hiExclusive: bigint): boolean {
-  return v >= lo && v < hiExclusive;
-}
-
-/** The values an immediate kind of form `f` takes (the ranges GNU `as` accepts for it). */
-function immValues(k: K, f: Form): bigint[] {
-  const bits = BigInt(f.opSize);
-  switch (k) {
-    case K.Imm8:
-      return IMM_EDGES.filter((v) => inRange(v, -128n, 256n));
-    case K.SImm8:
-      return IMM_EDGES.filter((v) => inRange(v, -(1n << (bits - 1n)), 1n << bits)).filter((v) =>
-        inRange(BigInt.asIntN(Number(bits), v), -128n, 128n),
-      );
-    case K.Imm16:
-      return IMM_EDGES.filter((v) => inRange(v, -0x8000n, 0x10000n));
-    case K.Imm32:
-      return IMM_EDGES.filter((v) => inRange(v, -0x80000000n, 0x100000000n));
-    case K.SImm32:
-      return IMM_EDGES.filter((v) => inRange(v, -0x80000000n, 0x80000000n));
-    case K.Imm64:
-      return IMM_EDGES.filter((v) => inRange(v, -(1n << 63n), 1n << 64n));
-    default:
-      return [];
-  }
+/** The values an immediate kind of form `f` takes, by the kind's range (GNU `as` must agree on the bytes). */
+function immValues(k: OperandKind, f: Form): bigint[] {
+  return IMM_EDGES.filter((v) => k.fitsImm(v, f.opSize));
 }
 
 function immChoice(v: bigint, i: number): Choice {
@@ -286,34 +258,6 @@ function moffsChoices(f: Form): Choice[] {
   ]);
 }
 
-const KIND_SIZE: Partial<Record<K, number>> = {
-  [K.RM8]: 1,
-  [K.RM16]: 2,
-  [K.RM32]: 4,
-  [K.RM64]: 8,
-  [K.M8]: 1,
-  [K.M16]: 2,
-  [K.M32]: 4,
-  [K.M64]: 8,
-  [K.M128]: 16,
-  [K.M256]: 32,
-  [K.XM32]: 4,
-  [K.XM64]: 8,
-  [K.XM128]: 16,
-  [K.YM256]: 32,
-};
-
-const GP_REG_SIZE: Partial<Record<K, number>> = {
-  [K.R8]: 1,
-  [K.R16]: 2,
-  [K.R32]: 4,
-  [K.R64]: 8,
-  [K.AL]: 1,
-  [K.AX]: 2,
-  [K.EAX]: 4,
-  [K.RAX]: 8,
-};
-
 /** Mnemonics whose memory operand GNU `as` sizes by itself (a single size, or a default one). */
 const UNSIZED_DEFAULT = new Set(['push', 'pop', 'call', 'jmp', 'movsxd', 'movd', 'movq']);
 
@@ -323,88 +267,48 @@ const UNSIZED_DEFAULT = new Set(['push', 'pop', 'call', 'jmp', 'movsxd', 'movd',
  * size the mnemonic fixes), or one of the 64-bit-default instructions.
  */
 function unsizedOk(f: Form, p: number): boolean {
-  const k = f.kinds[p] as K;
-  if (k === K.M) return true;
-  const size = KIND_SIZE[k];
-  if (size === undefined) return false;
+  const k = f.kinds[p] as OperandKind;
+  if (k.mem === 0) return true;
+  const size = k.mem;
+  if (size < 0) return false;
   if (f.mnemonic.startsWith('set') || (UNSIZED_DEFAULT.has(f.mnemonic) && (size === 8 || size === 4))) return true;
   if (f.mnemonic.startsWith('cvtsi2') || f.mnemonic === 'movzx' || f.mnemonic === 'movsx') return false;
-  const vector = [K.XM32, K.XM64, K.XM128, K.YM256, K.M64, K.M128, K.M256].includes(k);
-  return f.kinds.some((o, i) => i !== p && (GP_REG_SIZE[o] === size || (vector && (o === K.Xmm || o === K.Ymm))));
+  const vecReg = (o: OperandKind) => o.reg !== null && o.reg !== 'gp';
+  // A vector form fixes its memory size; a general register of the same size fixes it too, a count in CL does not.
+  const vector = vecReg(k) || (k.reg === null && size >= 8);
+  return f.kinds.some(
+    (o, i) =>
+      i !== p &&
+      ((o.reg === 'gp' && o.mem < 0 && o.regSize === size && o.name !== 'CL') || (vector && vecReg(o) && o.mem < 0)),
+  );
+}
+
+/** The registers a kind takes: one (AL, CL) or every register of its class and width. */
+function regsOf(k: OperandKind): Choice[] {
+  const rs = [...registers.values()].filter((r) => r.cls === k.reg && r.size === k.regSize);
+  return rs.filter((r) => k.fixed < 0 || r.id === k.fixed).map(regChoice);
 }
 
 function choicesFor(f: Form, p: number, hex: boolean): Choice[] {
-  const k = f.kinds[p] as K;
+  const k = f.kinds[p] as OperandKind;
   const memOf = (size: number): Choice[] => {
     const out = MEM_SPECS.map((s, i) => memChoice(size, s, (i % 2 === 0) === hex));
     if (unsizedOk(f, p)) out.push(...UNSIZED_SPECS.map((s) => memChoice(0, s, hex)));
     return out;
   };
-  switch (k) {
-    case K.R8:
-      return gpRegs(1);
-    case K.R16:
-      return gpRegs(2);
-    case K.R32:
-      return gpRegs(4);
-    case K.R64:
-      return gpRegs(8);
-    case K.RM8:
-      return [...gpRegs(1), ...memOf(1)];
-    case K.RM16:
-      return [...gpRegs(2), ...memOf(2)];
-    case K.RM32:
-      return [...gpRegs(4), ...memOf(4)];
-    case K.RM64:
-      return [...gpRegs(8), ...memOf(8)];
-    case K.M:
-      return MEM_SPECS.filter((s) => !s.seg).map((s, i) => memChoice(0, s, (i % 2 === 0) === hex));
-    case K.M8:
-    case K.M16:
-    case K.M32:
-    case K.M64:
-    case K.M128:
-    case K.M256:
-      return memOf(KIND_SIZE[k] as number);
-    case K.AL:
-      return [regChoice(R('al'))];
-    case K.AX:
-      return [regChoice(R('ax'))];
-    case K.EAX:
-      return [regChoice(R('eax'))];
-    case K.RAX:
-      return [regChoice(R('rax'))];
-    case K.CL:
-      return [regChoice(R('cl'))];
-    case K.One:
-      return [{ op: 1, text: '1', rex: false, high8: false }];
-    case K.Imm8:
-    case K.SImm8:
-    case K.Imm16:
-    case K.Imm32:
-    case K.SImm32:
-    case K.Imm64:
-      return immValues(k, f).map(immChoice);
-    case K.Rel8:
-    case K.Rel32: {
-      // A rel8-only branch (jrcxz, loop) must stay within reach.
-      const only8 = !(formsByMnemonic.get(f.mnemonic) ?? []).some((g) => g.kinds[0] === K.Rel32);
-      return BRANCH_TARGETS.filter((t) => !only8 || t.gap <= 100).map(labelChoice);
-    }
-    case K.Xmm:
-      return vecRegs('xmm');
-    case K.Ymm:
-      return vecRegs('ymm');
-    case K.XM32:
-    case K.XM64:
-    case K.XM128:
-      return [...vecRegs('xmm'), ...memOf(KIND_SIZE[k] as number)];
-    case K.YM256:
-      return [...vecRegs('ymm'), ...memOf(32)];
-    case K.Moffs:
-      return moffsChoices(f);
+  if (k.moffs) return moffsChoices(f);
+  if (k.rel !== 0) {
+    // A rel8-only branch (jrcxz, loop) must stay within reach.
+    const only8 = !(formsByMnemonic.get(f.mnemonic) ?? []).some((g) => g.kinds[0]?.rel === 4);
+    return BRANCH_TARGETS.filter((t) => !only8 || t.gap <= 100).map(labelChoice);
   }
-  return [];
+  if (k.value !== null) return [{ op: k.value, text: String(k.value), rex: false, high8: false }];
+  if (k.imm !== 0) return immValues(k, f).map(immChoice);
+  const out = k.reg !== null ? regsOf(k) : [];
+  if (k.mem === 0 && k.reg === null) {
+    out.push(...MEM_SPECS.filter((s) => !s.seg).map((s, i) => memChoice(0, s, (i % 2 === 0) === hex)));
+  } else if (k.mem > 0) out.push(...memOf(k.mem));
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -427,7 +331,7 @@ function instance(
 
 function describeForm(f: Form): string {
   const op = [...f.prefixes, ...f.opcode].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-  return `${f.mnemonic} [${f.kinds.join(',')}] ${f.vex ? 'VEX ' : ''}${f.rexW ? 'REX.W ' : ''}${op} ${f.enc}`;
+  return `${f.mnemonic} [${f.kinds.map((k) => k.name).join(',')}] ${f.vex ? 'VEX ' : ''}${f.rexW ? 'REX.W ' : ''}${op} ${f.enc}`;
 }
 
 const CANONICAL_CC = new Set<string>(CC_NAMES);
@@ -463,7 +367,7 @@ export function generateCorpus(opts: CorpusOptions): Instance[] {
   for (const forms of formsByMnemonic.values()) {
     for (const f of forms) {
       // A relaxable branch is one instruction with two encodings: generate it once.
-      if (f.kinds[0] === K.Rel32 && forms.some((g) => g.kinds[0] === K.Rel8)) continue;
+      if (f.kinds[0]?.rel === 4 && forms.some((g) => g.kinds[0]?.rel === 1)) continue;
       const hex = rand() < 0.5;
       const pools = f.kinds.map((_, p) => shuffled(choicesFor(f, p, hex), rand));
       let n = Math.max(1, ...pools.map((p) => p.length));
@@ -481,8 +385,8 @@ export function generateCorpus(opts: CorpusOptions): Instance[] {
   lockable.push('xadd', 'cmpxchg', 'xchg', 'bts', 'btr', 'btc');
   for (const m of lockable) {
     for (const f of formsByMnemonic.get(m) ?? []) {
-      const k0 = f.kinds[0] as K;
-      if (KIND_SIZE[k0] === undefined || f.enc === 'RM') continue;
+      const k0 = f.kinds[0] as OperandKind;
+      if (k0.mem <= 0 || f.enc === 'RM') continue;
       const pools = f.kinds.map((_, p) =>
         shuffled(
           choicesFor(f, p, rand() < 0.5).filter((c) => !c.high8),

@@ -6,7 +6,6 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { K } from '../../src/x86/forms.js';
 import {
   AsmSyntaxError,
   Assembler,
@@ -27,41 +26,41 @@ function same(body: string): void {
 }
 
 /** Sample operands per kind: low registers, high registers, memory. */
-const SAMPLES: Partial<Record<K, string[]>> = {
-  [K.R8]: ['cl', 'r10b', 'sil'],
-  [K.R16]: ['dx', 'r9w'],
-  [K.R32]: ['esi', 'r12d'],
-  [K.R64]: ['rbx', 'r13'],
-  [K.RM8]: ['bl', 'r11b', 'byte ptr [rax+rcx*4+0x10]'],
-  [K.RM16]: ['si', 'r14w', 'word ptr [r12]'],
-  [K.RM32]: ['edi', 'r15d', 'dword ptr [rbp-8]'],
-  [K.RM64]: ['rdx', 'r8', 'qword ptr [r13+r14*8+0x1234]', 'qword ptr [rip+dat]'],
-  [K.M]: ['[rax+8]', '[r9+r10*2]', '[rip+dat+16]'],
-  [K.M8]: ['byte ptr [rsi]'],
-  [K.M16]: ['word ptr [rdi+2]'],
-  [K.M32]: ['dword ptr [rsp+4]'],
-  [K.M64]: ['qword ptr [rsp+8]', 'qword ptr [r9]'],
-  [K.M128]: ['xmmword ptr [rax]'],
-  [K.M256]: ['ymmword ptr [r10+rax]'],
-  [K.AL]: ['al'],
-  [K.AX]: ['ax'],
-  [K.EAX]: ['eax'],
-  [K.RAX]: ['rax'],
-  [K.CL]: ['cl'],
-  [K.One]: ['1'],
-  [K.Imm8]: ['0x7f'],
-  [K.SImm8]: ['-3'],
-  [K.Imm16]: ['0x1234'],
-  [K.Imm32]: ['0x12345678'],
-  [K.SImm32]: ['-0x12345678'],
-  [K.Imm64]: ['0x123456789abcdef0'],
-  [K.Xmm]: ['xmm2', 'xmm11'],
-  [K.Ymm]: ['ymm3', 'ymm12'],
-  [K.XM32]: ['xmm4', 'xmm13', 'dword ptr [rcx]'],
-  [K.XM64]: ['xmm5', 'xmm14', 'qword ptr [rdx+8]'],
-  [K.XM128]: ['xmm6', 'xmm15', 'xmmword ptr [rbx+rsi*2-0x40]'],
-  [K.YM256]: ['ymm7', 'ymm8', 'ymmword ptr [r8+0x100]'],
-  [K.Moffs]: ['[0x1122334455667788]'],
+const SAMPLES: Record<string, string[]> = {
+  r8: ['cl', 'r10b', 'sil'],
+  r16: ['dx', 'r9w'],
+  r32: ['esi', 'r12d'],
+  r64: ['rbx', 'r13'],
+  'r/m8': ['bl', 'r11b', 'byte ptr [rax+rcx*4+0x10]'],
+  'r/m16': ['si', 'r14w', 'word ptr [r12]'],
+  'r/m32': ['edi', 'r15d', 'dword ptr [rbp-8]'],
+  'r/m64': ['rdx', 'r8', 'qword ptr [r13+r14*8+0x1234]', 'qword ptr [rip+dat]'],
+  m: ['[rax+8]', '[r9+r10*2]', '[rip+dat+16]'],
+  m8: ['byte ptr [rsi]'],
+  m16: ['word ptr [rdi+2]'],
+  m32: ['dword ptr [rsp+4]'],
+  m64: ['qword ptr [rsp+8]', 'qword ptr [r9]'],
+  m128: ['xmmword ptr [rax]'],
+  m256: ['ymmword ptr [r10+rax]'],
+  AL: ['al'],
+  AX: ['ax'],
+  EAX: ['eax'],
+  RAX: ['rax'],
+  CL: ['cl'],
+  '1': ['1'],
+  imm8: ['0x7f'],
+  simm8: ['-3'],
+  imm16: ['0x1234'],
+  imm32: ['0x12345678'],
+  simm32: ['-0x12345678'],
+  imm64: ['0x123456789abcdef0'],
+  xmm: ['xmm2', 'xmm11'],
+  ymm: ['ymm3', 'ymm12'],
+  'xmm/m32': ['xmm4', 'xmm13', 'dword ptr [rcx]'],
+  'xmm/m64': ['xmm5', 'xmm14', 'qword ptr [rdx+8]'],
+  'xmm/m128': ['xmm6', 'xmm15', 'xmmword ptr [rbx+rsi*2-0x40]'],
+  'ymm/m256': ['ymm7', 'ymm8', 'ymmword ptr [r8+0x100]'],
+  moffs: ['[0x1122334455667788]'],
 };
 
 /** One instruction per section for every form and sample variant, so a difference names its instruction. */
@@ -70,14 +69,14 @@ function everyForm(): { source: string; count: number } {
   let n = 0;
   for (const m of mnemonics) {
     for (const f of formsByMnemonic.get(m) ?? []) {
-      const k0 = f.kinds[0];
-      if (k0 === K.Rel8 || k0 === K.Rel32) {
+      const rel = f.kinds[0]?.rel ?? 0;
+      if (rel !== 0) {
         out.push(`.section .t${n++},"ax",@progbits`);
-        if (k0 === K.Rel8) out.push(`1: ${m} 1b`);
+        if (rel === 1) out.push(`1: ${m} 1b`);
         else out.push(`${m} 1f`, '.skip 200, 0x90', '1:');
         continue;
       }
-      const lists = f.kinds.map((k) => SAMPLES[k] ?? []);
+      const lists = f.kinds.map((k) => SAMPLES[k.name] ?? []);
       const variants = Math.max(1, ...lists.map((l) => l.length));
       for (let v = 0; v < variants; v++) {
         const ops = lists.map((l) => l[Math.min(v, l.length - 1)]);
