@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<v
   asm: () => import('./asm.js'),
   forth: () => import('./forth.js'),
   calls: () => import('./calls.js'),
+  channel: () => import('./channel.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -32,7 +32,7 @@ export class LoadedCode {
   }
 
   /** Load address in the sidecar the next call goes to (loading again after a restart). */
-  base(): Promise<bigint> {
+  async base(): Promise<bigint> {
     this.#check();
     return this.#base.get(this.#exec.channel());
   }

@@ -1,0 +1,114 @@
+/**
+ * The channel side by side in one run: this tree's Sidecar, the commit
+ * before it (SIDECAR_BENCH_BASELINE: the path of that build's
+ * dist/src/index.js), and the idealised channel of ../shared/channel-ideal
+ * (CHANNEL_IDEAL_DIR, CHANNEL_IDEAL_BUILD: a C sidecar and a plain JS host
+ * half of the same design, the limit to aim at). Each subject runs in a fresh
+ * process, rounds alternate between subjects so that the noise of a shared
+ * machine falls on all of them, and the table gives medians and each row as
+ * a ratio to the idealised channel.
+ *
+ *   sync      a no-op round trip, nothing else in flight (ns; lower is better)
+ *   promises  10k no-op calls in flight, a Promise each (M calls/s)
+ *   batch     10k no-op calls settled by one Promise (M calls/s)
+ */
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { grid, median } from './harness.js';
+import type { BenchOptions } from './main.js';
+
+const HERE = new URL('../src/index.js', import.meta.url).pathname;
+
+/** One round of one Sidecar build: prints `sync NS promises MPS batch MPS`. */
+const SIDECAR_ROUND = `
+  const { Sidecar } = await import(process.argv[1]);
+  const sc = await Sidecar.start();
+  const noop = await sc.load(new Uint8Array([0xc3]), 'void noop(void)');
+  const N = 10000;
+  const lists = Array.from({ length: N }, () => []);
+  const med = (a) => a.sort((x, y) => x - y)[a.length >> 1];
+  for (let i = 0; i < 20000; i++) noop.sync();
+  for (let k = 0; k < 3; k++) { await Promise.all(Array.from({ length: N }, () => noop())); await noop.batch(lists); }
+  const sync = [], prom = [], batch = [];
+  for (let r = 0; r < 7; r++) {
+    let t = performance.now(); for (let i = 0; i < 20000; i++) noop.sync(); sync.push((performance.now() - t) * 1e6 / 20000);
+    t = performance.now();
+    for (let k = 0; k < 5; k++) { const ps = new Array(N); for (let i = 0; i < N; i++) ps[i] = noop(); await Promise.all(ps); }
+    prom.push(N * 5 / ((performance.now() - t) * 1e3));
+    t = performance.now(); for (let k = 0; k < 5; k++) await noop.batch(lists); batch.push(N * 5 / ((performance.now() - t) * 1e3));
+  }
+  console.log(JSON.stringify({ sync: med(sync), promises: med(prom), batch: med(batch) }));
+  await sc.stop();
+`;
+
+type Figures = { sync: number; promises: number; batch: number };
+
+function sidecarRound(index: string): Figures {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', SIDECAR_ROUND, index], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${index}: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Figures;
+}
+
+/** The idealised channel's own scripts; their ROW lines carry the median. */
+function idealRound(dir: string, build: string): Figures {
+  const run = (args: string[]): number => {
+    const r = spawnSync(process.execPath, args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CHANNEL_IDEAL_BUILD: build },
+    });
+    if (r.status !== 0) throw new Error(`channel-ideal ${args.join(' ')}: ${r.stderr}`);
+    const row = r.stdout.split('\n').find((l) => l.startsWith('ROW'));
+    return Number((row as string).split('\t')[2]);
+  };
+  return {
+    sync: run(['js/sync.js', '20a', '20a', '5', '200']),
+    promises: run(['js/batch.js', 'promises', 'armed', '20', '5', '300']) / 1e6,
+    batch: run(['js/batch.js', 'batch', 'armed', '20', '5', '300']) / 1e6,
+  };
+}
+
+export async function run(opts: BenchOptions): Promise<void> {
+  const subjects: { name: string; round: () => Figures }[] = [
+    { name: 'sidecar (this tree)', round: () => sidecarRound(HERE) },
+  ];
+  const base = process.env.SIDECAR_BENCH_BASELINE;
+  if (base)
+    subjects.push({
+      name: `sidecar (baseline ${path.basename(path.resolve(base, '../../..'))})`,
+      round: () => sidecarRound(path.resolve(base)),
+    });
+  const idealDir =
+    process.env.CHANNEL_IDEAL_DIR ?? new URL('../../shared/channel-ideal', `file://${process.cwd()}/`).pathname;
+  const idealBuild = process.env.CHANNEL_IDEAL_BUILD;
+  const haveIdeal = idealBuild !== undefined && fs.existsSync(path.join(idealBuild, 'sidecar'));
+  if (haveIdeal) subjects.push({ name: 'idealised channel', round: () => idealRound(idealDir, idealBuild as string) });
+  else process.stderr.write('channel: CHANNEL_IDEAL_BUILD is not set (or not built): no idealised rows, no ratios\n');
+  const results = subjects.map(() => [] as Figures[]);
+  const rounds = Math.max(3, opts.runs);
+  for (let r = 0; r < rounds; r++) {
+    for (const [k, s] of subjects.entries()) results[k]?.push(s.round());
+  }
+  const med = (k: number, f: keyof Figures) => median((results[k] as Figures[]).map((x) => x[f]));
+  const ideal = haveIdeal ? subjects.length - 1 : -1;
+  const ratio = (k: number, f: keyof Figures) => (ideal < 0 ? '-' : `${(med(k, f) / med(ideal, f)).toFixed(2)}×`);
+  const rows = subjects.map((s, k) => [
+    s.name,
+    med(k, 'sync').toFixed(0),
+    ratio(k, 'sync'),
+    med(k, 'promises').toFixed(2),
+    ratio(k, 'promises'),
+    med(k, 'batch').toFixed(1),
+    ratio(k, 'batch'),
+  ]);
+  process.stdout.write(
+    `${grid(
+      `channel: medians of ${rounds} rounds (each a fresh process, 7 timed runs), ${cpus()[0]?.model ?? 'unknown CPU'}`,
+      ['', 'sync ns', 'vs ideal', 'promises M/s', 'vs ideal', 'batch M/s', 'vs ideal'],
+      rows,
+    )}\n  goals: sync ≤ 1.25× ideal; promises and batch ≥ 0.8× ideal; never below the baseline\n`,
+  );
+}
