@@ -92,6 +92,19 @@ const RECORD_ALIGN = 64;
 /** `Atomics.pause` (Node 24+) in spin loops where present. */
 const pause: (n?: number) => void = (Atomics as { pause?: (n?: number) => void }).pause ?? (() => {});
 
+/**
+ * One executor for every request's promise: it hands the settle functions
+ * over through `captured`, so a submission allocates no closure of its own.
+ */
+const captured: { resolve: ((v: unknown) => void) | null; reject: ((e: unknown) => void) | null } = {
+  resolve: null,
+  reject: null,
+};
+const capture = (resolve: (v: unknown) => void, reject: (e: unknown) => void): void => {
+  captured.resolve = resolve;
+  captured.reject = reject;
+};
+
 /** A batch of calls of one function: submitted in runs of slots, settled by one promise. */
 export class BatchRun {
   next = 0;
@@ -390,12 +403,10 @@ export class Channel {
   submit(req: Request, values: readonly unknown[], timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
     if (signal?.aborted) return Promise.reject(new AbortError(req.name, signal.reason));
     if (!this.#alive) return Promise.reject(this.deadError());
-    let resolve!: (v: unknown) => void;
-    let reject!: (e: unknown) => void;
-    const p = new Promise<unknown>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
+    const p = new Promise<unknown>(capture);
+    const resolve = captured.resolve as (v: unknown) => void;
+    const reject = captured.reject as (e: unknown) => void;
+    captured.resolve = captured.reject = null; // hold no promise beyond its request
     if (this.#overflow.length > 0 || !this.#room(req)) {
       this.#overflow.push(req, values, resolve, reject, timeoutMs, signal);
     } else {
