@@ -61,6 +61,9 @@ interface Member {
 
 const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 
+/** The largest struct laid out (2^40 bytes: the largest region a sidecar maps). */
+const MAX_SIZE = 2 ** 40;
+
 function checkPack(pack: number | undefined, fail: (why: string) => never): number | null {
   if (pack === undefined) return null;
   if (![1, 2, 4, 8, 16].includes(pack)) fail(`pack must be 1, 2, 4, 8 or 16, not ${String(pack)}`);
@@ -95,6 +98,8 @@ function lay(
     const a = pack === null ? t.align : Math.min(t.align, pack);
     const at = kind === 'struct' ? alignUp(offset, a) : 0;
     const bytes = t.size * count;
+    if (!Number.isSafeInteger(offset + bytes) || offset + bytes > MAX_SIZE)
+      bad(m.pos, `the ${kind} would exceed ${MAX_SIZE} bytes`);
     if (kind === 'struct') offset = at + bytes;
     else size = Math.max(size, bytes);
     align = Math.max(align, a);

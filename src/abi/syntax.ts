@@ -66,6 +66,8 @@ export interface Parser {
   readonly text: string;
   readonly toks: readonly Token[];
   i: number;
+  /** Nesting of parentheses, parameter lists and struct bodies, bounded so no input exhausts the stack. */
+  depth: number;
   readonly Err: ErrorClass;
   readonly structs: StructRegistry | undefined;
   /** Struct tags defined inside the text being parsed. */
@@ -80,7 +82,7 @@ export function parser(
   structs: StructRegistry | undefined,
   body: Parser['body'] = null,
 ): Parser {
-  return { text, toks: tokenize(text, Err), i: 0, Err, structs, local: new Map(), body };
+  return { text, toks: tokenize(text, Err), i: 0, depth: 0, Err, structs, local: new Map(), body };
 }
 
 export function peek(p: Parser, k = 0): Token {
@@ -108,6 +110,18 @@ export function expect(p: Parser, text: string, what = `'${text}'`): Token {
   const t = peek(p);
   if (t.type === 'end' || t.text !== text) fail(p, t.pos, `expected ${what}, found ${describe(t)}`);
   return next(p);
+}
+
+/** Deeper nesting than this, or more levels of pointers, is refused (C compilers must allow 63 and 12). */
+export const MAX_NESTING = 32;
+
+/** Enters one level of nesting at `pos`; the caller calls `leave` when done. */
+export function enter(p: Parser, pos: number): void {
+  if (++p.depth > MAX_NESTING) fail(p, pos, `nested more than ${MAX_NESTING} levels deep`);
+}
+
+export function leave(p: Parser): void {
+  p.depth--;
 }
 
 export function describe(t: Token): string {
@@ -357,7 +371,9 @@ function tagged(p: Parser, kind: 'struct' | 'union' | 'enum', pos: number, attrs
   if (peek(p).text === '{') {
     if (!p.body) fail(p, peek(p).pos, `a ${kind} definition is not allowed here: declare the ${kind} first`);
     if (tag !== null && p.local.has(name)) fail(p, peek(p).pos, `redefinition of '${name}'`);
+    enter(p, peek(p).pos);
     const layout = p.body(p, kind, tag, attrs);
+    leave(p);
     if (tag !== null) p.local.set(name, layout);
     return { spelling: name, type: structType(name, layout), opaque: null, pos, lone: false };
   }
@@ -418,7 +434,9 @@ export function apply(base: TypeNode, derive: readonly Derivation[]): TypeNode {
 /** Reads a declarator: pointers, then a name or `( declarator )`, then `[N]` and `(params)` suffixes. */
 export function declarator(p: Parser): Declarator {
   const ptrs: Derivation[] = [];
-  while (accept(p, '*')) {
+  while (peek(p).text === '*') {
+    if (ptrs.length === MAX_NESTING) fail(p, peek(p).pos, `more than ${MAX_NESTING} levels of pointers`);
+    next(p);
     ptrs.push({ t: 'ptr' });
     while (peek(p).type === 'id' && QUALIFIERS.has(peek(p).text)) next(p);
   }
@@ -428,7 +446,9 @@ export function declarator(p: Parser): Declarator {
   const t = peek(p);
   if (t.text === '(' && peek(p, 1).text === '*') {
     next(p);
+    enter(p, t.pos);
     inner = declarator(p);
+    leave(p);
     expect(p, ')');
   } else if (t.type === 'id' && t.text !== '__attribute__') {
     if (!isName(t.text)) fail(p, t.pos, `'${t.text}' is a C keyword, not a name`);
@@ -439,6 +459,8 @@ export function declarator(p: Parser): Declarator {
   const suffixes: Derivation[] = [];
   for (;;) {
     const s = peek(p);
+    if ((s.text === '[' || s.text === '(') && suffixes.length === MAX_NESTING)
+      fail(p, s.pos, `more than ${MAX_NESTING} array dimensions or parameter lists`);
     if (s.text === '[') {
       next(p);
       const n = peek(p);
@@ -455,7 +477,9 @@ export function declarator(p: Parser): Declarator {
       suffixes.push({ t: 'array', n: size, pos: s.pos });
     } else if (s.text === '(') {
       next(p);
+      enter(p, s.pos);
       suffixes.push(parameterList(p, s.pos));
+      leave(p);
     } else break;
   }
   suffixes.reverse();

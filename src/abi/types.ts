@@ -179,11 +179,6 @@ const TYPEDEFS: ReadonlyMap<string, string> = new Map([
 /** Enum types of the known libraries (CBLAS_ORDER, CBLAS_TRANSPOSE …): they travel as int. */
 const ENUM_TYPEDEF = /^CBLAS_[A-Z_]+$/;
 
-/** The canonical spellings of the builtin types, for `syntax.ts`. */
-export function isBuiltin(canonical: string): boolean {
-  return BUILTIN.has(canonical);
-}
-
 /** A scalar type from its canonical builtin spelling or a known typedef name, spelled `name`. */
 export function scalarFromTable(lookup: string, name = lookup): CType | null {
   const def = BUILTIN.get(lookup) ?? BUILTIN.get(TYPEDEFS.get(lookup) ?? (ENUM_TYPEDEF.test(lookup) ? 'int' : ''));
@@ -191,17 +186,10 @@ export function scalarFromTable(lookup: string, name = lookup): CType | null {
   return { name, ...def };
 }
 
-/** Whether `name` is a typedef name of the table (`size_t`, `uint8_t`, `CBLAS_ORDER`). */
-export function isTypedefName(name: string): boolean {
-  return TYPEDEFS.has(name) || ENUM_TYPEDEF.test(name);
-}
-
 /** Every name the table knows: the builtin spellings and the typedef names (for tests and tools). */
 export function tableNames(): string[] {
   return [...BUILTIN.keys(), ...TYPEDEFS.keys()];
 }
-
-export const VOID: CType = scalarFromTable('void') as CType;
 
 /** `enum NAME`: an int on System V. */
 export function enumType(name: string): CType {

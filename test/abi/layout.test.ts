@@ -224,6 +224,17 @@ describe('struct layout', () => {
     assert.deepEqual(wrong, []);
   });
 
+  test('sizes and nesting have bounds', () => {
+    assert.throws(
+      () => parseLayout('struct s { char a[1048576][1048576][1048576]; }'),
+      /would exceed 1099511627776 bytes/,
+    );
+    assert.throws(
+      () => parseLayout(`struct s { ${'struct { '.repeat(1000)}int a;${' } x;'.repeat(1000)} }`),
+      /nested more than 32 levels deep/,
+    );
+  });
+
   test('a struct ending in a flexible array member cannot be a member', () => {
     const flex = parseLayout('struct f { int n; double d[]; }');
     assert.deepEqual([flex.size, flex.fields[1]?.count, flex.fields[1]?.dims], [8, 0, [0]]);

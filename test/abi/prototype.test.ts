@@ -438,6 +438,28 @@ describe('parsePrototype: what it rejects', () => {
     assert.deepEqual(wrong, []);
   });
 
+  test('nesting without bound is a PrototypeError, never a stack overflow', () => {
+    const deep = [
+      `int f(int ${'*'.repeat(100000)})`,
+      `int ${'(*'.repeat(1000)}f${')'.repeat(1000)}(int)`,
+      `int f(${'int (*)('.repeat(1000)}${')'.repeat(1000)})`,
+      `int f(int x${'[1]'.repeat(100000)})`,
+      `int f(void)${'(void)'.repeat(100000)}`,
+    ];
+    for (const text of deep) {
+      assert.throws(
+        () => parsePrototype(text),
+        (e: unknown) => {
+          assert.ok(e instanceof PrototypeError, String(e));
+          assert.match(e.reason, /more than 32|nested more than 32 levels/);
+          return true;
+        },
+      );
+    }
+    // 32 levels are fine.
+    assert.equal(parsePrototype(`int f(int ${'*'.repeat(32)}p)`).params[0]?.type.name, `int ${'*'.repeat(32)}`);
+  });
+
   test('a prototype that is not a string is a TypeError', () => {
     assert.throws(() => parsePrototype(42 as unknown as string), TypeError);
     assert.throws(() => parsePrototype(null as unknown as string), TypeError);
