@@ -67,6 +67,8 @@ export const ARRAY_TYPES: Record<CKind, (new (b: ArrayBuffer, o: number, n: numb
   f64: Float64Array,
   ptr: BigUint64Array,
   cstr: BigUint64Array,
+  f80: null,
+  struct: null,
 };
 
 /** Result words within a slot: rax over a0, xmm0 over a1. */

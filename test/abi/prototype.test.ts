@@ -561,8 +561,8 @@ type OldParse = (p: string) => {
   key: string;
 };
 
-const oldPath = fileURLToPath(new URL('../../src/host/ctypes.js', import.meta.url));
-const oldMissing = fs.existsSync(oldPath) ? false : 'host/ctypes.ts is gone: nothing left to compare with';
+const oldPath = fileURLToPath(new URL('./ctypes-before.js', import.meta.url));
+const oldMissing = fs.existsSync(oldPath) ? false : 'the old parser is gone: nothing left to compare with';
 
 function project(s: ReturnType<OldParse>) {
   return {
