@@ -5,9 +5,9 @@
  * assembler resolves after layout.
  */
 
-import { type Form, formCount, formsByMnemonic, lockable, repeatable, type Vex } from './forms.js';
-import { memDispOk, memSizeOfKind, type OperandKind } from './kinds.js';
-import { AsmError, type Imm, type Label, type Mem, type Operand, type Reg } from './operands.js';
+import { type Evex, type Form, formCount, formsByMnemonic, lockable, repeatable, type Vex } from './forms.js';
+import { type Decor, memDispOk, memSizeOfKind, type OperandKind } from './kinds.js';
+import { AsmError, type Imm, type Label, type Mem, type Operand, type Rc, type Reg } from './operands.js';
 
 /** A growable byte buffer that instructions are encoded into. */
 export class ByteBuf {
@@ -80,11 +80,51 @@ function isMemOp(o: Operand): o is Mem {
   return typeof o === 'object' && o.kind === 'mem';
 }
 
+function isRc(o: Operand | undefined): o is Rc {
+  return typeof o === 'object' && o.kind === 'rc';
+}
+
+/** Whether the operands carry a rounding operand for form `f` (after its operand `rcAt`). */
+function hasRc(f: Form, ops: readonly Operand[]): boolean {
+  return ops.length === f.kinds.length + 1 && f.rcAt >= 0;
+}
+
+/** A masked, zeroing or broadcast operand against kind `k` with decorations `d` (an EVEX form's). */
+function decorated(k: OperandKind, d: Decor, o: Reg | Mem, opSize: number): boolean {
+  if (o.mask !== null && !d.mask) return false;
+  if (o.kind === 'reg') {
+    // Zeroing needs a mask to zero under.
+    if (o.zeroing && (!d.zero || o.mask === null)) return false;
+    return k.accepts(o, opSize, true);
+  }
+  if (o.broadcast === 0) return k.accepts(o, opSize, true);
+  if (d.bcst === 0 || (o.size !== 0 && o.size !== d.bcst) || !memDispOk(o)) return false;
+  return o.broadcast < 0 || o.broadcast * d.bcst === k.regSize;
+}
+
 function fits(f: Form, ops: readonly Operand[]): boolean {
   const kinds = f.kinds;
-  if (kinds.length !== ops.length) return false;
-  for (let i = 0; i < kinds.length; i++) {
-    if (!(kinds[i] as OperandKind).accepts(ops[i] as Operand, f.opSize)) return false;
+  const n = kinds.length;
+  // A rounding operand goes after the register it rounds: {er} any rounding, {sae} only sae.
+  let rcOp = n + 1;
+  if (ops.length !== n) {
+    if (!hasRc(f, ops)) return false;
+    rcOp = f.rcAt + 1;
+    const rc = ops[rcOp];
+    const at = ops[f.rcAt] as Operand;
+    if (!isRc(rc) || rc.mode < 0 !== (f.rc === 'sae') || typeof at !== 'object' || at.kind !== 'reg') return false;
+  }
+  const evex = f.evex !== null;
+  for (let i = 0; i < n; i++) {
+    const o = ops[i < rcOp ? i : i + 1] as Operand;
+    const k = kinds[i] as OperandKind;
+    if (typeof o === 'object' && (o.kind === 'reg' || o.kind === 'mem')) {
+      if (o.mask !== null || (o.kind === 'reg' ? o.zeroing : o.broadcast !== 0)) {
+        if (!decorated(k, f.decor[i] as Decor, o, f.opSize)) return false;
+        continue;
+      }
+    }
+    if (!k.accepts(o, f.opSize, evex)) return false;
   }
   return f.guard === null || f.guard(ops);
 }
@@ -106,7 +146,10 @@ export function selectForm(mnemonic: string, ops: readonly Operand[]): Form {
   for (const f of forms) {
     if (!fits(f, ops)) continue;
     if (unsized < 0) return f;
-    const s = memSizeOfKind(f.kinds[unsized] as OperandKind, f.opSize);
+    // The kind of the unsized operand (a rounding operand before it shifts the list).
+    const at = hasRc(f, ops) && unsized > f.rcAt ? unsized - 1 : unsized;
+    const m = ops[unsized] as Mem;
+    const s = m.broadcast !== 0 ? (f.decor[at] as Decor).bcst : memSizeOfKind(f.kinds[at] as OperandKind, f.opSize);
     if (first === null) {
       first = f;
       size = s;
@@ -121,13 +164,25 @@ export function selectForm(mnemonic: string, ops: readonly Operand[]): Form {
 
 function describe(o: Operand): string {
   if (typeof o === 'number' || typeof o === 'bigint') return `immediate ${o}`;
-  if (o.kind === 'reg') return o.name;
   if (o.kind === 'label') return `label ${o.name}`;
-  return o.size ? `${o.size}-byte memory` : 'memory of unspecified size';
+  if (o.kind === 'rc') return `{${o.name}}`;
+  const mask = o.mask !== null ? `{${o.mask.name}}` : '';
+  if (o.kind === 'reg') return `${o.name}${mask}${o.zeroing ? '{z}' : ''}`;
+  const bcst = o.broadcast > 0 ? `{1to${o.broadcast}}` : o.broadcast < 0 ? '{bcst}' : '';
+  return `${o.size ? `${o.size}-byte memory` : 'memory of unspecified size'}${bcst}${mask}`;
 }
 
 function explainMismatch(mnemonic: string, forms: readonly Form[], ops: readonly Operand[]): string {
   const what = ops.map(describe).join(', ');
+  const rc = ops.find(isRc);
+  if (rc !== undefined) {
+    const n = ops.length - 1;
+    const want = rc.mode < 0 ? 'sae' : 'er';
+    if (!forms.some((f) => f.rc === want && f.kinds.length === n)) {
+      return `'${mnemonic}' takes no {${rc.name}}${forms.some((f) => f.rc !== null) ? ` (it takes {${forms.find((f) => f.rc !== null)?.rc === 'sae' ? 'sae' : 'rn-sae}..{rz-sae'}})` : ''}`;
+    }
+    return `'${mnemonic}': {${rc.name}} needs register operands of the full vector width, after the last register (${what})`;
+  }
   if (!forms.some((f) => f.kinds.length === ops.length)) {
     const counts = [...new Set(forms.map((f) => f.kinds.length))].sort().join(' or ');
     return `'${mnemonic}' takes ${counts} operand(s), got ${ops.length}`;
@@ -135,6 +190,16 @@ function explainMismatch(mnemonic: string, forms: readonly Form[], ops: readonly
   for (const o of ops) {
     if ((typeof o === 'number' && !Number.isSafeInteger(o)) || (isMemOp(o) && !memDispOk(o))) {
       return `'${mnemonic}': value out of range in ${what}`;
+    }
+  }
+  for (const o of ops) {
+    if (typeof o !== 'object' || (o.kind !== 'reg' && o.kind !== 'mem')) continue;
+    if (o.kind === 'reg' && o.zeroing && o.mask === null) {
+      return `'${mnemonic}': zeroing-masking ({z}) needs a write mask ({k1}..{k7})`;
+    }
+    if (o.mask !== null && !forms.some((f) => f.decor.some((d) => d.mask))) return `'${mnemonic}' takes no write mask`;
+    if (o.kind === 'mem' && o.broadcast !== 0 && !forms.some((f) => f.decor.some((d) => d.bcst !== 0))) {
+      return `'${mnemonic}' has no broadcast form`;
     }
   }
   if (ops.some((o) => isMemOp(o) && o.size === 0) && !ops.some((o) => typeof o === 'object' && o.kind === 'reg')) {
@@ -257,7 +322,10 @@ function rolesOf(f: Form): Roles {
 
 function compile(f: Form): FormEncoder {
   const r = rolesOf(f);
-  if (r.rm >= 0) return f.vex !== null ? vexModrmEncoder(f, r) : modrmEncoder(f, r);
+  if (r.rm >= 0) {
+    if (f.evex !== null) return evexModrmEncoder(f, r);
+    return f.vex !== null ? vexModrmEncoder(f, r) : modrmEncoder(f, r);
+  }
   if (r.moffs >= 0) return moffsEncoder(f, r.moffs);
   if (r.rel >= 0) return relEncoder(f);
   return plainEncoder(f, r);
@@ -390,7 +458,7 @@ const SCALE_BITS = [0, 0, 1, 0, 2, 0, 0, 0, 3];
  * becomes a fixup; a RIP-relative one counts from the end of the
  * instruction, `tail` bytes (the immediate) after the field.
  */
-function writeMem(b: Uint8Array, p: number, m: Mem, regField: number, tail: number, fixups: Fixup[]): number {
+function writeMem(b: Uint8Array, p: number, m: Mem, regField: number, tail: number, fixups: Fixup[], n = 1): number {
   const base = m.base;
   const index = m.index;
   const label = m.label;
@@ -411,7 +479,9 @@ function writeMem(b: Uint8Array, p: number, m: Mem, regField: number, tail: numb
   }
   const lo = base.id & 7;
   const d = m.disp;
-  const mod = label !== null ? 2 : d === 0 && lo !== 5 ? 0 : d >= -128 && d <= 127 ? 1 : 2;
+  // A disp8 counts in units of n bytes (EVEX's compressed disp8*N; 1 otherwise).
+  const d8 = n === 1 ? d : d / n;
+  const mod = label !== null ? 2 : d === 0 && lo !== 5 ? 0 : (d8 | 0) === d8 && d8 >= -128 && d8 <= 127 ? 1 : 2;
   if (index !== null) {
     b[p++] = (mod << 6) | r | 4;
     b[p++] = ((SCALE_BITS[m.scale] as number) << 6) | ((index.id & 7) << 3) | lo;
@@ -424,8 +494,8 @@ function writeMem(b: Uint8Array, p: number, m: Mem, regField: number, tail: numb
     fixups.push(fix(p, 4, label, d, false, true, false));
     return put4(b, p, 0);
   }
-  // No displacement, disp8 or disp32: the low bytes of d, as many as mod says.
-  put4(b, p, d);
+  // No displacement, disp8 or disp32: the low bytes of d (or d8), as many as mod says.
+  put4(b, p, mod === 1 ? d8 : d);
   return p + (DISP_SIZE[mod] as number);
 }
 
@@ -521,6 +591,67 @@ function vexModrmEncoder(f: Form, roles: Roles): FormEncoder {
     if (isMem) p = writeMem(b, p, rm, regField, immSize, fixups);
     else b[p++] = 0xc0 | (regField << 3) | (rm.id & 7);
     if (immAt >= 0) p = writeImm(b, p, ops[immAt] as Imm, immSize);
+    out.pos = p;
+  };
+}
+
+/**
+ * EVEX forms with ModRM (RM, MR, RVM, and with an immediate): the 4-byte
+ * prefix 62 P0 P1 P2, opcode, ModRM with the compressed disp8*N (N: the
+ * memory operand's width, or the element's when broadcast).
+ *
+ *   P0: R X B R' 0 m m m   (R X B R' inverted)   P1: W v v v v 1 p p   (vvvv inverted)
+ *   P2: z L' L b V' a a a  (V' inverted; aaa the write mask)
+ *
+ * A rounding operand sets b and puts its mode in L'L; a broadcast sets b.
+ */
+function evexModrmEncoder(f: Form, roles: Roles): FormEncoder {
+  const ev = f.evex as Evex;
+  if (f.opcode.length !== 1 || f.prefixes.length !== 0) throw new AsmError(`form ${f.mnemonic}: bad EVEX row`);
+  const opcode = f.opcode[0] as number;
+  const nk = f.kinds.length;
+  const rcAt = f.rcAt;
+  const { reg: regAt, rm: rmAt, v: vAt, imm: immAt } = roles;
+  const immSize = f.imm;
+  const ext = f.ext;
+  const p1 = (ev.w << 7) | 4 | ev.pp;
+  const llVec = ev.ll << 5;
+  const nMem = Math.max(1, (f.kinds[rmAt] as OperandKind).mem);
+  const nBcst = (f.decor[rmAt] as Decor).bcst;
+  return (ops, out, prefix, fixups) => {
+    // Operands after the rounding operand sit one place further on.
+    const shift = ops.length > nk ? 1 : 0;
+    const at = (i: number) => (shift !== 0 && i > rcAt ? i + 1 : i);
+    const rm = ops[at(rmAt)] as Reg | Mem;
+    const reg = regAt >= 0 ? (ops[at(regAt)] as Reg) : null;
+    const v = vAt >= 0 ? (ops[at(vAt)] as Reg).id : 0;
+    const dst = ops[0] as Reg | Mem;
+    const isMem = rm.kind === 'mem';
+    if (prefix !== Prefix.None) checkPrefix(f, prefix, isMem ? rmAt : -1);
+    const r = reg !== null ? reg.id : 0;
+    let xb: number;
+    if (isMem) xb = memRex(rm);
+    else xb = ((rm.id & 16) >> 3) | ((rm.id & 8) >> 3);
+    const rxbr = ((r & 8) << 4) | ((xb & 3) << 5) | ((r & 16) << 0);
+    let bll = llVec;
+    if (shift !== 0) {
+      const mode = (ops[rcAt + 1] as Rc).mode;
+      bll = 0x10 | (Math.max(mode, 0) << 5);
+    } else if (isMem && rm.broadcast !== 0) bll |= 0x10;
+    const mask = dst.mask !== null ? dst.mask.id : 0;
+    const z = dst.kind === 'reg' && dst.zeroing ? 0x80 : 0;
+    out.ensure(MAX_INSN);
+    const b = out.buf;
+    let p = legacyPrefixes(b, out.pos, 0, 0, prefix, isMem ? rm.seg : null);
+    b[p++] = 0x62;
+    b[p++] = (~rxbr & 0xf0) | ev.map;
+    b[p++] = p1 | ((~v & 15) << 3);
+    b[p++] = z | bll | ((~v & 16) >> 1) | mask;
+    b[p++] = opcode;
+    const regField = reg !== null ? reg.id & 7 : ext;
+    if (isMem) p = writeMem(b, p, rm, regField, immSize, fixups, rm.broadcast !== 0 ? nBcst : nMem);
+    else b[p++] = 0xc0 | (regField << 3) | (rm.id & 7);
+    if (immAt >= 0) p = writeImm(b, p, ops[at(immAt)] as Imm, immSize);
     out.pos = p;
   };
 }

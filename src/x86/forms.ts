@@ -9,7 +9,7 @@
  * the load form 8B for register-to-register moves).
  */
 
-import { kindByName, type OperandKind, operandSize } from './kinds.js';
+import { type Decor, kindByName, type OperandKind, operandSize, PLAIN } from './kinds.js';
 import { AsmError } from './operands.js';
 import { TABLE } from './table.js';
 
@@ -46,6 +46,16 @@ export interface Vex {
   w: number;
 }
 
+export interface Evex {
+  /** EVEX.L'L: 0 for 128-bit (and LIG), 1 for 256-bit, 2 for 512-bit. */
+  ll: number;
+  /** Implied prefix: 0 none, 1 66, 2 F3, 3 F2. */
+  pp: number;
+  /** Opcode map: 1 = 0F, 2 = 0F38, 3 = 0F3A. */
+  map: number;
+  w: number;
+}
+
 export interface Form {
   /** Position in the table (0..), for tables indexed by form. */
   readonly id: number;
@@ -60,6 +70,15 @@ export interface Form {
   readonly ext: number;
   readonly rexW: boolean;
   readonly vex: Vex | null;
+  readonly evex: Evex | null;
+  /** Per operand: the mask, zeroing and broadcast it may carry (AVX-512). */
+  readonly decor: readonly Decor[];
+  /**
+   * A rounding operand the form takes after operand `rcAt` when that is a
+   * register: 'er' any static rounding (`{rn-sae}`..), 'sae' only `{sae}`.
+   */
+  readonly rc: 'er' | 'sae' | null;
+  readonly rcAt: number;
   /** Immediate size in bytes (0 if none). */
   readonly imm: number;
   /** Relative displacement size in bytes (0 if none). */
@@ -108,6 +127,11 @@ export const FEATURES: ReadonlySet<string> = new Set([
   'AVX',
   'AVX2',
   'FMA',
+  'AVX512F',
+  'AVX512VL',
+  'AVX512DQ',
+  'AVX512BW',
+  'PREFETCHW',
 ]);
 
 const ENCODINGS: ReadonlySet<string> = new Set<Enc>([
@@ -150,25 +174,51 @@ function parseRow(line: string, id: number): Form {
   const featureList = features.split(/\s+/);
   for (const f of featureList) if (!FEATURES.has(f)) throw new AsmError(`form ${mnemonic}: unknown CPU feature ${f}`);
   const kinds: OperandKind[] = [];
+  const decor: Decor[] = [];
+  let rc: 'er' | 'sae' | null = null;
+  let rcAt = -1;
   for (const t of operands.split(',')) {
-    // A vector register's number (xmm1, ymm3/m256) only names the operand.
-    const name = t.trim().replace(/^(xmm|ymm)\d+/, '$1');
+    // AVX-512 decorations: `zmm1 {k1}{z}`, `zmm3/m512/m64bcst{er}`.
+    let name = t.trim();
     if (name === '') continue;
+    let mask = false;
+    let zero = false;
+    for (const d of name.matchAll(/\{([^}]*)\}/g)) {
+      const x = d[1] as string;
+      if (/^k\d?$/.test(x)) mask = true;
+      else if (x === 'z') zero = true;
+      else if (x === 'er' || x === 'sae') {
+        rc = x;
+        rcAt = kinds.length;
+      } else throw new AsmError(`form ${mnemonic}: bad decoration {${x}}`);
+    }
+    name = name.replace(/\s*\{[^}]*\}/g, '');
+    let bcst = 0;
+    const b = /\/m(\d+)bcst$/.exec(name);
+    if (b) {
+      bcst = Number(b[1]) / 8;
+      name = name.slice(0, b.index);
+    }
+    // A register's number (xmm1, ymm3/m256, k2) only names the operand.
+    name = name.replace(/^(xmm|ymm|zmm|k)\d+/, '$1');
     const k = kindByName.get(name);
     if (k === undefined) throw new AsmError(`form ${mnemonic}: unknown operand kind ${name}`);
     kinds.push(k);
+    decor.push(mask || zero || bcst ? { mask, zero, bcst } : PLAIN);
   }
   const bytes: number[] = [];
   const prefixes: number[] = [];
   let ext = -1;
   let rexW = false;
   let vex: Vex | null = null;
+  let evex: Evex | null = null;
   let imm = 0;
   let rel = 0;
   for (const tok of opcode.split(/\s+/)) {
     if (tok === '' || tok === '+') continue;
     if (tok === 'REX.W') rexW = true;
     else if (tok.startsWith('VEX.')) vex = parseVex(tok, mnemonic);
+    else if (tok.startsWith('EVEX.')) evex = parseEvex(tok, mnemonic);
     else if (/^\/[0-7]$/.test(tok)) ext = Number(tok[1]);
     else if (tok === '/r') ext = -1;
     else if (tok === 'ib') imm = 1;
@@ -180,7 +230,7 @@ function parseRow(line: string, id: number): Form {
     else if (/^[0-9A-F]{2}\+r[bwdo]$/.test(tok)) bytes.push(Number.parseInt(tok.slice(0, 2), 16));
     else if (hexByte.test(tok)) {
       const b = Number.parseInt(tok, 16);
-      if (bytes.length === 0 && vex === null && (b === 0x66 || b === 0xf2 || b === 0xf3)) {
+      if (bytes.length === 0 && vex === null && evex === null && (b === 0x66 || b === 0xf2 || b === 0xf3)) {
         prefixes.push(b);
       } else bytes.push(b);
     } else throw new AsmError(`form ${mnemonic}: bad opcode token ${tok}`);
@@ -196,6 +246,10 @@ function parseRow(line: string, id: number): Form {
     ext,
     rexW,
     vex,
+    evex,
+    decor,
+    rc,
+    rcAt,
     imm,
     rel,
     opSize: operandSize(kinds),
@@ -222,6 +276,25 @@ function parseVex(tok: string, mnemonic: string): Vex {
     else if (part === 'NDS' || part === 'NDD' || part === 'DDS') {
       // operand roles come from the Op/En column
     } else throw new AsmError(`form ${mnemonic}: bad VEX field ${part}`);
+  }
+  return v;
+}
+
+function parseEvex(tok: string, mnemonic: string): Evex {
+  const v: Evex = { ll: 0, pp: 0, map: 1, w: 0 };
+  for (const part of tok.split('.').slice(1)) {
+    if (part === '128' || part === 'LLIG') v.ll = 0;
+    else if (part === '256') v.ll = 1;
+    else if (part === '512') v.ll = 2;
+    else if (part === '66') v.pp = 1;
+    else if (part === 'F3') v.pp = 2;
+    else if (part === 'F2') v.pp = 3;
+    else if (part === '0F') v.map = 1;
+    else if (part === '0F38') v.map = 2;
+    else if (part === '0F3A') v.map = 3;
+    else if (part === 'W0' || part === 'WIG') v.w = 0;
+    else if (part === 'W1') v.w = 1;
+    else throw new AsmError(`form ${mnemonic}: bad EVEX field ${part}`);
   }
   return v;
 }

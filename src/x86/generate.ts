@@ -14,7 +14,21 @@ import { type Form, formsByMnemonic } from './forms.js';
 import type { OperandKind } from './kinds.js';
 
 /** The builder's operand types, in the order a union lists them. */
-const ATOMS = ['Gp8', 'Gp16', 'Gp32', 'Gp64', 'Xmm', 'Ymm', 'Mem', 'Imm', 'Label'] as const;
+const ATOMS = [
+  'Gp8',
+  'Gp16',
+  'Gp32',
+  'Gp64',
+  'Xmm',
+  'Ymm',
+  'Zmm',
+  'KReg',
+  'Mem',
+  'Imm',
+  'Label',
+  'Rounding',
+  'Sae',
+] as const;
 type Atom = (typeof ATOMS)[number];
 
 const REG_TYPES: Record<string, Atom> = {
@@ -24,6 +38,8 @@ const REG_TYPES: Record<string, Atom> = {
   'gp 8': 'Gp64',
   'xmm 16': 'Xmm',
   'ymm 32': 'Ymm',
+  'zmm 64': 'Zmm',
+  'k 8': 'KReg',
 };
 
 /** The operand types a kind takes, as a bit set over ATOMS. */
@@ -55,6 +71,14 @@ function union(t: number): string {
  */
 function signatures(forms: readonly Form[]): number[][] {
   let sigs: number[][] = forms.map((f) => f.kinds.map(typesOf));
+  // A rounding operand after the register it rounds (that operand a register, then).
+  for (const f of forms) {
+    if (f.rc === null) continue;
+    const s = f.kinds.map(typesOf);
+    s[f.rcAt] = (s[f.rcAt] as number) & ~(1 << ATOMS.indexOf('Mem'));
+    s.splice(f.rcAt + 1, 0, 1 << ATOMS.indexOf(f.rc === 'er' ? 'Rounding' : 'Sae'));
+    sigs.push(s);
+  }
   // `imul r, imm` is `imul r, r, imm` (the assembler writes the register twice).
   if (forms[0]?.mnemonic === 'imul') {
     for (const s of [...sigs])
@@ -94,11 +118,13 @@ function signatures(forms: readonly Form[]): number[][] {
 function paramNames(sig: number[]): string[] {
   const imm = 1 << ATOMS.indexOf('Imm');
   const label = 1 << ATOMS.indexOf('Label');
-  const count = sig.filter((t, i) => i > 0 && t !== imm && t !== label).length;
+  const rc = (1 << ATOMS.indexOf('Rounding')) | (1 << ATOMS.indexOf('Sae'));
+  const count = sig.filter((t, i) => i > 0 && t !== imm && t !== label && (t & rc) === 0).length;
   const sources = count === 1 ? ['src'] : ['a', 'b', 'c'];
   let next = 0;
   return sig.map((t, i) => {
     if (t === label) return 'target';
+    if (t === 1 << ATOMS.indexOf('Rounding') || t === 1 << ATOMS.indexOf('Sae')) return 'rc';
     if (t === imm && i > 0) return 'imm';
     if (i === 0) return sig.length === 1 ? 'op' : 'dst';
     return sources[next++] as string;
@@ -123,7 +149,7 @@ export function methodsSource(): string {
     ' * rows. Generated from the instruction table by generate.ts; do not edit.',
     ' */',
     '',
-    "import type { Gp8, Gp16, Gp32, Gp64, Imm, Label, Mem, Xmm, Ymm } from './operands.js';",
+    `import type { ${[...ATOMS].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).join(', ')} } from './operands.js';`,
     '',
     '/** Every mnemonic of the table, in table order. */',
     'export const MNEMONICS = [',

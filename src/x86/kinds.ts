@@ -78,6 +78,14 @@ const ROWS: readonly KindRow[] = [
   { name: 'xmm/m64', reg: 'xmm', size: 16, mem: 8 },
   { name: 'xmm/m128', reg: 'xmm', size: 16, mem: 16 },
   { name: 'ymm/m256', reg: 'ymm', size: 32, mem: 32 },
+  { name: 'm512', mem: 64 },
+  { name: 'zmm', reg: 'zmm', size: 64 },
+  { name: 'zmm/m512', reg: 'zmm', size: 64, mem: 64 },
+  { name: 'k', reg: 'k', size: 8 },
+  { name: 'k/m8', reg: 'k', size: 8, mem: 1 },
+  { name: 'k/m16', reg: 'k', size: 8, mem: 2 },
+  { name: 'k/m32', reg: 'k', size: 8, mem: 4 },
+  { name: 'k/m64', reg: 'k', size: 8, mem: 8 },
 ];
 
 /** An operand kind, as the encoder and everything else reads it. */
@@ -106,9 +114,27 @@ export interface OperandKind {
   readonly width: number;
   /** Whether an immediate (number or bigint) fits, at a form's operand size in bits. */
   readonly fitsImm: (v: Imm, opSize: number) => boolean;
-  /** Whether operand `o` fits, in a form of operand size `opSize` bits. */
-  readonly accepts: (o: Operand, opSize: number) => boolean;
+  /**
+   * Whether operand `o` fits, in a form of operand size `opSize` bits,
+   * encoded with EVEX or not (only EVEX reaches vector registers 16..31).
+   * Masks and broadcasts are the form's decorations (`Decor`), checked apart.
+   */
+  readonly accepts: (o: Operand, opSize: number, evex: boolean) => boolean;
 }
+
+/**
+ * What an operand of a form may carry beyond its kind, from the table's
+ * AVX-512 notation: `{k1}` a write mask, `{z}` zeroing, `/m64bcst` an
+ * embedded broadcast of 8-byte elements.
+ */
+export interface Decor {
+  readonly mask: boolean;
+  readonly zero: boolean;
+  /** Broadcast element bytes (0: no broadcast). */
+  readonly bcst: number;
+}
+
+export const PLAIN: Decor = Object.freeze({ mask: false, zero: false, bcst: 0 });
 
 const I32_MIN = -2147483648;
 const I32_MAX = 2147483647;
@@ -152,15 +178,16 @@ function kindOf(row: KindRow, id: number): OperandKind {
     const bits = imm < 0 ? opSize : imm;
     return fitsBits(v, bits) && (sext === 0 || signedFits(v, bits, sext));
   };
-  const regOk = (r: Reg): boolean => r.cls === reg && r.size === regSize && (fixed < 0 || r.id === fixed);
+  const regOk = (r: Reg, evex: boolean): boolean =>
+    r.cls === reg && r.size === regSize && (fixed < 0 || r.id === fixed) && (r.id < 16 || evex);
   const memOk = (m: Mem, opSize: number): boolean => {
     if (moffs) return m.base === null && m.index === null && (m.size === 0 || m.size === opSize / 8);
     if (memSize < 0 || !memDispOk(m)) return false;
     return memSize === 0 || m.size === memSize || m.size === 0;
   };
-  const accepts = (o: Operand, opSize: number): boolean => {
+  const accepts = (o: Operand, opSize: number, evex: boolean): boolean => {
     if (typeof o !== 'object') return (imm !== 0 || value !== null) && isImm(o) && fitsImm(o, opSize);
-    if (o.kind === 'reg') return reg !== null && regOk(o);
+    if (o.kind === 'reg') return reg !== null && regOk(o, evex);
     if (o.kind === 'mem') return memOk(o, opSize);
     return o.kind === 'label' && rel !== 0;
   };
@@ -223,4 +250,4 @@ export const immPredicates: readonly ((v: Imm) => boolean)[] = (() => {
 export const fixedIds: readonly number[] = [...new Set(KINDS.filter((k) => k.fixed >= 0).map((k) => k.fixed))];
 
 /** Register classes in the order shape codes number them. */
-export const REG_CLASSES: readonly RegClass[] = ['gp', 'xmm', 'ymm', 'rip', 'seg'];
+export const REG_CLASSES: readonly RegClass[] = ['gp', 'xmm', 'ymm', 'zmm', 'k', 'rip', 'seg'];

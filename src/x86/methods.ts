@@ -3,7 +3,7 @@
  * rows. Generated from the instruction table by generate.ts; do not edit.
  */
 
-import type { Gp8, Gp16, Gp32, Gp64, Imm, Label, Mem, Xmm, Ymm } from './operands.js';
+import type { Gp8, Gp16, Gp32, Gp64, Imm, KReg, Label, Mem, Rounding, Sae, Xmm, Ymm, Zmm } from './operands.js';
 
 /** Every mnemonic of the table, in table order. */
 export const MNEMONICS = [
@@ -186,6 +186,11 @@ export const MNEMONICS = [
   'scasb',
   'int',
   'movsd',
+  'prefetchnta',
+  'prefetcht0',
+  'prefetcht1',
+  'prefetcht2',
+  'prefetchw',
   'movss',
   'movapd',
   'movupd',
@@ -284,6 +289,42 @@ export const MNEMONICS = [
   'vperm2f128',
   'vpermpd',
   'vzeroupper',
+  'vaddps',
+  'vmulps',
+  'vsubps',
+  'vminps',
+  'vdivps',
+  'vmaxps',
+  'vandps',
+  'vxorps',
+  'vfmadd132ps',
+  'vfmadd213ps',
+  'vfmadd231ps',
+  'vfnmadd231ps',
+  'vbroadcastss',
+  'vmovdqu64',
+  'vmovdqu32',
+  'vmovdqa64',
+  'vmovdqa32',
+  'vpandd',
+  'vpandq',
+  'vpord',
+  'vporq',
+  'vpxord',
+  'vpxorq',
+  'kmovb',
+  'kmovw',
+  'kmovd',
+  'kmovq',
+  'kxnorb',
+  'kxnorw',
+  'kxnord',
+  'kxnorq',
+  'kandw',
+  'korw',
+  'kxorw',
+  'knotw',
+  'kortestw',
 ] as const;
 
 export type Mnemonic = (typeof MNEMONICS)[number];
@@ -826,6 +867,16 @@ export interface MnemonicMethods {
   movsd(): this;
   movsd(dst: Xmm, src: Xmm | Mem): this;
   movsd(dst: Xmm | Mem, src: Xmm): this;
+  /** PREFETCHNTA (SSE) */
+  prefetchnta(op: Mem): this;
+  /** PREFETCHT0 (SSE) */
+  prefetcht0(op: Mem): this;
+  /** PREFETCHT1 (SSE) */
+  prefetcht1(op: Mem): this;
+  /** PREFETCHT2 (SSE) */
+  prefetcht2(op: Mem): this;
+  /** PREFETCHW (PREFETCHW) */
+  prefetchw(op: Mem): this;
   /** MOVSS (SSE) */
   movss(dst: Xmm, src: Xmm | Mem): this;
   movss(dst: Xmm | Mem, src: Xmm): this;
@@ -965,88 +1016,128 @@ export interface MnemonicMethods {
   movmskpd(dst: Gp32, src: Xmm): this;
   /** ROUNDSD (SSE4_1) */
   roundsd(dst: Xmm, src: Xmm | Mem, imm: Imm): this;
-  /** VMOVUPD (AVX) */
+  /** VMOVUPD (AVX, AVX512F, AVX512VL) */
   vmovupd(dst: Xmm, src: Xmm | Mem): this;
   vmovupd(dst: Xmm | Mem, src: Xmm): this;
   vmovupd(dst: Ymm, src: Ymm | Mem): this;
   vmovupd(dst: Ymm | Mem, src: Ymm): this;
-  /** VMOVAPD (AVX) */
+  vmovupd(dst: Zmm, src: Zmm | Mem): this;
+  vmovupd(dst: Zmm | Mem, src: Zmm): this;
+  /** VMOVAPD (AVX, AVX512F, AVX512VL) */
   vmovapd(dst: Xmm, src: Xmm | Mem): this;
   vmovapd(dst: Xmm | Mem, src: Xmm): this;
   vmovapd(dst: Ymm, src: Ymm | Mem): this;
   vmovapd(dst: Ymm | Mem, src: Ymm): this;
-  /** VMOVUPS (AVX) */
+  vmovapd(dst: Zmm, src: Zmm | Mem): this;
+  vmovapd(dst: Zmm | Mem, src: Zmm): this;
+  /** VMOVUPS (AVX, AVX512F, AVX512VL) */
   vmovups(dst: Xmm, src: Xmm | Mem): this;
   vmovups(dst: Xmm | Mem, src: Xmm): this;
   vmovups(dst: Ymm, src: Ymm | Mem): this;
   vmovups(dst: Ymm | Mem, src: Ymm): this;
-  /** VMOVAPS (AVX) */
+  vmovups(dst: Zmm, src: Zmm | Mem): this;
+  vmovups(dst: Zmm | Mem, src: Zmm): this;
+  /** VMOVAPS (AVX, AVX512F, AVX512VL) */
   vmovaps(dst: Xmm, src: Xmm | Mem): this;
   vmovaps(dst: Xmm | Mem, src: Xmm): this;
   vmovaps(dst: Ymm, src: Ymm | Mem): this;
   vmovaps(dst: Ymm | Mem, src: Ymm): this;
+  vmovaps(dst: Zmm, src: Zmm | Mem): this;
+  vmovaps(dst: Zmm | Mem, src: Zmm): this;
   /** VMOVSD (AVX) */
   vmovsd(dst: Xmm, src: Mem): this;
   vmovsd(dst: Mem, src: Xmm): this;
   vmovsd(dst: Xmm, a: Xmm, b: Xmm): this;
-  /** VADDPD (AVX) */
+  /** VADDPD (AVX, AVX512F, AVX512VL) */
   vaddpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vaddpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VADDSD (AVX) */
+  vaddpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vaddpd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VADDSD (AVX, AVX512F) */
   vaddsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VMULPD (AVX) */
+  vaddsd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
+  /** VMULPD (AVX, AVX512F, AVX512VL) */
   vmulpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vmulpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VMULSD (AVX) */
+  vmulpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vmulpd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VMULSD (AVX, AVX512F) */
   vmulsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VSUBPD (AVX) */
+  vmulsd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
+  /** VSUBPD (AVX, AVX512F, AVX512VL) */
   vsubpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vsubpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VSUBSD (AVX) */
+  vsubpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vsubpd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VSUBSD (AVX, AVX512F) */
   vsubsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VMINPD (AVX) */
+  vsubsd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
+  /** VMINPD (AVX, AVX512F, AVX512VL) */
   vminpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vminpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VMINSD (AVX) */
+  vminpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vminpd(dst: Zmm, a: Zmm, b: Zmm, rc: Sae): this;
+  /** VMINSD (AVX, AVX512F) */
   vminsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VDIVPD (AVX) */
+  vminsd(dst: Xmm, a: Xmm, b: Xmm, rc: Sae): this;
+  /** VDIVPD (AVX, AVX512F, AVX512VL) */
   vdivpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vdivpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VDIVSD (AVX) */
+  vdivpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vdivpd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VDIVSD (AVX, AVX512F) */
   vdivsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VMAXPD (AVX) */
+  vdivsd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
+  /** VMAXPD (AVX, AVX512F, AVX512VL) */
   vmaxpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vmaxpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VMAXSD (AVX) */
+  vmaxpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vmaxpd(dst: Zmm, a: Zmm, b: Zmm, rc: Sae): this;
+  /** VMAXSD (AVX, AVX512F) */
   vmaxsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VANDPD (AVX) */
+  vmaxsd(dst: Xmm, a: Xmm, b: Xmm, rc: Sae): this;
+  /** VANDPD (AVX, AVX512DQ, AVX512VL) */
   vandpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vandpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VXORPD (AVX) */
+  vandpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** VXORPD (AVX, AVX512DQ, AVX512VL) */
   vxorpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vxorpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VFMADD132PD (FMA) */
+  vxorpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** VFMADD132PD (FMA, AVX512F, AVX512VL) */
   vfmadd132pd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vfmadd132pd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VFMADD213PD (FMA) */
+  vfmadd132pd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vfmadd132pd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VFMADD213PD (FMA, AVX512F, AVX512VL) */
   vfmadd213pd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vfmadd213pd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VFMADD231PD (FMA) */
+  vfmadd213pd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vfmadd213pd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VFMADD231PD (FMA, AVX512F, AVX512VL) */
   vfmadd231pd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vfmadd231pd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VFNMADD231PD (FMA) */
+  vfmadd231pd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vfmadd231pd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VFNMADD231PD (FMA, AVX512F, AVX512VL) */
   vfnmadd231pd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vfnmadd231pd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
-  /** VFMADD132SD (FMA) */
+  vfnmadd231pd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vfnmadd231pd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VFMADD132SD (FMA, AVX512F) */
   vfmadd132sd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VFMADD213SD (FMA) */
+  vfmadd132sd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
+  /** VFMADD213SD (FMA, AVX512F) */
   vfmadd213sd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VFMADD231SD (FMA) */
+  vfmadd213sd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
+  /** VFMADD231SD (FMA, AVX512F) */
   vfmadd231sd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VFNMADD231SD (FMA) */
+  vfmadd231sd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
+  /** VFNMADD231SD (FMA, AVX512F) */
   vfnmadd231sd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
-  /** VBROADCASTSD (AVX, AVX2) */
-  vbroadcastsd(dst: Ymm, src: Xmm | Mem): this;
+  vfnmadd231sd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
+  /** VBROADCASTSD (AVX, AVX2, AVX512F, AVX512VL) */
+  vbroadcastsd(dst: Ymm | Zmm, src: Xmm | Mem): this;
   /** VEXTRACTF128 (AVX) */
   vextractf128(dst: Xmm | Mem, src: Ymm, imm: Imm): this;
   /** VINSERTF128 (AVX) */
@@ -1057,4 +1148,146 @@ export interface MnemonicMethods {
   vpermpd(dst: Ymm, src: Ymm | Mem, imm: Imm): this;
   /** VZEROUPPER (AVX) */
   vzeroupper(): this;
+  /** VADDPS (AVX, AVX512F, AVX512VL) */
+  vaddps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vaddps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vaddps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vaddps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VMULPS (AVX, AVX512F, AVX512VL) */
+  vmulps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vmulps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vmulps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vmulps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VSUBPS (AVX, AVX512F, AVX512VL) */
+  vsubps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vsubps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vsubps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vsubps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VMINPS (AVX, AVX512F, AVX512VL) */
+  vminps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vminps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vminps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vminps(dst: Zmm, a: Zmm, b: Zmm, rc: Sae): this;
+  /** VDIVPS (AVX, AVX512F, AVX512VL) */
+  vdivps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vdivps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vdivps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vdivps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VMAXPS (AVX, AVX512F, AVX512VL) */
+  vmaxps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vmaxps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vmaxps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vmaxps(dst: Zmm, a: Zmm, b: Zmm, rc: Sae): this;
+  /** VANDPS (AVX, AVX512DQ, AVX512VL) */
+  vandps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vandps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vandps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** VXORPS (AVX, AVX512DQ, AVX512VL) */
+  vxorps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vxorps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vxorps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** VFMADD132PS (FMA, AVX512F, AVX512VL) */
+  vfmadd132ps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vfmadd132ps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vfmadd132ps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vfmadd132ps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VFMADD213PS (FMA, AVX512F, AVX512VL) */
+  vfmadd213ps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vfmadd213ps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vfmadd213ps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vfmadd213ps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VFMADD231PS (FMA, AVX512F, AVX512VL) */
+  vfmadd231ps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vfmadd231ps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vfmadd231ps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vfmadd231ps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VFNMADD231PS (FMA, AVX512F, AVX512VL) */
+  vfnmadd231ps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vfnmadd231ps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vfnmadd231ps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  vfnmadd231ps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
+  /** VBROADCASTSS (AVX, AVX2, AVX512F, AVX512VL) */
+  vbroadcastss(dst: Xmm | Ymm | Zmm, src: Xmm | Mem): this;
+  /** VMOVDQU64 (AVX512F, AVX512VL) */
+  vmovdqu64(dst: Xmm, src: Xmm | Mem): this;
+  vmovdqu64(dst: Ymm, src: Ymm | Mem): this;
+  vmovdqu64(dst: Zmm, src: Zmm | Mem): this;
+  vmovdqu64(dst: Xmm | Mem, src: Xmm): this;
+  vmovdqu64(dst: Ymm | Mem, src: Ymm): this;
+  vmovdqu64(dst: Zmm | Mem, src: Zmm): this;
+  /** VMOVDQU32 (AVX512F, AVX512VL) */
+  vmovdqu32(dst: Xmm, src: Xmm | Mem): this;
+  vmovdqu32(dst: Ymm, src: Ymm | Mem): this;
+  vmovdqu32(dst: Zmm, src: Zmm | Mem): this;
+  vmovdqu32(dst: Xmm | Mem, src: Xmm): this;
+  vmovdqu32(dst: Ymm | Mem, src: Ymm): this;
+  vmovdqu32(dst: Zmm | Mem, src: Zmm): this;
+  /** VMOVDQA64 (AVX512F, AVX512VL) */
+  vmovdqa64(dst: Xmm, src: Xmm | Mem): this;
+  vmovdqa64(dst: Ymm, src: Ymm | Mem): this;
+  vmovdqa64(dst: Zmm, src: Zmm | Mem): this;
+  vmovdqa64(dst: Xmm | Mem, src: Xmm): this;
+  vmovdqa64(dst: Ymm | Mem, src: Ymm): this;
+  vmovdqa64(dst: Zmm | Mem, src: Zmm): this;
+  /** VMOVDQA32 (AVX512F, AVX512VL) */
+  vmovdqa32(dst: Xmm, src: Xmm | Mem): this;
+  vmovdqa32(dst: Ymm, src: Ymm | Mem): this;
+  vmovdqa32(dst: Zmm, src: Zmm | Mem): this;
+  vmovdqa32(dst: Xmm | Mem, src: Xmm): this;
+  vmovdqa32(dst: Ymm | Mem, src: Ymm): this;
+  vmovdqa32(dst: Zmm | Mem, src: Zmm): this;
+  /** VPANDD (AVX512F, AVX512VL) */
+  vpandd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vpandd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vpandd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** VPANDQ (AVX512F, AVX512VL) */
+  vpandq(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vpandq(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vpandq(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** VPORD (AVX512F, AVX512VL) */
+  vpord(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vpord(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vpord(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** VPORQ (AVX512F, AVX512VL) */
+  vporq(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vporq(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vporq(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** VPXORD (AVX512F, AVX512VL) */
+  vpxord(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vpxord(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vpxord(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** VPXORQ (AVX512F, AVX512VL) */
+  vpxorq(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
+  vpxorq(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
+  vpxorq(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
+  /** KMOVB (AVX512DQ) */
+  kmovb(dst: KReg, src: Gp32 | KReg | Mem): this;
+  kmovb(dst: Gp32 | Mem, src: KReg): this;
+  /** KMOVW (AVX512F) */
+  kmovw(dst: KReg, src: Gp32 | KReg | Mem): this;
+  kmovw(dst: Gp32 | Mem, src: KReg): this;
+  /** KMOVD (AVX512BW) */
+  kmovd(dst: KReg, src: Gp32 | KReg | Mem): this;
+  kmovd(dst: Gp32 | Mem, src: KReg): this;
+  /** KMOVQ (AVX512BW) */
+  kmovq(dst: KReg, src: Gp64 | KReg | Mem): this;
+  kmovq(dst: Gp64 | Mem, src: KReg): this;
+  /** KXNORB (AVX512DQ) */
+  kxnorb(dst: KReg, a: KReg, b: KReg): this;
+  /** KXNORW (AVX512F) */
+  kxnorw(dst: KReg, a: KReg, b: KReg): this;
+  /** KXNORD (AVX512BW) */
+  kxnord(dst: KReg, a: KReg, b: KReg): this;
+  /** KXNORQ (AVX512BW) */
+  kxnorq(dst: KReg, a: KReg, b: KReg): this;
+  /** KANDW (AVX512F) */
+  kandw(dst: KReg, a: KReg, b: KReg): this;
+  /** KORW (AVX512F) */
+  korw(dst: KReg, a: KReg, b: KReg): this;
+  /** KXORW (AVX512F) */
+  kxorw(dst: KReg, a: KReg, b: KReg): this;
+  /** KNOTW (AVX512F) */
+  knotw(dst: KReg, src: KReg): this;
+  /** KORTESTW (AVX512F) */
+  kortestw(dst: KReg, src: KReg): this;
 }

@@ -1,11 +1,12 @@
 /**
- * Operands of x86-64 instructions: registers, memory references, immediates
- * and labels, with the constants that make builder code read like assembly
- * (`a.mov(rax, qword(rbx, rcx, 8, 16))`).
+ * Operands of x86-64 instructions: registers, memory references, immediates,
+ * labels and AVX-512 rounding modes, with the constants that make builder
+ * code read like assembly (`a.mov(rax, qword(rbx, rcx, 8, 16))`,
+ * `a.vaddpd(zmm0.k(k1).z(), zmm1, qword(rax).bcst())`).
  */
 
-/** Register classes the encoder knows. `rip` only appears as a memory base. */
-export type RegClass = 'gp' | 'xmm' | 'ymm' | 'rip' | 'seg';
+/** Register classes the encoder knows. `rip` only appears as a memory base; `k` are the AVX-512 mask registers. */
+export type RegClass = 'gp' | 'xmm' | 'ymm' | 'zmm' | 'k' | 'rip' | 'seg';
 
 /**
  * A register. The class and width parameters type the builder's methods
@@ -17,9 +18,9 @@ export type RegClass = 'gp' | 'xmm' | 'ymm' | 'rip' | 'seg';
 export interface Reg<C extends RegClass = any, S extends number = any> {
   readonly kind: 'reg';
   readonly cls: C;
-  /** Width in bytes: 1, 2, 4, 8 for general registers, 16 for xmm, 32 for ymm. */
+  /** Width in bytes: 1, 2, 4, 8 for general registers, 16 for xmm, 32 for ymm, 64 for zmm, 8 for k. */
   readonly size: S;
-  /** Hardware number 0..15; the high three bits go into REX/VEX. */
+  /** Hardware number 0..31 (vector registers above 15 need EVEX); the high bits go into REX/VEX/EVEX. */
   readonly id: number;
   readonly name: string;
   /** spl, bpl, sil, dil: only reachable with a REX prefix. */
@@ -28,6 +29,14 @@ export interface Reg<C extends RegClass = any, S extends number = any> {
   readonly high8: boolean;
   /** Position in `registers` (0..), for tables indexed by register. */
   readonly ordinal: number;
+  /** The write mask of an AVX-512 destination (`zmm0{k1}`), or null. */
+  readonly mask: Reg | null;
+  /** Zeroing-masking (`{z}`): masked-off elements become zero instead of keeping their value. */
+  readonly zeroing: boolean;
+  /** This register as a destination written under mask `k1`..`k7` (`zmm0.k(k1)` is `zmm0{k1}`). */
+  k(mask: Reg<'k', 8>): Reg<C, S>;
+  /** This masked register with zeroing-masking (`zmm0.k(k1).z()` is `zmm0{k1}{z}`). */
+  z(): Reg<C, S>;
 }
 
 /** A label: a position in a section, bound once; or an external symbol. */
@@ -56,10 +65,37 @@ export interface Mem {
   readonly seg: Reg | null;
   /** Reference an external symbol through its GOT slot (`sym@GOTPCREL`). */
   readonly got: boolean;
+  /** The write mask of an AVX-512 store (`zmmword ptr [rax]{k1}`), or null. */
+  readonly mask: Reg | null;
+  /**
+   * Embedded broadcast (`qword ptr [rax]{1to8}`): one element of `size`
+   * bytes, repeated. 0: none; -1: as many times as the instruction's vector
+   * holds; n: exactly n times (the instruction must hold n).
+   */
+  readonly broadcast: number;
+  /** This memory as a store under mask `k1`..`k7` (`zmmword ptr [rax]{k1}`). */
+  k(mask: Reg<'k', 8>): Mem;
+  /** This element broadcast to the whole vector (`qword(rax).bcst()` is `qword ptr [rax]{1to8}` for a zmm of doubles). */
+  bcst(count?: number): Mem;
 }
 
+/**
+ * A static rounding mode of an AVX-512 register-to-register instruction
+ * (`{rn-sae}` ... `{rz-sae}`), or `{sae}` (exceptions suppressed, the
+ * rounding of MXCSR). Written as an operand after the register it applies
+ * to: `a.vaddpd(zmm0, zmm1, zmm2, rnSae)`.
+ */
+export interface Rc<N extends string = string> {
+  readonly kind: 'rc';
+  readonly name: N;
+  /** The rounding control (EVEX.L'L): 0 nearest, 1 down, 2 up, 3 toward zero; -1 for `{sae}`. */
+  readonly mode: number;
+}
+export type Rounding = Rc<'rn-sae' | 'rd-sae' | 'ru-sae' | 'rz-sae'>;
+export type Sae = Rc<'sae'>;
+
 export type Imm = number | bigint;
-export type Operand = Reg | Mem | Label | Imm;
+export type Operand = Reg | Mem | Label | Imm | Rc;
 
 /** The register types of the builder's method signatures. */
 export type Gp8 = Reg<'gp', 1>;
@@ -68,6 +104,8 @@ export type Gp32 = Reg<'gp', 4>;
 export type Gp64 = Reg<'gp', 8>;
 export type Xmm = Reg<'xmm', 16>;
 export type Ymm = Reg<'ymm', 32>;
+export type Zmm = Reg<'zmm', 64>;
+export type KReg = Reg<'k', 8>;
 export type Seg = Reg<'seg', 2>;
 
 export class AsmError extends Error {
@@ -76,8 +114,40 @@ export class AsmError extends Error {
 
 let ordinals = 0;
 
+/** A write mask must be k1..k7 (k0 in the mask field means no mask). */
+function checkMask(mask: Reg): void {
+  if (mask.cls !== 'k' || mask.mask !== null) throw new AsmError(`${mask.name} is not a mask register`);
+  if (mask.id === 0) throw new AsmError('k0 cannot be a write mask (it means no mask)');
+}
+
+class Register implements Reg {
+  readonly kind = 'reg';
+  constructor(
+    readonly cls: RegClass,
+    readonly size: number,
+    readonly id: number,
+    readonly name: string,
+    readonly needsRex: boolean,
+    readonly high8: boolean,
+    readonly ordinal: number,
+    readonly mask: Reg | null,
+    readonly zeroing: boolean,
+  ) {
+    Object.freeze(this);
+  }
+  k(mask: Reg): Register {
+    checkMask(mask);
+    const { cls, size, id, name, needsRex, high8, ordinal } = this;
+    return new Register(cls, size, id, name, needsRex, high8, ordinal, mask, this.zeroing);
+  }
+  z(): Register {
+    const { cls, size, id, name, needsRex, high8, ordinal } = this;
+    return new Register(cls, size, id, name, needsRex, high8, ordinal, this.mask, true);
+  }
+}
+
 function reg(cls: RegClass, size: number, id: number, name: string, needsRex = false, high8 = false): Reg {
-  return Object.freeze({ kind: 'reg', cls, size, id, name, needsRex, high8, ordinal: ordinals++ });
+  return new Register(cls, size, id, name, needsRex, high8, ordinals++, null, false);
 }
 
 const GP64 = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi'] as const;
@@ -102,6 +172,13 @@ export const registers: ReadonlyMap<string, Reg> = (() => {
   for (const [i, n] of ['ah', 'ch', 'dh', 'bh'].entries()) add(reg('gp', 1, i + 4, n, false, true));
   add(reg('rip', 8, 5, 'rip'));
   for (const [i, n] of ['es', 'cs', 'ss', 'ds', 'fs', 'gs'].entries()) add(reg('seg', 2, i, n));
+  // AVX-512: the upper sixteen vector registers, zmm, and the mask registers.
+  for (let i = 16; i < 32; i++) {
+    add(reg('xmm', 16, i, `xmm${i}`));
+    add(reg('ymm', 32, i, `ymm${i}`));
+  }
+  for (let i = 0; i < 32; i++) add(reg('zmm', 64, i, `zmm${i}`));
+  for (let i = 0; i < 8; i++) add(reg('k', 8, i, `k${i}`));
   return m;
 })();
 
@@ -116,6 +193,8 @@ const reg16 = (name: string): Gp16 => r(name);
 const reg8 = (name: string): Gp8 => r(name);
 const regXmm = (name: string): Xmm => r(name);
 const regYmm = (name: string): Ymm => r(name);
+const regZmm = (name: string): Zmm => r(name);
+const regK = (name: string): KReg => r(name);
 
 export const rax = reg64('rax'),
   rcx = reg64('rcx'),
@@ -217,6 +296,78 @@ export const ymm12 = regYmm('ymm12'),
   ymm13 = regYmm('ymm13'),
   ymm14 = regYmm('ymm14'),
   ymm15 = regYmm('ymm15');
+export const xmm16 = regXmm('xmm16'),
+  xmm17 = regXmm('xmm17'),
+  xmm18 = regXmm('xmm18'),
+  xmm19 = regXmm('xmm19');
+export const xmm20 = regXmm('xmm20'),
+  xmm21 = regXmm('xmm21'),
+  xmm22 = regXmm('xmm22'),
+  xmm23 = regXmm('xmm23');
+export const xmm24 = regXmm('xmm24'),
+  xmm25 = regXmm('xmm25'),
+  xmm26 = regXmm('xmm26'),
+  xmm27 = regXmm('xmm27');
+export const xmm28 = regXmm('xmm28'),
+  xmm29 = regXmm('xmm29'),
+  xmm30 = regXmm('xmm30'),
+  xmm31 = regXmm('xmm31');
+export const ymm16 = regYmm('ymm16'),
+  ymm17 = regYmm('ymm17'),
+  ymm18 = regYmm('ymm18'),
+  ymm19 = regYmm('ymm19');
+export const ymm20 = regYmm('ymm20'),
+  ymm21 = regYmm('ymm21'),
+  ymm22 = regYmm('ymm22'),
+  ymm23 = regYmm('ymm23');
+export const ymm24 = regYmm('ymm24'),
+  ymm25 = regYmm('ymm25'),
+  ymm26 = regYmm('ymm26'),
+  ymm27 = regYmm('ymm27');
+export const ymm28 = regYmm('ymm28'),
+  ymm29 = regYmm('ymm29'),
+  ymm30 = regYmm('ymm30'),
+  ymm31 = regYmm('ymm31');
+export const zmm0 = regZmm('zmm0'),
+  zmm1 = regZmm('zmm1'),
+  zmm2 = regZmm('zmm2'),
+  zmm3 = regZmm('zmm3');
+export const zmm4 = regZmm('zmm4'),
+  zmm5 = regZmm('zmm5'),
+  zmm6 = regZmm('zmm6'),
+  zmm7 = regZmm('zmm7');
+export const zmm8 = regZmm('zmm8'),
+  zmm9 = regZmm('zmm9'),
+  zmm10 = regZmm('zmm10'),
+  zmm11 = regZmm('zmm11');
+export const zmm12 = regZmm('zmm12'),
+  zmm13 = regZmm('zmm13'),
+  zmm14 = regZmm('zmm14'),
+  zmm15 = regZmm('zmm15');
+export const zmm16 = regZmm('zmm16'),
+  zmm17 = regZmm('zmm17'),
+  zmm18 = regZmm('zmm18'),
+  zmm19 = regZmm('zmm19');
+export const zmm20 = regZmm('zmm20'),
+  zmm21 = regZmm('zmm21'),
+  zmm22 = regZmm('zmm22'),
+  zmm23 = regZmm('zmm23');
+export const zmm24 = regZmm('zmm24'),
+  zmm25 = regZmm('zmm25'),
+  zmm26 = regZmm('zmm26'),
+  zmm27 = regZmm('zmm27');
+export const zmm28 = regZmm('zmm28'),
+  zmm29 = regZmm('zmm29'),
+  zmm30 = regZmm('zmm30'),
+  zmm31 = regZmm('zmm31');
+export const k0 = regK('k0'),
+  k1 = regK('k1'),
+  k2 = regK('k2'),
+  k3 = regK('k3');
+export const k4 = regK('k4'),
+  k5 = regK('k5'),
+  k6 = regK('k6'),
+  k7 = regK('k7');
 export const rip: Reg<'rip', 8> = r('rip');
 export const fs: Seg = r('fs'),
   gs: Seg = r('gs');
@@ -237,6 +388,22 @@ export function xmm(id: number): Xmm {
 export function ymm(id: number): Ymm {
   return r(`ymm${id}`);
 }
+
+export function zmm(id: number): Zmm {
+  return r(`zmm${id}`);
+}
+
+/** Mask register `id` (0..7). */
+export function kreg(id: number): KReg {
+  return r(`k${id}`);
+}
+
+/** The static rounding modes and `{sae}`, as operands. */
+export const rnSae: Rounding = Object.freeze({ kind: 'rc', name: 'rn-sae', mode: 0 });
+export const rdSae: Rounding = Object.freeze({ kind: 'rc', name: 'rd-sae', mode: 1 });
+export const ruSae: Rounding = Object.freeze({ kind: 'rc', name: 'ru-sae', mode: 2 });
+export const rzSae: Rounding = Object.freeze({ kind: 'rc', name: 'rz-sae', mode: 3 });
+export const sae: Sae = Object.freeze({ kind: 'rc', name: 'sae', mode: -1 });
 
 /** Options of a memory reference beyond base, index, scale and displacement. */
 export interface MemOptions {
@@ -291,6 +458,57 @@ export function mem(
   return memOf(size, base, index, scale, disp as number, bigDisp, label, seg, got);
 }
 
+class Memory implements Mem {
+  readonly kind = 'mem';
+  constructor(
+    public size: number,
+    public base: Reg | null,
+    public index: Reg | null,
+    public scale: 1 | 2 | 4 | 8,
+    public disp: number,
+    public bigDisp: bigint | null,
+    public label: Label | null,
+    public seg: Reg | null,
+    public got: boolean,
+    public mask: Reg | null,
+    public broadcast: number,
+  ) {}
+  k(mask: Reg): Mem {
+    checkMask(mask);
+    return new Memory(
+      this.size,
+      this.base,
+      this.index,
+      this.scale,
+      this.disp,
+      this.bigDisp,
+      this.label,
+      this.seg,
+      this.got,
+      mask,
+      this.broadcast,
+    );
+  }
+  bcst(count?: number): Mem {
+    if (count !== undefined && ![2, 4, 8, 16, 32].includes(count)) {
+      throw new AsmError(`a broadcast repeats 2, 4, 8, 16 or 32 times, not ${count}`);
+    }
+    return new Memory(
+      this.size,
+      this.base,
+      this.index,
+      this.scale,
+      this.disp,
+      this.bigDisp,
+      this.label,
+      this.seg,
+      this.got,
+      this.mask,
+      count ?? -1,
+    );
+  }
+}
+
 /**
  * A memory operand made without the checks of `mem`, for a caller that has
  * made them itself (the text front end checks as it parses).
@@ -306,7 +524,7 @@ export function memOf(
   seg: Reg | null,
   got: boolean,
 ): Mem {
-  return { kind: 'mem', size, base, index, scale, disp, bigDisp, label, seg, got };
+  return new Memory(size, base, index, scale, disp, bigDisp, label, seg, got, null, 0);
 }
 
 type MemArgs =
@@ -332,6 +550,7 @@ export const dword = (...a: MemArgs): Mem => sized(4, a);
 export const qword = (...a: MemArgs): Mem => sized(8, a);
 export const xmmword = (...a: MemArgs): Mem => sized(16, a);
 export const ymmword = (...a: MemArgs): Mem => sized(32, a);
+export const zmmword = (...a: MemArgs): Mem => sized(64, a);
 /** A memory operand whose size the instruction decides (lea, or a register operand). */
 export const ptr = (...a: MemArgs): Mem => sized(0, a);
 

@@ -4,13 +4,15 @@
  * read of each operand, so that is what the key holds, derived from the
  * kind table:
  *
- * - register: class, width, and its number where some kind fixes one (the
- *   accumulator, CL);
+ * - register: class, width, its number where some kind fixes one (the
+ *   accumulator, CL), whether it is one of 16..31 (EVEX only), a write
+ *   mask and zeroing;
  * - memory: width, whether the displacement fits 32 bits (or is a label),
- *   whether it has neither base nor index (moffs);
+ *   whether it has neither base nor index (moffs), a broadcast and its
+ *   count, a write mask;
  * - immediate: the range predicate of every immediate kind at every
  *   operand size (`immPredicates`);
- * - label.
+ * - label; rounding mode.
  *
  * A guard (a row's extra condition) may read only these facts. Bigint
  * immediates are not memoized.
@@ -26,13 +28,18 @@ const SLOTS = 256;
 const memos = new Map<string, FormMemo>();
 let hash = 0;
 
-/** Shape codes: a tag in the top bits, then what the tag's operand is read for (11 bits). */
+/** Shape codes: a tag in the top bits, then what the tag's operand is read for (14 bits). */
 const TAG_IMM = 0;
-const TAG_REG = 1 << 11;
-const TAG_MEM = 2 << 11;
-const TAG_LABEL = 3 << 11;
-/** Shapes fit 13 bits: four operands and their count fill two keys. */
-const SHAPE_BITS = 13;
+const TAG_REG = 1 << 14;
+const TAG_MEM = 2 << 14;
+const TAG_OTHER = 3 << 14;
+/** Shapes fit 16 bits: four operands and their count fill two keys. */
+const SHAPE_BITS = 16;
+const REG_MASKED = 1 << 9;
+const REG_ZEROING = 1 << 10;
+const MEM_MASKED = 1 << 9;
+/** Broadcast codes by count: implied (-1), 2, 4, 8, 16, 32. */
+const BCST_CODE: Record<number, number> = { [-1]: 1, 2: 2, 4: 3, 8: 4, 16: 5, 32: 6 };
 
 function immCode(v: Imm): number {
   let c = 0;
@@ -52,14 +59,14 @@ let SMALL_IMM = new Uint16Array(0);
 
 function regShape(r: Reg): number {
   const fixed = fixedIds.indexOf(r.id);
-  const id = fixed >= 0 ? fixed : fixedIds.length;
+  const id = fixed >= 0 ? fixed : r.id < 16 ? fixedIds.length : fixedIds.length + 1;
   const cls = REG_CLASSES.indexOf(r.cls);
-  return TAG_REG | (cls << 7) | ((SIZE_CODE[r.size] as number) << 3) | id;
+  return TAG_REG | (cls << 6) | ((SIZE_CODE[r.size] as number) << 3) | id;
 }
 
 function makeShapes(): void {
-  if (immPredicates.length > 11) throw new Error('select: more immediate ranges than an operand shape holds');
-  if (fixedIds.length > 6 || REG_CLASSES.length > 15) throw new Error('select: register shapes do not fit');
+  if (immPredicates.length > 14) throw new Error('select: more immediate ranges than an operand shape holds');
+  if (fixedIds.length > 6 || REG_CLASSES.length > 8) throw new Error('select: register shapes do not fit');
   REG_SHAPE = new Uint16Array(registers.size);
   for (const r of registers.values()) REG_SHAPE[r.ordinal] = regShape(r);
   SMALL_IMM = new Uint16Array(256);
@@ -70,14 +77,20 @@ function makeShapes(): void {
 function shape(o: Operand): number {
   if (typeof o === 'object') {
     const kind = o.kind;
-    if (kind === 'reg') return REG_SHAPE[o.ordinal] as number;
+    if (kind === 'reg') {
+      const r = REG_SHAPE[o.ordinal] as number;
+      if (o.mask === null && !o.zeroing) return r;
+      return r | (o.mask !== null ? REG_MASKED : 0) | (o.zeroing ? REG_ZEROING : 0);
+    }
     if (kind === 'mem') {
       const d = o.disp;
       const dispOk = o.label !== null || (d >= -2147483648 && d <= 2147483647);
       const size = o.size <= 64 ? (SIZE_CODE[o.size] as number) : 15;
-      return TAG_MEM | (size << 2) | (dispOk ? 2 : 0) | (o.base === null && o.index === null ? 1 : 0);
+      let m = TAG_MEM | (size << 2) | (dispOk ? 2 : 0) | (o.base === null && o.index === null ? 1 : 0);
+      if (o.broadcast !== 0) m |= (BCST_CODE[o.broadcast] ?? 7) << 6;
+      return o.mask !== null ? m | MEM_MASKED : m;
     }
-    return TAG_LABEL;
+    return kind === 'label' ? TAG_OTHER : TAG_OTHER | (2 + o.mode);
   }
   if (typeof o === 'number') {
     if (o >= -128 && o <= 127 && (o | 0) === o) return SMALL_IMM[o + 128] as number;

@@ -5,20 +5,23 @@
  *
  *   instruction | opcode | operand encoding | CPU features | options
  *
- * - instruction: the mnemonic and its operand kinds (kinds.ts; a vector
- *   register's number, as in `xmm1`, only names it). `simm8`/`simm32` are
- *   immediates stored in 8/32 bits and sign-extended to the operand size
- *   (the SDM writes `imm8` for both).
+ * - instruction: the mnemonic and its operand kinds (kinds.ts; a
+ *   register's number, as in `xmm1` or `k2`, only names it). `simm8`/`simm32`
+ *   are immediates stored in 8/32 bits and sign-extended to the operand
+ *   size (the SDM writes `imm8` for both). AVX-512 decorations: `{k1}` the
+ *   operand may carry a write mask, `{z}` zeroing-masking, `/m64bcst` an
+ *   embedded broadcast of 8-byte elements, `{er}` a static rounding
+ *   operand may follow it (`{rn-sae}`..), `{sae}` only `{sae}`.
  * - opcode: legacy prefixes that are part of the opcode (66, F2, F3),
- *   `REX.W +`, or `VEX.L.pp.mmmmm.W`; opcode bytes (`B8+rd`: the register
- *   in the low bits); `/digit` or `/r`; the immediate (ib iw id io) or
- *   relative displacement (cb cd).
+ *   `REX.W +`, `VEX.L.pp.mmmmm.W` or `EVEX.LL.pp.mmm.W`; opcode bytes
+ *   (`B8+rd`: the register in the low bits); `/digit` or `/r`; the
+ *   immediate (ib iw id io) or relative displacement (cb cd).
  * - operand encoding (the SDM's Op/En): which operand goes where. O:
  *   register in the opcode's low bits. I: immediate with an implicit
  *   accumulator. M, MI, MR, RM, RMI, MRI: ModRM with rm = the first
  *   (M) or second (R first) operand. D: relative branch. FD, TD: the
  *   accumulator from or to a 64-bit absolute address. ZO: no operands
- *   encoded. VEX forms: R = ModRM.reg, V = VEX.vvvv, M = ModRM.rm, in
+ *   encoded. VEX and EVEX forms: R = ModRM.reg, V = vvvv, M = ModRM.rm, in
  *   operand order.
  * - CPU features: the CPUID feature flags the encoding needs (X64: any
  *   x86-64 processor).
@@ -733,6 +736,13 @@ INT imm8  | CC               | ZO | X64    | imm=3
 INT imm8  | CD ib            | I  | X64
 MOVSD     | A5               | ZO | X64
 
+# Prefetch: hints, a byte of memory names the line.
+PREFETCHNTA m8 | 0F 18 /0 | M | SSE
+PREFETCHT0 m8  | 0F 18 /1 | M | SSE
+PREFETCHT1 m8  | 0F 18 /2 | M | SSE
+PREFETCHT2 m8  | 0F 18 /3 | M | SSE
+PREFETCHW m8   | 0F 0D /1 | M | PREFETCHW
+
 # SSE and SSE2. movd with a 64-bit operand is movq (GNU as takes both spellings; unsized memory is a
 # dword).
 MOVSD xmm1, xmm2/m64         | F2 0F 10 /r       | RM  | SSE2
@@ -882,4 +892,216 @@ VINSERTF128 ymm1, ymm2, xmm3/m128, imm8 | VEX.256.66.0F3A.W0 18 /r ib | RVMI | A
 VPERM2F128 ymm1, ymm2, ymm3/m256, imm8  | VEX.256.66.0F3A.W0 06 /r ib | RVMI | AVX
 VPERMPD ymm1, ymm2/m256, imm8           | VEX.256.66.0F3A.W1 01 /r ib | RMI  | AVX2
 VZEROUPPER                              | VEX.128.0F.WIG 77           | ZO   | AVX
+VADDPS xmm1, xmm2, xmm3/m128            | VEX.128.0F.WIG 58 /r        | RVM  | AVX
+VADDPS ymm1, ymm2, ymm3/m256            | VEX.256.0F.WIG 58 /r        | RVM  | AVX
+VMULPS xmm1, xmm2, xmm3/m128            | VEX.128.0F.WIG 59 /r        | RVM  | AVX
+VMULPS ymm1, ymm2, ymm3/m256            | VEX.256.0F.WIG 59 /r        | RVM  | AVX
+VSUBPS xmm1, xmm2, xmm3/m128            | VEX.128.0F.WIG 5C /r        | RVM  | AVX
+VSUBPS ymm1, ymm2, ymm3/m256            | VEX.256.0F.WIG 5C /r        | RVM  | AVX
+VMINPS xmm1, xmm2, xmm3/m128            | VEX.128.0F.WIG 5D /r        | RVM  | AVX
+VMINPS ymm1, ymm2, ymm3/m256            | VEX.256.0F.WIG 5D /r        | RVM  | AVX
+VDIVPS xmm1, xmm2, xmm3/m128            | VEX.128.0F.WIG 5E /r        | RVM  | AVX
+VDIVPS ymm1, ymm2, ymm3/m256            | VEX.256.0F.WIG 5E /r        | RVM  | AVX
+VMAXPS xmm1, xmm2, xmm3/m128            | VEX.128.0F.WIG 5F /r        | RVM  | AVX
+VMAXPS ymm1, ymm2, ymm3/m256            | VEX.256.0F.WIG 5F /r        | RVM  | AVX
+VANDPS xmm1, xmm2, xmm3/m128            | VEX.128.0F.WIG 54 /r        | RVM  | AVX
+VANDPS ymm1, ymm2, ymm3/m256            | VEX.256.0F.WIG 54 /r        | RVM  | AVX
+VXORPS xmm1, xmm2, xmm3/m128            | VEX.128.0F.WIG 57 /r        | RVM  | AVX
+VXORPS ymm1, ymm2, ymm3/m256            | VEX.256.0F.WIG 57 /r        | RVM  | AVX
+VFMADD132PS xmm1, xmm2, xmm3/m128       | VEX.128.66.0F38.W0 98 /r    | RVM  | FMA
+VFMADD132PS ymm1, ymm2, ymm3/m256       | VEX.256.66.0F38.W0 98 /r    | RVM  | FMA
+VFMADD213PS xmm1, xmm2, xmm3/m128       | VEX.128.66.0F38.W0 A8 /r    | RVM  | FMA
+VFMADD213PS ymm1, ymm2, ymm3/m256       | VEX.256.66.0F38.W0 A8 /r    | RVM  | FMA
+VFMADD231PS xmm1, xmm2, xmm3/m128       | VEX.128.66.0F38.W0 B8 /r    | RVM  | FMA
+VFMADD231PS ymm1, ymm2, ymm3/m256       | VEX.256.66.0F38.W0 B8 /r    | RVM  | FMA
+VFNMADD231PS xmm1, xmm2, xmm3/m128      | VEX.128.66.0F38.W0 BC /r    | RVM  | FMA
+VFNMADD231PS ymm1, ymm2, ymm3/m256      | VEX.256.66.0F38.W0 BC /r    | RVM  | FMA
+VBROADCASTSS xmm1, m32                  | VEX.128.66.0F38.W0 18 /r    | RM   | AVX
+VBROADCASTSS ymm1, m32                  | VEX.256.66.0F38.W0 18 /r    | RM   | AVX
+VBROADCASTSS xmm1, xmm2                 | VEX.128.66.0F38.W0 18 /r    | RM   | AVX2
+VBROADCASTSS ymm1, xmm2                 | VEX.256.66.0F38.W0 18 /r    | RM   | AVX2
+
+# AVX-512 (EVEX). The VEX rows of a mnemonic come first, so xmm and ymm operands take VEX, as with GNU as,
+# unless they need what only EVEX has: registers 16..31, a write mask {k1}, zeroing {z}, an embedded
+# broadcast (m64bcst: one 8-byte element repeated), a static rounding {er} or {sae}.
+VMOVUPD xmm1 {k1}{z}, xmm2/m128                        | EVEX.128.66.0F.W1 10 /r    | RM  | AVX512F AVX512VL
+VMOVUPD ymm1 {k1}{z}, ymm2/m256                        | EVEX.256.66.0F.W1 10 /r    | RM  | AVX512F AVX512VL
+VMOVUPD zmm1 {k1}{z}, zmm2/m512                        | EVEX.512.66.0F.W1 10 /r    | RM  | AVX512F
+VMOVUPD xmm2/m128 {k1}, xmm1                           | EVEX.128.66.0F.W1 11 /r    | MR  | AVX512F AVX512VL
+VMOVUPD ymm2/m256 {k1}, ymm1                           | EVEX.256.66.0F.W1 11 /r    | MR  | AVX512F AVX512VL
+VMOVUPD zmm2/m512 {k1}, zmm1                           | EVEX.512.66.0F.W1 11 /r    | MR  | AVX512F
+VMOVAPD xmm1 {k1}{z}, xmm2/m128                        | EVEX.128.66.0F.W1 28 /r    | RM  | AVX512F AVX512VL
+VMOVAPD ymm1 {k1}{z}, ymm2/m256                        | EVEX.256.66.0F.W1 28 /r    | RM  | AVX512F AVX512VL
+VMOVAPD zmm1 {k1}{z}, zmm2/m512                        | EVEX.512.66.0F.W1 28 /r    | RM  | AVX512F
+VMOVAPD xmm2/m128 {k1}, xmm1                           | EVEX.128.66.0F.W1 29 /r    | MR  | AVX512F AVX512VL
+VMOVAPD ymm2/m256 {k1}, ymm1                           | EVEX.256.66.0F.W1 29 /r    | MR  | AVX512F AVX512VL
+VMOVAPD zmm2/m512 {k1}, zmm1                           | EVEX.512.66.0F.W1 29 /r    | MR  | AVX512F
+VMOVUPS xmm1 {k1}{z}, xmm2/m128                        | EVEX.128.0F.W0 10 /r       | RM  | AVX512F AVX512VL
+VMOVUPS ymm1 {k1}{z}, ymm2/m256                        | EVEX.256.0F.W0 10 /r       | RM  | AVX512F AVX512VL
+VMOVUPS zmm1 {k1}{z}, zmm2/m512                        | EVEX.512.0F.W0 10 /r       | RM  | AVX512F
+VMOVUPS xmm2/m128 {k1}, xmm1                           | EVEX.128.0F.W0 11 /r       | MR  | AVX512F AVX512VL
+VMOVUPS ymm2/m256 {k1}, ymm1                           | EVEX.256.0F.W0 11 /r       | MR  | AVX512F AVX512VL
+VMOVUPS zmm2/m512 {k1}, zmm1                           | EVEX.512.0F.W0 11 /r       | MR  | AVX512F
+VMOVAPS xmm1 {k1}{z}, xmm2/m128                        | EVEX.128.0F.W0 28 /r       | RM  | AVX512F AVX512VL
+VMOVAPS ymm1 {k1}{z}, ymm2/m256                        | EVEX.256.0F.W0 28 /r       | RM  | AVX512F AVX512VL
+VMOVAPS zmm1 {k1}{z}, zmm2/m512                        | EVEX.512.0F.W0 28 /r       | RM  | AVX512F
+VMOVAPS xmm2/m128 {k1}, xmm1                           | EVEX.128.0F.W0 29 /r       | MR  | AVX512F AVX512VL
+VMOVAPS ymm2/m256 {k1}, ymm1                           | EVEX.256.0F.W0 29 /r       | MR  | AVX512F AVX512VL
+VMOVAPS zmm2/m512 {k1}, zmm1                           | EVEX.512.0F.W0 29 /r       | MR  | AVX512F
+VMOVDQU64 xmm1 {k1}{z}, xmm2/m128                      | EVEX.128.F3.0F.W1 6F /r    | RM  | AVX512F AVX512VL
+VMOVDQU64 ymm1 {k1}{z}, ymm2/m256                      | EVEX.256.F3.0F.W1 6F /r    | RM  | AVX512F AVX512VL
+VMOVDQU64 zmm1 {k1}{z}, zmm2/m512                      | EVEX.512.F3.0F.W1 6F /r    | RM  | AVX512F
+VMOVDQU64 xmm2/m128 {k1}, xmm1                         | EVEX.128.F3.0F.W1 7F /r    | MR  | AVX512F AVX512VL
+VMOVDQU64 ymm2/m256 {k1}, ymm1                         | EVEX.256.F3.0F.W1 7F /r    | MR  | AVX512F AVX512VL
+VMOVDQU64 zmm2/m512 {k1}, zmm1                         | EVEX.512.F3.0F.W1 7F /r    | MR  | AVX512F
+VMOVDQU32 xmm1 {k1}{z}, xmm2/m128                      | EVEX.128.F3.0F.W0 6F /r    | RM  | AVX512F AVX512VL
+VMOVDQU32 ymm1 {k1}{z}, ymm2/m256                      | EVEX.256.F3.0F.W0 6F /r    | RM  | AVX512F AVX512VL
+VMOVDQU32 zmm1 {k1}{z}, zmm2/m512                      | EVEX.512.F3.0F.W0 6F /r    | RM  | AVX512F
+VMOVDQU32 xmm2/m128 {k1}, xmm1                         | EVEX.128.F3.0F.W0 7F /r    | MR  | AVX512F AVX512VL
+VMOVDQU32 ymm2/m256 {k1}, ymm1                         | EVEX.256.F3.0F.W0 7F /r    | MR  | AVX512F AVX512VL
+VMOVDQU32 zmm2/m512 {k1}, zmm1                         | EVEX.512.F3.0F.W0 7F /r    | MR  | AVX512F
+VMOVDQA64 xmm1 {k1}{z}, xmm2/m128                      | EVEX.128.66.0F.W1 6F /r    | RM  | AVX512F AVX512VL
+VMOVDQA64 ymm1 {k1}{z}, ymm2/m256                      | EVEX.256.66.0F.W1 6F /r    | RM  | AVX512F AVX512VL
+VMOVDQA64 zmm1 {k1}{z}, zmm2/m512                      | EVEX.512.66.0F.W1 6F /r    | RM  | AVX512F
+VMOVDQA64 xmm2/m128 {k1}, xmm1                         | EVEX.128.66.0F.W1 7F /r    | MR  | AVX512F AVX512VL
+VMOVDQA64 ymm2/m256 {k1}, ymm1                         | EVEX.256.66.0F.W1 7F /r    | MR  | AVX512F AVX512VL
+VMOVDQA64 zmm2/m512 {k1}, zmm1                         | EVEX.512.66.0F.W1 7F /r    | MR  | AVX512F
+VMOVDQA32 xmm1 {k1}{z}, xmm2/m128                      | EVEX.128.66.0F.W0 6F /r    | RM  | AVX512F AVX512VL
+VMOVDQA32 ymm1 {k1}{z}, ymm2/m256                      | EVEX.256.66.0F.W0 6F /r    | RM  | AVX512F AVX512VL
+VMOVDQA32 zmm1 {k1}{z}, zmm2/m512                      | EVEX.512.66.0F.W0 6F /r    | RM  | AVX512F
+VMOVDQA32 xmm2/m128 {k1}, xmm1                         | EVEX.128.66.0F.W0 7F /r    | MR  | AVX512F AVX512VL
+VMOVDQA32 ymm2/m256 {k1}, ymm1                         | EVEX.256.66.0F.W0 7F /r    | MR  | AVX512F AVX512VL
+VMOVDQA32 zmm2/m512 {k1}, zmm1                         | EVEX.512.66.0F.W0 7F /r    | MR  | AVX512F
+VBROADCASTSD ymm1 {k1}{z}, xmm2/m64                    | EVEX.256.66.0F38.W1 19 /r  | RM  | AVX512F AVX512VL
+VBROADCASTSD zmm1 {k1}{z}, xmm2/m64                    | EVEX.512.66.0F38.W1 19 /r  | RM  | AVX512F
+VBROADCASTSS xmm1 {k1}{z}, xmm2/m32                    | EVEX.128.66.0F38.W0 18 /r  | RM  | AVX512F AVX512VL
+VBROADCASTSS ymm1 {k1}{z}, xmm2/m32                    | EVEX.256.66.0F38.W0 18 /r  | RM  | AVX512F AVX512VL
+VBROADCASTSS zmm1 {k1}{z}, xmm2/m32                    | EVEX.512.66.0F38.W0 18 /r  | RM  | AVX512F
+VADDPD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 58 /r    | RVM | AVX512F AVX512VL
+VADDPD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 58 /r    | RVM | AVX512F AVX512VL
+VADDPD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{er}       | EVEX.512.66.0F.W1 58 /r    | RVM | AVX512F
+VADDPS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.0F.W0 58 /r       | RVM | AVX512F AVX512VL
+VADDPS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.0F.W0 58 /r       | RVM | AVX512F AVX512VL
+VADDPS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{er}       | EVEX.512.0F.W0 58 /r       | RVM | AVX512F
+VMULPD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 59 /r    | RVM | AVX512F AVX512VL
+VMULPD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 59 /r    | RVM | AVX512F AVX512VL
+VMULPD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{er}       | EVEX.512.66.0F.W1 59 /r    | RVM | AVX512F
+VMULPS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.0F.W0 59 /r       | RVM | AVX512F AVX512VL
+VMULPS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.0F.W0 59 /r       | RVM | AVX512F AVX512VL
+VMULPS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{er}       | EVEX.512.0F.W0 59 /r       | RVM | AVX512F
+VSUBPD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 5C /r    | RVM | AVX512F AVX512VL
+VSUBPD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 5C /r    | RVM | AVX512F AVX512VL
+VSUBPD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{er}       | EVEX.512.66.0F.W1 5C /r    | RVM | AVX512F
+VSUBPS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.0F.W0 5C /r       | RVM | AVX512F AVX512VL
+VSUBPS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.0F.W0 5C /r       | RVM | AVX512F AVX512VL
+VSUBPS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{er}       | EVEX.512.0F.W0 5C /r       | RVM | AVX512F
+VDIVPD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 5E /r    | RVM | AVX512F AVX512VL
+VDIVPD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 5E /r    | RVM | AVX512F AVX512VL
+VDIVPD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{er}       | EVEX.512.66.0F.W1 5E /r    | RVM | AVX512F
+VDIVPS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.0F.W0 5E /r       | RVM | AVX512F AVX512VL
+VDIVPS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.0F.W0 5E /r       | RVM | AVX512F AVX512VL
+VDIVPS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{er}       | EVEX.512.0F.W0 5E /r       | RVM | AVX512F
+VMINPD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 5D /r    | RVM | AVX512F AVX512VL
+VMINPD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 5D /r    | RVM | AVX512F AVX512VL
+VMINPD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{sae}      | EVEX.512.66.0F.W1 5D /r    | RVM | AVX512F
+VMINPS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.0F.W0 5D /r       | RVM | AVX512F AVX512VL
+VMINPS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.0F.W0 5D /r       | RVM | AVX512F AVX512VL
+VMINPS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{sae}      | EVEX.512.0F.W0 5D /r       | RVM | AVX512F
+VMAXPD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 5F /r    | RVM | AVX512F AVX512VL
+VMAXPD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 5F /r    | RVM | AVX512F AVX512VL
+VMAXPD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{sae}      | EVEX.512.66.0F.W1 5F /r    | RVM | AVX512F
+VMAXPS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.0F.W0 5F /r       | RVM | AVX512F AVX512VL
+VMAXPS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.0F.W0 5F /r       | RVM | AVX512F AVX512VL
+VMAXPS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{sae}      | EVEX.512.0F.W0 5F /r       | RVM | AVX512F
+VANDPD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 54 /r    | RVM | AVX512DQ AVX512VL
+VANDPD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 54 /r    | RVM | AVX512DQ AVX512VL
+VANDPD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst           | EVEX.512.66.0F.W1 54 /r    | RVM | AVX512DQ
+VANDPS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.0F.W0 54 /r       | RVM | AVX512DQ AVX512VL
+VANDPS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.0F.W0 54 /r       | RVM | AVX512DQ AVX512VL
+VANDPS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst           | EVEX.512.0F.W0 54 /r       | RVM | AVX512DQ
+VXORPD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 57 /r    | RVM | AVX512DQ AVX512VL
+VXORPD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 57 /r    | RVM | AVX512DQ AVX512VL
+VXORPD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst           | EVEX.512.66.0F.W1 57 /r    | RVM | AVX512DQ
+VXORPS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.0F.W0 57 /r       | RVM | AVX512DQ AVX512VL
+VXORPS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.0F.W0 57 /r       | RVM | AVX512DQ AVX512VL
+VXORPS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst           | EVEX.512.0F.W0 57 /r       | RVM | AVX512DQ
+VADDSD xmm1 {k1}{z}, xmm2, xmm3/m64{er}                | EVEX.LLIG.F2.0F.W1 58 /r   | RVM | AVX512F
+VMULSD xmm1 {k1}{z}, xmm2, xmm3/m64{er}                | EVEX.LLIG.F2.0F.W1 59 /r   | RVM | AVX512F
+VSUBSD xmm1 {k1}{z}, xmm2, xmm3/m64{er}                | EVEX.LLIG.F2.0F.W1 5C /r   | RVM | AVX512F
+VDIVSD xmm1 {k1}{z}, xmm2, xmm3/m64{er}                | EVEX.LLIG.F2.0F.W1 5E /r   | RVM | AVX512F
+VMINSD xmm1 {k1}{z}, xmm2, xmm3/m64{sae}               | EVEX.LLIG.F2.0F.W1 5D /r   | RVM | AVX512F
+VMAXSD xmm1 {k1}{z}, xmm2, xmm3/m64{sae}               | EVEX.LLIG.F2.0F.W1 5F /r   | RVM | AVX512F
+VFMADD132PD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst      | EVEX.128.66.0F38.W1 98 /r  | RVM | AVX512F AVX512VL
+VFMADD132PD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst      | EVEX.256.66.0F38.W1 98 /r  | RVM | AVX512F AVX512VL
+VFMADD132PD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{er}  | EVEX.512.66.0F38.W1 98 /r  | RVM | AVX512F
+VFMADD132PS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst      | EVEX.128.66.0F38.W0 98 /r  | RVM | AVX512F AVX512VL
+VFMADD132PS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst      | EVEX.256.66.0F38.W0 98 /r  | RVM | AVX512F AVX512VL
+VFMADD132PS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{er}  | EVEX.512.66.0F38.W0 98 /r  | RVM | AVX512F
+VFMADD213PD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst      | EVEX.128.66.0F38.W1 A8 /r  | RVM | AVX512F AVX512VL
+VFMADD213PD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst      | EVEX.256.66.0F38.W1 A8 /r  | RVM | AVX512F AVX512VL
+VFMADD213PD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{er}  | EVEX.512.66.0F38.W1 A8 /r  | RVM | AVX512F
+VFMADD213PS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst      | EVEX.128.66.0F38.W0 A8 /r  | RVM | AVX512F AVX512VL
+VFMADD213PS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst      | EVEX.256.66.0F38.W0 A8 /r  | RVM | AVX512F AVX512VL
+VFMADD213PS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{er}  | EVEX.512.66.0F38.W0 A8 /r  | RVM | AVX512F
+VFMADD231PD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst      | EVEX.128.66.0F38.W1 B8 /r  | RVM | AVX512F AVX512VL
+VFMADD231PD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst      | EVEX.256.66.0F38.W1 B8 /r  | RVM | AVX512F AVX512VL
+VFMADD231PD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{er}  | EVEX.512.66.0F38.W1 B8 /r  | RVM | AVX512F
+VFMADD231PS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst      | EVEX.128.66.0F38.W0 B8 /r  | RVM | AVX512F AVX512VL
+VFMADD231PS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst      | EVEX.256.66.0F38.W0 B8 /r  | RVM | AVX512F AVX512VL
+VFMADD231PS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{er}  | EVEX.512.66.0F38.W0 B8 /r  | RVM | AVX512F
+VFNMADD231PD xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst     | EVEX.128.66.0F38.W1 BC /r  | RVM | AVX512F AVX512VL
+VFNMADD231PD ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst     | EVEX.256.66.0F38.W1 BC /r  | RVM | AVX512F AVX512VL
+VFNMADD231PD zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst{er} | EVEX.512.66.0F38.W1 BC /r  | RVM | AVX512F
+VFNMADD231PS xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst     | EVEX.128.66.0F38.W0 BC /r  | RVM | AVX512F AVX512VL
+VFNMADD231PS ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst     | EVEX.256.66.0F38.W0 BC /r  | RVM | AVX512F AVX512VL
+VFNMADD231PS zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst{er} | EVEX.512.66.0F38.W0 BC /r  | RVM | AVX512F
+VFMADD132SD xmm1 {k1}{z}, xmm2, xmm3/m64{er}           | EVEX.LLIG.66.0F38.W1 99 /r | RVM | AVX512F
+VFMADD213SD xmm1 {k1}{z}, xmm2, xmm3/m64{er}           | EVEX.LLIG.66.0F38.W1 A9 /r | RVM | AVX512F
+VFMADD231SD xmm1 {k1}{z}, xmm2, xmm3/m64{er}           | EVEX.LLIG.66.0F38.W1 B9 /r | RVM | AVX512F
+VFNMADD231SD xmm1 {k1}{z}, xmm2, xmm3/m64{er}          | EVEX.LLIG.66.0F38.W1 BD /r | RVM | AVX512F
+VPANDD xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.66.0F.W0 DB /r    | RVM | AVX512F AVX512VL
+VPANDD ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.66.0F.W0 DB /r    | RVM | AVX512F AVX512VL
+VPANDD zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst           | EVEX.512.66.0F.W0 DB /r    | RVM | AVX512F
+VPANDQ xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 DB /r    | RVM | AVX512F AVX512VL
+VPANDQ ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 DB /r    | RVM | AVX512F AVX512VL
+VPANDQ zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst           | EVEX.512.66.0F.W1 DB /r    | RVM | AVX512F
+VPORD xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst            | EVEX.128.66.0F.W0 EB /r    | RVM | AVX512F AVX512VL
+VPORD ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst            | EVEX.256.66.0F.W0 EB /r    | RVM | AVX512F AVX512VL
+VPORD zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst            | EVEX.512.66.0F.W0 EB /r    | RVM | AVX512F
+VPORQ xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst            | EVEX.128.66.0F.W1 EB /r    | RVM | AVX512F AVX512VL
+VPORQ ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst            | EVEX.256.66.0F.W1 EB /r    | RVM | AVX512F AVX512VL
+VPORQ zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst            | EVEX.512.66.0F.W1 EB /r    | RVM | AVX512F
+VPXORD xmm1 {k1}{z}, xmm2, xmm3/m128/m32bcst           | EVEX.128.66.0F.W0 EF /r    | RVM | AVX512F AVX512VL
+VPXORD ymm1 {k1}{z}, ymm2, ymm3/m256/m32bcst           | EVEX.256.66.0F.W0 EF /r    | RVM | AVX512F AVX512VL
+VPXORD zmm1 {k1}{z}, zmm2, zmm3/m512/m32bcst           | EVEX.512.66.0F.W0 EF /r    | RVM | AVX512F
+VPXORQ xmm1 {k1}{z}, xmm2, xmm3/m128/m64bcst           | EVEX.128.66.0F.W1 EF /r    | RVM | AVX512F AVX512VL
+VPXORQ ymm1 {k1}{z}, ymm2, ymm3/m256/m64bcst           | EVEX.256.66.0F.W1 EF /r    | RVM | AVX512F AVX512VL
+VPXORQ zmm1 {k1}{z}, zmm2, zmm3/m512/m64bcst           | EVEX.512.66.0F.W1 EF /r    | RVM | AVX512F
+
+# AVX-512 mask registers (VEX-encoded).
+KMOVB k1, k2/m8   | VEX.L0.66.0F.W0 90 /r | RM  | AVX512DQ
+KMOVB m8, k1      | VEX.L0.66.0F.W0 91 /r | MR  | AVX512DQ
+KMOVB k1, r32     | VEX.L0.66.0F.W0 92 /r | RM  | AVX512DQ
+KMOVB r32, k1     | VEX.L0.66.0F.W0 93 /r | RM  | AVX512DQ
+KMOVW k1, k2/m16  | VEX.L0.0F.W0 90 /r    | RM  | AVX512F
+KMOVW m16, k1     | VEX.L0.0F.W0 91 /r    | MR  | AVX512F
+KMOVW k1, r32     | VEX.L0.0F.W0 92 /r    | RM  | AVX512F
+KMOVW r32, k1     | VEX.L0.0F.W0 93 /r    | RM  | AVX512F
+KMOVD k1, k2/m32  | VEX.L0.66.0F.W1 90 /r | RM  | AVX512BW
+KMOVD m32, k1     | VEX.L0.66.0F.W1 91 /r | MR  | AVX512BW
+KMOVD k1, r32     | VEX.L0.F2.0F.W0 92 /r | RM  | AVX512BW
+KMOVD r32, k1     | VEX.L0.F2.0F.W0 93 /r | RM  | AVX512BW
+KMOVQ k1, k2/m64  | VEX.L0.0F.W1 90 /r    | RM  | AVX512BW
+KMOVQ m64, k1     | VEX.L0.0F.W1 91 /r    | MR  | AVX512BW
+KMOVQ k1, r64     | VEX.L0.F2.0F.W1 92 /r | RM  | AVX512BW
+KMOVQ r64, k1     | VEX.L0.F2.0F.W1 93 /r | RM  | AVX512BW
+KXNORB k1, k2, k3 | VEX.L1.66.0F.W0 46 /r | RVM | AVX512DQ
+KXNORW k1, k2, k3 | VEX.L1.0F.W0 46 /r    | RVM | AVX512F
+KXNORD k1, k2, k3 | VEX.L1.66.0F.W1 46 /r | RVM | AVX512BW
+KXNORQ k1, k2, k3 | VEX.L1.0F.W1 46 /r    | RVM | AVX512BW
+KANDW k1, k2, k3  | VEX.L1.0F.W0 41 /r    | RVM | AVX512F
+KORW k1, k2, k3   | VEX.L1.0F.W0 45 /r    | RVM | AVX512F
+KXORW k1, k2, k3  | VEX.L1.0F.W0 47 /r    | RVM | AVX512F
+KNOTW k1, k2      | VEX.L0.0F.W0 44 /r    | RM  | AVX512F
+KORTESTW k1, k2   | VEX.L0.0F.W0 98 /r    | RM  | AVX512F
 `;

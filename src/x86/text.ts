@@ -25,7 +25,23 @@ import * as X from './expr.js';
 import { formsByMnemonic, mnemonics } from './forms.js';
 import { memSizeOfKind, type OperandKind, REG_CLASSES, takesImm } from './kinds.js';
 import { buildListing, type ListingLine } from './listing.js';
-import { AsmError, type Imm, type Label, type Mem, mem, memOf, type Operand, type Reg, registers } from './operands.js';
+import {
+  AsmError,
+  type Imm,
+  type Label,
+  type Mem,
+  mem,
+  memOf,
+  type Operand,
+  type Rc,
+  type Reg,
+  rdSae,
+  registers,
+  rnSae,
+  ruSae,
+  rzSae,
+  sae,
+} from './operands.js';
 import { type FormMemo, memoFor } from './select.js';
 
 /** A syntax or encoding error at a place in the source. */
@@ -106,6 +122,8 @@ const STAR = 42;
 const COMMA = 44;
 const COLON = 58;
 const LBRACK = 91;
+const LBRACE = 123;
+const RBRACE = 125;
 const RBRACK = 93;
 const LPAREN = 40;
 const RPAREN = 41;
@@ -244,10 +262,13 @@ const keywords = (() => {
     ['qword', 8],
     ['xmmword', 16],
     ['ymmword', 32],
+    ['zmmword', 64],
   ] as const) {
     list.push(keyword(KW.Size, name, null, n));
   }
   list.push(keyword(KW.Ptr, 'ptr'));
+  // `qword bcst [rax]`: a broadcast element (the spelling objdump prints).
+  list.push(keyword(KW.Ptr, 'bcst', null, 1));
   list.push(keyword(KW.Offset, 'offset'));
   return new KeywordTrie(list);
 })();
@@ -449,6 +470,9 @@ class Fail extends Error {
 type Directive = (p: Parser, start: number) => void;
 
 const EMPTY: Operand[] = [];
+
+/** The rounding operands by their text. */
+const ROUNDING = new Map<string, Rc>([rnSae, rdSae, ruSae, rzSae, sae].map((r) => [r.name, r]));
 const decoder = new TextDecoder();
 
 const TERM_SLOW = 0;
@@ -487,7 +511,7 @@ class Parser {
   ignoredSection = false;
 
   // Operand scratch.
-  scratch: Operand[] = [0, 0, 0, 0];
+  scratch: Operand[] = [0, 0, 0, 0, 0];
   /** The mnemonic of the statement `quickStatement` read. */
   quickMnemonic: Keyword | null = null;
   /**
@@ -495,9 +519,13 @@ class Parser {
    * instruction anew: the assembler reads operands and keeps none of them
    * (fixups keep labels), so these need not be new objects.
    */
-  memSlots: MutableMem[] = [0, 1, 2, 3].map(() => memOf(0, null, null, 1, 0, null, null, null, false));
-  opArrays: Operand[][] = [EMPTY, [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
-  opCols = [0, 0, 0, 0];
+  memSlots: MutableMem[] = [0, 1, 2, 3, 4].map(() => memOf(0, null, null, 1, 0, null, null, null, false));
+  opArrays: Operand[][] = [EMPTY, [0], [0, 0], [0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0, 0]];
+  opCols = [0, 0, 0, 0, 0];
+  /** A `{rn-sae}` written on the register before it, to become the next operand. */
+  pendingRc: Rc | null = null;
+  /** The last memory operand was introduced by `bcst` (`qword bcst [rax]`). */
+  bcstWord = false;
 
   // Expression state: label terms of the expression being parsed, and the
   // register of a memory term.
@@ -1073,11 +1101,17 @@ class Parser {
     const scratch = this.scratch;
     if (!this.atEnd(this.p)) {
       for (;;) {
-        if (n === 4) this.fail(this.p, `too many operands`);
+        if (n === 5) this.fail(this.p, `too many operands`);
         this.p = this.ws(this.p);
         this.opCols[n] = this.p;
         scratch[n] = this.operand(kw, n);
         n++;
+        if (this.pendingRc !== null) {
+          if (n === 5) this.fail(this.p, `too many operands`);
+          this.opCols[n] = this.opCols[n - 1] as number;
+          scratch[n++] = this.pendingRc;
+          this.pendingRc = null;
+        }
         const q = this.ws(this.p);
         if (s[q] === COMMA) {
           this.p = q + 1;
@@ -1110,7 +1144,8 @@ class Parser {
     const ops = this.opArrays[n] as Operand[];
     for (let i = 0; i < n; i++) {
       let o = scratch[i] as Operand;
-      if (typeof o === 'object' && o.kind === 'mem' && o.size === 0) o = this.sizeMem(kw, i, n, o);
+      // A broadcast element's size is the instruction's element size: the encoder decides it.
+      if (typeof o === 'object' && o.kind === 'mem' && o.size === 0 && o.broadcast === 0) o = this.sizeMem(kw, i, n, o);
       ops[i] = o;
     }
     return ops;
@@ -1137,8 +1172,62 @@ class Parser {
     return o;
   }
 
-  /** One operand (the `slot`th): register, memory, immediate or label. */
+  /**
+   * One operand (the `slot`th): register, memory, immediate, label, or a
+   * rounding mode (`{rn-sae}`); a register or memory may carry AVX-512
+   * decorations: `{k1}`, `{z}`, `{1to8}`, and a register `{rn-sae}`.
+   */
   operand(kw: Keyword, slot: number): Operand {
+    const start = this.p;
+    this.bcstWord = false;
+    if (this.b[start] === LBRACE) {
+      const [name, at] = this.decoration(start);
+      const rc = ROUNDING.get(name);
+      if (rc === undefined) this.fail(at, `expected an operand, found {${name}}`);
+      return rc;
+    }
+    let o = this.plainOperand(kw, slot);
+    if (typeof o !== 'object' || (o.kind !== 'reg' && o.kind !== 'mem')) return o;
+    if (this.bcstWord && o.kind === 'mem') (o as MutableMem).broadcast = -1;
+    for (;;) {
+      const q = this.ws(this.p);
+      if (this.b[q] !== LBRACE) return o;
+      const [d, at] = this.decoration(q);
+      if (/^k[0-7]$/.test(d)) {
+        const k = registers.get(d) as Reg;
+        if (k.id === 0) this.fail(at, `k0 cannot be a write mask (it means no mask)`);
+        if (o.kind === 'reg') o = o.k(k);
+        else (o as MutableMem).mask = k;
+      } else if (d === 'z') {
+        if (o.kind !== 'reg') this.fail(at, `zeroing-masking {z} is for a register destination`);
+        o = o.z();
+      } else if (/^1to(2|4|8|16|32)$/.test(d)) {
+        if (o.kind !== 'mem') this.fail(at, `{${d}} needs a memory operand`);
+        (o as MutableMem).broadcast = Number(d.slice(3));
+      } else if (ROUNDING.has(d)) {
+        if (o.kind !== 'reg') this.fail(at, `{${d}} needs a register operand`);
+        this.pendingRc = ROUNDING.get(d) as Rc;
+      } else this.fail(at, `unknown decoration {${d}}`);
+    }
+  }
+
+  /** `{name}` at p: its contents (trimmed, lower case) and where they start; `p` after it. */
+  decoration(p: number): [string, number] {
+    const s = this.b;
+    let e = p + 1;
+    while (e < this.n && s[e] !== RBRACE && s[e] !== LF) e++;
+    if (s[e] !== RBRACE) this.fail(p, `unterminated '{'`);
+    this.p = e + 1;
+    return [
+      this.text(p + 1, e)
+        .trim()
+        .toLowerCase(),
+      p + 1,
+    ];
+  }
+
+  /** An operand without decorations. */
+  plainOperand(kw: Keyword, slot: number): Operand {
     const s = this.b;
     const start = this.p;
     const c = s[start];
@@ -1159,6 +1248,7 @@ class Parser {
           const pk = this.word(q);
           const pe = this.wEnd;
           if (pk === undefined || pk.kind !== KW.Ptr) this.fail(q, `expected 'ptr' after '${k.name}'`);
+          this.bcstWord = pk.n === 1;
           q = this.ws(pe);
           const sk = this.word(q);
           const se = this.wEnd;
@@ -1403,6 +1493,8 @@ class Parser {
         m.index = index;
         m.scale = scale as 1 | 2 | 4 | 8;
         m.disp = disp;
+        m.mask = null;
+        m.broadcast = 0;
         return m;
       }
       if (d === PLUS) neg = false;

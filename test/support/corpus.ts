@@ -10,7 +10,21 @@
 
 import { CC_NAMES, conditions, type Form, formsByMnemonic } from '../../src/x86/forms.js';
 import type { OperandKind } from '../../src/x86/kinds.js';
-import { gpr, type Label, type Mem, mem, type Operand, type Reg, registers } from '../../src/x86/operands.js';
+import {
+  gpr,
+  type Label,
+  type Mem,
+  mem,
+  type Operand,
+  type Rc,
+  type Reg,
+  rdSae,
+  registers,
+  rnSae,
+  ruSae,
+  rzSae,
+  sae,
+} from '../../src/x86/operands.js';
 
 /** Where an instance's label operand points: `gap` filler bytes before or after the instruction. */
 export interface Target {
@@ -75,6 +89,7 @@ const SIZE_WORD: Record<number, string> = {
   8: 'qword',
   16: 'xmmword',
   32: 'ymmword',
+  64: 'zmmword',
 };
 
 function R(name: string): Reg {
@@ -171,6 +186,24 @@ function memChoice(size: number, s: MemSpec, hex: boolean): Choice {
     ? (l: Label): Operand => mem(size, base, null, 1, disp, { label: l })
     : mem(size, base, index, scale, disp, { seg });
   return { op, text, rex, high8: false, ...(s.target ? { target: s.target } : {}) };
+}
+
+/**
+ * Displacements around the edges of EVEX's compressed disp8*N, for an
+ * access of n bytes: multiples of n inside and just outside the disp8
+ * range, and ones that are not multiples (disp32).
+ */
+function disp8nSpecs(n: number): MemSpec[] {
+  return [
+    { base: 'rax', disp: n },
+    { base: 'r13', disp: 127 * n },
+    { base: 'rsp', disp: -128 * n },
+    { base: 'rbx', disp: 128 * n },
+    { base: 'rbp', index: 'r9', scale: 4, disp: -129 * n },
+    { base: 'r8', disp: n + 1 },
+    { base: 'rdi', index: 'rcx', scale: 8, disp: n > 1 ? n / 2 : 3 },
+    { base: 'rcx', disp: -n },
+  ];
 }
 
 /** A few unsized shapes, for forms where an operand fixes the memory size. */
@@ -283,10 +316,57 @@ function unsizedOk(f: Form, p: number): boolean {
   );
 }
 
-/** The registers a kind takes: one (AL, CL) or every register of its class and width. */
-function regsOf(k: OperandKind): Choice[] {
-  const rs = [...registers.values()].filter((r) => r.cls === k.reg && r.size === k.regSize);
+/** The registers a kind takes: one (AL, CL) or every register of its class and width (16..31 only with EVEX). */
+function regsOf(k: OperandKind, evex: boolean): Choice[] {
+  const rs = [...registers.values()].filter((r) => r.cls === k.reg && r.size === k.regSize && (evex || r.id < 16));
   return rs.filter((r) => k.fixed < 0 || r.id === k.fixed).map(regChoice);
+}
+
+const MASKS = [1, 2, 3, 4, 5, 6, 7].map((i) => registers.get(`k${i}`) as Reg);
+
+/**
+ * GNU `as` reads a decoration after an absolute address only with a
+ * segment (`ds:[0x10]{k1}`, the default segment, so no prefix byte).
+ */
+function decorable(c: Choice, o: Operand): string {
+  const m = o as Mem;
+  if (typeof o === 'object' && m.kind === 'mem' && m.base === null && m.index === null && m.seg === null) {
+    return c.text.replace('[', 'ds:[');
+  }
+  return c.text;
+}
+
+/** Masked (and zeroing) variants of some of a pool's registers and memory operands. */
+function masked(pool: Choice[], zero: boolean): Choice[] {
+  const out: Choice[] = [];
+  pool.forEach((c, i) => {
+    if (i % 3 !== 0 || typeof c.op === 'function' || typeof c.op !== 'object') return;
+    const o = c.op as Reg | Mem;
+    const k = MASKS[i % MASKS.length] as Reg;
+    out.push({ ...c, op: o.k(k), text: `${decorable(c, o)}{${k.name}}` });
+    if (zero && o.kind === 'reg') out.push({ ...c, op: o.k(k).z(), text: `${c.text}{${k.name}}{z}` });
+  });
+  return out;
+}
+
+/** Broadcast memory operands: elements of `elem` bytes, `count` of them (as {1toN}). */
+function broadcasts(elem: number, count: number, hex: boolean): Choice[] {
+  const specs = [...MEM_SPECS.filter((_, i) => i % 4 === 0), ...disp8nSpecs(elem)];
+  const out = specs.map((s, i) => {
+    const c = memChoice(elem, s, (i % 2 === 0) === hex);
+    const op = (o: Operand): Operand => (i % 2 === 0 ? (o as Mem).bcst() : (o as Mem).bcst(count));
+    const text = typeof c.op === 'function' ? c.text : decorable(c, c.op);
+    return {
+      ...c,
+      op: typeof c.op === 'function' ? (l: Label) => op((c.op as (l: Label) => Operand)(l)) : op(c.op),
+      text: `${text}{1to${count}}`,
+    };
+  });
+  for (const s of UNSIZED_SPECS.slice(0, 2)) {
+    const c = memChoice(0, s, hex);
+    out.push({ ...c, op: (c.op as Mem).bcst(), text: `${c.text}{1to${count}}` });
+  }
+  return out;
 }
 
 function choicesFor(f: Form, p: number, hex: boolean): Choice[] {
@@ -304,10 +384,17 @@ function choicesFor(f: Form, p: number, hex: boolean): Choice[] {
   }
   if (k.value !== null) return [{ op: k.value, text: String(k.value), rex: false, high8: false }];
   if (k.imm !== 0) return immValues(k, f).map(immChoice);
-  const out = k.reg !== null ? regsOf(k) : [];
+  const evex = f.evex !== null;
+  const out = k.reg !== null ? regsOf(k, evex) : [];
   if (k.mem === 0 && k.reg === null) {
     out.push(...MEM_SPECS.filter((s) => !s.seg).map((s, i) => memChoice(0, s, (i % 2 === 0) === hex)));
-  } else if (k.mem > 0) out.push(...memOf(k.mem));
+  } else if (k.mem > 0) {
+    out.push(...memOf(k.mem));
+    if (evex) out.push(...disp8nSpecs(k.mem).map((s, i) => memChoice(k.mem, s, (i % 2 === 0) === hex)));
+  }
+  const d = f.decor[p];
+  if (d?.mask) out.push(...masked(out, d.zero));
+  if (d !== undefined && d.bcst !== 0) out.push(...broadcasts(d.bcst, k.regSize / d.bcst, hex));
   return out;
 }
 
@@ -331,7 +418,7 @@ function instance(
 
 function describeForm(f: Form): string {
   const op = [...f.prefixes, ...f.opcode].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-  return `${f.mnemonic} [${f.kinds.map((k) => k.name).join(',')}] ${f.vex ? 'VEX ' : ''}${f.rexW ? 'REX.W ' : ''}${op} ${f.enc}`;
+  return `${f.mnemonic} [${f.kinds.map((k) => k.name).join(',')}] ${f.vex ? 'VEX ' : f.evex ? 'EVEX ' : ''}${f.rexW ? 'REX.W ' : ''}${op} ${f.enc}`;
 }
 
 const CANONICAL_CC = new Set<string>(CC_NAMES);
@@ -376,6 +463,19 @@ export function generateCorpus(opts: CorpusOptions): Instance[] {
         const picks = pools.map((pool) => pool[j % pool.length] as Choice);
         const fixed = legalize(f, picks, pools);
         if (fixed) out.push(instance(f.mnemonic, fixed, describeForm(f), null, makeLabel));
+      }
+      // Static rounding or {sae}: every mode, registers only at the rounded operand.
+      if (f.rc !== null) {
+        const modes: Rc[] = f.rc === 'sae' ? [sae, sae] : [rnSae, rdSae, ruSae, rzSae];
+        const regPools = pools.map((pool) =>
+          pool.filter((c) => typeof c.op === 'object' && (c.op as Reg).kind === 'reg'),
+        );
+        for (let j = 0; j < 4 * modes.length; j++) {
+          const picks = regPools.map((pool) => pool[(j * 7) % pool.length] as Choice);
+          const rc = modes[j % modes.length] as Rc;
+          picks.splice(f.rcAt + 1, 0, { op: rc, text: `{${rc.name}}`, rex: false, high8: false });
+          out.push(instance(f.mnemonic, picks, `${describeForm(f)} ${rc.name}`, null, makeLabel));
+        }
       }
     }
   }
@@ -434,7 +534,7 @@ export function generateCorpus(opts: CorpusOptions): Instance[] {
  */
 function legalize(f: Form, picks: Choice[], pools: Choice[][]): Choice[] | null {
   if (!picks.some((c) => c.high8)) return picks;
-  if (f.rexW || f.vex) return null;
+  if (f.rexW || f.vex || f.evex) return null;
   const out = [...picks];
   for (let p = 0; p < out.length; p++) {
     const c = out[p] as Choice;

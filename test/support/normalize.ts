@@ -5,7 +5,9 @@
  * spelling per condition code, numbers as values (an immediate modulo the
  * width it is extended to), memory operands as base/index/scale/disp,
  * labels resolved to addresses, objdump's string-instruction operands folded
- * into the suffixed mnemonic.
+ * into the suffixed mnemonic; AVX-512 masks (`{k1}{z}`), broadcasts
+ * (`qword ptr [rax]{1to8}` and objdump's `QWORD BCST [rax]`) and rounding
+ * (`zmm2, {rn-sae}` and objdump's `zmm2{rn-sae}`) spelled one way.
  */
 
 import { registers } from '../../src/x86/operands.js';
@@ -20,12 +22,32 @@ export interface NormalizeContext {
 }
 
 type Op =
-  | { t: 'reg'; name: string; size: number; vec: boolean }
+  | { t: 'reg'; name: string; size: number; vec: boolean; deco: string }
   | { t: 'imm'; v: bigint }
   | { t: 'addr'; v: number }
-  | { t: 'mem'; size: number; seg: string; base: string; index: string; scale: number; disp: bigint };
+  | { t: 'rc'; name: string }
+  | {
+      t: 'mem';
+      size: number;
+      seg: string;
+      base: string;
+      index: string;
+      scale: number;
+      disp: bigint;
+      bcst: boolean;
+      deco: string;
+    };
 
-const SIZES: Record<string, number> = { byte: 1, word: 2, dword: 4, qword: 8, tbyte: 10, xmmword: 16, ymmword: 32 };
+const SIZES: Record<string, number> = {
+  byte: 1,
+  word: 2,
+  dword: 4,
+  qword: 8,
+  tbyte: 10,
+  xmmword: 16,
+  ymmword: 32,
+  zmmword: 64,
+};
 /**
  * Condition-code spellings (Intel SDM, Jcc), written out here rather than
  * taken from the table under test, to the canonical name.
@@ -89,7 +111,25 @@ function parseNumber(s: string): bigint | null {
 
 function parseOperand(raw: string, mnemonic: string, ctx: NormalizeContext): Op {
   let s = raw.trim();
+  // AVX-512 decorations: a write mask and zeroing, a broadcast count, a rounding mode.
+  let deco = '';
+  let bcst = false;
+  for (const m of s.matchAll(/\{([^}]*)\}/g)) {
+    const d = m[1] as string;
+    if (/^1to\d+$/.test(d)) bcst = true;
+    else if (/^k[1-7]$/.test(d) || d === 'z') deco += `{${d}}`;
+    else if (/^(r[nduz]-)?sae$/.test(d)) {
+      if (s.replace(/\{[^}]*\}/g, '').trim() === '') return { t: 'rc', name: d };
+      deco += `{${d}}`;
+    } else throw new Error(`unknown decoration {${d}} in ${raw}`);
+  }
+  s = s.replace(/\s*\{[^}]*\}/g, '').trim();
   let size = 0;
+  const bm = /^(\w+)\s+bcst\s*/.exec(s);
+  if (bm) {
+    bcst = true;
+    s = s.replace(/\s+bcst\s*/, ' ptr ');
+  }
   const sm = /^(\w+)\s+ptr\s*/.exec(s);
   if (sm) {
     const sz = SIZES[sm[1] as string];
@@ -137,10 +177,10 @@ function parseOperand(raw: string, mnemonic: string, ctx: NormalizeContext): Op 
     // A displacement is sign-extended (an absolute one to 64 bits).
     disp = BigInt.asIntN(64, disp);
     if (seg === 'ds') seg = '';
-    return { t: 'mem', size, seg, base, index, scale: index ? scale : 0, disp };
+    return { t: 'mem', size, seg, base, index, scale: index ? scale : 0, disp, bcst, deco };
   }
   const r = registers.get(s);
-  if (r) return { t: 'reg', name: s, size: r.size, vec: r.cls === 'xmm' || r.cls === 'ymm' };
+  if (r) return { t: 'reg', name: s, size: r.size, vec: r.cls === 'xmm' || r.cls === 'ymm' || r.cls === 'zmm', deco };
   if (isBranch(mnemonic) && /^[0-9a-f]+$/.test(s)) return { t: 'addr', v: Number.parseInt(s, 16) };
   const n = parseNumber(s);
   if (n !== null) return isBranch(mnemonic) ? { t: 'addr', v: Number(n) } : { t: 'imm', v: n };
@@ -157,7 +197,9 @@ function opSize(o: Op | undefined): number {
 function show(o: Op, dropMemSize: boolean): string {
   switch (o.t) {
     case 'reg':
-      return o.name;
+      return o.name + o.deco;
+    case 'rc':
+      return `{${o.name}}`;
     case 'imm':
       return `$${o.v.toString(16)}`;
     case 'addr':
@@ -168,7 +210,7 @@ function show(o: Op, dropMemSize: boolean): string {
       if (o.index) parts.push(`${o.index}*${o.scale}`);
       if (o.disp !== 0n || parts.length === 0) parts.push(o.disp.toString(16));
       const size = dropMemSize ? '' : `${o.size}:`;
-      return `${size}${o.seg ? `${o.seg}:` : ''}[${parts.join('+')}]`;
+      return `${size}${o.bcst ? 'bcst:' : ''}${o.seg ? `${o.seg}:` : ''}[${parts.join('+')}]${o.deco}`;
     }
   }
 }
@@ -188,6 +230,16 @@ export function normalize(text: string, ctx: NormalizeContext): string {
   let mnemonic = words.shift() ?? '';
   const rest = words.join(' ').trim();
   let ops = rest === '' ? [] : rest.split(',').map((o) => parseOperand(o, mnemonic, ctx));
+  // A rounding mode written on its register (objdump) is an operand of its own (the source).
+  ops = ops.flatMap((o): Op[] => {
+    const m = o.t === 'reg' ? /\{((r[nduz]-)?sae)\}/.exec(o.deco) : null;
+    return m && o.t === 'reg'
+      ? [
+          { ...o, deco: o.deco.replace(m[0], '') },
+          { t: 'rc', name: m[1] as string },
+        ]
+      : [o];
+  });
 
   // One spelling per condition code.
   for (const p of ['j', 'set', 'cmov']) {

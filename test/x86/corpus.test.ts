@@ -233,7 +233,9 @@ mulss mulpd mulps divsd divss divpd divps sqrtsd sqrtss sqrtpd sqrtps minsd mins
 maxpd maxps xorpd andpd orpd xorps pxor ucomisd comisd cvtsi2sd cvttsd2si cvtsd2ss cvtss2sd vmovupd
 vmovapd vmovups vmovsd vaddpd vsubpd vmulpd vdivpd vmaxpd vminpd vxorpd vandpd vaddsd vsubsd vmulsd
 vfmadd231pd vfmadd213pd vfnmadd231pd vfmadd231sd vfmadd213sd vbroadcastsd vextractf128 vinsertf128
-vperm2f128 vpermpd vzeroupper shld shrd bswap rcl rcr roundsd`.split(/\s+/);
+vperm2f128 vpermpd vzeroupper shld shrd bswap rcl rcr roundsd
+vmovups vmovaps vbroadcastss vfmadd231ps vfmadd132pd vfmadd213ps vaddps vmulps vsubps vxorps vmaxps
+kmovw kmovb kmovq kmovd kxnorw vpxord vpxorq prefetcht0 prefetcht1 prefetcht2`.split(/\s+/);
 const CC_SPELLINGS = 'o no b c nae ae nb nc e z ne nz be na a nbe s ns p pe np po l nge ge nl le ng g nle'.split(' ');
 
 test('corpus: covers the required instructions, every condition-code spelling, prefixes and operand sizes', (t) => {
@@ -261,6 +263,26 @@ test('corpus: covers the required instructions, every condition-code spelling, p
     ['disp8', /[+-] (127|128|0x7f|0x80)\]/],
     ['disp32', /[+-] (0x7fffffff|2147483647|0x80000000|2147483648)\]/],
     ['ymm', /\bymm1[0-5]\b/],
+    // AVX-512.
+    ['zmm', /\bzmm(1[6-9]|2\d|3[01])\b/],
+    ['xmm16..31', /\bxmm(1[6-9]|2\d|3[01])\b/],
+    ['ymm16..31', /\bymm(1[6-9]|2\d|3[01])\b/],
+    ['write mask', /^v\w+ [xyz]mm\d+\{k[1-7]\},/],
+    ['masked store', /^vmov\w+ [xyz]mmword ptr [^,]*\{k[1-7]\},/],
+    ['zeroing', /\{k[1-7]\}\{z\}/],
+    ['broadcast {1to2}', /\{1to2\}/],
+    ['broadcast {1to4}', /\{1to4\}/],
+    ['broadcast {1to8}', /\{1to8\}/],
+    ['broadcast {1to16}', /\{1to16\}/],
+    ['{rn-sae}', /\{rn-sae\}/],
+    ['{rd-sae}', /\{rd-sae\}/],
+    ['{ru-sae}', /\{ru-sae\}/],
+    ['{rz-sae}', /\{rz-sae\}/],
+    ['{sae}', /, \{sae\}/],
+    ['disp8*64 edge', /zmmword ptr \[r13 \+ (0x1fc0|8128)\]/],
+    ['disp8*64 beyond', /zmmword ptr \[rbx \+ (0x2000|8192)\]/],
+    ['disp8*8 broadcast edge', /qword ptr \[rsp - (0x400|1024)\]\{1to/],
+    ['mask register', /^k\w+ k[0-7], /],
   ];
   for (const [what, re] of widths) if (!instances.some((x) => re.test(x.text))) missing.push(what);
   t.diagnostic(

@@ -19,12 +19,16 @@ import {
   cl,
   cx,
   dl,
+  dword,
   dx,
   eax,
   ecx,
   edx,
   formsByMnemonic,
   fs,
+  k0,
+  k1,
+  k2,
   type Mem,
   MNEMONICS,
   mem,
@@ -43,13 +47,24 @@ import {
   rcx,
   rdx,
   rip,
+  rnSae,
   rsp,
+  sae,
   sil,
   xmm0,
   xmm1,
   xmm2,
+  xmm16,
+  xmm17,
+  ymm0,
   ymm1,
   ymm2,
+  ymm31,
+  ymmword,
+  zmm0,
+  zmm1,
+  zmm2,
+  zmmword,
 } from '../../src/x86/index.js';
 import { GasError, gas } from '../support/gas.js';
 import { hex } from '../support/hex.js';
@@ -125,6 +140,50 @@ const INVALID: Invalid[] = [
   // @ts-expect-error: the method types refuse it before it runs
   { gas: 'movsd xmm0, xmm1, xmm2', build: (a) => a.movsd(xmm0, xmm1, xmm2), says: /operand/ },
   { gas: 'frobnicate', build: (a) => a.emit('frobnicate', []), says: /unknown/ },
+  // AVX-512: what EVEX cannot say, or GNU as refuses.
+  { gas: 'vaddpd zmm0{k0}, zmm1, zmm2', build: (a) => a.vaddpd(zmm0.k(k0), zmm1, zmm2), says: /k0/ },
+  { gas: 'vaddpd zmm0{z}, zmm1, zmm2', build: (a) => a.vaddpd(zmm0.z(), zmm1, zmm2), says: /write mask/ },
+  { gas: 'vaddpd zmm0, zmm1, zmm2, {sae}', build: (a) => a.vaddpd(zmm0, zmm1, zmm2, sae as never), says: /sae/ },
+  {
+    gas: 'vmaxpd zmm0, zmm1, zmm2, {rn-sae}',
+    build: (a) => a.vmaxpd(zmm0, zmm1, zmm2, rnSae as never),
+    says: /rn-sae/,
+  },
+  {
+    gas: 'vxorpd zmm0, zmm1, zmm2, {rn-sae}',
+    build: (a) => a.emit('vxorpd', [zmm0, zmm1, zmm2, rnSae]),
+    says: /rn-sae/,
+  },
+  {
+    gas: 'vaddpd ymm0, ymm1, ymm2, {rn-sae}',
+    build: (a) => a.emit('vaddpd', [ymm0, ymm1, ymm2, rnSae]),
+    says: /rn-sae/,
+  },
+  {
+    gas: 'vaddpd zmm0, zmm1, zmmword ptr [rax], {rn-sae}',
+    build: (a) => a.emit('vaddpd', [zmm0, zmm1, zmmword(rax), rnSae]),
+    says: /rn-sae/,
+  },
+  {
+    gas: 'vaddpd zmm0, zmm1, qword ptr [rax]{1to4}',
+    build: (a) => a.vaddpd(zmm0, zmm1, qword(rax).bcst(4)),
+    says: /no form/,
+  },
+  {
+    gas: 'vaddpd zmm0, zmm1, dword ptr [rax]{1to16}',
+    build: (a) => a.vaddpd(zmm0, zmm1, dword(rax).bcst()),
+    says: /no form/,
+  },
+  { gas: 'vmovupd zmm0, qword ptr [rax]{1to8}', build: (a) => a.vmovupd(zmm0, qword(rax).bcst()), says: /broadcast/ },
+  {
+    gas: 'vmovupd zmmword ptr [rax]{k1}{z}, zmm0',
+    build: (a) => a.emit('vmovupd', [zmmword(rax).k(k1), zmm0.z()]),
+    says: /no form|write mask/,
+  },
+  { gas: 'addsd xmm16, xmm1', build: (a) => a.addsd(xmm16, xmm1), says: /no form/ },
+  { gas: 'vaddpd xmm0{k1}, xmm1', build: (a) => a.emit('vaddpd', [xmm0.k(k1), xmm1]), says: /operand/ },
+  { gas: 'add rax{k1}, rcx', build: (a) => a.add(rax.k(k1), rcx), says: /write mask/ },
+  { gas: 'kmovw k1, rax', build: (a) => a.emit('kmovw', [k1, rax]), says: /no form/ },
 ];
 
 test('the builder refuses invalid instructions with an AsmError, as GNU as does', () => {
@@ -219,6 +278,26 @@ test('special choices GNU as makes', () => {
     ['rep stosw', (a) => a.rep().stosw()],
     // xchg takes a lock with its memory operand on either side.
     ['lock xchg rax, qword ptr [rbx]', (a) => a.lock().xchg(rax, qword(rbx))],
+    // VEX unless the operands need EVEX: registers 16..31, a mask, a broadcast, a rounding.
+    ['vaddpd xmm0, xmm1, xmm2', (a) => a.vaddpd(xmm0, xmm1, xmm2)],
+    ['vaddpd ymm0, ymm1, ymmword ptr [rax + 0x100]', (a) => a.vaddpd(ymm0, ymm1, ymmword(rax, 0x100))],
+    ['vaddpd xmm16, xmm1, xmm2', (a) => a.vaddpd(xmm16, xmm1, xmm2)],
+    ['vaddpd ymm0, ymm1, ymm31', (a) => a.vaddpd(ymm0, ymm1, ymm31)],
+    ['vaddpd xmm0{k1}, xmm1, xmm2', (a) => a.vaddpd(xmm0.k(k1), xmm1, xmm2)],
+    ['vaddpd ymm0, ymm1, qword ptr [rax]{1to4}', (a) => a.vaddpd(ymm0, ymm1, qword(rax).bcst())],
+    ['vmovupd xmm1, xmm17', (a) => a.vmovupd(xmm1, xmm17)],
+    ['vbroadcastsd ymm0, xmm1', (a) => a.vbroadcastsd(ymm0, xmm1)],
+    ['vbroadcastsd ymm0{k2}{z}, xmm1', (a) => a.vbroadcastsd(ymm0.k(k2).z(), xmm1)],
+    // Compressed disp8*N: 64 bytes a unit for a zmm, 8 for a broadcast double; disp32 otherwise.
+    ['vaddpd zmm0, zmm1, zmmword ptr [rax + 0x1fc0]', (a) => a.vaddpd(zmm0, zmm1, zmmword(rax, 0x1fc0))],
+    ['vaddpd zmm0, zmm1, zmmword ptr [rax + 0x2000]', (a) => a.vaddpd(zmm0, zmm1, zmmword(rax, 0x2000))],
+    ['vaddpd zmm0, zmm1, zmmword ptr [rax + 0x41]', (a) => a.vaddpd(zmm0, zmm1, zmmword(rax, 0x41))],
+    ['vaddpd zmm0, zmm1, qword ptr [rax - 0x400]{1to8}', (a) => a.vaddpd(zmm0, zmm1, qword(rax, -0x400).bcst(8))],
+    // The mask registers' own moves are VEX.
+    ['kmovw k1, k2', (a) => a.kmovw(k1, k2)],
+    ['kxnorw k1, k1, k1', (a) => a.kxnorw(k1, k1, k1)],
+    // {sae} keeps L'L = 00.
+    ['vmaxpd zmm0, zmm1, zmm2, {sae}', (a) => a.vmaxpd(zmm0, zmm1, zmm2, sae)],
   ];
   const ref = gas(`${cases.map(([t], i) => `s${i}: ${t}`).join('\n')}\ns${cases.length}:`);
   assert.deepEqual([...ref.warnings.values()], []);
@@ -276,6 +355,13 @@ const OTHER: Record<string, [Operand, string]> = {
   'xmm/m64': [xmm2, 'xmm2'],
   'xmm/m128': [xmm2, 'xmm2'],
   'ymm/m256': [ymm2, 'ymm2'],
+  zmm: [zmm1, 'zmm1'],
+  'zmm/m512': [zmm2, 'zmm2'],
+  k: [k1, 'k1'],
+  'k/m8': [k2, 'k2'],
+  'k/m16': [k2, 'k2'],
+  'k/m32': [k2, 'k2'],
+  'k/m64': [k2, 'k2'],
 };
 
 test('unsized memory: the builder, the text front end and GNU as agree for every memory operand of every row', () => {

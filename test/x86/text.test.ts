@@ -17,6 +17,7 @@ import {
   rax,
 } from '../../src/x86/index.js';
 import { diffWithGnu } from '../support/compare.js';
+import { GasError, gas } from '../support/gas.js';
 
 const intel = (body: string) => `.intel_syntax noprefix\n${body}\n`;
 
@@ -61,6 +62,14 @@ const SAMPLES: Record<string, string[]> = {
   'xmm/m128': ['xmm6', 'xmm15', 'xmmword ptr [rbx+rsi*2-0x40]'],
   'ymm/m256': ['ymm7', 'ymm8', 'ymmword ptr [r8+0x100]'],
   moffs: ['[0x1122334455667788]'],
+  m512: ['zmmword ptr [r9-0x2000]'],
+  zmm: ['zmm2', 'zmm27'],
+  'zmm/m512': ['zmm3', 'zmm30', 'zmmword ptr [rax+0x40]'],
+  k: ['k1', 'k6'],
+  'k/m8': ['k2', 'byte ptr [rsi+1]'],
+  'k/m16': ['k3', 'word ptr [rdi+2]'],
+  'k/m32': ['k4', 'dword ptr [rbp-4]'],
+  'k/m64': ['k5', 'qword ptr [r8]'],
 };
 
 /** One instruction per section for every form and sample variant, so a difference names its instruction. */
@@ -99,6 +108,61 @@ describe('every form of the instruction table', () => {
 describe('encodings GNU as chooses differently (for forms.ts)', () => {
   it('encodes xchg rax, rax as 90', () => {
     same('xchg rax, rax');
+  });
+});
+
+describe('AVX-512', () => {
+  it('reads masks, zeroing, broadcasts and rounding, in either spelling', () => {
+    same(`
+      vaddpd zmm0, zmm1, zmm2
+      vaddpd zmm0{k1}, zmm1, zmm2
+      vaddpd zmm0 {k7} {z}, zmm1, zmm2
+      vaddpd zmm0, zmm1, qword ptr [rax]{1to8}
+      vaddpd zmm0, zmm1, qword bcst [rax]
+      vaddpd zmm0, zmm1, [rax+rcx*8+8]{1to8}
+      vaddps ymm17{k2}, ymm18, dword ptr [r12-4]{1to8}
+      vfmadd231pd zmm3, zmm4, qword ptr [rsp+0x3f8]{1to8}
+      vaddpd zmm0, zmm1, zmm2, {rn-sae}
+      vaddpd zmm0, zmm1, zmm2{rd-sae}
+      vmulpd zmm0{k1}{z}, zmm1, zmm2, {ru-sae}
+      vsubpd zmm0, zmm1, zmm2, {rz-sae}
+      vmaxpd zmm0, zmm1, zmm2, {sae}
+      vaddsd xmm0{k1}, xmm1, xmm2, {rn-sae}
+      vmovupd zmmword ptr [rax]{k1}, zmm0
+      vmovupd zmm0{k1}{z}, [rax]
+      vmovapd zmm31{k7}{z}, zmmword ptr [r15+r14*4-0x2000]
+      vbroadcastsd zmm0, qword ptr [rax+8]
+      vbroadcastss zmm5{k3}, xmm20
+      vpxord zmm0, zmm0, zmm0
+      vpxorq zmm1, zmm2, qword ptr [rax]{1to8}
+      kmovw k1, word ptr [rax]
+      kmovb k1, eax
+      kmovq rax, k1
+      kxnorw k1, k2, k3
+      prefetcht0 [rax]
+      prefetcht1 byte ptr [rax+64]
+      prefetcht2 [rip+0x40]
+    `);
+  });
+
+  it('refuses what EVEX cannot say, as GNU as does', () => {
+    for (const [src, msg] of [
+      ['vaddpd zmm0{k0}, zmm1, zmm2', /k0 cannot be a write mask/],
+      ['vaddpd zmm0{z}, zmm1, zmm2', /needs a write mask/],
+      ['vmovupd zmmword ptr [rax]{z}, zmm0', /zeroing-masking \{z\} is for a register/],
+      ['vaddpd zmm0, zmm1, zmm2, {sae}', /takes no \{sae\}/],
+      ['vaddpd zmm0, zmm1, [rax]{rn-sae}', /needs a register operand/],
+      ['vaddpd zmm0, zmm1, qword ptr [rax]{1to4}', /no form/],
+      ['vaddpd zmm0{k9}, zmm1, zmm2', /unknown decoration/],
+      ['vaddpd zmm0, zmm1, zmm2, {rn-sae', /unterminated/],
+    ] as const) {
+      assert.throws(
+        () => assembleText(`${src}\n`),
+        (e: unknown) => e instanceof AsmSyntaxError && msg.test(e.reason),
+        src,
+      );
+      assert.throws(() => gas(src), GasError, `GNU as accepts ${src}`);
+    }
   });
 });
 
