@@ -12,7 +12,7 @@ import { FLOATS } from './src/floats.js';
 
 /**
  * Constants the Forth source refers to. (XI.FLAGS) is the offset of the info
- * word's flags from an xt (the XI of kernel.ts).
+ * word's flags from an xt (the XI of kernel/code.ts).
  */
 function constants(): string {
   return `
