@@ -14,6 +14,7 @@ import {
   al,
   ax,
   byte,
+  dword,
   eax,
   ecx,
   edi,
@@ -46,7 +47,7 @@ import {
 import { THROW, U } from '../layout.js';
 import type { A, Builder } from './context.js';
 
-/** (CCALL) C-CALL (DLSYM) (DLOPEN) (DLERROR). */
+/** (CCALL) C-CALL (DLSYM) (DLOPEN) (DLERROR) (ERRNO). */
 export function ccallWords(k: Builder): void {
   const { ext, tosPush, fpush, throwCode, ccall, prim, alias } = k;
   // (CCALL) ( i*x fn desc -- result? ) desc: count byte, kind bytes (0 integer/pointer
@@ -241,7 +242,7 @@ export function ccallWords(k: Builder): void {
     throwCode(THROW.userInterrupt);
   });
   alias('C-CALL', '(CCALL)'); // ( i*x fn desc -- result? )
-  prim('(DLSYM)', '( handle zname -- addr|0 )', { needs: 2, net: -1 }, (x) => {
+  prim('(DLSYM)', '( handle zname -- addr|0 )', {}, (x) => {
     x.mov(rsi, rbx);
     x.mov(rdi, qword(rbp));
     ccall(ext('dlsym'));
@@ -249,17 +250,23 @@ export function ccallWords(k: Builder): void {
     x.lea(rbp, qword(rbp, 8));
     x.ret();
   });
-  prim('(DLOPEN)', '( zname -- handle|0 )', { needs: 1, net: 0 }, (x) => {
+  prim('(DLOPEN)', '( zname -- handle|0 )', {}, (x) => {
     x.mov(rdi, rbx);
     x.mov(esi, 2 | 0x100); // RTLD_NOW | RTLD_GLOBAL
     ccall(ext('dlopen'));
     x.mov(rbx, rax);
     x.ret();
   });
-  prim('(DLERROR)', '( -- zstr|0 )', { needs: 0, net: 1 }, (x) => {
+  prim('(DLERROR)', '( -- zstr|0 )', {}, (x) => {
     ccall(ext('dlerror'));
     tosPush(x);
     x.mov(rbx, rax);
+    x.ret();
+  });
+  prim('(ERRNO)', '( -- n )', {}, (x) => {
+    ccall(ext('__errno_location'));
+    tosPush(x);
+    x.movsxd(rbx, dword(rax));
     x.ret();
   });
 }

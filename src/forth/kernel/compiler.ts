@@ -56,19 +56,19 @@ import type { A, Builder } from './context.js';
 export function compilerWords(k: Builder): void {
   const { a, tosPush, tosPop, prim, alias, emitSeq } = k;
   const { emitByte, emitDword, emitQword, compileXt, compileLit, makeHeader, trackStop, fuseBranch } = k.r;
-  prim('COMPILE,', '( xt -- )', { needs: 1, net: -1 }, (x) => {
+  prim('COMPILE,', '( xt -- )', {}, (x) => {
     x.mov(rax, rbx);
     tosPop(x);
     x.jmp(compileXt);
   });
-  prim('LITERAL', '( x -- )', { needs: 1, net: -1, immediate: true, compileOnly: true }, (x) => {
+  prim('LITERAL', '( x -- )', { immediate: true, compileOnly: true }, (x) => {
     // Compilation: ( x -- ) run-time: ( -- x )
     x.mov(rax, rbx);
     tosPop(x);
     x.jmp(compileLit);
   });
   alias('(LITERAL)', 'LITERAL', 0); // not immediate: for words that compile a literal
-  prim('(FLITERAL)', '( F: r -- )', { needs: 0, net: 0 }, (x) => {
+  prim('(FLITERAL)', '( F: r -- )', {}, (x) => {
     // compile code that pushes r: sub r12,8; mov rax, imm64; mov [r12], rax
     emitSeq(
       x,
@@ -86,22 +86,22 @@ export function compilerWords(k: Builder): void {
     );
     x.ret();
   });
-  prim('CODE,', '( byte -- )', { needs: 1, net: -1 }, (x) => {
+  prim('CODE,', '( byte -- )', {}, (x) => {
     // one byte of machine code
     x.mov(eax, ebx);
     tosPop(x);
     x.jmp(emitByte);
   });
-  prim('CODE-HERE', '( -- addr )', { needs: 0, net: 1 }, (x) => {
+  prim('CODE-HERE', '( -- addr )', {}, (x) => {
     tosPush(x);
     x.mov(rbx, qword(r13, U.chere));
     x.ret();
   });
-  prim('(RET,)', '( -- )', { needs: 0, net: 0 }, (x) => {
+  prim('(RET,)', '( -- )', {}, (x) => {
     // compile the end of a word built without ':' (a return, or a tail jump)
     x.jmp(a.label('compile_exit'));
   });
-  prim('(HEADER-XT)', '( xt flags addr len -- )', { needs: 4, net: -4 }, (x) => {
+  prim('(HEADER-XT)', '( xt flags addr len -- )', {}, (x) => {
     // a header for an existing xt (SYNONYM)
     x.mov(rsi, qword(rbp));
     x.mov(rcx, rbx);
@@ -118,14 +118,14 @@ export function compilerWords(k: Builder): void {
   // Branch emitters for the control structures written in Forth.
   // (0BRANCH>) ( -- orig ) a forward jump taken when the flag is false, fused with a
   // comparison just compiled; orig is the address of its rel32 field.
-  prim('(0BRANCH>)', '( -- orig )', { needs: 0, net: 1 }, (x) => {
+  prim('(0BRANCH>)', '( -- orig )', {}, (x) => {
     x.mov(ecx, 1);
     x.call(fuseBranch);
     tosPush(x);
     x.mov(rbx, rax);
     x.ret();
   });
-  prim('(<0BRANCH)', '( dest -- )', { needs: 1, net: -1 }, (x) => {
+  prim('(<0BRANCH)', '( dest -- )', {}, (x) => {
     // a backward jump taken when the flag is false
     x.call(a.label('check_cf'));
     x.mov(rdx, rbx);
@@ -133,7 +133,7 @@ export function compilerWords(k: Builder): void {
     x.xor(ecx, ecx);
     x.jmp(fuseBranch);
   });
-  prim('(BRANCH>)', '( -- orig )', { needs: 0, net: 1 }, (x) => {
+  prim('(BRANCH>)', '( -- orig )', {}, (x) => {
     // an unconditional forward jump
     x.call(trackStop);
     x.mov(al, 0xe9);
@@ -144,7 +144,7 @@ export function compilerWords(k: Builder): void {
     x.call(emitDword);
     x.ret();
   });
-  prim('(<BRANCH)', '( dest -- )', { needs: 1, net: -1 }, (x) => {
+  prim('(<BRANCH)', '( dest -- )', {}, (x) => {
     // an unconditional backward jump
     x.call(a.label('check_cf'));
     x.call(trackStop);
@@ -157,7 +157,7 @@ export function compilerWords(k: Builder): void {
     tosPop(x);
     x.ret();
   });
-  prim('(RESOLVE>)', '( orig -- )', { needs: 1, net: -1 }, (x) => {
+  prim('(RESOLVE>)', '( orig -- )', {}, (x) => {
     // the forward jump at orig lands here
     x.call(a.label('check_cf'));
     x.call(trackStop);
@@ -170,7 +170,7 @@ export function compilerWords(k: Builder): void {
     tosPop(x);
     x.ret();
   });
-  prim('(<MARK)', '( -- dest )', { needs: 0, net: 1 }, (x) => {
+  prim('(<MARK)', '( -- dest )', {}, (x) => {
     // a backward jump's destination
     x.call(trackStop);
     tosPush(x);
@@ -179,7 +179,7 @@ export function compilerWords(k: Builder): void {
     x.ret();
   });
   // Counted loops. (DO) ( -- dest ): see DO_SETUP.
-  prim('(DO)', '( -- dest )', { needs: 0, net: 1 }, (x) => {
+  prim('(DO)', '( -- dest )', {}, (x) => {
     x.call(trackStop);
     emitSeq(x, DO_SETUP);
     x.call(a.label('leave_mark'));
@@ -188,7 +188,7 @@ export function compilerWords(k: Builder): void {
     x.mov(qword(r13, U.lastTarget), rbx);
     x.ret();
   });
-  prim('(?DO)', '( -- dest )', { needs: 0, net: 1 }, (x) => {
+  prim('(?DO)', '( -- dest )', {}, (x) => {
     x.call(trackStop);
     // and when start = limit, skip the loop: je to a LEAVE site
     emitSeq(x, [...DO_SETUP, ...snippet((s) => s.cmp(rax, rcx)), ...JE_REL32]);
@@ -199,7 +199,7 @@ export function compilerWords(k: Builder): void {
     x.mov(qword(r13, U.lastTarget), rbx);
     x.ret();
   });
-  prim('(LEAVE)', '( -- )', { needs: 0, net: 0 }, (x) => {
+  prim('(LEAVE)', '( -- )', {}, (x) => {
     // a jump to the innermost loop's exit
     x.call(trackStop);
     x.mov(al, 0xe9);
@@ -226,15 +226,13 @@ export function compilerWords(k: Builder): void {
     );
     x.ret();
   };
-  prim('(LOOP)', '( dest -- )', { needs: 1, net: -1 }, (x) =>
+  prim('(LOOP)', '( dest -- )', {}, (x) =>
     loopEnd(
       x,
       snippet((s) => s.inc(r14)),
     ),
   );
-  prim('(+LOOP)', '( dest -- )', { needs: 1, net: -1 }, (x) =>
-    loopEnd(x, [...snippet((s) => s.add(r14, rbx)), ...DROP]),
-  );
+  prim('(+LOOP)', '( dest -- )', {}, (x) => loopEnd(x, [...snippet((s) => s.add(r14, rbx)), ...DROP]));
 }
 
 /** emit_*, compile_call, compile_lit, compile_xt, emit_inline. */

@@ -34,9 +34,9 @@ export type A = Assembler;
 
 /** How a primitive is compiled into a definition. */
 export interface PrimOptions {
-  /** Items the primitive needs on the data stack (undefined: unknown). */
+  /** Items the primitive needs on the data stack, where its stack effect does not say (undefined: unknown). */
   needs?: number;
-  /** Net change of the data stack depth (undefined: unknown). */
+  /** Net change of the data stack depth, where its stack effect does not say (undefined: unknown). */
   net?: number;
   immediate?: boolean;
   compileOnly?: boolean;
@@ -300,6 +300,9 @@ export function newBuilder(): Builder {
         throw new Error(`primitive ${name}: its effect ${effect} takes ${counts.needs} items, not ${opts.needs}`);
       if (counts && opts.net !== undefined && counts.net !== opts.net)
         throw new Error(`primitive ${name}: its effect ${effect} changes the depth by ${counts.net}, not ${opts.net}`);
+      // what the effect states, unless the options say otherwise (a variable effect: only what is known)
+      const needs = opts.needs ?? counts?.needs;
+      const net = opts.net ?? counts?.net;
       const xt = L(`p_${name}`);
       let hflags = 0;
       if (opts.immediate) hflags |= HFLAG.immediate;
@@ -316,13 +319,13 @@ export function newBuilder(): Builder {
         // an inline length of 0 in the info word means "call it"
         if (inl.length === 0) throw new Error(`inline body of ${name} is empty: give it a compile handler`);
         const at = opts.inlineBody ? called.length + 1 : 0;
-        a.dq(infoWord(inl.length, flags, opts.needs, opts.net, at));
+        a.dq(infoWord(inl.length, flags, needs, net, at));
         a.bind(xt);
         a.bytes(called);
         a.ret();
         if (opts.inlineBody) a.bytes(inl);
       } else {
-        a.dq(infoWord(0, flags, opts.needs, opts.net, 0));
+        a.dq(infoWord(0, flags, needs, net, 0));
         a.bind(xt);
         body(a);
       }

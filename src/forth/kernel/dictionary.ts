@@ -47,7 +47,7 @@ export function dictionaryWords(k: Builder): void {
   const { a, tosPush, tosPop, throwCode, prim, alias } = k;
   const { emitByte, compileCall, parseName, findName, searchWid, trackStop } = k.r;
   // Defining words.
-  prim(':', '( "name" -- colon-sys )', { needs: 0 }, (x) => {
+  prim(':', '( "name" -- colon-sys )', {}, (x) => {
     const named = x.label();
     x.call(parseName);
     x.test(rcx, rcx);
@@ -57,7 +57,7 @@ export function dictionaryWords(k: Builder): void {
     x.call(a.label('begin_colon'));
     x.ret();
   });
-  prim(':NONAME', '( -- xt colon-sys )', { needs: 0, net: 2 }, (x) => {
+  prim(':NONAME', '( -- xt colon-sys )', {}, (x) => {
     x.xor(ecx, ecx);
     x.call(a.label('begin_colon'));
     // xt under the colon-sys marker
@@ -67,15 +67,15 @@ export function dictionaryWords(k: Builder): void {
     x.mov(rbx, rax);
     x.ret();
   });
-  prim(';', '( C: colon-sys -- )', { immediate: true, compileOnly: true, needs: 0 }, (x) => {
+  prim(';', '( colon-sys -- )', { immediate: true, compileOnly: true }, (x) => {
     x.call(a.label('end_colon'));
     x.ret();
   });
-  prim('EXIT', '( -- )', { immediate: true, compileOnly: true, needs: 0, net: 0 }, (x) => {
+  prim('EXIT', '( -- )', { immediate: true, compileOnly: true }, (x) => {
     // compiles a return (a tail jump when it can)
     x.jmp(a.label('compile_exit'));
   });
-  prim('RECURSE', '( -- )', { immediate: true, compileOnly: true, needs: 0 }, (x) => {
+  prim('RECURSE', '( -- )', { immediate: true, compileOnly: true }, (x) => {
     x.call(trackStop);
     x.mov(rax, qword(r13, U.lastXt));
     x.call(compileCall);
@@ -83,37 +83,37 @@ export function dictionaryWords(k: Builder): void {
     x.mov(qword(r13, U.callEnd), 0);
     x.ret();
   });
-  prim('[', '( -- )', { immediate: true, needs: 0, net: 0 }, (x) => {
+  prim('[', '( -- )', { immediate: true }, (x) => {
     x.mov(qword(r13, U.state), 0);
     x.ret();
   });
-  prim(']', '( -- )', { needs: 0, net: 0 }, (x) => {
+  prim(']', '( -- )', {}, (x) => {
     x.mov(qword(r13, U.state), -1);
     x.ret();
   });
-  prim('IMMEDIATE', '( -- )', { needs: 0, net: 0 }, (x) => {
+  prim('IMMEDIATE', '( -- )', {}, (x) => {
     x.mov(rax, qword(r13, U.latest));
     x.or(byte(rax, HDR.flags), HFLAG.immediate);
     x.ret();
   });
-  prim('(NO-TAIL)', '( -- )', { needs: 0, net: 0 }, (x) => {
+  prim('(NO-TAIL)', '( -- )', {}, (x) => {
     // the last definition reads its caller's return stack: call it, never jump to it
     x.mov(rax, qword(r13, U.lastXt));
     x.add(rax, qword(r13, U.codeDelta));
     x.or(byte(rax, XI.flags), INFO_FLAG.noTail);
     x.ret();
   });
-  prim('COMPILE-ONLY', '( -- )', { needs: 0, net: 0 }, (x) => {
+  prim('COMPILE-ONLY', '( -- )', {}, (x) => {
     x.mov(rax, qword(r13, U.latest));
     x.or(byte(rax, HDR.flags), HFLAG.compileOnly);
     x.ret();
   });
-  prim('CREATE', '( "name" -- )', { needs: 0, net: 0 }, (x) => {
+  prim('CREATE', '( "name" -- )', {}, (x) => {
     // a word that pushes the address of the data space after it
     x.call(parseName);
     x.jmp(a.label('do_create'));
   });
-  prim('(CREATE)', '( addr len -- )', { needs: 2, net: -2 }, (x) => {
+  prim('(CREATE)', '( addr len -- )', {}, (x) => {
     // CREATE with the name given on the stack
     x.mov(rsi, qword(rbp));
     x.mov(rcx, rbx);
@@ -121,7 +121,7 @@ export function dictionaryWords(k: Builder): void {
     x.lea(rbp, qword(rbp, 16));
     x.jmp(a.label('do_create'));
   });
-  prim('(HEADER)', '( addr len -- )', { needs: 2, net: -2 }, (x) => {
+  prim('(HEADER)', '( addr len -- )', {}, (x) => {
     // a header for code about to be compiled at CODE-HERE (visible at once)
     x.mov(rsi, qword(rbp));
     x.mov(rcx, rbx);
@@ -130,7 +130,7 @@ export function dictionaryWords(k: Builder): void {
     x.call(a.label('new_code_word'));
     x.ret();
   });
-  prim('(DOES>)', '( -- )', { needs: 0, net: 0, flags: INFO_FLAG.noTail }, (x) => {
+  prim('(DOES>)', '( -- )', { flags: INFO_FLAG.noTail }, (x) => {
     // run time of DOES>: the last CREATE'd word now jumps to the code after the `ret`
     // that follows this call (that ret ends the defining word)
     x.mov(rdx, qword(rsp));
@@ -152,7 +152,7 @@ export function dictionaryWords(k: Builder): void {
     x.bind(none);
     throwCode(THROW.unsupported);
   });
-  prim('DOES>', '( C: colon-sys1 -- colon-sys2 )', { immediate: true, compileOnly: true, needs: 0 }, (x) => {
+  prim('DOES>', '( C: colon-sys1 -- colon-sys2 )', { immediate: true, compileOnly: true }, (x) => {
     // compiles (DOES>) and a return; the code that follows runs with the body on the stack
     x.call(trackStop);
     x.lea(rax, qword(a.label('p_(DOES>)')));
@@ -163,7 +163,7 @@ export function dictionaryWords(k: Builder): void {
     x.mov(qword(r13, U.lastTarget), rax);
     x.ret();
   });
-  prim('(MAKE-CONSTANT)', '( x -- )', { needs: 1, net: -1 }, (x) => {
+  prim('(MAKE-CONSTANT)', '( x -- )', {}, (x) => {
     // the last CREATE'd word pushes x instead of its body: compiled as a literal
     x.mov(rax, qword(r13, U.lastCreate));
     x.add(rax, qword(r13, U.codeDelta));
@@ -171,7 +171,7 @@ export function dictionaryWords(k: Builder): void {
     tosPop(x);
     x.ret();
   });
-  prim('>BODY', '( xt -- addr )', { needs: 1, net: 0 }, (x) => {
+  prim('>BODY', '( xt -- addr )', {}, (x) => {
     const bad = x.label();
     x.test(byte(rbx, XI.flags), INFO_FLAG.created);
     x.jz(bad);
@@ -199,7 +199,7 @@ export function dictionaryWords(k: Builder): void {
   );
 
   // Dictionary lookup.
-  prim('FIND-NAME', '( addr len -- nt|0 )', { needs: 2, net: -1 }, (x) => {
+  prim('FIND-NAME', '( addr len -- nt|0 )', {}, (x) => {
     // through the search order
     x.mov(rsi, qword(rbp));
     x.mov(rcx, rbx);
@@ -231,7 +231,7 @@ export function dictionaryWords(k: Builder): void {
     x.xor(ebx, ebx);
     x.ret();
   });
-  prim('(WORDLIST)', '( -- wid )', { needs: 0, net: 1 }, (x) => {
+  prim('(WORDLIST)', '( -- wid )', {}, (x) => {
     // a new, empty word list
     x.call(a.label('new_wordlist'));
     tosPush(x);

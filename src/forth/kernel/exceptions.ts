@@ -48,9 +48,9 @@ export const SIGBUS = 7;
 export const SIGFPE = 8;
 export const SIGSEGV = 11;
 
-/** CATCH THROW (CULPRIT), and forth_throw. */
+/** CATCH THROW, forth_throw, (CULPRIT) and BYE. */
 export function exceptionWords(k: Builder): void {
-  const { a, tosPush, tosPop, prim } = k;
+  const { a, tosPush, tosPop, throwCode, prim } = k;
   const { throwL, saveCulprit } = k.r;
   // CATCH ( i*x xt -- j*x 0 | i*x n ): the frame on the return stack holds the
   // caller's stacks, loop registers, input source and the previous handler.
@@ -108,7 +108,7 @@ export function exceptionWords(k: Builder): void {
   a.mov(rbx, rax);
   a.ret();
 
-  prim('(CULPRIT)', '( addr len -- )', { needs: 2, net: -2 }, (x) => {
+  prim('(CULPRIT)', '( addr len -- )', {}, (x) => {
     // text the next uncaught error reports with its message
     x.mov(rsi, qword(rbp));
     x.mov(rcx, rbx);
@@ -116,6 +116,11 @@ export function exceptionWords(k: Builder): void {
     x.mov(rbx, qword(rbp, 8));
     x.lea(rbp, qword(rbp, 16));
     x.ret();
+  });
+  prim('BYE', '( -- )', {}, (x) => {
+    x.mov(rax, qword(r13, U.ctx));
+    x.mov(qword(rax, CTX.bye), 1);
+    throwCode(THROW.bye);
   });
 }
 

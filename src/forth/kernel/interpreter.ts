@@ -19,7 +19,6 @@ import {
   ebx,
   ecx,
   edx,
-  esi,
   qword,
   r8,
   r8d,
@@ -35,18 +34,17 @@ import {
   rdi,
   rdx,
   rsi,
-  rsp,
 } from '../../x86/index.js';
-import { CTX, HDR, HFLAG, THROW, U } from '../layout.js';
+import { HDR, HFLAG, THROW, U } from '../layout.js';
 import { XI } from './code.js';
 import type { Builder } from './context.js';
 
-/** PARSE-NAME … (ERRNO). */
+/** PARSE-NAME … (SET-SOURCE). */
 export function interpreterWords(k: Builder): void {
-  const { a, ext, tosPush, tosPop, throwCode, ccall, prim } = k;
-  const { parseName, toNumber, interpret, flushOut, refill } = k.r;
+  const { a, tosPush, prim } = k;
+  const { parseName, toNumber, interpret, refill } = k.r;
   // The text interpreter.
-  prim('PARSE-NAME', '( "name" -- addr len )', { needs: 0, net: 2 }, (x) => {
+  prim('PARSE-NAME', '( "name" -- addr len )', {}, (x) => {
     x.call(parseName);
     x.sub(rbp, 16);
     x.mov(qword(rbp, 8), rbx);
@@ -54,7 +52,7 @@ export function interpreterWords(k: Builder): void {
     x.mov(rbx, rcx);
     x.ret();
   });
-  prim('PARSE', '( char "ccc<char>" -- addr len )', { needs: 1, net: 1 }, (x) => {
+  prim('PARSE', '( char "ccc<char>" -- addr len )', {}, (x) => {
     const loop = x.label();
     const end = x.label();
     const found = x.label();
@@ -103,7 +101,7 @@ export function interpreterWords(k: Builder): void {
     x.xor(ebx, ebx);
     x.ret();
   });
-  prim('>NUMBER', '( ud1 addr1 u1 -- ud2 addr2 u2 )', { needs: 4, net: 0 }, (x) => {
+  prim('>NUMBER', '( ud1 addr1 u1 -- ud2 addr2 u2 )', {}, (x) => {
     // accumulate digits of BASE into ud
     const loop = x.label();
     const done = x.label();
@@ -141,7 +139,7 @@ export function interpreterWords(k: Builder): void {
     x.ret();
   });
   prim('INTERPRET', '( i*x -- j*x )', { needs: 0 }, (x) => x.jmp(interpret));
-  prim('REFILL', '( -- flag )', { needs: 0, net: 1 }, (x) => {
+  prim('REFILL', '( -- flag )', {}, (x) => {
     x.call(refill);
     tosPush(x);
     x.movsxd(rbx, eax);
@@ -170,7 +168,7 @@ export function interpreterWords(k: Builder): void {
     x.pop(qword(r13, U.srcAddr));
     x.ret();
   });
-  prim('(SET-SOURCE)', '( addr len id -- )', { needs: 3, net: -3 }, (x) => {
+  prim('(SET-SOURCE)', '( addr len id -- )', {}, (x) => {
     // make a line the current input (for file input)
     x.mov(qword(r13, U.sourceId), rbx);
     x.mov(rax, qword(rbp));
@@ -180,41 +178,6 @@ export function interpreterWords(k: Builder): void {
     x.mov(qword(r13, U.toIn), 0);
     x.mov(rbx, qword(rbp, 16));
     x.lea(rbp, qword(rbp, 24));
-    x.ret();
-  });
-  prim('BYE', '( -- )', { needs: 0 }, (x) => {
-    x.mov(rax, qword(r13, U.ctx));
-    x.mov(qword(rax, CTX.bye), 1);
-    throwCode(THROW.bye);
-  });
-  prim('MS', '( ms -- )', { needs: 1, net: -1 }, (x) => {
-    // sleep; the output so far goes out first; an interrupt ends it (THROW -28)
-    x.call(flushOut);
-    x.sub(rsp, 16);
-    x.mov(rax, rbx);
-    x.xor(edx, edx);
-    x.mov(ecx, 1000);
-    x.div(rcx);
-    x.mov(qword(rsp), rax);
-    x.imul(rdx, rdx, 1_000_000);
-    x.mov(qword(rsp, 8), rdx);
-    x.mov(rdi, rsp);
-    x.xor(esi, esi);
-    ccall(ext('nanosleep'));
-    x.add(rsp, 16);
-    tosPop(x);
-    const calm = x.label();
-    x.cmp(qword(r13, U.pendingInterrupt), 0);
-    x.je(calm);
-    x.mov(qword(r13, U.pendingInterrupt), 0);
-    throwCode(THROW.userInterrupt);
-    x.bind(calm);
-    x.ret();
-  });
-  prim('(ERRNO)', '( -- n )', { needs: 0, net: 1 }, (x) => {
-    ccall(ext('__errno_location'));
-    tosPush(x);
-    x.movsxd(rbx, dword(rax));
     x.ret();
   });
 }

@@ -19,6 +19,7 @@ import {
   ecx,
   edi,
   edx,
+  esi,
   qword,
   r13,
   r14,
@@ -33,14 +34,14 @@ import {
   rsi,
   rsp,
 } from '../../x86/index.js';
-import { CTX, U } from '../layout.js';
+import { CTX, THROW, U } from '../layout.js';
 import type { Builder } from './context.js';
 
-/** EMIT … ACCEPT. */
+/** EMIT … ACCEPT, and MS. */
 export function ioWords(k: Builder): void {
-  const { a, ext, tosPush, tosPop, ccall, prim, alias } = k;
+  const { a, ext, tosPush, tosPop, throwCode, ccall, prim, alias } = k;
   const { flushOut } = k.r;
-  prim('EMIT', '( char -- )', { needs: 1, net: -1 }, (x) => {
+  prim('EMIT', '( char -- )', {}, (x) => {
     const room = x.label();
     x.mov(rax, qword(r13, U.outLen));
     x.cmp(rax, U.outBufSize);
@@ -53,7 +54,7 @@ export function ioWords(k: Builder): void {
     tosPop(x);
     x.ret();
   });
-  prim('TYPE', '( addr u -- )', { needs: 2, net: -2 }, (x) => {
+  prim('TYPE', '( addr u -- )', {}, (x) => {
     const loop = x.label();
     const done = x.label();
     const room = x.label();
@@ -83,15 +84,15 @@ export function ioWords(k: Builder): void {
     x.lea(rbp, qword(rbp, 16));
     x.ret();
   });
-  prim('CR', '( -- )', { needs: 0, net: 0 }, (x) => {
+  prim('CR', '( -- )', {}, (x) => {
     // newline, and the output goes out now
     tosPush(x);
     x.mov(ebx, 10);
     x.call(a.label('p_EMIT'));
     x.jmp(flushOut);
   });
-  prim('(FLUSH)', '( -- )', { needs: 0, net: 0 }, (x) => x.jmp(flushOut));
-  prim('KEY', '( -- char )', { needs: 0, net: 1 }, (x) => {
+  prim('(FLUSH)', '( -- )', {}, (x) => x.jmp(flushOut));
+  prim('KEY', '( -- char )', {}, (x) => {
     // from standard input; -1 at end of input
     const got = x.label();
     x.call(flushOut);
@@ -110,7 +111,7 @@ export function ioWords(k: Builder): void {
     x.ret();
   });
   alias('EKEY', 'KEY');
-  prim('ACCEPT', '( addr n -- n2 )', { needs: 2, net: -1 }, (x) => {
+  prim('ACCEPT', '( addr n -- n2 )', {}, (x) => {
     // a line from standard input, without its newline
     const loop = x.label();
     const done = x.label();
@@ -141,6 +142,30 @@ export function ioWords(k: Builder): void {
     x.pop(r15);
     x.pop(r14);
     x.lea(rbp, qword(rbp, 8));
+    x.ret();
+  });
+  prim('MS', '( ms -- )', {}, (x) => {
+    // sleep; the output so far goes out first; an interrupt ends it (THROW -28)
+    x.call(flushOut);
+    x.sub(rsp, 16);
+    x.mov(rax, rbx);
+    x.xor(edx, edx);
+    x.mov(ecx, 1000);
+    x.div(rcx);
+    x.mov(qword(rsp), rax);
+    x.imul(rdx, rdx, 1_000_000);
+    x.mov(qword(rsp, 8), rdx);
+    x.mov(rdi, rsp);
+    x.xor(esi, esi);
+    ccall(ext('nanosleep'));
+    x.add(rsp, 16);
+    tosPop(x);
+    const calm = x.label();
+    x.cmp(qword(r13, U.pendingInterrupt), 0);
+    x.je(calm);
+    x.mov(qword(r13, U.pendingInterrupt), 0);
+    throwCode(THROW.userInterrupt);
+    x.bind(calm);
     x.ret();
   });
 }

@@ -33,49 +33,49 @@ import type { Builder } from './context.js';
 /** @ … SOURCE-ID. */
 export function memoryWords(k: Builder): void {
   const { ext, tosPush, tosPop, throwCode, ccall, prim, alias } = k;
-  prim('@', '( addr -- x )', { inline: true, needs: 1, net: 0 }, (x) => x.mov(rbx, qword(rbx)));
-  prim('!', '( x addr -- )', { inline: true, needs: 2, net: -2 }, (x) => {
+  prim('@', '( addr -- x )', { inline: true }, (x) => x.mov(rbx, qword(rbx)));
+  prim('!', '( x addr -- )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp));
     x.mov(qword(rbx), rax);
     x.mov(rbx, qword(rbp, 8));
     x.lea(rbp, qword(rbp, 16));
   });
-  prim('C@', '( addr -- char )', { inline: true, needs: 1, net: 0 }, (x) => x.movzx(ebx, byte(rbx)));
-  prim('C!', '( char addr -- )', { inline: true, needs: 2, net: -2 }, (x) => {
+  prim('C@', '( addr -- char )', { inline: true }, (x) => x.movzx(ebx, byte(rbx)));
+  prim('C!', '( char addr -- )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp));
     x.mov(byte(rbx), al);
     x.mov(rbx, qword(rbp, 8));
     x.lea(rbp, qword(rbp, 16));
   });
-  prim('W@', '( addr -- u16 )', { inline: true, needs: 1, net: 0 }, (x) => x.movzx(ebx, mem(2, rbx)));
-  prim('W!', '( x addr -- )', { inline: true, needs: 2, net: -2 }, (x) => {
+  prim('W@', '( addr -- u16 )', { inline: true }, (x) => x.movzx(ebx, mem(2, rbx)));
+  prim('W!', '( x addr -- )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp));
     x.mov(mem(2, rbx), ax);
     x.mov(rbx, qword(rbp, 8));
     x.lea(rbp, qword(rbp, 16));
   });
-  prim('L@', '( addr -- u32 )', { inline: true, needs: 1, net: 0 }, (x) => x.mov(ebx, dword(rbx)));
-  prim('SL@', '( addr -- n32 )', { inline: true, needs: 1, net: 0 }, (x) => x.movsxd(rbx, dword(rbx)));
-  prim('L!', '( x addr -- )', { inline: true, needs: 2, net: -2 }, (x) => {
+  prim('L@', '( addr -- u32 )', { inline: true }, (x) => x.mov(ebx, dword(rbx)));
+  prim('SL@', '( addr -- n32 )', { inline: true }, (x) => x.movsxd(rbx, dword(rbx)));
+  prim('L!', '( x addr -- )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp));
     x.mov(dword(rbx), eax);
     x.mov(rbx, qword(rbp, 8));
     x.lea(rbp, qword(rbp, 16));
   });
-  prim('+!', '( n addr -- )', { inline: true, needs: 2, net: -2 }, (x) => {
+  prim('+!', '( n addr -- )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp));
     x.add(qword(rbx), rax);
     x.mov(rbx, qword(rbp, 8));
     x.lea(rbp, qword(rbp, 16));
   });
-  prim('2@', '( addr -- x1 x2 )', { inline: true, needs: 1, net: 1 }, (x) => {
+  prim('2@', '( addr -- x1 x2 )', { inline: true }, (x) => {
     // x2 at addr
     x.sub(rbp, 8);
     x.mov(rax, qword(rbx, 8));
     x.mov(qword(rbp), rax);
     x.mov(rbx, qword(rbx));
   });
-  prim('2!', '( x1 x2 addr -- )', { inline: true, needs: 3, net: -3 }, (x) => {
+  prim('2!', '( x1 x2 addr -- )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp));
     x.mov(qword(rbx), rax);
     x.mov(rax, qword(rbp, 8));
@@ -83,7 +83,7 @@ export function memoryWords(k: Builder): void {
     x.mov(rbx, qword(rbp, 16));
     x.lea(rbp, qword(rbp, 24));
   });
-  prim('CMOVE', '( from to u -- )', { needs: 3, net: -3 }, (x) => {
+  prim('CMOVE', '( from to u -- )', {}, (x) => {
     // byte by byte, upwards
     x.mov(rcx, rbx);
     x.mov(rdi, qword(rbp));
@@ -94,7 +94,7 @@ export function memoryWords(k: Builder): void {
     x.lea(rbp, qword(rbp, 24));
     x.ret();
   });
-  prim('CMOVE>', '( from to u -- )', { needs: 3, net: -3 }, (x) => {
+  prim('CMOVE>', '( from to u -- )', {}, (x) => {
     // byte by byte, downwards
     const done = x.label();
     x.mov(rcx, rbx);
@@ -112,7 +112,7 @@ export function memoryWords(k: Builder): void {
     x.lea(rbp, qword(rbp, 24));
     x.ret();
   });
-  prim('MOVE', '( from to u -- )', { needs: 3, net: -3 }, (x) => {
+  prim('MOVE', '( from to u -- )', {}, (x) => {
     // as if through a buffer
     x.mov(rdx, rbx);
     x.mov(rdi, qword(rbp));
@@ -122,7 +122,7 @@ export function memoryWords(k: Builder): void {
     x.lea(rbp, qword(rbp, 24));
     x.ret();
   });
-  prim('FILL', '( addr u char -- )', { needs: 3, net: -3 }, (x) => {
+  prim('FILL', '( addr u char -- )', {}, (x) => {
     x.mov(rax, rbx);
     x.mov(rcx, qword(rbp));
     x.mov(rdi, qword(rbp, 8));
@@ -134,11 +134,11 @@ export function memoryWords(k: Builder): void {
   });
 
   // Data space.
-  prim('HERE', '( -- addr )', { inline: true, needs: 0, net: 1 }, (x) => {
+  prim('HERE', '( -- addr )', { inline: true }, (x) => {
     tosPush(x);
     x.mov(rbx, qword(r13, U.here));
   });
-  prim('ALLOT', '( n -- )', { needs: 1, net: -1 }, (x) => {
+  prim('ALLOT', '( n -- )', {}, (x) => {
     const over = x.label();
     x.mov(rax, qword(r13, U.here));
     x.add(rax, rbx);
@@ -150,25 +150,25 @@ export function memoryWords(k: Builder): void {
     x.bind(over);
     throwCode(THROW.dictionaryOverflow);
   });
-  prim(',', '( x -- )', { inline: true, needs: 1, net: -1 }, (x) => {
+  prim(',', '( x -- )', { inline: true }, (x) => {
     x.mov(rax, qword(r13, U.here));
     x.mov(qword(rax), rbx);
     x.add(qword(r13, U.here), 8);
     tosPop(x);
   });
-  prim('C,', '( char -- )', { inline: true, needs: 1, net: -1 }, (x) => {
+  prim('C,', '( char -- )', { inline: true }, (x) => {
     x.mov(rax, qword(r13, U.here));
     x.mov(byte(rax), bl);
     x.add(qword(r13, U.here), 1);
     tosPop(x);
   });
-  prim('ALIGN', '( -- )', { inline: true, needs: 0, net: 0 }, (x) => {
+  prim('ALIGN', '( -- )', { inline: true }, (x) => {
     x.mov(rax, qword(r13, U.here));
     x.add(rax, 7);
     x.and(rax, -8);
     x.mov(qword(r13, U.here), rax);
   });
-  prim('ALIGNED', '( addr -- a-addr )', { inline: true, needs: 1, net: 0 }, (x) => {
+  prim('ALIGNED', '( addr -- a-addr )', { inline: true }, (x) => {
     x.add(rbx, 7);
     x.and(rbx, -8);
   });
@@ -176,7 +176,7 @@ export function memoryWords(k: Builder): void {
   alias('DFALIGN', 'ALIGN');
   alias('FALIGNED', 'ALIGNED');
   alias('DFALIGNED', 'ALIGNED');
-  prim('UNUSED', '( -- u )', { needs: 0, net: 1 }, (x) => {
+  prim('UNUSED', '( -- u )', {}, (x) => {
     tosPush(x);
     x.mov(rbx, qword(r13, U.dataEnd));
     x.sub(rbx, qword(r13, U.here));
@@ -185,7 +185,7 @@ export function memoryWords(k: Builder): void {
 
   // Variables of the system, as addresses.
   const userVar = (name: string, off: number): void => {
-    prim(name, '( -- addr )', { inline: true, needs: 0, net: 1 }, (x) => {
+    prim(name, '( -- addr )', { inline: true }, (x) => {
       tosPush(x);
       x.lea(rbx, qword(r13, off));
     });
@@ -208,14 +208,14 @@ export function memoryWords(k: Builder): void {
   userVar('(WIDS)', U.widChain);
   userVar('(FORTH-WID)', U.forthWid);
   userVar('(CHERE)', U.chere);
-  prim('SOURCE', '( -- addr len )', { inline: true, needs: 0, net: 2 }, (x) => {
+  prim('SOURCE', '( -- addr len )', { inline: true }, (x) => {
     x.sub(rbp, 16);
     x.mov(qword(rbp, 8), rbx);
     x.mov(rax, qword(r13, U.srcAddr));
     x.mov(qword(rbp), rax);
     x.mov(rbx, qword(r13, U.srcLen));
   });
-  prim('SOURCE-ID', '( -- source-id )', { inline: true, needs: 0, net: 1 }, (x) => {
+  prim('SOURCE-ID', '( -- source-id )', { inline: true }, (x) => {
     tosPush(x);
     x.mov(rbx, qword(r13, U.sourceId));
   });

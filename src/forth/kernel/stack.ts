@@ -20,34 +20,34 @@ import type { Builder } from './context.js';
 export function stackWords(k: Builder): void {
   const { tosPush, tosPop, throwCode, prim, alias } = k;
   const { dupSpecial } = k.r;
-  prim('DUP', '( x -- x x )', { inline: true, needs: 1, net: 1, special: dupSpecial }, (x) => tosPush(x));
-  prim('DROP', '( x -- )', { inline: true, needs: 1, net: -1 }, (x) => tosPop(x));
+  prim('DUP', '( x -- x x )', { inline: true, special: dupSpecial }, (x) => tosPush(x));
+  prim('DROP', '( x -- )', { inline: true }, (x) => tosPop(x));
   alias('D>S', 'DROP'); // ( d -- n )
-  prim('SWAP', '( a b -- b a )', { inline: true, needs: 2, net: 0 }, (x) => {
+  prim('SWAP', '( a b -- b a )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp));
     x.mov(qword(rbp), rbx);
     x.mov(rbx, rax);
   });
-  prim('OVER', '( a b -- a b a )', { inline: true, needs: 2, net: 1 }, (x) => {
+  prim('OVER', '( a b -- a b a )', { inline: true }, (x) => {
     tosPush(x);
     x.mov(rbx, qword(rbp, 8));
   });
-  prim('ROT', '( a b c -- b c a )', { inline: true, needs: 3, net: 0 }, (x) => {
+  prim('ROT', '( a b c -- b c a )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp, 8));
     x.mov(rcx, qword(rbp));
     x.mov(qword(rbp, 8), rcx);
     x.mov(qword(rbp), rbx);
     x.mov(rbx, rax);
   });
-  prim('-ROT', '( a b c -- c a b )', { inline: true, needs: 3, net: 0 }, (x) => {
+  prim('-ROT', '( a b c -- c a b )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp, 8));
     x.mov(rcx, qword(rbp));
     x.mov(qword(rbp, 8), rbx);
     x.mov(qword(rbp), rax);
     x.mov(rbx, rcx);
   });
-  prim('NIP', '( a b -- b )', { inline: true, needs: 2, net: -1 }, (x) => x.lea(rbp, qword(rbp, 8)));
-  prim('TUCK', '( a b -- b a b )', { inline: true, needs: 2, net: 1 }, (x) => {
+  prim('NIP', '( a b -- b )', { inline: true }, (x) => x.lea(rbp, qword(rbp, 8)));
+  prim('TUCK', '( a b -- b a b )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp));
     x.sub(rbp, 8);
     x.mov(qword(rbp, 8), rbx);
@@ -60,17 +60,17 @@ export function stackWords(k: Builder): void {
     tosPush(x);
     x.bind(z);
   });
-  prim('2DUP', '( a b -- a b a b )', { inline: true, needs: 2, net: 2 }, (x) => {
+  prim('2DUP', '( a b -- a b a b )', { inline: true }, (x) => {
     x.sub(rbp, 16);
     x.mov(rax, qword(rbp, 16));
     x.mov(qword(rbp, 8), rbx);
     x.mov(qword(rbp), rax);
   });
-  prim('2DROP', '( a b -- )', { inline: true, needs: 2, net: -2 }, (x) => {
+  prim('2DROP', '( a b -- )', { inline: true }, (x) => {
     x.mov(rbx, qword(rbp, 8));
     x.lea(rbp, qword(rbp, 16));
   });
-  prim('2SWAP', '( x1 x2 x3 x4 -- x3 x4 x1 x2 )', { inline: true, needs: 4, net: 0 }, (x) => {
+  prim('2SWAP', '( x1 x2 x3 x4 -- x3 x4 x1 x2 )', { inline: true }, (x) => {
     x.mov(rax, qword(rbp));
     x.mov(rcx, qword(rbp, 8));
     x.mov(rdx, qword(rbp, 16));
@@ -79,7 +79,7 @@ export function stackWords(k: Builder): void {
     x.mov(qword(rbp), rdx);
     x.mov(rbx, rcx);
   });
-  prim('2OVER', '( x1 x2 x3 x4 -- x1 x2 x3 x4 x1 x2 )', { inline: true, needs: 4, net: 2 }, (x) => {
+  prim('2OVER', '( x1 x2 x3 x4 -- x1 x2 x3 x4 x1 x2 )', { inline: true }, (x) => {
     x.sub(rbp, 16);
     x.mov(qword(rbp, 8), rbx);
     x.mov(rax, qword(rbp, 32));
@@ -101,7 +101,7 @@ export function stackWords(k: Builder): void {
     throwCode(THROW.stackUnderflow);
   });
   alias('CS-PICK', 'PICK'); // the control-flow stack is the data stack
-  prim('DEPTH', '( -- n )', { net: 1, needs: 0 }, (x) => {
+  prim('DEPTH', '( -- n )', {}, (x) => {
     x.mov(rax, qword(r13, U.s0));
     x.sub(rax, rbp);
     x.sar(rax, 3);
@@ -109,13 +109,13 @@ export function stackWords(k: Builder): void {
     x.mov(rbx, rax);
     x.ret();
   });
-  prim('SP@', '( -- addr )', { inline: true, net: 1, needs: 0 }, (x) => {
+  prim('SP@', '( -- addr )', { inline: true }, (x) => {
     // address of the second item (the top is in a register)
     x.mov(rax, rbp);
     tosPush(x);
     x.mov(rbx, rax);
   });
-  prim('SP!', '( addr -- )', { needs: 1 }, (x) => {
+  prim('SP!', '( i*x addr -- j*x )', { needs: 1 }, (x) => {
     // set the data stack pointer; the new top is loaded from memory
     x.mov(rbp, rbx);
     tosPop(x);
@@ -125,9 +125,6 @@ export function stackWords(k: Builder): void {
     '>R',
     '( x -- ) ( R: -- x )',
     {
-      needs: 1,
-      net: -1,
-
       inlineBody: (x) => {
         x.push(rbx);
         tosPop(x);
@@ -144,9 +141,6 @@ export function stackWords(k: Builder): void {
     'R>',
     '( -- x ) ( R: x -- )',
     {
-      needs: 0,
-      net: 1,
-
       inlineBody: (x) => {
         tosPush(x);
         x.pop(rbx);
@@ -163,9 +157,6 @@ export function stackWords(k: Builder): void {
     'R@',
     '( -- x ) ( R: x -- x )',
     {
-      needs: 0,
-      net: 1,
-
       inlineBody: (x) => {
         tosPush(x);
         x.mov(rbx, qword(rsp));
@@ -181,9 +172,6 @@ export function stackWords(k: Builder): void {
     '2>R',
     '( a b -- ) ( R: -- a b )',
     {
-      needs: 2,
-      net: -2,
-
       inlineBody: (x) => {
         x.push(qword(rbp));
         x.push(rbx);
@@ -204,9 +192,6 @@ export function stackWords(k: Builder): void {
     '2R>',
     '( -- a b ) ( R: a b -- )',
     {
-      needs: 0,
-      net: 2,
-
       inlineBody: (x) => {
         x.sub(rbp, 16);
         x.mov(qword(rbp, 8), rbx);
@@ -229,9 +214,6 @@ export function stackWords(k: Builder): void {
     '2R@',
     '( -- a b ) ( R: a b -- a b )',
     {
-      needs: 0,
-      net: 2,
-
       inlineBody: (x) => {
         x.sub(rbp, 16);
         x.mov(qword(rbp, 8), rbx);
@@ -249,7 +231,7 @@ export function stackWords(k: Builder): void {
       x.ret();
     },
   );
-  prim('RDROP', '( R: x -- )', { needs: 0, net: 0, inlineBody: (x) => x.add(rsp, 8) }, (x) => {
+  prim('RDROP', '( R: x -- )', { inlineBody: (x) => x.add(rsp, 8) }, (x) => {
     x.pop(rax);
     x.add(rsp, 8);
     x.jmp(rax);
@@ -258,8 +240,6 @@ export function stackWords(k: Builder): void {
     'RP@',
     '( -- addr )',
     {
-      needs: 0,
-      net: 1,
       inlineBody: (x) => {
         tosPush(x);
         x.mov(rbx, rsp);
@@ -272,7 +252,7 @@ export function stackWords(k: Builder): void {
       x.ret();
     },
   );
-  prim('I', '( -- n )', { compileOnly: true, needs: 0, net: 1, inline: true }, (x) => {
+  prim('I', '( -- n )', { compileOnly: true, inline: true }, (x) => {
     // index of the innermost DO loop
     tosPush(x);
     x.lea(rbx, qword(r14, r15, 1, 0));
@@ -282,8 +262,6 @@ export function stackWords(k: Builder): void {
     '( -- n )',
     {
       compileOnly: true,
-      needs: 0,
-      net: 1,
       inlineBody: (x) => {
         tosPush(x);
         x.mov(rbx, qword(rsp));
@@ -303,8 +281,6 @@ export function stackWords(k: Builder): void {
     '( -- ) ( R: loop-sys -- )',
     {
       compileOnly: true,
-      needs: 0,
-      net: 0,
       inlineBody: (x) => {
         x.pop(r14);
         x.pop(r15);
