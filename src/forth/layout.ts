@@ -169,13 +169,13 @@ export const INFO = {
 } as const;
 
 export const INFO_FLAG = {
-  /** A CREATE'd word (its code pushes the body address; see CREATED in kernel.ts); may be DOES>-patched. */
+  /** A CREATE'd word (its code pushes the body address; see CREATED in kernel/code.ts); may be DOES>-patched. */
   created: 1,
   /** The CREATE'd word's `ret` was patched into a jump to DOES> code. */
   does: 2,
   /** Tail calls into this word must not become jumps (it reads its return address). */
   noTail: 4,
-  /** The primitive has a compile handler (a literal folded into it, a comparison fused with IF): see specials in kernel.ts. */
+  /** The primitive has a compile handler (a literal folded into it, a comparison fused with IF): see kernel/peephole.ts. */
   foldable: 8,
 } as const;
 

@@ -1,18 +1,49 @@
 /**
- * The part of the Forth system written in Forth, compiled by the kernel at
- * boot. Layout constants (header offsets, flags) are interpolated from
- * layout.ts so that the two halves agree.
+ * The part of the Forth system written in Forth: the files of src/forth/lib/,
+ * read when a system boots and compiled by the kernel in the order below.
+ * They ship with the package as they are (package.json "files"); nothing
+ * caches them, so an edited file is what the next boot compiles. Layout
+ * constants (header offsets, flags) are made here from layout.ts, so that
+ * the two halves agree, and put between boot.fs and the rest.
  */
 
+import fs from 'node:fs';
 import { HDR, HFLAG, INFO, INFO_FLAG, WL } from './layout.js';
-import { CORE } from './src/core.js';
-import { EXTRA } from './src/extra.js';
-import { FILES } from './src/files.js';
-import { FLOATS } from './src/floats.js';
+
+/** The Forth source files, in boot order; `constants` marks where the layout constants go. */
+export const SYSTEM_FILES = [
+  'boot.fs',
+  'constants',
+  'core.fs',
+  'core-ext.fs',
+  'double.fs',
+  'string.fs',
+  'ccall.fs',
+  'memory.fs',
+  'search.fs',
+  'string-ext.fs',
+  'tools.fs',
+  'facility.fs',
+  'floats.fs',
+  'files.fs',
+] as const;
+
+/** The folder of the .fs files (src/forth/lib, from this module's place in src/ or dist/src/). */
+export function systemDir(): URL {
+  const here = new URL('.', import.meta.url);
+  const fromDist = new URL('../../../src/forth/lib/', here);
+  return here.pathname.includes('/dist/src/') ? fromDist : new URL('./lib/', here);
+}
+
+/** The URLs of the .fs files, in boot order. */
+export function systemFiles(): URL[] {
+  const dir = systemDir();
+  return SYSTEM_FILES.filter((f) => f !== 'constants').map((f) => new URL(f, dir));
+}
 
 /**
  * Constants the Forth source refers to. (XI.FLAGS) is the offset of the info
- * word's flags from an xt (the XI of kernel.ts).
+ * word's flags from an xt (the XI of kernel/code.ts).
  */
 function constants(): string {
   return `
@@ -28,7 +59,8 @@ ${INFO.flags - INFO.size} CONSTANT (XI.FLAGS)   ${INFO_FLAG.created} CONSTANT (I
 
 /** The whole system source, in boot order. */
 export function systemSource(): string {
-  return [CORE.split('\\ @CONSTANTS@')[0], constants(), CORE.split('\\ @CONSTANTS@')[1], EXTRA, FLOATS, FILES].join(
+  const dir = systemDir();
+  return SYSTEM_FILES.map((f) => (f === 'constants' ? constants() : fs.readFileSync(new URL(f, dir), 'utf8'))).join(
     '\n',
   );
 }

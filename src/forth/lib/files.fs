@@ -1,9 +1,9 @@
-/**
- * Forth source: the File-Access word set over the C library's stdio (a
- * fileid is a FILE *), and INCLUDED with its own input source per file.
- */
+\ files.fs -- the File-Access word set over the C library's stdio
+\
+\ A fileid is a FILE *.  INCLUDE-FILE makes each line of the file the input
+\ buffer in turn, in a line buffer of its own, and restores the including
+\ source afterwards (also when the file throws).
 
-export const FILES = String.raw`
 S" (FOPEN)"   (EXTERN) ptr fopen( ptr ptr )
 S" (FCLOSE)"  (EXTERN) int fclose( ptr )
 S" (FREAD)"   (EXTERN) size_t fread( ptr size_t size_t ptr )
@@ -78,4 +78,3 @@ VARIABLE (INCLUDED-LIST)
 : INCLUDE  ( i*x "name" -- j*x ) PARSE-NAME INCLUDED ;
 : REQUIRED ( i*x addr u -- j*x ) 2DUP (INCLUDED?) IF 2DROP ELSE INCLUDED THEN ;
 : REQUIRE  ( i*x "name" -- j*x ) PARSE-NAME REQUIRED ;
-`;

@@ -1,44 +1,9 @@
-/**
- * Forth source: the Core word set and the words the rest of the system
- * builds on. Compiled at boot by the kernel, in order.
- */
-
-export const CORE = String.raw`
-: \  SOURCE NIP >IN ! ; IMMEDIATE
-\ From here on, comments work.
-: (  41 PARSE 2DROP ; IMMEDIATE
-
-\ Control structures: the kernel emits the code; the control-flow stack is the data stack.
-: IF      (0BRANCH>) ; IMMEDIATE COMPILE-ONLY
-: THEN    (RESOLVE>) ; IMMEDIATE COMPILE-ONLY
-: ELSE    (BRANCH>) SWAP (RESOLVE>) ; IMMEDIATE COMPILE-ONLY
-: AHEAD   (BRANCH>) ; IMMEDIATE COMPILE-ONLY
-: BEGIN   (<MARK) ; IMMEDIATE COMPILE-ONLY
-: UNTIL   (<0BRANCH) ; IMMEDIATE COMPILE-ONLY
-: AGAIN   (<BRANCH) ; IMMEDIATE COMPILE-ONLY
-: WHILE   (0BRANCH>) SWAP ; IMMEDIATE COMPILE-ONLY
-: REPEAT  (<BRANCH) (RESOLVE>) ; IMMEDIATE COMPILE-ONLY
-: DO      (DO) ; IMMEDIATE COMPILE-ONLY
-: ?DO     (?DO) ; IMMEDIATE COMPILE-ONLY
-: LOOP    (LOOP) ; IMMEDIATE COMPILE-ONLY
-: +LOOP   (+LOOP) ; IMMEDIATE COMPILE-ONLY
-: LEAVE   (LEAVE) ; IMMEDIATE COMPILE-ONLY
-: ROLL    ( xu xu-1 ... x0 u -- xu-1 ... x0 xu ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
-\ A comment may span lines of a file or of the text being evaluated (not of an EVALUATE string).
-: (  ( "ccc<paren>" -- )
-  BEGIN 41 PARSE 2DROP
-    >IN @ DUP IF 1- SOURCE DROP + C@ 41 = ELSE DROP 0 THEN 0=
-    SOURCE-ID -1 <> AND
-  WHILE REFILL 0= UNTIL THEN ; IMMEDIATE
-
-: CONSTANT  ( x "name" -- ) CREATE (MAKE-CONSTANT) ;
-: VARIABLE  ( "name" -- ) CREATE 0 , ;
-: 2CONSTANT ( x1 x2 "name" -- ) CREATE , , DOES> 2@ ;
-: 2VARIABLE ( "name" -- ) CREATE 0 , 0 , ;
-: BL    32 ;
-: TRUE  -1 ;
-: FALSE 0 ;
-\ @CONSTANTS@
+\ core.fs -- the Core word set written in Forth
+\
+\ Names and lookup over the kernel's headers, characters and strings, WORD,
+\ pictured numeric output and ENVIRONMENT?.  String literals compiled into
+\ a definition live in code space, jumped over; interpreted ones go to four
+\ transient buffers used in turn, so that a few can be alive at once.
 
 \ Names and lookup.
 : COUNT ( c-addr -- addr u ) DUP 1+ SWAP C@ ;
@@ -117,4 +82,3 @@ CREATE (HOLDBUF) 256 ALLOT
 \ Environment queries answer from a word list of their own.
 (WORDLIST) CONSTANT (ENV)
 : ENVIRONMENT? ( addr u -- false | i*x true ) (ENV) SEARCH-WORDLIST IF EXECUTE TRUE ELSE FALSE THEN ;
-`;

@@ -1,10 +1,12 @@
-/**
- * Forth source: the Floating-Point word set (IEEE doubles on a separate
- * stack), number conversion for the text interpreter (double-cell numbers
- * and float literals), and output formatting through the C library.
- */
+\ floats.fs -- the Floating-Point word set
+\
+\ IEEE doubles on their own stack; the arithmetic is primitive (kernel/
+\ floats.ts), the transcendental functions are libm's.  Text to float is
+\ checked here for Forth's syntax and converted by strtod; float to text
+\ goes through snprintf's %e digits.  The text interpreter's not-found hook,
+\ set at the end of the conversion section, tries double-cell numbers, then
+\ floats.
 
-export const FLOATS = String.raw`
 \ libm for the transcendental words; (LIB) goes back to the whole process after.
 S" libm.so.6" (Z) (DLOPEN) (LIB) !
 S" FSIN"   (EXTERN) double sin( double )
@@ -134,4 +136,3 @@ CREATE (FDIG) 32 ALLOT
   (FDIG) OVER PRECISION MIN TYPE DUP PRECISION - 0 MAX 0 ?DO [CHAR] 0 EMIT LOOP
   [CHAR] . EMIT (FDIG) OVER + PRECISION ROT - 0 MAX TYPE
   [CHAR] E EMIT 0 .R SPACE ;
-`;

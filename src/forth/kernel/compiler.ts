@@ -1,0 +1,515 @@
+/**
+ * The native-code compiler: subroutine threading, with small primitives
+ * copied inline.
+ *
+ * A colon definition is machine code: each word compiled is a `call` to its
+ * xt, or the bytes of its inline body (INFO.inlineLen bytes, from the info
+ * word at xt-8), or a literal, `mov rbx, imm` after a push. The control
+ * structures written in Forth (lib/core.fs) call the branch emitters here;
+ * the control-flow stack is the data stack, holding addresses in code
+ * space. Code space is written through its read+write view (U.codeDelta
+ * away from the address it runs at).
+ *
+ * For SEE, the compiler also records what each definition was compiled
+ * from: a list of tokens (word, literal, immediate word run) per colon
+ * definition, in an arena of its own.
+ */
+
+import {
+  al,
+  byte,
+  cl,
+  dword,
+  eax,
+  ebx,
+  ecx,
+  edx,
+  qword,
+  r12,
+  r13,
+  r14,
+  r15,
+  rax,
+  rbp,
+  rbx,
+  rcx,
+  rdx,
+  rsi,
+  rsp,
+} from '../../x86/index.js';
+import { HDR, INFO_FLAG, THROW, U } from '../layout.js';
+import {
+  CREATED,
+  DO_SETUP,
+  DROP,
+  JE_REL32,
+  JNO_REL32,
+  MOV_RBX_IMM32,
+  MOVABS_RBX,
+  PUSH_TOS,
+  snippet,
+  XI,
+} from './code.js';
+import type { A, Builder } from './context.js';
+
+/** COMPILE, … (+LOOP). */
+export function compilerWords(k: Builder): void {
+  const { a, tosPush, tosPop, prim, alias, emitSeq } = k;
+  const { emitByte, emitDword, emitQword, compileXt, compileLit, makeHeader, trackStop, fuseBranch } = k.r;
+  prim('COMPILE,', '( xt -- )', {}, (x) => {
+    x.mov(rax, rbx);
+    tosPop(x);
+    x.jmp(compileXt);
+  });
+  prim('LITERAL', '( x -- )', { immediate: true, compileOnly: true }, (x) => {
+    // Compilation: ( x -- ) run-time: ( -- x )
+    x.mov(rax, rbx);
+    tosPop(x);
+    x.jmp(compileLit);
+  });
+  alias('(LITERAL)', 'LITERAL', 0); // not immediate: for words that compile a literal
+  prim('(FLITERAL)', '( F: r -- )', {}, (x) => {
+    // compile code that pushes r: sub r12,8; mov rax, imm64; mov [r12], rax
+    emitSeq(
+      x,
+      snippet((s) => {
+        s.sub(r12, 8);
+        s.mov(rax, 0x1234_5678_9abc_def0n);
+      }, 8),
+    );
+    x.mov(rax, qword(r12));
+    x.add(r12, 8);
+    x.call(emitQword);
+    emitSeq(
+      x,
+      snippet((s) => s.mov(qword(r12), rax)),
+    );
+    x.ret();
+  });
+  prim('CODE,', '( byte -- )', {}, (x) => {
+    // one byte of machine code
+    x.mov(eax, ebx);
+    tosPop(x);
+    x.jmp(emitByte);
+  });
+  prim('CODE-HERE', '( -- addr )', {}, (x) => {
+    tosPush(x);
+    x.mov(rbx, qword(r13, U.chere));
+    x.ret();
+  });
+  prim('(RET,)', '( -- )', {}, (x) => {
+    // compile the end of a word built without ':' (a return, or a tail jump)
+    x.jmp(a.label('compile_exit'));
+  });
+  prim('(HEADER-XT)', '( xt flags addr len -- )', {}, (x) => {
+    // a header for an existing xt (SYNONYM)
+    x.mov(rsi, qword(rbp));
+    x.mov(rcx, rbx);
+    x.call(makeHeader);
+    x.mov(rcx, qword(rbp, 16));
+    x.mov(qword(rax, HDR.xt), rcx);
+    x.mov(rcx, qword(rbp, 8));
+    x.mov(byte(rax, HDR.flags), cl);
+    x.mov(rbx, qword(rbp, 24));
+    x.lea(rbp, qword(rbp, 32));
+    x.ret();
+  });
+
+  // Branch emitters for the control structures written in Forth.
+  // (0BRANCH>) ( -- orig ) a forward jump taken when the flag is false, fused with a
+  // comparison just compiled; orig is the address of its rel32 field.
+  prim('(0BRANCH>)', '( -- orig )', {}, (x) => {
+    x.mov(ecx, 1);
+    x.call(fuseBranch);
+    tosPush(x);
+    x.mov(rbx, rax);
+    x.ret();
+  });
+  prim('(<0BRANCH)', '( dest -- )', {}, (x) => {
+    // a backward jump taken when the flag is false
+    x.call(a.label('check_cf'));
+    x.mov(rdx, rbx);
+    tosPop(x);
+    x.xor(ecx, ecx);
+    x.jmp(fuseBranch);
+  });
+  prim('(BRANCH>)', '( -- orig )', {}, (x) => {
+    // an unconditional forward jump
+    x.call(trackStop);
+    x.mov(al, 0xe9);
+    x.call(emitByte);
+    tosPush(x);
+    x.mov(rbx, qword(r13, U.chere));
+    x.xor(eax, eax);
+    x.call(emitDword);
+    x.ret();
+  });
+  prim('(<BRANCH)', '( dest -- )', {}, (x) => {
+    // an unconditional backward jump
+    x.call(a.label('check_cf'));
+    x.call(trackStop);
+    x.mov(al, 0xe9);
+    x.call(emitByte);
+    x.mov(rax, rbx);
+    x.sub(rax, qword(r13, U.chere));
+    x.sub(rax, 4);
+    x.call(emitDword);
+    tosPop(x);
+    x.ret();
+  });
+  prim('(RESOLVE>)', '( orig -- )', {}, (x) => {
+    // the forward jump at orig lands here
+    x.call(a.label('check_cf'));
+    x.call(trackStop);
+    x.mov(rax, qword(r13, U.chere));
+    x.mov(qword(r13, U.lastTarget), rax);
+    x.sub(rax, rbx);
+    x.sub(rax, 4);
+    x.add(rbx, qword(r13, U.codeDelta));
+    x.mov(dword(rbx), eax);
+    tosPop(x);
+    x.ret();
+  });
+  prim('(<MARK)', '( -- dest )', {}, (x) => {
+    // a backward jump's destination
+    x.call(trackStop);
+    tosPush(x);
+    x.mov(rbx, qword(r13, U.chere));
+    x.mov(qword(r13, U.lastTarget), rbx);
+    x.ret();
+  });
+  // Counted loops. (DO) ( -- dest ): see DO_SETUP.
+  prim('(DO)', '( -- dest )', {}, (x) => {
+    x.call(trackStop);
+    emitSeq(x, DO_SETUP);
+    x.call(a.label('leave_mark'));
+    tosPush(x);
+    x.mov(rbx, qword(r13, U.chere));
+    x.mov(qword(r13, U.lastTarget), rbx);
+    x.ret();
+  });
+  prim('(?DO)', '( -- dest )', {}, (x) => {
+    x.call(trackStop);
+    // and when start = limit, skip the loop: je to a LEAVE site
+    emitSeq(x, [...DO_SETUP, ...snippet((s) => s.cmp(rax, rcx)), ...JE_REL32]);
+    x.call(a.label('leave_mark'));
+    x.call(a.label('leave_site'));
+    tosPush(x);
+    x.mov(rbx, qword(r13, U.chere));
+    x.mov(qword(r13, U.lastTarget), rbx);
+    x.ret();
+  });
+  prim('(LEAVE)', '( -- )', {}, (x) => {
+    // a jump to the innermost loop's exit
+    x.call(trackStop);
+    x.mov(al, 0xe9);
+    x.call(emitByte);
+    x.jmp(a.label('leave_site'));
+  });
+  const loopEnd = (x: A, step: number[]): void => {
+    // ( dest -- ) step code, jno dest, then the exit: LEAVEs land here, pop r14 r15
+    x.call(a.label('check_cf'));
+    x.call(trackStop);
+    emitSeq(x, [...step, ...JNO_REL32]);
+    x.mov(rax, rbx);
+    x.sub(rax, qword(r13, U.chere));
+    x.sub(rax, 4);
+    x.call(emitDword);
+    tosPop(x);
+    x.call(a.label('leave_resolve'));
+    emitSeq(
+      x,
+      snippet((s) => {
+        s.pop(r14);
+        s.pop(r15);
+      }),
+    );
+    x.ret();
+  };
+  prim('(LOOP)', '( dest -- )', {}, (x) =>
+    loopEnd(
+      x,
+      snippet((s) => s.inc(r14)),
+    ),
+  );
+  prim('(+LOOP)', '( dest -- )', {}, (x) => loopEnd(x, [...snippet((s) => s.add(r14, rbx)), ...DROP]));
+}
+
+/** emit_*, compile_call, compile_lit, compile_xt, emit_inline. */
+export function codeEmitters(k: Builder): void {
+  const { a, L, emitSeq } = k;
+  const { emitByte, emitDword, emitQword, emitBytes, emitInline, compileXt, compileLit, compileCall, trackEffect } =
+    k.r;
+  // emit_*: append to code space through the write view. Clobber rdx (and rsi/rcx for emit_bytes).
+  for (const [l, size] of [
+    [emitByte, 1],
+    [emitDword, 4],
+    [emitQword, 8],
+  ] as const) {
+    a.bind(l);
+    a.mov(rdx, qword(r13, U.chere));
+    a.add(rdx, qword(r13, U.codeDelta));
+    if (size === 1) a.mov(byte(rdx), al);
+    else if (size === 4) a.mov(dword(rdx), eax);
+    else a.mov(qword(rdx), rax);
+    a.add(qword(r13, U.chere), size);
+    a.ret();
+  }
+  a.bind(emitBytes);
+  {
+    const loop = L();
+    const done = L();
+    a.mov(rdx, qword(r13, U.chere));
+    a.add(qword(r13, U.chere), rcx);
+    a.add(rdx, qword(r13, U.codeDelta));
+    a.bind(loop);
+    a.test(rcx, rcx);
+    a.jz(done);
+    a.mov(al, byte(rsi));
+    a.mov(byte(rdx), al);
+    a.add(rsi, 1);
+    a.add(rdx, 1);
+    a.sub(rcx, 1);
+    a.jmp(loop);
+    a.bind(done);
+    a.ret();
+  }
+  // compile_call: rax = target → E8 rel32, remembered for tail calls.
+  a.bind(compileCall);
+  a.push(rax);
+  a.mov(al, 0xe8);
+  a.call(emitByte);
+  a.pop(rax);
+  a.sub(rax, qword(r13, U.chere));
+  a.sub(rax, 4);
+  a.call(emitDword);
+  a.mov(rax, qword(r13, U.chere));
+  a.mov(qword(r13, U.callEnd), rax);
+  a.ret();
+
+  // compile_lit: rax = value. push the top; mov rbx, imm. Remembered for folding.
+  {
+    const wide = L();
+    const done = L();
+    a.bind(compileLit);
+    a.push(rax);
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.litStart), rcx);
+    emitSeq(a, PUSH_TOS);
+    a.mov(rax, qword(rsp));
+    a.movsxd(rcx, eax);
+    a.cmp(rcx, rax);
+    a.jne(wide);
+    emitSeq(a, MOV_RBX_IMM32);
+    a.mov(rax, qword(rsp));
+    a.call(emitDword);
+    a.jmp(done);
+    a.bind(wide);
+    emitSeq(a, MOVABS_RBX);
+    a.mov(rax, qword(rsp));
+    a.call(emitQword);
+    a.bind(done);
+    a.pop(rax);
+    a.mov(qword(r13, U.litValue), rax);
+    a.mov(rax, qword(r13, U.chere));
+    a.mov(qword(r13, U.litEnd), rax);
+    // stack tracking: +1
+    a.mov(ecx, 0);
+    a.mov(edx, 129);
+    a.call(trackEffect);
+    a.jmp(a.label('see_lit'));
+  }
+
+  // compile_xt: rax = xt. Inline, fold, literal for CREATE'd words, or call.
+  {
+    a.bind(compileXt);
+    const notCreated = L();
+    const notSpecial = L();
+    const viaCall = L();
+    a.push(rax);
+    a.call(a.label('see_xt'));
+    a.mov(rax, qword(rsp));
+    // Track the stack effect.
+    a.movzx(ecx, byte(rax, XI.needs));
+    a.movzx(edx, byte(rax, XI.net));
+    a.call(trackEffect);
+    a.pop(rax);
+    // CREATE'd word: a literal (and a call of its DOES> code).
+    a.test(byte(rax, XI.flags), INFO_FLAG.created);
+    a.jz(notCreated);
+    a.push(rax);
+    a.mov(rax, qword(rax, CREATED.body));
+    a.call(a.label('compile_lit_raw'));
+    a.pop(rax);
+    a.test(byte(rax, XI.flags), INFO_FLAG.does);
+    a.jz(a.label('cx_ret'));
+    a.movsxd(rcx, dword(rax, CREATED.rel));
+    a.lea(rax, qword(rax, rcx, 1, CREATED.end));
+    a.jmp(compileCall);
+    a.bind(a.label('cx_ret'));
+    a.ret();
+    a.bind(notCreated);
+    // Folding/fusion handlers.
+    a.test(byte(rax, XI.flags), INFO_FLAG.foldable);
+    a.jz(notSpecial);
+    a.lea(rdx, qword(a.label('special_table')));
+    const scan = L();
+    const scanNext = L();
+    a.bind(scan);
+    a.mov(rcx, qword(rdx));
+    a.test(rcx, rcx);
+    a.jz(notSpecial);
+    a.cmp(rcx, rax);
+    a.jne(scanNext);
+    a.jmp(qword(rdx, 8)); // handler: rax = xt
+    a.bind(scanNext);
+    a.add(rdx, 16);
+    a.jmp(scan);
+    a.bind(notSpecial);
+    a.bind(a.label('compile_plain'));
+    // Inline copy?
+    a.cmp(byte(rax, XI.inlineLen), 0);
+    a.je(viaCall);
+    a.jmp(emitInline);
+    a.bind(viaCall);
+    a.jmp(compileCall);
+  }
+  // emit_inline: rax = xt of an inline primitive: its inline copy goes into the code.
+  a.bind(emitInline);
+  a.movzx(ecx, byte(rax, XI.inlineLen));
+  a.movsxd(rsi, dword(rax, XI.inlineAt));
+  a.add(rsi, rax);
+  a.jmp(emitBytes);
+  a.bind(a.label('compile_lit_raw'));
+  a.push(qword(r13, U.seeList));
+  a.push(qword(r13, U.trackOn));
+  a.mov(qword(r13, U.seeList), 0);
+  a.mov(qword(r13, U.trackOn), 0);
+  a.call(compileLit);
+  a.pop(qword(r13, U.trackOn));
+  a.pop(qword(r13, U.seeList));
+  a.ret();
+}
+
+/** check_cf and the LEAVE bookkeeping. */
+export function controlFlowChecks(k: Builder): void {
+  const { a, L, throwCode } = k;
+  const { emitDword } = k.r;
+  // check_cf: the top of the stack must be a control-flow item (an address in
+  // compiled code, not the colon-sys marker or anything else): else THROW -22.
+  {
+    a.bind(a.label('check_cf'));
+    const bad = L();
+    a.cmp(rbx, qword(r13, U.codeLow));
+    a.jb(bad);
+    a.cmp(rbx, qword(r13, U.chere));
+    a.ja(bad);
+    a.ret();
+    a.bind(bad);
+    throwCode(THROW.controlMismatch);
+  }
+
+  // LEAVE bookkeeping: a small stack of rel32 field addresses, 0 marks a DO.
+  // More DOs and LEAVEs open at once than it holds: THROW -52; a loop end
+  // without its DO (`BEGIN LOOP`): THROW -22.
+  {
+    const overflow = L();
+    const underflow = L();
+    a.bind(a.label('leave_mark'));
+    a.mov(rax, qword(r13, U.leaveSp));
+    a.cmp(rax, U.leaveStackCells);
+    a.jae(overflow);
+    a.mov(qword(r13, rax, 8, U.leaveStack), 0);
+    a.add(qword(r13, U.leaveSp), 1);
+    a.ret();
+    a.bind(a.label('leave_site'));
+    // the jump opcode is emitted; reserve rel32 and remember it
+    a.mov(rax, qword(r13, U.chere));
+    a.mov(rcx, qword(r13, U.leaveSp));
+    a.cmp(rcx, U.leaveStackCells);
+    a.jae(overflow);
+    a.mov(qword(r13, rcx, 8, U.leaveStack), rax);
+    a.add(qword(r13, U.leaveSp), 1);
+    a.xor(eax, eax);
+    a.jmp(emitDword);
+    a.bind(overflow);
+    throwCode(THROW.controlFlowOverflow);
+    a.bind(underflow);
+    throwCode(THROW.controlMismatch);
+    a.bind(a.label('leave_resolve'));
+    const loop = L();
+    const done = L();
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.lastTarget), rcx);
+    a.bind(loop);
+    a.cmp(qword(r13, U.leaveSp), 0);
+    a.je(underflow);
+    a.sub(qword(r13, U.leaveSp), 1);
+    a.mov(rax, qword(r13, U.leaveSp));
+    a.mov(rdx, qword(r13, rax, 8, U.leaveStack));
+    a.test(rdx, rdx);
+    a.jz(done);
+    a.mov(rax, rcx);
+    a.sub(rax, rdx);
+    a.sub(rax, 4);
+    a.add(rdx, qword(r13, U.codeDelta));
+    a.mov(dword(rdx), eax);
+    a.jmp(loop);
+    a.bind(done);
+    a.ret();
+  }
+}
+
+/** The SEE token lists. */
+export function seeRecorder(k: Builder): void {
+  const { a, L } = k;
+  // SEE support: a token list per colon definition, in an arena mmap'd at boot (see_arena).
+  // Tokens: [kind, value] cells; kind 1 call/inline xt, 2 literal, 3 immediate word run (header), 0 end.
+  {
+    const append = L('see_append'); // rcx = kind, rdx = value
+    a.bind(append);
+    const none = L();
+    a.mov(rax, qword(r13, U.seeList));
+    a.test(rax, rax);
+    a.jz(none);
+    a.mov(qword(rax), rcx);
+    a.mov(qword(rax, 8), rdx);
+    a.add(qword(r13, U.seeList), 16);
+    a.bind(none);
+    a.ret();
+    a.bind(a.label('see_xt'));
+    a.mov(rdx, rax);
+    a.mov(ecx, 1);
+    a.jmp(append);
+    a.bind(a.label('see_lit'));
+    a.mov(rdx, qword(r13, U.litValue));
+    a.mov(ecx, 2);
+    a.jmp(append);
+    a.bind(a.label('see_imm'));
+    a.push(rax);
+    a.mov(rdx, rax);
+    a.mov(ecx, 3);
+    a.call(append);
+    a.pop(rax);
+    a.ret();
+    a.bind(a.label('see_begin'));
+    // a fresh list from the SEE arena; its start goes in the header
+    a.mov(rax, qword(a.label('see_arena')));
+    a.mov(qword(r13, U.seeList), rax);
+    const noHdr = L();
+    a.mov(rcx, qword(r13, U.defHdr));
+    a.test(rcx, rcx);
+    a.jz(noHdr);
+    a.mov(qword(rcx, HDR.see), rax);
+    a.bind(noHdr);
+    a.ret();
+    a.bind(a.label('see_end'));
+    a.xor(ecx, ecx);
+    a.xor(edx, edx);
+    a.call(append);
+    a.mov(rax, qword(r13, U.seeList));
+    a.mov(qword(a.label('see_arena')), rax);
+    a.mov(qword(r13, U.seeList), 0);
+    a.ret();
+  }
+}

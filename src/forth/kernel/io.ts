@@ -1,0 +1,222 @@
+/**
+ * Output and input primitives, and the output buffer.
+ *
+ * Output goes to a 4 KiB buffer in the user area and out to the host's
+ * pipe (fd 5) when it fills, at CR, before reading input or sleeping, and
+ * when an evaluation ends; the host counts the bytes (CTX.outTotal) to
+ * know when it has all of an evaluation's output. Input reads standard
+ * input a byte at a time.
+ */
+
+import {
+  bl,
+  byte,
+  cl,
+  dl,
+  dword,
+  eax,
+  ebx,
+  ecx,
+  edi,
+  edx,
+  esi,
+  qword,
+  r13,
+  r14,
+  r14d,
+  r15,
+  rax,
+  rbp,
+  rbx,
+  rcx,
+  rdi,
+  rdx,
+  rsi,
+  rsp,
+} from '../../x86/index.js';
+import { CTX, THROW, U } from '../layout.js';
+import type { Builder } from './context.js';
+
+/** EMIT … ACCEPT, and MS. */
+export function ioWords(k: Builder): void {
+  const { a, ext, tosPush, tosPop, throwCode, ccall, prim, alias } = k;
+  const { flushOut } = k.r;
+  prim('EMIT', '( char -- )', {}, (x) => {
+    const room = x.label();
+    x.mov(rax, qword(r13, U.outLen));
+    x.cmp(rax, U.outBufSize);
+    x.jb(room);
+    x.call(flushOut);
+    x.xor(eax, eax);
+    x.bind(room);
+    x.mov(byte(r13, rax, 1, U.outBuf), bl);
+    x.add(qword(r13, U.outLen), 1);
+    tosPop(x);
+    x.ret();
+  });
+  prim('TYPE', '( addr u -- )', {}, (x) => {
+    const loop = x.label();
+    const done = x.label();
+    const room = x.label();
+    x.mov(rsi, qword(rbp));
+    x.mov(rcx, rbx);
+    x.bind(loop);
+    x.test(rcx, rcx);
+    x.jle(done);
+    x.mov(rax, qword(r13, U.outLen));
+    x.cmp(rax, U.outBufSize);
+    x.jb(room);
+    x.push(rsi);
+    x.push(rcx);
+    x.call(flushOut);
+    x.pop(rcx);
+    x.pop(rsi);
+    x.xor(eax, eax);
+    x.bind(room);
+    x.mov(dl, byte(rsi));
+    x.mov(byte(r13, rax, 1, U.outBuf), dl);
+    x.add(qword(r13, U.outLen), 1);
+    x.add(rsi, 1);
+    x.sub(rcx, 1);
+    x.jmp(loop);
+    x.bind(done);
+    x.mov(rbx, qword(rbp, 8));
+    x.lea(rbp, qword(rbp, 16));
+    x.ret();
+  });
+  prim('CR', '( -- )', {}, (x) => {
+    // newline, and the output goes out now
+    tosPush(x);
+    x.mov(ebx, 10);
+    x.call(a.label('p_EMIT'));
+    x.jmp(flushOut);
+  });
+  prim('(FLUSH)', '( -- )', {}, (x) => x.jmp(flushOut));
+  prim('KEY', '( -- char )', {}, (x) => {
+    // from standard input; -1 at end of input
+    const got = x.label();
+    x.call(flushOut);
+    tosPush(x);
+    x.push(rax); // a byte of room on the stack
+    x.xor(edi, edi);
+    x.mov(rsi, rsp);
+    x.mov(edx, 1);
+    ccall(ext('read'));
+    x.cmp(rax, 1);
+    x.movzx(ebx, byte(rsp));
+    x.je(got);
+    x.mov(rbx, -1);
+    x.bind(got);
+    x.pop(rax);
+    x.ret();
+  });
+  alias('EKEY', 'KEY');
+  prim('ACCEPT', '( addr n -- n2 )', {}, (x) => {
+    // a line from standard input, without its newline
+    const loop = x.label();
+    const done = x.label();
+    x.call(flushOut);
+    x.push(r14);
+    x.push(r15);
+    x.mov(r14, qword(rbp)); // buffer
+    x.mov(r15, rbx); // room
+    x.xor(ebx, ebx); // count
+    x.bind(loop);
+    x.cmp(rbx, r15);
+    x.jge(done);
+    x.push(rax);
+    x.xor(edi, edi);
+    x.mov(rsi, rsp);
+    x.mov(edx, 1);
+    ccall(ext('read'));
+    x.movzx(ecx, byte(rsp));
+    x.pop(rdx);
+    x.cmp(rax, 1);
+    x.jne(done);
+    x.cmp(ecx, 10);
+    x.je(done);
+    x.mov(byte(r14, rbx, 1, 0), cl);
+    x.add(rbx, 1);
+    x.jmp(loop);
+    x.bind(done);
+    x.pop(r15);
+    x.pop(r14);
+    x.lea(rbp, qword(rbp, 8));
+    x.ret();
+  });
+  prim('MS', '( ms -- )', {}, (x) => {
+    // sleep; the output so far goes out first; an interrupt ends it (THROW -28)
+    x.call(flushOut);
+    x.sub(rsp, 16);
+    x.mov(rax, rbx);
+    x.xor(edx, edx);
+    x.mov(ecx, 1000);
+    x.div(rcx);
+    x.mov(qword(rsp), rax);
+    x.imul(rdx, rdx, 1_000_000);
+    x.mov(qword(rsp, 8), rdx);
+    x.mov(rdi, rsp);
+    x.xor(esi, esi);
+    ccall(ext('nanosleep'));
+    x.add(rsp, 16);
+    tosPop(x);
+    const calm = x.label();
+    x.cmp(qword(r13, U.pendingInterrupt), 0);
+    x.je(calm);
+    x.mov(qword(r13, U.pendingInterrupt), 0);
+    throwCode(THROW.userInterrupt);
+    x.bind(calm);
+    x.ret();
+  });
+}
+
+/** flush_out: the buffer to fd 5. */
+export function flushOutRoutine(k: Builder): void {
+  const { a, L, ext, ccall } = k;
+  const { flushOut } = k.r;
+  // flush_out: write the output buffer to the output fd (5), counting bytes in ctx.
+  {
+    a.bind(flushOut);
+    const loop = L();
+    const done = L();
+    const again = L();
+    a.push(rsi);
+    a.push(rdi);
+    a.push(rcx);
+    a.push(rdx);
+    a.push(rax);
+    a.push(r14);
+    a.xor(r14d, r14d);
+    a.bind(loop);
+    a.mov(rdx, qword(r13, U.outLen));
+    a.sub(rdx, r14);
+    a.jle(done);
+    a.mov(edi, 5);
+    a.lea(rsi, qword(r13, r14, 1, U.outBuf));
+    ccall(ext('write'));
+    a.test(rax, rax);
+    a.jg(again);
+    // interrupted: try again; other errors: drop the output
+    a.push(rax);
+    ccall(ext('__errno_location'));
+    a.mov(ecx, dword(rax));
+    a.pop(rax);
+    a.cmp(ecx, 4);
+    a.je(loop);
+    a.jmp(done);
+    a.bind(again);
+    a.add(r14, rax);
+    a.mov(rcx, qword(r13, U.ctx));
+    a.add(qword(rcx, CTX.outTotal), rax);
+    a.jmp(loop);
+    a.bind(done);
+    a.mov(qword(r13, U.outLen), 0);
+    a.pop(r14);
+    a.pop(rax);
+    a.pop(rdx);
+    a.pop(rcx);
+    a.pop(rdi);
+    a.pop(rsi);
+    a.ret();
+  }
+}
