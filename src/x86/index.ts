@@ -6,4 +6,11 @@ export { ByteBuf, encode, type Fixup, selectForm } from './encoder.js';
 export { conditions, type Form, formsByMnemonic, mnemonics } from './forms.js';
 export * from './listing.js';
 export * from './operands.js';
-export { AsmSyntaxError, assembleText, feedText, type TextOptions, type TextResult, type TextUnit } from './text.js';
+export {
+  AsmSyntaxError,
+  assembleText,
+  feedText,
+  type TextOptions,
+  type TextResult,
+  type TextUnit,
+} from './text/index.js';
