@@ -5,7 +5,7 @@
  */
 
 import { Prefix } from '../encoder.js';
-import { formsByMnemonic, mnemonics } from '../forms.js';
+import { formsByMnemonic } from '../forms.js';
 import { type Reg, registers } from '../operands.js';
 import { type FormMemo, memoFor } from '../select.js';
 
@@ -24,11 +24,11 @@ export interface Keyword {
   reg: Reg | null;
   /** Size keyword in bytes; prefix bit. */
   n: number;
-  /** Takes a label operand as a branch target. */
+  /** Takes a label operand as a branch target (a mnemonic's, once `prepare`d). */
   branch: boolean;
   /** Resolved sizes of unsized memory operands, by operand shape (see `unsizedMemSize`). */
   sizes: Map<number, number> | null;
-  /** Form choices of a mnemonic. */
+  /** Form choices of a mnemonic, made by `prepare` at its first use. */
   memo: FormMemo | null;
 }
 
@@ -40,7 +40,7 @@ function keyword(kind: KW, name: string, reg: Reg | null = null, n = 0): Keyword
     n,
     branch: false,
     sizes: null,
-    memo: kind === KW.Mnemonic ? memoFor(name) : null,
+    memo: null,
   };
 }
 
@@ -104,15 +104,36 @@ class KeywordTrie {
     }
   }
 }
-const keywords = (() => {
+/**
+ * Makes a mnemonic keyword's memo and branch flag at its first use: only
+ * the rows of the mnemonics a source uses are read.
+ */
+export function prepare(kw: Keyword): FormMemo {
+  const forms = formsByMnemonic.get(kw.name) ?? [];
+  kw.branch = forms.some((f) => (f.kinds[0]?.rel ?? 0) !== 0);
+  kw.memo = memoFor(kw.name);
+  return kw.memo;
+}
+
+/** The trie's transitions and first-two-character table, keywords by number, and the register of each number. */
+export let TRIE: Uint16Array = new Uint16Array(0);
+export let TRIE2: Uint16Array = new Uint16Array(0);
+export let KEYWORDS: (Keyword | undefined)[] = [];
+/** Keyword numbers 1 .. LAST_REGISTER are registers, then mnemonics up to LAST_MNEMONIC. */
+export let LAST_REGISTER = 0;
+export let LAST_MNEMONIC = 0;
+export let REGISTER_OF: Reg[] = [];
+
+/** Builds the keywords on first use, once per process: importing the text front end builds nothing. */
+export function loadKeywords(): void {
+  if (KEYWORDS.length > 0) return;
   // Registers first, then mnemonics: a keyword's number then says which it is.
   const list: Keyword[] = [];
   for (const [name, r] of registers) list.push(keyword(KW.Register, name, r));
-  for (const m of mnemonics) {
-    const k = keyword(KW.Mnemonic, m);
-    const forms = formsByMnemonic.get(m) ?? [];
-    k.branch = forms.some((f) => (f.kinds[0]?.rel ?? 0) !== 0);
-    list.push(k);
+  let mnemonics = 0;
+  for (const m of formsByMnemonic.keys()) {
+    list.push(keyword(KW.Mnemonic, m));
+    mnemonics++;
   }
   for (const [name, bit] of [
     ['lock', Prefix.Lock],
@@ -139,19 +160,17 @@ const keywords = (() => {
   // `qword bcst [rax]`: a broadcast element (the spelling objdump prints).
   list.push(keyword(KW.Ptr, 'bcst', null, 1));
   list.push(keyword(KW.Offset, 'offset'));
-  return new KeywordTrie(list);
-})();
-export const TRIE = keywords.next;
-export const TRIE2 = keywords.first2;
-export const KEYWORDS = keywords.words;
-/** Keyword numbers 1 .. LAST_REGISTER are registers, then mnemonics up to LAST_MNEMONIC. */
-export const LAST_REGISTER = registers.size;
-export const LAST_MNEMONIC = LAST_REGISTER + mnemonics.length;
-/** The register of each register keyword number. */
-export const REGISTER_OF: Reg[] = KEYWORDS.slice(0, LAST_REGISTER + 1).map(
-  (k) => k?.reg ?? (registers.get('rax') as Reg),
-);
-for (let i = 1; i <= LAST_MNEMONIC; i++) {
-  const k = KEYWORDS[i] as Keyword;
-  if (k.kind !== (i <= LAST_REGISTER ? KW.Register : KW.Mnemonic)) throw new Error('keyword numbering');
+  const trie = new KeywordTrie(list);
+  const words = trie.words;
+  const lastRegister = registers.size;
+  for (let i = 1; i <= lastRegister + mnemonics; i++) {
+    const k = words[i] as Keyword;
+    if (k.kind !== (i <= lastRegister ? KW.Register : KW.Mnemonic)) throw new Error('keyword numbering');
+  }
+  REGISTER_OF = words.slice(0, lastRegister + 1).map((k) => k?.reg ?? (registers.get('rax') as Reg));
+  LAST_REGISTER = lastRegister;
+  LAST_MNEMONIC = lastRegister + mnemonics;
+  TRIE = trie.next;
+  TRIE2 = trie.first2;
+  KEYWORDS = words;
 }

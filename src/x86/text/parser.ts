@@ -14,7 +14,7 @@ import { Prefix } from '../encoder.js';
 import { AsmError, type Imm, type Operand, type Reg } from '../operands.js';
 import type { FormMemo } from '../select.js';
 import { Directives } from './directives.js';
-import { CODE, KEYWORDS, type Keyword, KW, LAST_MNEMONIC, LAST_REGISTER, REGISTER_OF } from './keywords.js';
+import { CODE, KEYWORDS, type Keyword, KW, LAST_MNEMONIC, LAST_REGISTER, prepare, REGISTER_OF } from './keywords.js';
 import { C_SPACE, COLON, COMMA, cls, EQ, HASH, LBRACK, LF, MINUS, SEMI, SLASH, type TextOptions } from './scanner.js';
 import type { Sym } from './symbols.js';
 
@@ -132,6 +132,7 @@ export class Parser extends Directives {
     const id = this.wordNumber(start);
     if (id <= LAST_REGISTER || id > LAST_MNEMONIC || this.ignoredSection) return null;
     const kw = KEYWORDS[id] as Keyword;
+    if (kw.memo === null) prepare(kw);
     let q = this.wEnd;
     let c = s[q] as number;
     let n = 0;
@@ -318,6 +319,7 @@ export class Parser extends Directives {
     if (kw === undefined || kw.kind !== KW.Mnemonic) {
       this.fail(start, `unknown instruction '${this.text(start, end)}'`);
     }
+    if (kw.memo === null) prepare(kw);
     this.checkEmit(start);
 
     // Operands.

@@ -8,7 +8,7 @@
 import * as X from '../expr.js';
 import { AsmError } from '../operands.js';
 import { AsmSyntaxError, Fail } from './errors.js';
-import { CODE, CODES, KEYWORDS, type Keyword, TRIE, TRIE2 } from './keywords.js';
+import { CODE, CODES, KEYWORDS, type Keyword, loadKeywords, TRIE, TRIE2 } from './keywords.js';
 
 export interface TextOptions {
   /** Name used in error messages (default `<input>`). */
@@ -74,6 +74,7 @@ export class Scanner {
   errors: AsmSyntaxError[] = [];
 
   constructor(src: string, opts: TextOptions) {
+    loadKeywords();
     this.src = src;
     let b = new Uint8Array(src.length + 1);
     const r = new TextEncoder().encodeInto(src, b);
