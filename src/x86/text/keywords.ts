@@ -73,19 +73,23 @@ class KeywordTrie {
   readonly words: (Keyword | undefined)[] = [undefined];
   constructor(entries: Keyword[]) {
     const DEAD = CODES;
-    const next: number[] = new Array<number>(2 * CODES).fill(DEAD);
+    // States are 16-bit row offsets: room for all of them in one allocation, no growing.
+    const limit = Math.floor(0xffff / CODES);
+    const next = new Uint16Array(limit * CODES).fill(DEAD);
     next[0] = 0;
     next[DEAD] = 0;
+    let rows = 2;
     for (const e of entries) {
       let st = 0;
-      for (const ch of e.name) {
-        const code = CODE[ch.charCodeAt(0)] as number;
-        if (code === 0) throw new Error(`keyword ${e.name} is not an identifier`);
+      const name = e.name;
+      for (let i = 0; i < name.length; i++) {
+        const code = CODE[name.charCodeAt(i)] as number;
+        if (code === 0) throw new Error(`keyword ${name} is not an identifier`);
         let to = next[st + code] as number;
         if (to === DEAD) {
-          to = next.length;
-          next.push(0);
-          for (let i = 1; i < CODES; i++) next.push(DEAD);
+          if (rows === limit) throw new Error('keyword trie too large');
+          to = rows++ * CODES;
+          next[to] = 0;
           next[st + code] = to;
         }
         st = to;
@@ -93,8 +97,7 @@ class KeywordTrie {
       next[st] = this.words.length;
       this.words.push(e);
     }
-    if (next.length > 0xffff) throw new Error('keyword trie too large');
-    this.next = Uint16Array.from(next);
+    this.next = next.slice(0, rows * CODES);
     // Two steps in one, from the root: the state after the codes c0 and c1 (c1 = 0: after c0 alone).
     this.first2 = new Uint16Array(CODES * CODES);
     for (let c0 = 1; c0 < CODES; c0++) {
