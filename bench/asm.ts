@@ -15,7 +15,6 @@ import { writeExecutable } from '../src/elf/index.js';
 import {
   Assembler,
   type AssemblerCore,
-  assembleText,
   type Label,
   mem,
   type ObjectCode,
@@ -23,6 +22,7 @@ import {
   type Reg,
   registers,
 } from '../src/x86/index.js';
+import { assembleText } from '../src/x86/text/index.js';
 import { readElfObject } from '../test/support/gnu.js';
 import { type Row, sample, sampleProcess, table } from './harness.js';
 import type { BenchOptions } from './main.js';

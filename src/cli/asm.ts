@@ -13,7 +13,8 @@
 import { closeSync, fchmodSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { writeExecutable, writeSharedObject } from '../elf/index.js';
-import { AsmSyntaxError, assembleText, formatListing, type ObjectCode } from '../x86/index.js';
+import { formatListing, type ObjectCode } from '../x86/index.js';
+import { AsmSyntaxError, assembleText } from '../x86/text/index.js';
 import { type Command, UsageError } from './command.js';
 import { parseInteger } from './numbers.js';
 

@@ -61,6 +61,13 @@ export interface ObjectCode {
   marks: [number, number, number][];
 }
 
+/** Operand arrays by count, for `emitOperands`. */
+const OPS0: Operand[] = [];
+const OPS1: Operand[] = [0];
+const OPS2: Operand[] = [0, 0];
+const OPS3: Operand[] = [0, 0, 0];
+const OPS4: Operand[] = [0, 0, 0, 0];
+
 /** What follows the bytes of a fragment. */
 const TAIL_END = 0;
 const TAIL_BRANCH = 1;
@@ -360,6 +367,36 @@ export class AssemblerCore {
     if (this.#finished) throw new AsmError('assembler already finished');
     this.#prefix = Prefix.None;
     throw new AsmError(`unknown instruction '${mnemonic}'`);
+  }
+
+  /**
+   * A mnemonic method's call (`a.mov(rax, 1)`): the operands are those
+   * before the first undefined one, put in an array reused for every call
+   * with their count (`emitWith` reads them and keeps none).
+   */
+  emitOperands(memo: FormMemo, a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
+    let ops: Operand[];
+    if (a === undefined) ops = OPS0;
+    else if (b === undefined) {
+      ops = OPS1;
+      ops[0] = a;
+    } else if (c === undefined) {
+      ops = OPS2;
+      ops[0] = a;
+      ops[1] = b;
+    } else if (d === undefined) {
+      ops = OPS3;
+      ops[0] = a;
+      ops[1] = b;
+      ops[2] = c;
+    } else if (e === undefined) {
+      ops = OPS4;
+      ops[0] = a;
+      ops[1] = b;
+      ops[2] = c;
+      ops[3] = d;
+    } else ops = [a, b, c, d, e];
+    return this.emitWith(memo, ops);
   }
 
   /** `emit` with the mnemonic's memo at hand: the mnemonic methods (`a.mov(...)`) and the text front end come here. */

@@ -5,7 +5,7 @@
  * assembler resolves after layout.
  */
 
-import { type Evex, type Form, formCount, formsByMnemonic, lockable, repeatable, type Vex } from './forms.js';
+import { type Evex, type Form, formsByMnemonic, lockable, repeatable, type Vex } from './forms.js';
 import { type Decor, memDispOk, memSizeOfKind, type OperandKind } from './kinds.js';
 import { AsmError, type Imm, type Label, type Mem, type Operand, type Rc, type Reg } from './operands.js';
 
@@ -219,7 +219,8 @@ function explainMismatch(mnemonic: string, forms: readonly Form[], ops: readonly
 /** Encodes operands of one form into `out`; label references go on `fixups`. */
 type FormEncoder = (ops: readonly Operand[], out: ByteBuf, prefix: Prefix, fixups: Fixup[]) => void;
 
-const encoders: (FormEncoder | null)[] = new Array<FormEncoder | null>(formCount).fill(null);
+/** Compiled encoders by form id, made on first use. */
+const encoders: (FormEncoder | undefined)[] = [];
 
 /**
  * Encodes `ops` by form `f` into `out`. Label references are pushed on
@@ -229,7 +230,11 @@ const encoders: (FormEncoder | null)[] = new Array<FormEncoder | null>(formCount
  */
 export function encode(f: Form, ops: readonly Operand[], out: ByteBuf, prefix: Prefix, fixups: Fixup[]): void {
   let e = encoders[f.id];
-  if (e === null) e = encoders[f.id] = compile(f);
+  if (e === undefined) {
+    e = compile(f);
+    while (encoders.length <= f.id) encoders.push(undefined);
+    encoders[f.id] = e;
+  }
   e(ops, out, prefix, fixups);
 }
 

@@ -385,26 +385,79 @@ export const repeatable: ReadonlySet<string> = new Set([
   'ret',
 ]);
 
-/** Every row of the table, parsed. */
-const rows: Form[] = [];
-for (const line of TABLE.split('\n')) {
-  const t = line.trim();
-  if (t !== '' && !t.startsWith('#')) rows.push(parseRow(t, rows.length));
+/**
+ * The table's rows by mnemonic, as text with their row numbers (form ids),
+ * read from the table once per process when first asked for; a mnemonic's
+ * rows are parsed when that mnemonic is first asked for, so a program
+ * parses only the rows of the mnemonics it uses.
+ */
+let index: Map<string, { lines: string[]; ids: number[] }> | null = null;
+const parsed = new Map<string, Form[]>();
+let rowsParsed = 0;
+
+function rowIndex(): Map<string, { lines: string[]; ids: number[] }> {
+  if (index !== null) return index;
+  const m = new Map<string, { lines: string[]; ids: number[] }>();
+  let id = 0;
+  for (const line of TABLE.split('\n')) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    const end = t.search(/[\s|]/);
+    const mnemonic = t.slice(0, end).toLowerCase();
+    let e = m.get(mnemonic);
+    if (e === undefined) m.set(mnemonic, (e = { lines: [], ids: [] }));
+    e.lines.push(t);
+    e.ids.push(id++);
+  }
+  index = m;
+  return m;
 }
 
-/** Every form, grouped by mnemonic in table order. */
-export const formsByMnemonic: ReadonlyMap<string, readonly Form[]> = (() => {
-  const m = new Map<string, Form[]>();
-  for (const f of rows) {
-    let list = m.get(f.mnemonic);
-    if (!list) m.set(f.mnemonic, (list = []));
-    list.push(f);
+function formsOf(mnemonic: string): Form[] | undefined {
+  const done = parsed.get(mnemonic);
+  if (done !== undefined) return done;
+  const e = rowIndex().get(mnemonic);
+  if (e === undefined) return undefined;
+  const forms = e.lines.map((line, i) => parseRow(line, e.ids[i] as number));
+  rowsParsed += forms.length;
+  parsed.set(mnemonic, forms);
+  return forms;
+}
+
+/** How many rows of the table this process has parsed (for the start-up test). */
+export function rowsParsedSoFar(): number {
+  return rowsParsed;
+}
+
+/**
+ * The forms by mnemonic, in table order, as a map that reads the table on
+ * its first use: importing the assembler costs no parse.
+ */
+class FormTable implements ReadonlyMap<string, readonly Form[]> {
+  get size(): number {
+    return rowIndex().size;
   }
-  return m;
-})();
+  get(mnemonic: string): readonly Form[] | undefined {
+    return formsOf(mnemonic);
+  }
+  has(mnemonic: string): boolean {
+    return parsed.has(mnemonic) || rowIndex().has(mnemonic);
+  }
+  forEach(fn: (forms: readonly Form[], mnemonic: string, map: ReadonlyMap<string, readonly Form[]>) => void): void {
+    for (const [m, f] of this.entries()) fn(f, m, this);
+  }
+  keys(): MapIterator<string> {
+    return rowIndex().keys();
+  }
+  *values(): MapIterator<readonly Form[]> {
+    for (const m of rowIndex().keys()) yield formsOf(m) as Form[];
+  }
+  *entries(): MapIterator<[string, readonly Form[]]> {
+    for (const m of rowIndex().keys()) yield [m, formsOf(m) as Form[]];
+  }
+  [Symbol.iterator](): MapIterator<[string, readonly Form[]]> {
+    return this.entries();
+  }
+}
 
-/** The number of forms in the table (their ids are 0 .. formCount - 1). */
-export const formCount = rows.length;
-
-/** All mnemonics the table knows. */
-export const mnemonics: readonly string[] = [...formsByMnemonic.keys()];
+export const formsByMnemonic: ReadonlyMap<string, readonly Form[]> = new FormTable();

@@ -145,22 +145,50 @@ export function methodsSource(): string {
   const out: string[] = [];
   out.push(
     '/**',
-    " * The builder's mnemonic methods, typed by the operand kinds of their",
-    ' * rows. Generated from the instruction table by generate.ts; do not edit.',
+    " * The builder's mnemonic methods, one per mnemonic of the table, typed by",
+    ' * the operand kinds of its rows. Generated from the instruction table by',
+    ' * generate.ts; do not edit. Each method is a plain method of the class (no',
+    ' * prototype patching at import), and makes its memo at its first call.',
     ' */',
     '',
-    `import type { ${[...ATOMS].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).join(', ')} } from './operands.js';`,
+    "import { AssemblerCore } from './assembler.js';",
+    'import type {',
+    ...[...ATOMS, 'Operand'].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((t) => `  ${t},`),
+    "} from './operands.js';",
+    "import { type FormMemo, memoFor } from './select.js';",
     '',
     '/** Every mnemonic of the table, in table order. */',
     'export const MNEMONICS = [',
   );
   for (const m of formsByMnemonic.keys()) out.push(`  '${m}',`);
-  out.push('] as const;', '', 'export type Mnemonic = (typeof MNEMONICS)[number];', '');
-  out.push('/** One method per mnemonic: `a.vaddpd(ymm0, ymm1, qword(rax))`. */', 'export interface MnemonicMethods {');
+  out.push(
+    '] as const;',
+    '',
+    'export type Mnemonic = (typeof MNEMONICS)[number];',
+    '',
+    '/** The memo of each mnemonic, by its number in MNEMONICS, made at its first call. */',
+    'const MEMOS: (FormMemo | undefined)[] = [];',
+    '',
+    'function memo(i: number): FormMemo {',
+    '  const m = memoFor(MNEMONICS[i] as string);',
+    '  MEMOS[i] = m;',
+    '  return m;',
+    '}',
+    '',
+    '/** One method per mnemonic: `a.vaddpd(ymm0, ymm1, qword(rax))`. */',
+    'export class MnemonicMethods extends AssemblerCore {',
+  );
+  let i = 0;
   for (const [m, forms] of formsByMnemonic) {
     const features = [...new Set(forms.flatMap((f) => f.features))].join(', ');
     out.push(`  /** ${m.toUpperCase()} (${features}) */`);
     for (const sig of signatures(forms)) out.push(overload(m, sig));
+    out.push(
+      `  ${m}(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {`,
+      `    return this.emitOperands(MEMOS[${i}] ?? memo(${i}), a, b, c, d, e);`,
+      '  }',
+    );
+    i++;
   }
   out.push('}', '');
   return out.join('\n');

@@ -53,7 +53,7 @@ const SIZE_CODE = new Uint8Array(65).fill(15);
   SIZE_CODE[n] = c;
 });
 
-/** The shape of each register, by ordinal; and of each immediate in -128..127 (index v + 128). Made on first use. */
+/** The shape of each register, by ordinal; and of each immediate in -128..127 (index v + 128), made as they come. */
 let REG_SHAPE = new Uint16Array(0);
 let SMALL_IMM = new Uint16Array(0);
 
@@ -69,8 +69,8 @@ function makeShapes(): void {
   if (fixedIds.length > 6 || REG_CLASSES.length > 8) throw new Error('select: register shapes do not fit');
   REG_SHAPE = new Uint16Array(registers.size);
   for (const r of registers.values()) REG_SHAPE[r.ordinal] = regShape(r);
-  SMALL_IMM = new Uint16Array(256);
-  for (let v = -128; v < 128; v++) SMALL_IMM[v + 128] = TAG_IMM | immCode(v);
+  // Filled as values come (0xffff: not yet); an immediate's code never has every bit set.
+  SMALL_IMM = new Uint16Array(256).fill(0xffff);
 }
 
 /** The shape of an operand, or -1 when it cannot be memoized. */
@@ -93,7 +93,10 @@ function shape(o: Operand): number {
     return kind === 'label' ? TAG_OTHER : TAG_OTHER | (2 + o.mode);
   }
   if (typeof o === 'number') {
-    if (o >= -128 && o <= 127 && (o | 0) === o) return SMALL_IMM[o + 128] as number;
+    if (o >= -128 && o <= 127 && (o | 0) === o) {
+      const c = SMALL_IMM[o + 128] as number;
+      return c !== 0xffff ? c : (SMALL_IMM[o + 128] = TAG_IMM | immCode(o));
+    }
     return Number.isSafeInteger(o) ? TAG_IMM | immCode(o) : -1;
   }
   return -1;

@@ -5,7 +5,8 @@
  * each naming the source line where it starts.
  */
 
-import { type AsmSyntaxError, assembleText, type ObjectCode, type RelocType } from '../../src/x86/index.js';
+import type { ObjectCode, RelocType } from '../../src/x86/index.js';
+import { type AsmSyntaxError, assembleText } from '../../src/x86/text/index.js';
 import { gnuAssemble, R_X86_64 } from './gnu.js';
 import { hex } from './hex.js';
 

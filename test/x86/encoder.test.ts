@@ -13,7 +13,6 @@ import {
   Assembler,
   ah,
   al,
-  assembleText,
   ax,
   byte,
   cl,
@@ -66,6 +65,7 @@ import {
   zmm2,
   zmmword,
 } from '../../src/x86/index.js';
+import { assembleText } from '../../src/x86/text/index.js';
 import { GasError, gas } from '../support/gas.js';
 import { hex } from '../support/hex.js';
 

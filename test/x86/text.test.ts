@@ -6,16 +6,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  AsmSyntaxError,
-  Assembler,
-  assembleText,
-  feedText,
-  formatListing,
-  formsByMnemonic,
-  mnemonics,
-  rax,
-} from '../../src/x86/index.js';
+import { Assembler, formatListing, formsByMnemonic, mnemonics, rax } from '../../src/x86/index.js';
+import { AsmSyntaxError, assembleText, feedText } from '../../src/x86/text/index.js';
 import { diffWithGnu } from '../support/compare.js';
 import { GasError, gas } from '../support/gas.js';
 
