@@ -9,6 +9,7 @@
  * executable (src/native/trampolines.ts): binding needs no code generation.
  */
 
+import { SLOT } from '../channel/layout.js';
 import type { Channel, Request } from './channel.js';
 import type { Signature } from './ctypes.js';
 import { AbortError } from './errors.js';
@@ -58,7 +59,7 @@ function callRequest(m: Marshal, index: number): Request {
     recordBytes: m.recordBytes,
     fill: (ch, slot, args, values) => {
       write(ch, args, values);
-      ch.i32[(slot + 4) >> 2] = index;
+      ch.i32[(slot + SLOT.fn) >> 2] = index;
     },
     decode: m.decode,
   };

@@ -311,25 +311,26 @@ export class Channel {
     return Buffer.from(this.region.buffer, start, e - start).toString('utf8');
   }
 
+  /** Where a record of `bytes` would start (a position in the record ring, skipping to its start rather than wrapping a record), or -1 when there is no room. */
+  #recordAt(bytes: number): number {
+    const size = Math.ceil(bytes / RECORD_ALIGN) * RECORD_ALIGN;
+    const pos = this.#argsHead % ARGS_SIZE;
+    const h = pos + size > ARGS_SIZE ? this.#argsHead + ARGS_SIZE - pos : this.#argsHead;
+    return h + size - this.#argsTail <= ARGS_SIZE ? h : -1;
+  }
+
   /** Reserves an argument record; its region offset, or -1 when the record area is full. */
   #reserve(bytes: number): number {
-    const size = Math.ceil(bytes / RECORD_ALIGN) * RECORD_ALIGN;
-    let h = this.#argsHead;
-    const pos = h % ARGS_SIZE;
-    if (pos + size > ARGS_SIZE) h += ARGS_SIZE - pos;
-    if (h + size - this.#argsTail > ARGS_SIZE) return -1;
-    this.#argsHead = h + size;
+    const h = this.#recordAt(bytes);
+    if (h < 0) return -1;
+    this.#argsHead = h + Math.ceil(bytes / RECORD_ALIGN) * RECORD_ALIGN;
     return this.offset + ARGS_OFFSET + (h % ARGS_SIZE);
   }
 
-  /** Whether the ring has room for one more request of `req`'s kind. */
+  /** Whether the ring (and the record area, for requests with a record) has room for one more `req`. */
   #room(req: Request): boolean {
     if (this.#n - this.#head >= RING_SLOTS) return false;
-    if (req.recordBytes === 0) return true;
-    const size = Math.ceil(req.recordBytes / RECORD_ALIGN) * RECORD_ALIGN;
-    const pos = this.#argsHead % ARGS_SIZE;
-    const h = pos + size > ARGS_SIZE ? this.#argsHead + ARGS_SIZE - pos : this.#argsHead;
-    return h + size - this.#argsTail <= ARGS_SIZE;
+    return req.recordBytes === 0 || this.#recordAt(req.recordBytes) >= 0;
   }
 
   /**

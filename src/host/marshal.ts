@@ -8,7 +8,7 @@
  * before anything reaches the sidecar.
  */
 
-import { CALL_RECORD, INLINE_WORDS, inlineTrampoline, RECORD_TRAMPOLINE } from '../channel/layout.js';
+import { CALL_RECORD, INLINE_WORDS, inlineTrampoline, RECORD_TRAMPOLINE, SLOT } from '../channel/layout.js';
 import type { Channel } from './channel.js';
 import type { CKind, CType, Signature } from './ctypes.js';
 
@@ -72,8 +72,8 @@ export const ARRAY_TYPES: Record<CKind, (new (b: ArrayBuffer, o: number, n: numb
 };
 
 /** Result words within a slot: rax over a0, xmm0 over a1. */
-const A0 = 8;
-const A1 = 16;
+const A0 = SLOT.a0;
+const A1 = SLOT.a1;
 
 /**
  * Where each argument's word goes, from `at`: in C order in the slot (up to

@@ -84,4 +84,25 @@ describe('channels', () => {
       await sc.stop();
     }
   });
+
+  test('an argument record in register order: integer and vector registers full, the rest on the stack', async () => {
+    const sc = await Sidecar.start({ memory: 8 << 20 });
+    try {
+      const c = await sc.library('c');
+      const longs = [1, -2, 3, -4, 5, -6, 7, -8, 9]; // three past the integer registers
+      const doubles = [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5]; // two past the vector registers
+      const proto = `int snprintf(char *buf, size_t n, const char *fmt, ${longs.map(() => 'long').join(', ')}, ${doubles.map(() => 'double').join(', ')})`;
+      const f = c.func(proto);
+      const buf = sc.alloc('char', 256);
+      const fmt = `${longs.map(() => '%ld').join(' ')} ${doubles.map(() => '%.1f').join(' ')}`;
+      const want = `${longs.join(' ')} ${doubles.map((d) => d.toFixed(1)).join(' ')}`;
+      assert.equal(await f(buf, 256, fmt, ...longs, ...doubles), want.length);
+      assert.equal(sc.readCString(sc.address(buf)), want);
+      buf.fill(0);
+      assert.equal(f.sync(buf, 256, fmt, ...longs, ...doubles), want.length);
+      assert.equal(sc.readCString(sc.address(buf)), want);
+    } finally {
+      await sc.stop();
+    }
+  });
 });
