@@ -14,6 +14,9 @@
  * `export function|class|const f`, `export { a } from './x.js'`. The layers
  * have no import cycles, so dependency order is evaluation order.
  *
+ * The same build step marks the package's `bin` files executable (tsc
+ * writes them 0644, and `npx sidecar` in a fresh clone runs the file itself).
+ *
  *   node dist/scripts/bundle.js [entry] [out]
  */
 
@@ -144,4 +147,7 @@ if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(proces
   const entry = process.argv[2] ?? path.join(here, '../src/index.js');
   const outFile = process.argv[3] ?? path.join(path.dirname(entry), 'sidecar.js');
   fs.writeFileSync(outFile, bundle(entry));
+  const root = path.join(here, '../..');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
+  for (const bin of Object.values(pkg.bin ?? {})) fs.chmodSync(path.join(root, bin), 0o755);
 }
