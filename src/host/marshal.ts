@@ -8,6 +8,7 @@
  * before anything reaches the sidecar.
  */
 
+import { INT_ARG_REGS, type Loc, type Part, planCall, VEC_ARG_REGS } from '../abi/index.js';
 import { CALL_RECORD, INLINE_WORDS, inlineTrampoline, RECORD_TRAMPOLINE, SLOT } from '../channel/layout.js';
 import type { Channel } from './channel.js';
 import type { CKind, CType, Signature } from './ctypes.js';
@@ -77,21 +78,25 @@ const A1 = SLOT.a1;
 
 /**
  * Where each argument's word goes, from `at`: in C order in the slot (up to
- * INLINE_WORDS), else in register order in a record (CALL_RECORD): the
- * integer registers, the vector registers, then the stack in C order.
+ * INLINE_WORDS), else where the System V plan of src/abi puts it, in the
+ * register-order record (CALL_RECORD): the integer registers, the vector
+ * registers, then the stack words.
  */
-function placement(kinds: readonly CKind[]): { words: number[]; stack: number; vectors: number } {
-  const vector = kinds.map((k) => k === 'f32' || k === 'f64');
-  if (kinds.length <= INLINE_WORDS) return { words: kinds.map((_, k) => 8 * k), stack: 0, vectors: 0 };
-  let ints = 0;
-  let vecs = 0;
-  let stack = 0;
-  const words = vector.map((v) => {
-    if (v && vecs < 8) return 8 * (CALL_RECORD.vecRegs + vecs++);
-    if (!v && ints < 6) return 8 * (CALL_RECORD.intRegs + ints++);
-    return 8 * (CALL_RECORD.stack + stack++);
-  });
-  return { words, stack, vectors: vecs };
+function placement(sig: Signature): { words: number[]; stack: number; vectors: number } {
+  if (sig.params.length <= INLINE_WORDS) return { words: sig.params.map((_, k) => 8 * k), stack: 0, vectors: 0 };
+  const plan = planCall(sig);
+  const words = plan.args.map((a) => 8 * recordWord((a.parts[0] as Part).loc));
+  return { words, stack: plan.stackBytes / 8, vectors: plan.vecRegs };
+}
+
+/** The record word (CALL_RECORD) that carries a register or a stack word of the plan. */
+function recordWord(loc: Loc): number {
+  if ('stack' in loc) return CALL_RECORD.stack + loc.stack / 8;
+  const int = (INT_ARG_REGS as readonly string[]).indexOf(loc.reg);
+  if (int >= 0) return CALL_RECORD.intRegs + int;
+  const vec = (VEC_ARG_REGS as readonly string[]).indexOf(loc.reg);
+  if (vec >= 0) return CALL_RECORD.vecRegs + vec;
+  throw new Error(`internal: ${loc.reg} is not an argument register`);
 }
 
 export function marshal(sig: Signature): Marshal {
@@ -100,7 +105,7 @@ export function marshal(sig: Signature): Marshal {
   const kinds = params.map((p) => p.kind);
   const name = sig.name;
   const inline = n <= INLINE_WORDS;
-  const { words, stack, vectors } = placement(kinds);
+  const { words, stack, vectors } = placement(sig);
   const write = (ch: Channel, at: number, args: readonly unknown[]): void => {
     if (args.length !== n) throw arityError(name, n, args.length);
     if (!inline) {
