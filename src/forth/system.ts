@@ -8,9 +8,13 @@
  */
 
 import fs from 'node:fs';
+import { type CKind, type CType, parseType, tableNames } from '../abi/index.js';
 import { HDR, HFLAG, INFO, INFO_FLAG, WL } from './layout.js';
 
-/** The Forth source files, in boot order; `constants` marks where the layout constants go. */
+/**
+ * The Forth source files, in boot order; `constants` marks where the layout
+ * constants go, `ctypes` where the C type table goes (both made here).
+ */
 export const SYSTEM_FILES = [
   'boot.fs',
   'constants',
@@ -18,6 +22,7 @@ export const SYSTEM_FILES = [
   'core-ext.fs',
   'double.fs',
   'string.fs',
+  'ctypes',
   'ccall.fs',
   'memory.fs',
   'search.fs',
@@ -38,7 +43,7 @@ export function systemDir(): URL {
 /** The URLs of the .fs files, in boot order. */
 export function systemFiles(): URL[] {
   const dir = systemDir();
-  return SYSTEM_FILES.filter((f) => f !== 'constants').map((f) => new URL(f, dir));
+  return SYSTEM_FILES.filter((f) => f.endsWith('.fs')).map((f) => new URL(f, dir));
 }
 
 /**
@@ -57,10 +62,76 @@ ${INFO.flags - INFO.size} CONSTANT (XI.FLAGS)   ${INFO_FLAG.created} CONSTANT (I
 `;
 }
 
+/**
+ * How (CCALL) moves each kind of C value (kernel/ccall.ts): the parameter
+ * kind (0 from the data stack, 1 a double and 2 a float from the float
+ * stack) and the result kind (0 void, 1 a cell, 2 double, 3 float, 4 int32,
+ * 5 uint32, 6 int8, 7 uint8, 8 int16, 9 uint16). Kinds absent here (long
+ * double, structs) cannot be called from Forth.
+ */
+const CCALL_KINDS: Partial<Record<CKind, readonly [number, number]>> = {
+  void: [0, 0],
+  bool: [0, 7],
+  i8: [0, 6],
+  u8: [0, 7],
+  i16: [0, 8],
+  u16: [0, 9],
+  i32: [0, 4],
+  u32: [0, 5],
+  i64: [0, 1],
+  u64: [0, 1],
+  ptr: [0, 1],
+  cstr: [0, 1],
+  f32: [2, 3],
+  f64: [1, 2],
+};
+
+/** The Forth's own short spellings, each for a C type of the table. */
+const FORTH_SPELLINGS: Readonly<Record<string, string>> = {
+  ptr: 'void *',
+  uchar: 'unsigned char',
+  ushort: 'unsigned short',
+  uint: 'unsigned int',
+  ulong: 'unsigned long',
+  unsigned: 'unsigned int',
+  signed: 'int',
+};
+
+/** The other orders of C's integer keywords a prototype may use (`short int`, `long unsigned`). */
+const INTEGER_SPELLINGS = ['char', 'short', 'int', 'long', 'long long'].flatMap((base) =>
+  ['', 'signed ', 'unsigned '].flatMap((sign) =>
+    (base === 'char' || base === 'int' ? [''] : ['', ' int']).map((int) => `${sign}${base}${int}`),
+  ),
+);
+
+/**
+ * (KIND) ( addr u -- pkind rkind ): the C type table of src/abi (every
+ * builtin spelling and known typedef name, the words of a several-word
+ * spelling joined by '-': `unsigned-long`), as (CCALL) moves each. A name
+ * not in it is taken for a cell (an opaque typedef of the caller's).
+ */
+function ctypes(): string {
+  const rows: string[] = [];
+  const add = (spelling: string, c: string) => {
+    let t: CType | null = null;
+    try {
+      t = parseType(c);
+    } catch {}
+    if (!t) return;
+    const k = CCALL_KINDS[t.kind];
+    const then = k ? `${k[0]} ${k[1]} EXIT` : '-24 THROW'; // long double: not callable from Forth
+    rows.push(`  2DUP S" ${spelling.replaceAll(' ', '-')}" COMPARE 0= IF 2DROP ${then} THEN`);
+  };
+  const seen = new Set<string>();
+  const spellings = [...tableNames(), ...INTEGER_SPELLINGS].filter((n) => !seen.has(n) && seen.add(n));
+  for (const name of spellings) add(name, name);
+  for (const [spelling, c] of Object.entries(FORTH_SPELLINGS)) add(spelling, c);
+  return `: (KIND) ( addr u -- pkind rkind )\n${rows.join('\n')}\n  2DROP 0 1 ;\n`;
+}
+
 /** The whole system source, in boot order. */
 export function systemSource(): string {
   const dir = systemDir();
-  return SYSTEM_FILES.map((f) => (f === 'constants' ? constants() : fs.readFileSync(new URL(f, dir), 'utf8'))).join(
-    '\n',
-  );
+  const made: Record<string, () => string> = { constants, ctypes };
+  return SYSTEM_FILES.map((f) => made[f]?.() ?? fs.readFileSync(new URL(f, dir), 'utf8')).join('\n');
 }

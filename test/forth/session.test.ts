@@ -155,13 +155,35 @@ describe('Forth: native access', () => {
     await assert.rejects(sc.forth('library libnosuch.so.7'), (e: ForthError) => e.code === -38);
   });
 
+  test("C types are the abi layer's table: several-word spellings, typedef names, results narrowed to their type", async () => {
+    // abs and labs declared with other result types: the result register is read as the declared type.
+    const out = await sc.forth(`library libc.so.6
+      extern: long long llabs( long long )
+      extern: unsigned char abs( int )
+      : uc-abs abs ;
+      extern: short int abs( int )
+      : s-abs abs ;
+      extern: signed char abs( int )
+      : sc-abs abs ;
+      extern: unsigned short int abs( int )
+      : us-abs abs ;
+      extern: uint32_t labs( long )
+      extern: unsigned long strtoul( const char* ptr int )
+      -5 llabs . 300 uc-abs . 40000 s-abs . 200 sc-abs . 70000 us-abs . 4294967297 labs .
+      s" 4294967295" s>z 0 10 strtoul . depth .`);
+    assert.equal(out, '5 44 -25536 -56 4464 1 4294967295 0 ');
+    const f = await sc.forth('library libm.so.6 extern: float cosf( float ) 0.5e cosf f. fdepth .');
+    assert.ok(Math.abs(Number(f.trim().split(' ')[0]) - Math.fround(Math.cos(0.5))) < 1e-6, f);
+    await assert.rejects(sc.forth('extern: long double sqrtl( long double )'), (e: ForthError) => e.code === -24);
+  });
+
   test('a C call with parameters on the stack too (more than 6 integers, more than 8 floats) takes exactly its own', async () => {
     const ints = [1, 2, 3, 4, 5, 6, 7];
     const floats = [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 10.5];
     const fmt = [...ints.map(() => '%ld'), ...floats.map(() => '%g')].join(' ');
     const out = await sc.forth(
       `library libc.so.6
-      extern: int snprintf( ptr ulong ptr ${ints.map(() => 'long').join(' ')} ${floats.map(() => 'double').join(' ')} )
+      extern: int snprintf( ptr ulong ptr ${ints.map(() => 'int64_t').join(' ')} ${floats.map(() => 'double').join(' ')} )
       create cbuf 256 allot
       99 3.25e
       : fill-cbuf cbuf 256 s" ${fmt}" s>z ${ints.join(' ')} ${floats.map((f) => `${f}e`).join(' ')} snprintf ;

@@ -22,7 +22,7 @@ describe('Forth system source files', () => {
       .readdirSync(dir)
       .filter((f) => f.endsWith('.fs'))
       .sort();
-    const listed = SYSTEM_FILES.filter((f) => f !== 'constants');
+    const listed = SYSTEM_FILES.filter((f) => f.endsWith('.fs'));
     assert.deepEqual([...listed].sort(), onDisk);
     assert.equal(new Set(listed).size, listed.length);
   });

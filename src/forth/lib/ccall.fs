@@ -8,9 +8,11 @@
 \ address compiled as literals, then a call of (CCALL).
 
 \ LIBRARY libm.so.6   then   EXTERN: double cos( double )
-\ Types are single words: void char uchar short ushort int uint long ulong size_t bool
-\ int8_t uint8_t int16_t uint16_t int32_t uint32_t int64_t uint64_t float double, and any
-\ word with a * (a pointer); const is ignored, unsigned combines with the next word.
+\ Types are C's: the table of src/abi (void bool char short int long float double with
+\ signed/unsigned/long/short in front, int8_t … uint64_t, size_t and the other typedef names
+\ it knows), made into (KIND) by src/forth/system.ts; the short spellings ptr uchar ushort
+\ uint ulong; and any word with a * (a pointer). const is ignored. As in C, a run of
+\ keywords is one type: ( long long ) is one long long, ( int64_t int64_t ) two parameters.
 CREATE (ZBUF) 4096 ALLOT  VARIABLE (ZBUF#)
 : (Z)       ( addr u -- zaddr ) 1023 MIN (ZBUF#) @ 1+ 3 AND DUP (ZBUF#) ! 1024 * (ZBUF) + 2DUP + 0 SWAP C! DUP >R SWAP MOVE R> ;
 : (ZLEN)    ( zaddr -- u ) 0 BEGIN 2DUP + C@ WHILE 1+ REPEAT NIP ;
@@ -21,29 +23,29 @@ VARIABLE (LIB)
 : (SYMBOL)  ( addr u -- fn ) 2DUP (Z) (LIB) @ SWAP (DLSYM) ?DUP IF NIP NIP EXIT THEN
   (Z) 0 SWAP (DLSYM) ?DUP IF EXIT THEN -13 THROW ;
 : (S=)      ( a1 u1 a2 u2 -- flag ) COMPARE 0= ;
-: (KIND)    ( addr u -- pkind rkind ) \ parameter kind (0 int, 1 double, 2 float), return kind
-  2DUP S" double" (S=) IF 2DROP 1 2 EXIT THEN
-  2DUP S" float" (S=) IF 2DROP 2 3 EXIT THEN
-  2DUP S" void" (S=) IF 2DROP 0 0 EXIT THEN
-  2DUP S" int" (S=) >R 2DUP S" int32_t" (S=) R> OR IF 2DROP 0 4 EXIT THEN
-  2DUP S" uint" (S=) >R 2DUP S" uint32_t" (S=) R> OR IF 2DROP 0 5 EXIT THEN
-  2DUP S" char" (S=) >R 2DUP S" int8_t" (S=) R> OR IF 2DROP 0 6 EXIT THEN
-  2DUP S" uchar" (S=) >R 2DUP S" uint8_t" (S=) >R 2DUP S" bool" (S=) R> R> OR OR IF 2DROP 0 7 EXIT THEN
-  2DUP S" short" (S=) >R 2DUP S" int16_t" (S=) R> OR IF 2DROP 0 8 EXIT THEN
-  2DUP S" ushort" (S=) >R 2DUP S" uint16_t" (S=) R> OR IF 2DROP 0 9 EXIT THEN
-  2DROP 0 1 ;
-: (UNSIGNED) ( addr u -- pkind rkind )
-  2DUP S" int" (S=) IF 2DROP 0 5 EXIT THEN
-  2DUP S" char" (S=) IF 2DROP 0 7 EXIT THEN
-  2DUP S" short" (S=) IF 2DROP 0 9 EXIT THEN
-  2DROP 0 1 ;
+: (MODIFIER?) ( addr u -- flag ) \ a word that may begin a several-word C type
+  2DUP S" unsigned" (S=) >R 2DUP S" signed" (S=) >R 2DUP S" long" (S=) >R S" short" (S=) R> R> R> OR OR OR ;
+: (POINTER?) ( addr u -- flag ) S" *" SEARCH NIP NIP ;
+: (TYPEWORD?) ( addr u -- flag ) \ a word that may follow a modifier in one type
+  2DUP (MODIFIER?) >R 2DUP S" int" (S=) >R 2DUP S" char" (S=) >R S" double" (S=) R> R> R> OR OR OR ;
+CREATE (TNAME) 64 ALLOT  VARIABLE (TNAME#)
+: (TNAME+)  ( addr u -- ) \ appends a word to the type's name, joined by '-'
+  DUP (TNAME#) @ + 62 > IF -24 THROW THEN
+  (TNAME#) @ IF [CHAR] - (TNAME) (TNAME#) @ + C! 1 (TNAME#) +! THEN
+  DUP >R (TNAME) (TNAME#) @ + SWAP MOVE R> (TNAME#) +! ;
 : (CTYPE)   ( -- pkind rkind true | false ) \ the next type of the prototype; false at )
   BEGIN PARSE-NAME 2DUP S" const" (S=) WHILE 2DROP REPEAT
   DUP 0= IF 2DROP FALSE EXIT THEN
   2DUP S" )" (S=) IF 2DROP FALSE EXIT THEN
-  2DUP S" unsigned" (S=) IF 2DROP PARSE-NAME (UNSIGNED) TRUE EXIT THEN
-  2DUP S" *" SEARCH NIP NIP IF 2DROP 0 1 TRUE EXIT THEN
-  (KIND) TRUE ;
+  2DUP (POINTER?) IF 2DROP 0 1 TRUE EXIT THEN
+  0 (TNAME#) !
+  BEGIN 2DUP (TNAME+) (MODIFIER?) WHILE \ unsigned long long: read on while the words go together
+    >IN @ PARSE-NAME ( in addr u )
+    2DUP (POINTER?) IF 2DROP DROP 0 1 TRUE EXIT THEN \ unsigned char*
+    2DUP (TYPEWORD?) 0= IF 2DROP >IN ! (TNAME) (TNAME#) @ (KIND) TRUE EXIT THEN
+    ROT DROP
+  REPEAT
+  (TNAME) (TNAME#) @ (KIND) TRUE ;
 : (EXTERN)  ( name u "prototype" -- ) \ define the Forth word "name" for a C function
   (CTYPE) 0= IF -24 THROW THEN NIP >R
   PARSE-NAME DUP 0= IF -24 THROW THEN 1- (SYMBOL) >R
