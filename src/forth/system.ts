@@ -122,9 +122,7 @@ function ctypes(): string {
     const then = k ? `${k[0]} ${k[1]} EXIT` : '-24 THROW'; // long double: not callable from Forth
     rows.push(`  2DUP S" ${spelling.replaceAll(' ', '-')}" COMPARE 0= IF 2DROP ${then} THEN`);
   };
-  const seen = new Set<string>();
-  const spellings = [...tableNames(), ...INTEGER_SPELLINGS].filter((n) => !seen.has(n) && seen.add(n));
-  for (const name of spellings) add(name, name);
+  for (const name of new Set([...tableNames(), ...INTEGER_SPELLINGS])) add(name, name);
   for (const [spelling, c] of Object.entries(FORTH_SPELLINGS)) add(spelling, c);
   return `: (KIND) ( addr u -- pkind rkind )\n${rows.join('\n')}\n  2DROP 0 1 ;\n`;
 }
