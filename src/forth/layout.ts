@@ -42,7 +42,9 @@ export const U = {
   /** Data and float stack bases (empty-stack pointer values). */
   s0: 128,
   f0: 136,
-  // 144..160 free
+  /** The SEE recorder (lib/boot.fs): its xt, and the next free byte and the end of its arena. */
+  seeHook: 144,
+  seeHere: 152,
   /** The C stack pointer at forth_eval entry. */
   cRsp: 160,
   /** Status block in the shared region (see CTX). */
@@ -88,9 +90,9 @@ export const U = {
   refillFile: 504,
   /** Pictured numeric output pointer (HLD). */
   hld: 512,
-  /** The token list of the definition being compiled (for SEE): current pointer, or 0. */
+  /** Where the next SEE token of the definition being compiled goes, or 0 (not recorded). */
   seeList: 520,
-  // 528..536 free
+  seeEnd: 528,
   /** Data stack and float stack base addresses of their mappings (for the fault classifier). */
   dsLow: 536,
   fsLow: 544,
@@ -217,6 +219,8 @@ export const MEM = {
   dataStack: 1 << 20,
   floatStack: 256 << 10,
   altStack: 64 << 10,
+  /** The SEE recorder's token lists. */
+  seeArena: 8 << 20,
   guard: 4096,
 } as const;
 

@@ -4,20 +4,20 @@
  * They ship with the package as they are (package.json "files"); nothing
  * caches them, so an edited file is what the next boot compiles. Layout
  * constants (header offsets, flags) are made here from layout.ts, so that
- * the two halves agree, and put between boot.fs and the rest.
+ * the two halves agree, and come first.
  */
 
 import fs from 'node:fs';
 import { type CKind, type CType, parseType, tableNames } from '../abi/index.js';
-import { HDR, HFLAG, INFO, INFO_FLAG, WL } from './layout.js';
+import { HDR, HFLAG, INFO, INFO_FLAG, U, WL } from './layout.js';
 
 /**
  * The Forth source files, in boot order; `constants` marks where the layout
  * constants go, `ctypes` where the C type table goes (both made here).
  */
 export const SYSTEM_FILES = [
-  'boot.fs',
   'constants',
+  'boot.fs',
   'core.fs',
   'core-ext.fs',
   'double.fs',
@@ -47,19 +47,30 @@ export function systemFiles(): URL[] {
 }
 
 /**
- * Constants the Forth source refers to. (XI.FLAGS) is the offset of the info
- * word's flags from an xt (the XI of kernel/code.ts).
+ * Constants the Forth source refers to, made before any Forth is compiled
+ * (CREATE and (MAKE-CONSTANT) are primitives; CONSTANT is boot.fs's name
+ * for the pair). (XI.FLAGS) is the offset of the info word's flags from an
+ * xt (the XI of kernel/code.ts).
  */
 function constants(): string {
-  return `
-${HDR.xt} CONSTANT (HDR.XT)   ${HDR.see} CONSTANT (HDR.SEE)
-${HDR.flags} CONSTANT (HDR.FLAGS)   ${HDR.nameLen} CONSTANT (HDR.LEN)   ${HDR.name} CONSTANT (HDR.NAME)
-${HDR.prev} CONSTANT (HDR.PREV)
-${HFLAG.immediate} CONSTANT (F.IMMEDIATE)
-${WL.latest} CONSTANT (WL.LATEST)   ${WL.name} CONSTANT (WL.NAME)   ${WL.chain} CONSTANT (WL.CHAIN)
-${WL.buckets} CONSTANT (WL.BUCKETS)   ${WL.nbuckets * 8} CONSTANT (WL.BUCKETS-SIZE)
-${INFO.flags - INFO.size} CONSTANT (XI.FLAGS)   ${INFO_FLAG.created} CONSTANT (IF.CREATED)
-`;
+  const c: [string, number][] = [
+    ['(HDR.XT)', HDR.xt],
+    ['(HDR.SEE)', HDR.see],
+    ['(HDR.FLAGS)', HDR.flags],
+    ['(HDR.LEN)', HDR.nameLen],
+    ['(HDR.NAME)', HDR.name],
+    ['(HDR.PREV)', HDR.prev],
+    ['(F.IMMEDIATE)', HFLAG.immediate],
+    ['(WL.LATEST)', WL.latest],
+    ['(WL.NAME)', WL.name],
+    ['(WL.CHAIN)', WL.chain],
+    ['(WL.BUCKETS)', WL.buckets],
+    ['(WL.BUCKETS-SIZE)', WL.nbuckets * 8],
+    ['(XI.FLAGS)', INFO.flags - INFO.size],
+    ['(IF.CREATED)', INFO_FLAG.created],
+    ['(OUTBUF-SIZE)', U.outBufSize],
+  ];
+  return c.map(([name, v]) => `CREATE ${name} ${v} (MAKE-CONSTANT)\n`).join('');
 }
 
 /**

@@ -460,56 +460,60 @@ export function controlFlowChecks(k: Builder): void {
   }
 }
 
-/** The SEE token lists. */
+/**
+ * The SEE recorder's calls. What is recorded, and where, is Forth's
+ * business (lib/boot.fs): the compiler calls the word in U.seeHook with
+ * ( x kind -- ) for each word compiled (kind 1, x its xt), literal (2, its
+ * value) and immediate word run (3, its nt) while U.seeList is set, and
+ * when a colon definition begins (4, its nt or 0) and ends (0, 0). No hook:
+ * nothing is recorded.
+ */
 export function seeRecorder(k: Builder): void {
-  const { a, L } = k;
-  // SEE support: a token list per colon definition, in an arena mmap'd at boot (see_arena).
-  // Tokens: [kind, value] cells; kind 1 call/inline xt, 2 literal, 3 immediate word run (header), 0 end.
+  const { a, L, tosPush } = k;
+  const token = L('see_token'); // ecx = kind, rdx = x
   {
-    const append = L('see_append'); // rcx = kind, rdx = value
-    a.bind(append);
     const none = L();
-    a.mov(rax, qword(r13, U.seeList));
+    const call = L();
+    a.bind(token);
+    a.mov(rax, qword(r13, U.seeHook));
     a.test(rax, rax);
     a.jz(none);
-    a.mov(qword(rax), rcx);
-    a.mov(qword(rax, 8), rdx);
-    a.add(qword(r13, U.seeList), 16);
+    a.cmp(ecx, 1);
+    a.jb(call);
+    a.cmp(ecx, 3);
+    a.ja(call);
+    a.cmp(qword(r13, U.seeList), 0); // a token of a definition being recorded?
+    a.je(none);
+    a.bind(call);
+    tosPush(a);
+    a.mov(rbx, rdx);
+    tosPush(a);
+    a.mov(ebx, ecx);
+    a.jmp(rax);
     a.bind(none);
     a.ret();
-    a.bind(a.label('see_xt'));
-    a.mov(rdx, rax);
-    a.mov(ecx, 1);
-    a.jmp(append);
-    a.bind(a.label('see_lit'));
-    a.mov(rdx, qword(r13, U.litValue));
-    a.mov(ecx, 2);
-    a.jmp(append);
-    a.bind(a.label('see_imm'));
-    a.push(rax);
-    a.mov(rdx, rax);
-    a.mov(ecx, 3);
-    a.call(append);
-    a.pop(rax);
-    a.ret();
-    a.bind(a.label('see_begin'));
-    // a fresh list from the SEE arena; its start goes in the header
-    a.mov(rax, qword(a.label('see_arena')));
-    a.mov(qword(r13, U.seeList), rax);
-    const noHdr = L();
-    a.mov(rcx, qword(r13, U.defHdr));
-    a.test(rcx, rcx);
-    a.jz(noHdr);
-    a.mov(qword(rcx, HDR.see), rax);
-    a.bind(noHdr);
-    a.ret();
-    a.bind(a.label('see_end'));
-    a.xor(ecx, ecx);
-    a.xor(edx, edx);
-    a.call(append);
-    a.mov(rax, qword(r13, U.seeList));
-    a.mov(qword(a.label('see_arena')), rax);
-    a.mov(qword(r13, U.seeList), 0);
-    a.ret();
   }
+  a.bind(a.label('see_xt')); // rax = xt
+  a.mov(rdx, rax);
+  a.mov(ecx, 1);
+  a.jmp(token);
+  a.bind(a.label('see_lit'));
+  a.mov(rdx, qword(r13, U.litValue));
+  a.mov(ecx, 2);
+  a.jmp(token);
+  a.bind(a.label('see_imm')); // rax = nt, kept
+  a.push(rax);
+  a.mov(rdx, rax);
+  a.mov(ecx, 3);
+  a.call(token);
+  a.pop(rax);
+  a.ret();
+  a.bind(a.label('see_begin'));
+  a.mov(rdx, qword(r13, U.defHdr));
+  a.mov(ecx, 4);
+  a.jmp(token);
+  a.bind(a.label('see_end'));
+  a.xor(ecx, ecx);
+  a.xor(edx, edx);
+  a.jmp(token);
 }

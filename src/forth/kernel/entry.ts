@@ -132,9 +132,11 @@ export function entryPoints(k: Builder): void {
     a.mov(qword(r13, U.codeEnd), rax);
     a.mov(rdi, qword(a.label('code_fd')));
     a.call(ext('close'));
-    // SEE arena
-    mmap(8 << 20, PROT_RW, PRIV_ANON | MAP_NORESERVE, 'anon');
-    a.mov(qword(a.label('see_arena')), rax);
+    // the SEE recorder's arena (lib/boot.fs fills it)
+    mmap(MEM.seeArena, PROT_RW, PRIV_ANON | MAP_NORESERVE, 'anon');
+    a.mov(qword(r13, U.seeHere), rax);
+    a.add(rax, MEM.seeArena);
+    a.mov(qword(r13, U.seeEnd), rax);
     // kernel code range
     a.lea(rax, qword(a.label('kernel_start')));
     a.mov(qword(r13, U.kernelLow), rax);
@@ -339,7 +341,5 @@ export function kernelData(k: Builder): void {
   a.zero(U.size);
   a.align(8);
   a.bind(a.label('code_fd'));
-  a.dq(0);
-  a.bind(a.label('see_arena'));
   a.dq(0);
 }

@@ -146,28 +146,6 @@ export function interpreterWords(k: Builder): void {
     x.neg(rbx);
     x.ret();
   });
-  prim('EVALUATE', '( i*x addr len -- j*x )', { needs: 2 }, (x) => {
-    // interpret a string, then restore the input source
-    x.push(qword(r13, U.srcAddr));
-    x.push(qword(r13, U.srcLen));
-    x.push(qword(r13, U.toIn));
-    x.push(qword(r13, U.sourceId));
-    x.push(qword(r13, U.line));
-    x.mov(rax, qword(rbp));
-    x.mov(qword(r13, U.srcAddr), rax);
-    x.mov(qword(r13, U.srcLen), rbx);
-    x.mov(qword(r13, U.toIn), 0);
-    x.mov(qword(r13, U.sourceId), -1);
-    x.mov(rbx, qword(rbp, 8));
-    x.lea(rbp, qword(rbp, 16));
-    x.call(interpret);
-    x.pop(qword(r13, U.line));
-    x.pop(qword(r13, U.sourceId));
-    x.pop(qword(r13, U.toIn));
-    x.pop(qword(r13, U.srcLen));
-    x.pop(qword(r13, U.srcAddr));
-    x.ret();
-  });
   prim('(SET-SOURCE)', '( addr len id -- )', {}, (x) => {
     // make a line the current input (for file input)
     x.mov(qword(r13, U.sourceId), rbx);

@@ -11,8 +11,6 @@
 import {
   bl,
   byte,
-  cl,
-  dl,
   dword,
   eax,
   ebx,
@@ -24,9 +22,7 @@ import {
   r13,
   r14,
   r14d,
-  r15,
   rax,
-  rbp,
   rbx,
   rcx,
   rdi,
@@ -37,7 +33,7 @@ import {
 import { CTX, THROW, U } from '../layout.js';
 import type { Builder } from './context.js';
 
-/** EMIT … ACCEPT, and MS. */
+/** EMIT CR (FLUSH) KEY EKEY MS; TYPE and ACCEPT are written in Forth (lib/core.fs). */
 export function ioWords(k: Builder): void {
   const { a, ext, tosPush, tosPop, throwCode, ccall, prim, alias } = k;
   const { flushOut } = k.r;
@@ -52,36 +48,6 @@ export function ioWords(k: Builder): void {
     x.mov(byte(r13, rax, 1, U.outBuf), bl);
     x.add(qword(r13, U.outLen), 1);
     tosPop(x);
-    x.ret();
-  });
-  prim('TYPE', '( addr u -- )', {}, (x) => {
-    const loop = x.label();
-    const done = x.label();
-    const room = x.label();
-    x.mov(rsi, qword(rbp));
-    x.mov(rcx, rbx);
-    x.bind(loop);
-    x.test(rcx, rcx);
-    x.jle(done);
-    x.mov(rax, qword(r13, U.outLen));
-    x.cmp(rax, U.outBufSize);
-    x.jb(room);
-    x.push(rsi);
-    x.push(rcx);
-    x.call(flushOut);
-    x.pop(rcx);
-    x.pop(rsi);
-    x.xor(eax, eax);
-    x.bind(room);
-    x.mov(dl, byte(rsi));
-    x.mov(byte(r13, rax, 1, U.outBuf), dl);
-    x.add(qword(r13, U.outLen), 1);
-    x.add(rsi, 1);
-    x.sub(rcx, 1);
-    x.jmp(loop);
-    x.bind(done);
-    x.mov(rbx, qword(rbp, 8));
-    x.lea(rbp, qword(rbp, 16));
     x.ret();
   });
   prim('CR', '( -- )', {}, (x) => {
@@ -111,39 +77,6 @@ export function ioWords(k: Builder): void {
     x.ret();
   });
   alias('EKEY', 'KEY');
-  prim('ACCEPT', '( addr n -- n2 )', {}, (x) => {
-    // a line from standard input, without its newline
-    const loop = x.label();
-    const done = x.label();
-    x.call(flushOut);
-    x.push(r14);
-    x.push(r15);
-    x.mov(r14, qword(rbp)); // buffer
-    x.mov(r15, rbx); // room
-    x.xor(ebx, ebx); // count
-    x.bind(loop);
-    x.cmp(rbx, r15);
-    x.jge(done);
-    x.push(rax);
-    x.xor(edi, edi);
-    x.mov(rsi, rsp);
-    x.mov(edx, 1);
-    ccall(ext('read'));
-    x.movzx(ecx, byte(rsp));
-    x.pop(rdx);
-    x.cmp(rax, 1);
-    x.jne(done);
-    x.cmp(ecx, 10);
-    x.je(done);
-    x.mov(byte(r14, rbx, 1, 0), cl);
-    x.add(rbx, 1);
-    x.jmp(loop);
-    x.bind(done);
-    x.pop(r15);
-    x.pop(r14);
-    x.lea(rbp, qword(rbp, 8));
-    x.ret();
-  });
   prim('MS', '( ms -- )', {}, (x) => {
     // sleep; the output so far goes out first; an interrupt ends it (THROW -28)
     x.call(flushOut);

@@ -208,6 +208,12 @@ export function memoryWords(k: Builder): void {
   userVar('(WIDS)', U.widChain);
   userVar('(FORTH-WID)', U.forthWid);
   userVar('(CHERE)', U.chere);
+  userVar('(SEE-HOOK)', U.seeHook);
+  userVar('(SEE-LIST)', U.seeList);
+  userVar('(SEE-HERE)', U.seeHere);
+  userVar('(SEE-END)', U.seeEnd);
+  userVar('(OUT#)', U.outLen);
+  userVar('(OUTBUF)', U.outBuf);
   prim('SOURCE', '( -- addr len )', { inline: true }, (x) => {
     x.sub(rbp, 16);
     x.mov(qword(rbp, 8), rbx);

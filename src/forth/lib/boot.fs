@@ -7,8 +7,9 @@
 \ reads as ordinary Forth.  Its first line defines \ itself, so that the
 \ comments can follow.  Control structures are thin: each calls a branch
 \ emitter of the compiler, and the control-flow stack is the data stack.
-\ system.ts follows this file with the layout constants (header offsets,
-\ flags) from layout.ts.
+\ The layout constants (header offsets, flags: (HDR.XT) …) come before this
+\ file, made by system.ts from layout.ts.  Then the SEE recorder, so that
+\ every definition from there on can be shown by SEE.
 
 : (  41 PARSE 2DROP ; IMMEDIATE
 
@@ -27,6 +28,23 @@
 : LOOP    (LOOP) ; IMMEDIATE COMPILE-ONLY
 : +LOOP   (+LOOP) ; IMMEDIATE COMPILE-ONLY
 : LEAVE   (LEAVE) ; IMMEDIATE COMPILE-ONLY
+
+\ SEE's recorder.  While a colon definition compiles, the compiler calls the word
+\ in (SEE-HOOK) with ( x kind -- ) for each word it compiles (kind 1, x its xt),
+\ each literal (2, its value) and each immediate word that runs (3, its nt); with
+\ kind 4 when the definition begins (x its nt, 0 for :NONAME) and 0 when it ends.
+\ The tokens, two cells each (kind, then x), go to the arena the kernel mapped
+\ ((SEE-HERE) (SEE-END)) and the header's see field points at the list; SEE
+\ (tools.fs) reads it back.  A full arena takes no more tokens, and every list
+\ still ends.
+: (SEE,) ( x kind addr -- addr' ) TUCK ! CELL+ TUCK ! CELL+ ;
+: (SEE-TOKEN) ( x kind -- )
+  DUP 4 = IF DROP (SEE-HERE) @ DUP 2 CELLS + (SEE-END) @ U> IF DROP 0 THEN
+    DUP (SEE-LIST) ! SWAP ?DUP IF (HDR.SEE) + ! ELSE DROP THEN EXIT THEN
+  DUP 0= IF (SEE-LIST) @ ?DUP IF (SEE,) (SEE-HERE) ! ELSE 2DROP THEN 0 (SEE-LIST) ! EXIT THEN
+  (SEE-LIST) @ DUP 4 CELLS + (SEE-END) @ U> IF DROP 2DROP EXIT THEN
+  (SEE,) (SEE-LIST) ! ;
+(LATEST) @ (HDR.XT) + @ (SEE-HOOK) !
 : ROLL    ( xu xu-1 ... x0 u -- xu-1 ... x0 xu ) DUP 0= IF DROP EXIT THEN SWAP >R 1- RECURSE R> SWAP ;
 \ A comment may span lines of a file or of the text being evaluated (not of an EVALUATE string).
 : (  ( "ccc<paren>" -- )

@@ -4,6 +4,30 @@
 \ pictured numeric output and ENVIRONMENT?.  String literals compiled into
 \ a definition live in code space, jumped over; interpreted ones go to four
 \ transient buffers used in turn, so that a few can be alive at once.
+\
+\ Some Core words that are often primitives are written here, where their
+\ speed does not suffer: TYPE copies into the output buffer with MOVE,
+\ EVALUATE and ACCEPT wrap INTERPRET and KEY.  (WITHIN FM/MOD >NUMBER stay
+\ primitives: written in Forth they took two to seven times as long.)
+
+\ Output and input.
+: TYPE ( addr u -- ) \ into the output buffer ((OUTBUF), (OUT#) bytes used), flushed when full
+  BEGIN DUP 0> WHILE
+    (OUT#) @ (OUTBUF-SIZE) = IF (FLUSH) THEN
+    2DUP (OUTBUF-SIZE) (OUT#) @ - MIN ( addr u addr n )
+    TUCK (OUTBUF) (OUT#) @ + SWAP MOVE ( addr u n )
+    DUP (OUT#) +! TUCK - >R + R>
+  REPEAT 2DROP ;
+: ACCEPT ( addr +n1 -- +n2 ) \ a line from standard input, without its newline
+  OVER + OVER ( addr end p )
+  BEGIN 2DUP > WHILE KEY DUP 10 = OVER 0< OR IF DROP NIP SWAP - EXIT THEN OVER C! 1+ REPEAT
+  NIP SWAP - ;
+
+\ The text interpreter.
+: EVALUATE ( i*x addr u -- j*x ) \ interpret a string, then restore the input source
+  (SOURCE) @ >R (SOURCE-LEN) @ >R >IN @ >R SOURCE-ID >R (LINE) @ >R
+  -1 (SET-SOURCE) INTERPRET
+  R> (LINE) ! R> (SOURCE-ID) ! R> >IN ! R> (SOURCE-LEN) ! R> (SOURCE) ! ;
 
 \ Names and lookup.
 : COUNT ( c-addr -- addr u ) DUP 1+ SWAP C@ ;

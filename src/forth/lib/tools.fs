@@ -1,10 +1,10 @@
 \ tools.fs -- the Programming-Tools word set, and MARKER
 \
 \ .S DUMP WORDS SEE, the [IF] family, TRAVERSE-WORDLIST.  SEE prints the
-\ token list the compiler recorded for a colon definition (kernel/
-\ compiler.ts): each word compiled, each literal, each immediate word that
-\ ran.  MARKER (Core Extensions) is here because it is a word-list tool: it
-\ snapshots every word list's latest header and hash buckets.
+\ token list the recorder in boot.fs kept for a colon definition: each
+\ word compiled, each literal, each immediate word that ran.  MARKER (Core
+\ Extensions) is here because it is a word-list tool: it snapshots every
+\ word list's latest header and hash buckets (and the SEE arena).
 
 : .S   ( -- ) [CHAR] < EMIT DEPTH 0 .R [CHAR] > EMIT SPACE DEPTH 0 ?DO DEPTH I - 1- PICK . LOOP ;
 : (.HEX) ( u n -- ) BASE @ >R HEX 0 <# 0 ?DO # LOOP #> TYPE R> BASE ! ;
@@ -68,11 +68,12 @@ VARIABLE (XT-WANTED)  VARIABLE (XT-FOUND)
     OVER (WL.BUCKETS) + OVER (WL.BUCKETS-SIZE) MOVE (WL.BUCKETS-SIZE) + SWAP (WL.CHAIN) + @
   REPEAT 0 SWAP ! ;
 : MARKER ( "name" -- )
-  HERE CODE-HERE (LATEST) @ (WIDS) @ GET-CURRENT (WL-SNAP)
-  CREATE 2>R , , , , , GET-ORDER DUP , 0 ?DO , LOOP
+  (SEE-HERE) @ HERE CODE-HERE (LATEST) @ (WIDS) @ GET-CURRENT (WL-SNAP)
+  CREATE 2>R , , , , , , GET-ORDER DUP , 0 ?DO , LOOP
   2R> OVER HERE ROT DUP ALLOT MOVE FREE DROP
   DOES> ( body )
   DUP @ SET-CURRENT CELL+ DUP @ (WIDS) ! CELL+ DUP @ (LATEST) ! CELL+ DUP @ (CHERE) ! CELL+ DUP @ >R CELL+
+  DUP @ (SEE-HERE) ! CELL+
   DUP @ DUP (ORDER#) ! 0 ?DO CELL+ DUP @ I CELLS (ORDER) + ! LOOP CELL+
   BEGIN DUP @ WHILE
     DUP @ >R CELL+ DUP @ R@ (WL.LATEST) + ! CELL+ DUP R> (WL.BUCKETS) + (WL.BUCKETS-SIZE) MOVE (WL.BUCKETS-SIZE) +
