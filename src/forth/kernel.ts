@@ -29,6 +29,7 @@ import { culpritRoutine, exceptionWords, signalHandler } from './kernel/exceptio
 import { floatWords } from './kernel/floats.js';
 import { interpreterRoutines, interpreterWords } from './kernel/interpreter.js';
 import { flushOutRoutine, ioWords } from './kernel/io.js';
+import { localsWords } from './kernel/locals.js';
 import { memoryWords } from './kernel/memory.js';
 import { effectTracking, peepholeHandlers } from './kernel/peephole.js';
 import { stackWords } from './kernel/stack.js';
@@ -49,6 +50,7 @@ export function buildForthKernel(): ObjectCode {
   compilerWords(k);
   dictionaryWords(k);
   interpreterWords(k);
+  localsWords(k);
   // routines
   codeEmitters(k);
   peepholeHandlers(k);

@@ -114,7 +114,13 @@ export const U = {
   /** Where the last DUP compiled inline starts and ends (for DUP-compare-branch fusion). */
   dupStart: 1208,
   dupEnd: 1216,
-  // 600..664 free
+  /** The locals stack: its pointer, its base (empty) and the base of its mapping. */
+  lp: 600,
+  lp0: 608,
+  lpLow: 616,
+  /** The word list of the locals of the definition being compiled, searched first; 0: none. */
+  localsWid: 624,
+  // 632..664 free
   leaveStack: 664, // leaveStackCells cells
   leaveStackCells: 64,
   /** Output buffer. */
@@ -218,6 +224,8 @@ export const MEM = {
   codeSpace: 16 << 20,
   dataStack: 1 << 20,
   floatStack: 256 << 10,
+  /** Locals of the definitions running (lib/locals.fs), 8192 cells. */
+  localsStack: 64 << 10,
   altStack: 64 << 10,
   /** The SEE recorder's token lists. */
   seeArena: 8 << 20,

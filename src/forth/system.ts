@@ -9,7 +9,7 @@
 
 import fs from 'node:fs';
 import { type CKind, type CType, parseType, tableNames } from '../abi/index.js';
-import { HDR, HFLAG, INFO, INFO_FLAG, U, WL } from './layout.js';
+import { HDR, HFLAG, INFO, INFO_FLAG, MEM, U, WL } from './layout.js';
 
 /**
  * The Forth source files, in boot order; `constants` marks where the layout
@@ -26,11 +26,15 @@ export const SYSTEM_FILES = [
   'ccall.fs',
   'memory.fs',
   'search.fs',
+  'locals.fs',
   'string-ext.fs',
   'tools.fs',
   'facility.fs',
   'floats.fs',
   'files.fs',
+  'block.fs',
+  'gforth.fs',
+  'environment.fs',
 ] as const;
 
 /** The folder of the .fs files (src/forth/lib, from this module's place in src/ or dist/src/). */
@@ -61,6 +65,8 @@ function constants(): string {
     ['(HDR.NAME)', HDR.name],
     ['(HDR.PREV)', HDR.prev],
     ['(F.IMMEDIATE)', HFLAG.immediate],
+    ['(F.COMPILE-ONLY)', HFLAG.compileOnly],
+    ['(F.HIDDEN)', HFLAG.hidden],
     ['(WL.LATEST)', WL.latest],
     ['(WL.NAME)', WL.name],
     ['(WL.CHAIN)', WL.chain],
@@ -69,6 +75,8 @@ function constants(): string {
     ['(XI.FLAGS)', INFO.flags - INFO.size],
     ['(IF.CREATED)', INFO_FLAG.created],
     ['(OUTBUF-SIZE)', U.outBufSize],
+    ['(STACK-CELLS)', MEM.dataStack / 8],
+    ['(FLOATING-STACK)', MEM.floatStack / 8],
   ];
   return c.map(([name, v]) => `CREATE ${name} ${v} (MAKE-CONSTANT)\n`).join('');
 }

@@ -266,6 +266,7 @@ export function definitionRoutines(k: Builder): void {
     a.mov(qword(r13, U.defHdr), 0);
     a.bind(a.label('colon_state'));
     a.mov(qword(r13, U.state), -1);
+    a.mov(qword(r13, U.localsWid), 0); // no locals yet
     a.mov(qword(r13, U.trackOn), 1);
     a.mov(qword(r13, U.trackDepth), 0);
     a.mov(qword(r13, U.trackMin), 0);
@@ -552,12 +553,22 @@ export function definitionRoutines(k: Builder): void {
     a.pop(rdi);
     a.ret();
   }
-  // find_name: rsi/rcx → rax = header or 0, through the search order.
+  // find_name: rsi/rcx → rax = header or 0, through the locals (if any), then the search order.
   {
     a.bind(findName);
     const loop = L();
     const none = L();
+    const found = L();
+    const order = L();
     a.push(r8);
+    // the locals of the definition being compiled come first, whatever the search order
+    a.mov(rdx, qword(r13, U.localsWid));
+    a.test(rdx, rdx);
+    a.jz(order);
+    a.call(searchWid);
+    a.test(rax, rax);
+    a.jnz(found);
+    a.bind(order);
     a.xor(r8d, r8d);
     a.bind(loop);
     a.cmp(r8, qword(r13, U.orderCount));
@@ -567,7 +578,6 @@ export function definitionRoutines(k: Builder): void {
     a.call(searchWid);
     a.pop(r8);
     a.test(rax, rax);
-    const found = L();
     a.jnz(found);
     a.add(r8, 1);
     a.jmp(loop);

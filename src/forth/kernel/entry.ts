@@ -106,6 +106,7 @@ export function entryPoints(k: Builder): void {
     };
     stack(MEM.dataStack, U.dsLow, U.s0);
     stack(MEM.floatStack, U.fsLow, U.f0);
+    stack(MEM.localsStack, U.lpLow, U.lp0);
     // code space: one memfd, two views
     a.lea(rdi, qword(a.label('str_code')));
     a.mov(esi, MFD_CLOEXEC);
@@ -197,6 +198,8 @@ export function entryPoints(k: Builder): void {
     a.mov(qword(r13, U.savedDsp), rax);
     a.mov(rax, qword(r13, U.f0));
     a.mov(qword(r13, U.savedFsp), rax);
+    a.mov(rax, qword(r13, U.lp0));
+    a.mov(qword(r13, U.lp), rax);
     a.xor(eax, eax);
     const out = L();
     a.bind(out);

@@ -53,22 +53,25 @@ export function exceptionWords(k: Builder): void {
   const { a, tosPush, tosPop, throwCode, prim } = k;
   const { throwL, saveCulprit } = k.r;
   // CATCH ( i*x xt -- j*x 0 | i*x n ): the frame on the return stack holds the
-  // caller's stacks, loop registers, input source and the previous handler.
-  const catchFrame = [U.srcAddr, U.srcLen, U.toIn, U.sourceId, U.line];
+  // caller's stack pointers (the locals stack's too), loop registers, input
+  // source and the previous handler. The cached top is stored in the cell it would have in memory, and
+  // THROW reloads it from there: after a THROW the i*x are what the stack's
+  // cells hold then, as in a Forth whose stack is all memory.
+  const catchFrame = [U.srcAddr, U.srcLen, U.toIn, U.sourceId, U.line, U.lp];
   prim('CATCH', '( i*x xt -- j*x 0 | i*x n )', { needs: 1 }, (x) => {
     x.mov(rax, rbx);
     tosPop(x);
+    x.mov(qword(rbp, -8), rbx);
     x.push(r14);
     x.push(r15);
     x.push(r12);
     x.push(rbp);
-    x.push(rbx);
     for (const f of catchFrame) x.push(qword(r13, f));
     x.push(qword(r13, U.handler));
     x.mov(qword(r13, U.handler), rsp);
     x.call(rax);
     x.pop(qword(r13, U.handler));
-    x.add(rsp, 8 * (5 + catchFrame.length));
+    x.add(rsp, 8 * (4 + catchFrame.length));
     tosPush(x);
     x.xor(ebx, ebx);
     x.ret();
@@ -99,8 +102,8 @@ export function exceptionWords(k: Builder): void {
   a.mov(rsp, qword(r13, U.handler));
   a.pop(qword(r13, U.handler));
   for (const f of [...catchFrame].reverse()) a.pop(qword(r13, f));
-  a.pop(rbx);
   a.pop(rbp);
+  a.mov(rbx, qword(rbp, -8));
   a.pop(r12);
   a.pop(r15);
   a.pop(r14);
@@ -211,6 +214,8 @@ export function signalHandler(k: Builder): void {
     guard(U.dsLow, MEM.guard, THROW.stackOverflow);
     guard(U.f0, MEM.guard, THROW.floatUnderflow);
     guard(U.fsLow, MEM.guard, THROW.floatOverflow);
+    guard(U.lp0, MEM.guard, THROW.returnStackUnderflow); // locals live on a return stack of their own
+    guard(U.lpLow, MEM.guard, THROW.returnStackOverflow);
     // near the return stack pointer: return stack overflow
     {
       const nx = L();

@@ -102,10 +102,12 @@ export function floatWords(k: Builder): void {
     x.mov(r12, rbx);
     tosPop(x);
   });
-  const fcmp = (name: string, cond: 'b' | 'e' | 'a'): void => {
+  // ucomisd sets CF (below) and ZF (equal) when either is a NaN, so r1 < r2 is
+  // computed as r2 > r1 (`a`: neither CF nor ZF): a comparison with a NaN is false.
+  const fcmp = (name: string, cond: 'e' | 'a', swap = false): void => {
     prim(name, '( -- flag ) ( F: r1 r2 -- )', { inline: true }, (x) => {
-      x.movsd(xmm0, qword(r12, 8));
-      x.ucomisd(xmm0, qword(r12));
+      x.movsd(xmm0, qword(r12, swap ? 0 : 8));
+      x.ucomisd(xmm0, qword(r12, swap ? 8 : 0));
       x.emit(`set${cond}`, [al]);
       if (cond === 'e') {
         // unordered (NaN) compares unequal
@@ -118,7 +120,7 @@ export function floatWords(k: Builder): void {
       x.neg(rbx);
     });
   };
-  fcmp('F<', 'b');
+  fcmp('F<', 'a', true);
   fcmp('F>', 'a');
   fcmp('F=', 'e');
   prim('F0<', '( -- flag ) ( F: r -- )', { inline: true }, (x) => {

@@ -198,6 +198,7 @@ export function memoryWords(k: Builder): void {
   userVar('(ORDER#)', U.orderCount);
   userVar('(ORDER)', U.order);
   userVar('(LATEST)', U.latest);
+  userVar('(LAST-XT)', U.lastXt);
   userVar('(NOT-FOUND)', U.notFound);
   userVar('(REFILL-FILE)', U.refillFile);
   userVar('HLD', U.hld);
@@ -205,6 +206,8 @@ export function memoryWords(k: Builder): void {
   userVar('(SOURCE)', U.srcAddr);
   userVar('(SOURCE-LEN)', U.srcLen);
   userVar('(LINE)', U.line);
+  userVar('(TEXT)', U.textAddr);
+  userVar('(TEXT-POS)', U.textPos);
   userVar('(WIDS)', U.widChain);
   userVar('(FORTH-WID)', U.forthWid);
   userVar('(CHERE)', U.chere);
@@ -213,6 +216,7 @@ export function memoryWords(k: Builder): void {
   userVar('(SEE-HERE)', U.seeHere);
   userVar('(SEE-END)', U.seeEnd);
   userVar('(OUT#)', U.outLen);
+  userVar('(LOCALS)', U.localsWid);
   userVar('(OUTBUF)', U.outBuf);
   prim('SOURCE', '( -- addr len )', { inline: true }, (x) => {
     x.sub(rbp, 16);

@@ -1,6 +1,7 @@
 \ core-ext.fs -- Core Extensions
 \
-\ CASE, DEFER, VALUE and TO, N>R, SAVE-INPUT, S\" with its escapes.  A
+\ CASE, DEFER, VALUE and TO, N>R, S\" with its escapes (SAVE-INPUT and
+\ RESTORE-INPUT are in files.fs: for a file they keep its position).  A
 \ VALUE's body starts with a type cell (0 a cell, 1 a double cell, 2 a
 \ float) so that one TO serves 2VALUE and FVALUE as well.
 
@@ -13,23 +14,25 @@
 : DEFER    ( "name" -- ) CREATE ['] (DEFER-UNSET) , DOES> @ EXECUTE ;
 : DEFER@   ( xt1 -- xt2 ) >BODY @ ;
 : DEFER!   ( xt2 xt1 -- ) >BODY ! ;
-: IS       ( xt "name" -- ) STATE @ IF POSTPONE ['] POSTPONE DEFER! ELSE ' DEFER! THEN ; IMMEDIATE
-: ACTION-OF ( "name" -- xt ) STATE @ IF POSTPONE ['] POSTPONE DEFER@ ELSE ' DEFER@ THEN ; IMMEDIATE
+: (IS-COMP) ( "name" -- ) POSTPONE ['] POSTPONE DEFER! ;
+: IS       ( xt "name" -- ) STATE @ IF (IS-COMP) ELSE ' DEFER! THEN ; IMMEDIATE
+' IS ' (IS-COMP) (COMPILES)
+: (ACTION-OF-COMP) ( "name" -- ) POSTPONE ['] POSTPONE DEFER@ ;
+: ACTION-OF ( "name" -- xt ) STATE @ IF (ACTION-OF-COMP) ELSE ' DEFER@ THEN ; IMMEDIATE
+' ACTION-OF ' (ACTION-OF-COMP) (COMPILES)
 \ A value's body: a type cell (0 cell, 1 double cell, 2 float), then the value.
 : VALUE    ( x "name" -- ) CREATE 0 , , DOES> CELL+ @ ;
 : 2VALUE   ( x1 x2 "name" -- ) CREATE 1 , , , DOES> CELL+ 2@ ;
 : (TO)     ( i*x body -- ) DUP @ CASE 0 OF CELL+ ! ENDOF 1 OF CELL+ 2! ENDOF 2 OF CELL+ F! ENDOF -32 THROW ENDCASE ;
 : (CREATED?) ( xt -- flag ) (XI.FLAGS) + C@ (IF.CREATED) AND 0<> ;
-: TO       ( i*x "name" -- ) ' DUP (CREATED?) 0= IF -32 THROW THEN >BODY STATE @ IF (LITERAL) POSTPONE (TO) ELSE (TO) THEN ; IMMEDIATE
+: (TO-BODY) ( "name" -- body ) ' DUP (CREATED?) 0= IF -32 THROW THEN >BODY ;
+: (TO-COMP) ( "name" -- ) (TO-BODY) (LITERAL) POSTPONE (TO) ;
+: TO       ( i*x "name" -- ) STATE @ IF (TO-COMP) ELSE (TO-BODY) (TO) THEN ; IMMEDIATE
+' TO ' (TO-COMP) (COMPILES)
 : 2LITERAL ( x1 x2 -- ) SWAP (LITERAL) (LITERAL) ; IMMEDIATE COMPILE-ONLY
 VARIABLE (NRTMP)
 : N>R      ( i*x n -- ) ( R: -- i*x n ) R> (NRTMP) ! DUP BEGIN ?DUP WHILE ROT >R 1- REPEAT >R (NRTMP) @ >R ; (NO-TAIL)
 : NR>      ( -- i*x n ) ( R: i*x n -- ) R> (NRTMP) ! R> DUP BEGIN ?DUP WHILE R> -ROT 1- REPEAT (NRTMP) @ >R ; (NO-TAIL)
-: SAVE-INPUT    ( -- x1 x2 x3 x4 5 ) (SOURCE) @ (SOURCE-LEN) @ >IN @ (LINE) @ SOURCE-ID 5 ;
-: RESTORE-INPUT ( x1 x2 x3 x4 x5 5 -- flag )
-  DUP 5 <> IF 0 ?DO DROP LOOP TRUE EXIT THEN DROP
-  SOURCE-ID <> IF 2DROP 2DROP TRUE EXIT THEN
-  (LINE) ! >IN ! (SOURCE-LEN) ! (SOURCE) ! FALSE ;
 : (ICHAR)  ( c -- c' ) DUP [CHAR] A [CHAR] Z 1+ WITHIN IF 32 OR THEN ;
 : (ICOMPARE) ( a1 u1 a2 u2 -- n ) \ case-insensitive COMPARE
   ROT SWAP 2DUP - >R MIN
@@ -56,4 +59,6 @@ CREATE (SQBUF) 4096 ALLOT  VARIABLE (SQBUF#)
   BEGIN (IN-CHAR) DUP -1 <> OVER [CHAR] " <> AND WHILE
     DUP [CHAR] \ = IF DROP (IN-CHAR) (ESCAPE) ELSE (SQ,) THEN
   REPEAT DROP (SQBUF) (SQBUF#) @ ;
-: S\"  ( "ccc<quote>" -- addr u ) (PARSE\") STATE @ IF POSTPONE SLITERAL ELSE (TRANSIENT) THEN ; IMMEDIATE
+: (S\"-COMP) ( "ccc<quote>" -- ) (PARSE\") POSTPONE SLITERAL ;
+: S\"  ( "ccc<quote>" -- addr u ) STATE @ IF (S\"-COMP) ELSE (PARSE\") (TRANSIENT) THEN ; IMMEDIATE
+' S\" ' (S\"-COMP) (COMPILES)

@@ -24,12 +24,20 @@
   NIP SWAP - ;
 
 \ The text interpreter.
+VARIABLE BLK  0 BLK !   \ the block being interpreted (block.fs), 0 for none
 : EVALUATE ( i*x addr u -- j*x ) \ interpret a string, then restore the input source
   (SOURCE) @ >R (SOURCE-LEN) @ >R >IN @ >R SOURCE-ID >R (LINE) @ >R
   -1 (SET-SOURCE) INTERPRET
   R> (LINE) ! R> (SOURCE-ID) ! R> >IN ! R> (SOURCE-LEN) ! R> (SOURCE) ! ;
 
 \ Names and lookup.
+\ The STATE-smart words (S" ." S\" TO IS ACTION-OF) name in (COMP-LIST) the word
+\ that performs their compilation semantics: POSTPONE and NAME>COMPILE use it, so
+\ that a postponed S" compiles its string even when it runs inside [ ].
+VARIABLE (COMP-LIST)  0 (COMP-LIST) !   \ entries: link, xt, compiling xt
+: (COMP-XT?) ( xt -- xt-comp true | xt false )
+  (COMP-LIST) @ BEGIN ?DUP WHILE 2DUP CELL+ @ = IF NIP 2 CELLS + @ TRUE EXIT THEN @ REPEAT FALSE ;
+: (COMPILES) ( xt xt-comp -- ) HERE (COMP-LIST) @ , (COMP-LIST) ! SWAP , , ;
 : COUNT ( c-addr -- addr u ) DUP 1+ SWAP C@ ;
 : NAME>INTERPRET ( nt -- xt ) (HDR.XT) + @ ;
 : NAME>STRING    ( nt -- addr u ) DUP (HDR.NAME) + SWAP (HDR.LEN) + C@ ;
@@ -39,9 +47,10 @@
 : [']            ( "name" -- ) ' (LITERAL) ; IMMEDIATE COMPILE-ONLY
 : [COMPILE]      ( "name" -- ) ' COMPILE, ; IMMEDIATE COMPILE-ONLY
 : POSTPONE       ( "name" -- )
-  PARSE-NAME (FIND!) DUP (IMMEDIATE?)
+  PARSE-NAME (FIND!) DUP NAME>INTERPRET (COMP-XT?) IF NIP COMPILE, EXIT THEN DROP DUP (IMMEDIATE?)
   IF NAME>INTERPRET COMPILE, ELSE NAME>INTERPRET (LITERAL) ['] COMPILE, COMPILE, THEN ; IMMEDIATE COMPILE-ONLY
-: NAME>COMPILE   ( nt -- xt xt-compile ) DUP NAME>INTERPRET SWAP (IMMEDIATE?) IF ['] EXECUTE ELSE ['] COMPILE, THEN ;
+: NAME>COMPILE   ( nt -- xt xt-compile )
+  DUP NAME>INTERPRET (COMP-XT?) IF NIP ['] EXECUTE EXIT THEN SWAP (IMMEDIATE?) IF ['] EXECUTE ELSE ['] COMPILE, THEN ;
 : SYNONYM ( "new" "old" -- ) PARSE-NAME PARSE-NAME (FIND!) DUP NAME>INTERPRET SWAP (HDR.FLAGS) + C@ 2SWAP (HEADER-XT) ;
 SYNONYM CS-ROLL ROLL   \ the control-flow stack is the data stack
 : FIND ( c-addr -- c-addr 0 | xt 1 | xt -1 )
@@ -64,13 +73,17 @@ SYNONYM CS-ROLL ROLL   \ the control-flow stack is the data stack
 \ Interpreted strings go to four transient buffers used in turn.
 CREATE (SBUF) 8192 ALLOT  VARIABLE (SBUF#)
 : (TRANSIENT) ( addr u -- addr' u ) (SBUF#) @ 1+ 3 AND DUP (SBUF#) ! 2048 * (SBUF) + SWAP 2047 MIN >R TUCK R@ MOVE R> ;
-: S"  ( "ccc<quote>" -- addr u ) [CHAR] " PARSE STATE @ IF POSTPONE SLITERAL ELSE (TRANSIENT) THEN ; IMMEDIATE
-: ."  ( "ccc<quote>" -- ) [CHAR] " PARSE STATE @ IF POSTPONE SLITERAL POSTPONE TYPE ELSE TYPE THEN ; IMMEDIATE
+: (S"-COMP) ( "ccc<quote>" -- ) [CHAR] " PARSE POSTPONE SLITERAL ;
+: S"  ( "ccc<quote>" -- addr u ) STATE @ IF (S"-COMP) ELSE [CHAR] " PARSE (TRANSIENT) THEN ; IMMEDIATE
+' S" ' (S"-COMP) (COMPILES)
+: (."-COMP) ( "ccc<quote>" -- ) (S"-COMP) POSTPONE TYPE ;
+: ."  ( "ccc<quote>" -- ) STATE @ IF (."-COMP) ELSE [CHAR] " PARSE TYPE THEN ; IMMEDIATE
+' ." ' (."-COMP) (COMPILES)
 : .(  ( "ccc<paren>" -- ) [CHAR] ) PARSE TYPE ; IMMEDIATE
 : C"  ( "ccc<quote>" -- ) [CHAR] " PARSE (BRANCH>) >R CODE-HERE >R DUP CODE, (STR,) DROP R> R> (RESOLVE>) (LITERAL) ; IMMEDIATE COMPILE-ONLY
 : ABORT  -1 THROW ;
 : (ABORT") ( flag addr u -- ) ROT IF (CULPRIT) -2 THROW THEN 2DROP ;
-: ABORT" ( "ccc<quote>" -- ) POSTPONE S" POSTPONE (ABORT") ; IMMEDIATE COMPILE-ONLY
+: ABORT" ( "ccc<quote>" -- ) (S"-COMP) POSTPONE (ABORT") ; IMMEDIATE COMPILE-ONLY
 : QUIT   -56 THROW ;
 
 \ Skip delimiters, then parse: WORD's counted string.

@@ -50,31 +50,53 @@ S" (ACCESS)"  (EXTERN) int access( ptr int )
 : WRITE-LINE ( addr u fileid -- ior ) DUP >R WRITE-FILE ?DUP IF R> DROP EXIT THEN S\" \n" R> WRITE-FILE ;
 
 \ Input from files: each INCLUDE-FILE reads lines into a buffer of its own.
-VARIABLE (INC-BUF)
+\ (LINE-POS) is where the current line starts in the file, for SAVE-INPUT.
+VARIABLE (INC-BUF)  2VARIABLE (LINE-POS)
 1024 CONSTANT (LINE-MAX)
 : (REFILL-FILE-IMPL) ( -- flag )
+  SOURCE-ID FILE-POSITION DROP (LINE-POS) 2!
   (INC-BUF) @ (LINE-MAX) SOURCE-ID READ-LINE IF 2DROP FALSE EXIT THEN
   0= IF DROP FALSE EXIT THEN
   (INC-BUF) @ SWAP SOURCE-ID (SET-SOURCE) 1 (LINE) +! TRUE ;
 ' (REFILL-FILE-IMPL) (REFILL-FILE) !
 : (INCLUDE-LINES) ( -- ) BEGIN REFILL WHILE INTERPRET REPEAT ;
 : INCLUDE-FILE ( i*x fileid -- j*x )
-  (SOURCE) @ >R (SOURCE-LEN) @ >R >IN @ >R SOURCE-ID >R (LINE) @ >R (INC-BUF) @ >R
-  (LINE-MAX) ALLOCATE THROW (INC-BUF) ! 0 (LINE) !
+  (SOURCE) @ >R (SOURCE-LEN) @ >R >IN @ >R SOURCE-ID >R (LINE) @ >R (INC-BUF) @ >R (LINE-POS) 2@ 2>R BLK @ >R
+  (LINE-MAX) ALLOCATE THROW (INC-BUF) ! 0 (LINE) ! 0 BLK !
   (INC-BUF) @ 0 ROT (SET-SOURCE)
   ['] (INCLUDE-LINES) CATCH
   (INC-BUF) @ FREE DROP
-  R> (INC-BUF) ! R> (LINE) ! R> R> R> R> ( id in len addr )
+  R> BLK ! 2R> (LINE-POS) 2! R> (INC-BUF) ! R> (LINE) ! R> R> R> R> ( id in len addr )
   (SOURCE) ! (SOURCE-LEN) ! >IN ! (SOURCE-ID) !
   THROW ;
-\ The names of files included, for REQUIRED.
+\ SAVE-INPUT and RESTORE-INPUT (Core Extensions).  For a file the input is its
+\ position and line: RESTORE-INPUT reads the line again.  For the text being
+\ evaluated (SOURCE-ID 0) it is the line in that text, and the next REFILL goes
+\ on after it; for an EVALUATE string, the part of the string.
+: SAVE-INPUT ( -- x1 x2 x3 x4 x5 5 )
+  SOURCE-ID 0> IF (LINE-POS) 2@ ELSE (SOURCE) @ (SOURCE-LEN) @ THEN >IN @ (LINE) @ SOURCE-ID 5 ;
+: RESTORE-INPUT ( x1 x2 x3 x4 x5 5 -- flag )
+  DUP 5 <> IF 0 ?DO DROP LOOP TRUE EXIT THEN DROP
+  SOURCE-ID <> IF 2DROP 2DROP TRUE EXIT THEN
+  SOURCE-ID 0> IF
+    1- (LINE) ! >R SOURCE-ID REPOSITION-FILE IF R> DROP TRUE EXIT THEN
+    (REFILL-FILE-IMPL) 0= IF R> DROP TRUE EXIT THEN R> >IN ! FALSE EXIT
+  THEN
+  (LINE) ! >IN ! (SOURCE-LEN) ! (SOURCE) !
+  SOURCE-ID 0= IF (SOURCE) @ (SOURCE-LEN) @ + 1+ (TEXT) @ - (TEXT-POS) ! THEN FALSE ;
+
+\ The names of files included, for REQUIRED: their absolute paths, so that
+\ ./x.fs and x.fs are one file.
+S" (REALPATH)" (EXTERN) ptr realpath( ptr ptr )
+: (CANONICAL) ( addr u -- addr' u' ) \ the file's absolute path (transient), or the name as given
+  2DUP (Z) 0 (REALPATH) ?DUP IF NIP NIP DUP (ZCOUNT) (TRANSIENT) ROT (FREE) THEN ;
 VARIABLE (INCLUDED-LIST)
 : (REMEMBER) ( addr u -- ) HERE (INCLUDED-LIST) @ , (INCLUDED-LIST) ! DUP C, HERE SWAP DUP ALLOT MOVE ALIGN ;
 : (INCLUDED?) ( addr u -- flag )
   (INCLUDED-LIST) @ BEGIN ?DUP WHILE >R 2DUP R@ CELL+ COUNT COMPARE 0= IF 2DROP R> DROP TRUE EXIT THEN R> @ REPEAT 2DROP FALSE ;
 : INCLUDED ( i*x addr u -- j*x )
-  2DUP R/O OPEN-FILE IF DROP (CULPRIT) -38 THROW THEN >R (REMEMBER) R>
+  2DUP R/O OPEN-FILE IF DROP (CULPRIT) -38 THROW THEN >R (CANONICAL) (REMEMBER) R>
   DUP >R ['] INCLUDE-FILE CATCH R> CLOSE-FILE DROP THROW ;
 : INCLUDE  ( i*x "name" -- j*x ) PARSE-NAME INCLUDED ;
-: REQUIRED ( i*x addr u -- j*x ) 2DUP (INCLUDED?) IF 2DROP ELSE INCLUDED THEN ;
+: REQUIRED ( i*x addr u -- j*x ) 2DUP (CANONICAL) (INCLUDED?) IF 2DROP ELSE INCLUDED THEN ;
 : REQUIRE  ( i*x "name" -- j*x ) PARSE-NAME REQUIRED ;

@@ -71,7 +71,7 @@ CREATE (FBUF) 128 ALLOT  VARIABLE (FBUF#)  VARIABLE (STRICT)
   NIP IF FALSE EXIT THEN
   (FCONV) TRUE ;
 : >FLOAT ( addr u -- true | false ) ( F: -- r | )
-  -TRAILING DUP 0= IF 2DROP 0 S>F TRUE EXIT THEN FALSE (>FLOAT) ;
+  2DUP -TRAILING NIP 0= IF 2DROP 0 S>F TRUE EXIT THEN FALSE (>FLOAT) ;   \ blanks only: zero
 
 \ The text interpreter's fallback for words it cannot find: double numbers, then floats.
 : (DNUMBER?) ( addr u -- d true | false )

@@ -13,7 +13,7 @@ VARIABLE (SA)  VARIABLE (SU)
 : (SUB-S)  ( addr u -- ) 0 ?DO DUP I + C@ (SUB-C) LOOP DROP ;
 : (ADV)    ( n -- ) DUP (SA) +! NEGATE (SU) +! ;
 : (SCAN)   ( a u c -- a' u' ) >R BEGIN DUP WHILE OVER C@ R@ <> WHILE 1 /STRING REPEAT THEN R> DROP ;
-: SUBSTITUTE ( a1 u1 a2 u2 -- a2 u3 n )
+: (SUBSTITUTE) ( a1 u1 a2 u2 -- a2 u3 n )
   (SUB-MAX) ! (SUB-DST) ! (SU) ! (SA) ! 0 (SUB-LEN) ! 0 (SUB-N) !
   BEGIN (SU) @ 0> WHILE
     (SA) @ C@ [CHAR] % <> IF (SA) @ C@ (SUB-C) 1 (ADV) ELSE
@@ -30,6 +30,13 @@ VARIABLE (SA)  VARIABLE (SU)
       THEN
     THEN
   REPEAT (SUB-DST) @ (SUB-LEN) @ (SUB-N) @ ;
+: (OVERLAP?) ( a1 u1 a2 u2 -- flag ) \ do the two ranges share a byte?
+  2OVER + 2 PICK > >R + NIP < R> AND ;
+: SUBSTITUTE ( a1 u1 a2 u2 -- a2 u3 n ) \ from a copy of the source if the buffers overlap
+  2OVER 2OVER (OVERLAP?) 0= IF (SUBSTITUTE) EXIT THEN
+  2SWAP DUP ALLOCATE THROW ( a2 u2 a1 u1 c )
+  DUP >R SWAP DUP >R MOVE ( a2 u2 )
+  R> R@ SWAP 2SWAP (SUBSTITUTE) R> FREE DROP ;
 : UNESCAPE ( a1 u1 a2 -- a2 u2 )
   DUP >R (SUB-DST) ! 0 (SUB-LEN) ! -1 1 RSHIFT (SUB-MAX) !
   0 ?DO DUP I + C@ DUP [CHAR] % = IF DUP (SUB-C) THEN (SUB-C) LOOP DROP R> (SUB-LEN) @ ;

@@ -38,6 +38,48 @@ VARIABLE (WCOL)
   REFILL 0= UNTIL DROP -58 THROW ; IMMEDIATE
 : [IF]   ( flag -- ) 0= IF POSTPONE [ELSE] THEN ; IMMEDIATE
 : [THEN] ( -- ) ; IMMEDIATE
+\ ASSEMBLER and EDITOR replace the first word list of the search order with one of
+\ their own.  The editor's is empty: a Forth in a sidecar has no screen to edit.
+: (NAME-WID) ( wid addr u -- ) \ the name ORDER shows
+  HERE >R DUP C, HERE SWAP DUP ALLOT MOVE ALIGN R> SWAP (WL.NAME) + ! ;
+(WORDLIST) CONSTANT (ASSEMBLER-WID)  (ASSEMBLER-WID) S" Assembler" (NAME-WID)
+(WORDLIST) CONSTANT (EDITOR-WID)     (EDITOR-WID) S" Editor" (NAME-WID)
+: (FIRST-WID) ( wid -- ) >R GET-ORDER DUP 0= IF 1+ ELSE NIP THEN R> SWAP SET-ORDER ;
+: ASSEMBLER ( -- ) (ASSEMBLER-WID) (FIRST-WID) ;
+: EDITOR ( -- ) (EDITOR-WID) (FIRST-WID) ;
+
+\ CODE and ;CODE: the machine code is written as numbers that the ASSEMBLER words
+\ lay down in code space (C, W, L, , one, two, four, eight bytes), ending with
+\ END-CODE, which adds a ret.  The code runs with the registers of layout.ts
+\ (the top of the data stack in rbx, the second item at [rbp] …); a ;CODE part
+\ starts with the address of the CREATEd word's body in rbx.
+ALSO ASSEMBLER DEFINITIONS
+: C, ( byte -- ) CODE, ;
+: W, ( x -- ) DUP C, 8 RSHIFT C, ;
+: L, ( x -- ) DUP W, 16 RSHIFT W, ;
+: , ( x -- ) DUP L, 32 RSHIFT L, ;
+: END-CODE ( -- ) $C3 C, PREVIOUS ;
+PREVIOUS DEFINITIONS
+: CODE ( "name" -- ) PARSE-NAME (HEADER) ALSO ASSEMBLER ;
+: ;CODE ( colon-sys -- ) POSTPONE DOES> POSTPONE ; -1 (CHERE) +! ALSO ASSEMBLER ; IMMEDIATE COMPILE-ONLY
+
+\ FORGET: the newest word of that name in the compilation word list, and every word
+\ defined after it, in any word list, go; so do their data space and the word lists
+\ made after it.  (Their code space stays used: MARKER gives it back.)
+2VARIABLE (FORGET-NAME)  VARIABLE (FORGET-NT)
+: (FORGET-MATCH?) ( nt -- flag ) DUP NAME>STRING (FORGET-NAME) 2@ (ICOMPARE) IF DROP TRUE EXIT THEN (FORGET-NT) ! FALSE ;
+: (FORGET-IN) ( nt wid -- nt ) \ unlink the headers from nt on
+  BEGIN 2DUP (WL.LATEST) + @ SWAP OVER 0<> -ROT U< 0= AND WHILE DUP (WL.LATEST) + @ (HDR.PREV) + @ OVER (WL.LATEST) + ! REPEAT
+  (WL.BUCKETS) + (WL.BUCKETS-SIZE) OVER + SWAP DO
+    BEGIN I @ DUP IF OVER U< 0= ELSE 0<> THEN WHILE I @ @ I ! REPEAT
+  8 +LOOP ;
+: FORGET ( "name" -- )
+  PARSE-NAME 2DUP (FORGET-NAME) 2! 0 (FORGET-NT) ! ['] (FORGET-MATCH?) GET-CURRENT TRAVERSE-WORDLIST
+  (FORGET-NT) @ ?DUP 0= IF (CULPRIT) -13 THROW THEN NIP NIP
+  BEGIN (WIDS) @ OVER U< 0= WHILE (WIDS) @ (WL.CHAIN) + @ (WIDS) ! REPEAT
+  (WIDS) @ BEGIN ?DUP WHILE TUCK (FORGET-IN) SWAP (WL.CHAIN) + @ REPEAT
+  GET-CURRENT (WL.LATEST) + @ (LATEST) !  (HERE) ! ;
+
 \ The name of an xt, searching every word list.
 VARIABLE (XT-WANTED)  VARIABLE (XT-FOUND)
 \ The oldest name wins: a word's own name, not a later SYNONYM of it.
