@@ -128,6 +128,21 @@ describe('Forth: the compiler', () => {
     assert.equal(await sc.forth('ch1 . 7 chars . depth .'), '8 7 0 ');
     await assert.rejects(sc.forth('chars'), (e: ForthError) => e.code === -4);
   });
+
+  test('a comparison or DUP just before a branch target is not fused with the IF or WHILE after it', async () => {
+    // The jump from IF lands after `0<>`, with the flag on the stack: fusing
+    // `0<> WHILE` into one cmp/jcc would leave that path reading stale flags.
+    const src = [
+      'VARIABLE fv',
+      ': f1 ( x -- f ) DUP IF 0< ELSE 0<> THEN IF 1 ELSE 2 THEN ;',
+      '5 f1 . -5 f1 . 0 f1 .',
+      ': f2 ( n -- n ) BEGIN fv @ DUP IF OVER U< 0= ELSE 0<> THEN WHILE 0 fv ! REPEAT ;',
+      '7 fv ! 5 f2 . 3 fv ! 5 f2 . 0 fv ! 5 f2 . fv @ .',
+      ': f3 ( x -- x f ) DUP 0< IF 0 ELSE DUP THEN IF 1 ELSE 2 THEN ;',
+      '5 f3 . . -5 f3 . . 0 f3 . .',
+    ].join('\n');
+    assert.equal(await sc.forth(src), '2 1 2 5 5 5 0 1 5 2 -5 2 0 ');
+  });
 });
 
 describe('Forth: native access', () => {

@@ -138,4 +138,26 @@ VARIABLE SEEN-DUP
 : LOOK-FOR-DUP ( nt -- flag ) NAME>STRING S" DUP" SAME-NAME? IF -1 SEEN-DUP ! 0 ELSE -1 THEN ;
 T{ 0 SEEN-DUP ! ' LOOK-FOR-DUP FORTH-WORDLIST TRAVERSE-WORDLIST SEEN-DUP @ -> -1 }T
 
+SECTION CODE, ;CODE, ASSEMBLER, EDITOR (machine code as numbers, this system's registers)
+\ The top of the data stack is in rbx: inc rbx is 48 FF C3, and END-CODE adds ret.
+CODE TINC  $48 C, $FF C, $C3 C, END-CODE
+T{ 5 TINC -> 6 }T
+T{ -1 TINC -> 0 }T
+: TFIRST ( -- wid ) GET-ORDER SWAP >R 1- 0 ?DO DROP LOOP R> ;
+: TORDER# ( -- n ) GET-ORDER DUP >R 0 ?DO DROP LOOP R> ;
+\ ASSEMBLER and EDITOR replace the first word list (names resolved when compiled)
+: TASM ( -- wid n ) GET-ORDER ASSEMBLER TFIRST TORDER# 2>R SET-ORDER 2R> ;
+: TED ( -- wid n ) GET-ORDER EDITOR TFIRST TORDER# 2>R SET-ORDER 2R> ;
+T{ TASM SWAP FORTH-WORDLIST <> TORDER# -> TORDER# -1 TORDER# }T
+T{ TED DROP TASM DROP <> -> -1 }T
+\ ;CODE: the body's address is in rbx, and mov rbx, [rbx] (48 8B 1B) fetches it.
+: TCONST CREATE , ;CODE $48 C, $8B C, $1B C, END-CODE
+T{ 77 TCONST T77 T77 -> 77 }T
+
+SECTION FORGET
+T{ : FG1 1 ; : FG2 2 ; FG1 FG2 -> 1 2 }T
+T{ FORGET FG1 -> }T
+T{ S" FG1" FORTH-WORDLIST SEARCH-WORDLIST S" FG2" FORTH-WORDLIST SEARCH-WORDLIST -> 0 0 }T
+T{ : FG1 3 ; FG1 -> 3 }T                            \ the name can be defined again
+
 T-SUMMARY

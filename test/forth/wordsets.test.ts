@@ -24,6 +24,7 @@ async function withHarness<T>(file: string, run: (sc: Sidecar) => Promise<T>): P
     await sc.forth(read('harness.fth'));
     if (file.startsWith('float')) await sc.forth(read('harness-float.fth'));
     if (file.startsWith('file')) await sc.forth(`: TMPDIR S" ${tmpDir('sidecar-forth-files-')}/" ;`);
+    if (file.startsWith('block')) await sc.forth(`: BLOCKFILE S" ${tmpDir('sidecar-forth-blocks-')}/blocks.fb" ;`);
     return await run(sc);
   } finally {
     await sc.stop();
@@ -42,6 +43,10 @@ const suites = [
   'file',
   'float',
   'facility',
+  'locals',
+  'block',
+  'environment',
+  'gforth',
 ];
 
 describe('Forth 2012 word sets', () => {

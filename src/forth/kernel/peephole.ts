@@ -164,7 +164,11 @@ export function peepholeHandlers(k: Builder): void {
     a.mov(rcx, qword(r13, U.cmpEnd));
     a.cmp(rcx, qword(r13, U.chere));
     a.jne(plain);
+    // not when a jump lands in or after the comparison (`... 0<> THEN IF`):
+    // the jump's path has its flag on the stack, not in the flags
     a.mov(rcx, qword(r13, U.cmpStart));
+    a.cmp(rcx, qword(r13, U.lastTarget));
+    a.jb(plain);
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.cmpEnd), 0);
     const one = L();
@@ -192,6 +196,8 @@ export function peepholeHandlers(k: Builder): void {
     a.cmp(rcx, qword(r13, U.chere));
     a.jne(noDup);
     a.mov(rcx, qword(r13, U.dupStart));
+    a.cmp(rcx, qword(r13, U.lastTarget));
+    a.jb(noDup);
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.dupEnd), 0);
     emitSeqImm(a, CMP_RBX_IMM32);
@@ -205,6 +211,8 @@ export function peepholeHandlers(k: Builder): void {
     a.cmp(rcx, qword(r13, U.chere));
     a.jne(dupOne);
     a.mov(rcx, qword(r13, U.dupStart));
+    a.cmp(rcx, qword(r13, U.lastTarget));
+    a.jb(dupOne);
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.dupEnd), 0);
     emitSeq(a, TEST_TOS);
