@@ -31,4 +31,5 @@ export {
 export { Library } from './host/library.js';
 export type { RegionArray } from './host/marshal.js';
 export { type RegionArrayOf, Sidecar, type StartOptions } from './host/sidecar.js';
+export { defineStruct, type StructType, type StructValue } from './host/structs.js';
 export { CBLAS, KNOWN_LIBRARIES, LAPACK } from './libs/registry.js';

@@ -54,3 +54,4 @@ export {
   type Layout,
   tableNames,
 } from './types.js';
+export { readStruct, type StructValue, writeStruct } from './values.js';

@@ -78,7 +78,7 @@ export const SLOT = {
   state: 0, // u32
   /** A request code (< FIRST_CALL) or an index into the call table. */
   fn: 4, // u32
-  /** Argument words; results are written over a0 and a1 (rax/xmm0, or a struct's two eightbytes). */
+  /** Argument words; results are written over a0 and a1 (rax, xmm0) and, by the record trampoline, a2 (rdx or xmm1). */
   a0: 8,
   a1: 16,
   a2: 24,
@@ -113,8 +113,12 @@ export const CALL_RECORD = {
   vecRegs: 6,
   /** How many stack words follow. */
   stackCount: 14,
-  /** al at the call: vector registers used (what a variadic callee expects). */
+  /** al at the call: vector registers used (what a variadic callee expects), in the word's low four bytes. */
   vecCount: 15,
+  /** The high four bytes of the vecCount word: how the result comes back (secondInXmm1). */
+  resultShape: 15.5,
+  /** resultShape bit: a struct's second eightbyte is in xmm1 (both SSE), not rdx; a2 gets it. */
+  secondInXmm1: 1,
   /** The stack arguments, in order. */
   stack: 16,
 } as const;

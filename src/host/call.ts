@@ -9,6 +9,7 @@
  * executable (src/native/trampolines.ts): binding needs no code generation.
  */
 
+import type { StructRegistry } from '../abi/index.js';
 import { SLOT } from '../channel/layout.js';
 import type { Channel, Request } from './channel.js';
 import type { Signature } from './ctypes.js';
@@ -42,6 +43,8 @@ export interface NativeFunction {
 export interface Executor {
   channel(): Channel;
   readonly timeoutMs: number;
+  /** Structs its prototypes may name (by value or behind pointers). */
+  readonly structs?: StructRegistry;
 }
 
 /** Where a bound function's target is, in the sidecar serving a channel. */
@@ -58,7 +61,7 @@ function callRequest(m: Marshal, index: number): Request {
     hasResult: m.hasResult,
     recordBytes: m.recordBytes,
     fill: (ch, slot, args, values) => {
-      write(ch, args, values);
+      write(ch, args, values, slot);
       ch.i32[(slot + SLOT.fn) >> 2] = index;
     },
     decode: m.decode,

@@ -56,7 +56,7 @@ export class LoadedCode {
 
   /** A function at `symbol` (default: the start of the code). */
   func(prototype: string, symbol?: string): NativeFunction {
-    const sig = parsePrototype(prototype);
+    const sig = parsePrototype(prototype, this.#exec.structs);
     const off = BigInt(this.#offset(symbol));
     return bindFunction(this.#exec, sig, {
       resolve: async (ch) => {

@@ -1,9 +1,10 @@
 /**
  * The C prototypes the host can call today, from the one parser of
  * src/abi: the abi layer reads every C spelling (structs by value,
- * function pointers, `...`); this file narrows it to the scalar signatures
- * the channel's trampolines carry, with a TypeError saying what is not
- * supported yet and how to call it instead.
+ * function pointers, `...`); this file narrows it to what the channel's
+ * trampolines carry (scalars, pointers, structs and unions whose layout is
+ * known), with a TypeError saying what is not supported yet and how to
+ * call it instead.
  */
 
 import {
@@ -13,6 +14,7 @@ import {
   type Param,
   parsePrototype as parseC,
   type Signature,
+  type StructRegistry,
   scalarType as scalarC,
 } from '../abi/index.js';
 
@@ -27,8 +29,8 @@ function unsupported(proto: string, why: string): TypeError {
 }
 
 /** Parses `RET NAME(PARAMS)`. Throws TypeError on anything it cannot call safely. */
-export function parsePrototype(proto: string): Signature {
-  const sig = parseC(proto, { maxParams: MAX_PARAMS });
+export function parsePrototype(proto: string, structs?: StructRegistry): Signature {
+  const sig = parseC(proto, { maxParams: MAX_PARAMS, structs });
   if (sig.variadic) {
     throw unsupported(
       proto,
@@ -36,7 +38,8 @@ export function parsePrototype(proto: string): Signature {
     );
   }
   for (const t of [sig.ret, ...sig.params.map((p) => p.type)]) {
-    if (t.kind === 'struct') throw unsupported(proto, `${t.name} by value is not supported (pass a pointer)`);
+    if (t.kind === 'struct' && !t.layout)
+      throw unsupported(proto, `${t.name} by value needs its layout: declare it with sc.struct(), or pass a pointer`);
     if (t.kind === 'f80') throw unsupported(proto, 'long double is not supported');
     if (t.function) throw unsupported(proto, 'function pointer parameters are not supported');
   }

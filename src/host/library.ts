@@ -63,7 +63,7 @@ export class Library {
         `func: no ready-made prototype for '${prototype}' in ${this.name}; give the full C prototype`,
       );
     }
-    const sig = parsePrototype(ready ?? prototype);
+    const sig = parsePrototype(ready ?? prototype, this.#exec.structs);
     const sym = sig.name;
     const exec = this.#exec;
     const address = new PerGeneration<bigint>(

@@ -8,7 +8,17 @@
  * before anything reaches the sidecar.
  */
 
-import { INT_ARG_REGS, type Loc, type Part, planCall, VEC_ARG_REGS } from '../abi/index.js';
+import {
+  INT_ARG_REGS,
+  type Layout,
+  type Loc,
+  planCall,
+  type ReturnPlan,
+  readStruct,
+  type StructValue,
+  VEC_ARG_REGS,
+  writeStruct,
+} from '../abi/index.js';
 import { CALL_RECORD, INLINE_WORDS, inlineTrampoline, RECORD_TRAMPOLINE, SLOT } from '../channel/layout.js';
 import type { Channel } from './channel.js';
 import type { CKind, CType, Signature } from './ctypes.js';
@@ -34,9 +44,9 @@ export interface Marshal {
   /** The built-in trampoline that moves these arguments into place. */
   readonly trampoline: number;
   readonly hasResult: boolean;
-  /** Writes the arguments at byte offset `at` of the region. */
-  write(ch: Channel, at: number, args: readonly unknown[]): void;
-  /** The result from the completed slot at `slot` (rax in a0, xmm0 in a1). */
+  /** Writes the arguments at byte offset `at` of the region, for the request in `slot`. */
+  write(ch: Channel, at: number, args: readonly unknown[], slot: number): void;
+  /** The result from the completed slot at `slot` (rax in a0, xmm0 in a1, a struct's second eightbyte in a2). */
   decode(ch: Channel, slot: number): unknown;
 }
 
@@ -75,18 +85,42 @@ export const ARRAY_TYPES: Record<CKind, (new (b: ArrayBuffer, o: number, n: numb
 /** Result words within a slot: rax over a0, xmm0 over a1. */
 const A0 = SLOT.a0;
 const A1 = SLOT.a1;
+const A2 = SLOT.a2;
+
+/** Where one eightbyte of an argument goes: byte offset from `at`, and the bytes of the value it carries. */
+interface Word {
+  readonly word: number;
+  readonly from: number;
+  readonly size: number;
+}
 
 /**
- * Where each argument's word goes, from `at`: in C order in the slot (up to
- * INLINE_WORDS), else where the System V plan of src/abi puts it, in the
- * register-order record (CALL_RECORD): the integer registers, the vector
- * registers, then the stack words.
+ * Where each argument's words go, from `at`: in C order in the slot (up to
+ * INLINE_WORDS scalars), else where the System V plan of src/abi puts them,
+ * in the register-order record (CALL_RECORD): the integer registers, the
+ * vector registers, then the stack words. A struct by value has a word per
+ * eightbyte; a struct result through memory takes rdi for its buffer, which
+ * follows the stack words in the record.
  */
-function placement(sig: Signature): { words: number[]; stack: number; vectors: number } {
-  if (sig.params.length <= INLINE_WORDS) return { words: sig.params.map((_, k) => 8 * k), stack: 0, vectors: 0 };
+function placement(sig: Signature): {
+  inline: boolean;
+  words: Word[][];
+  stack: number;
+  vectors: number;
+  ret: ReturnPlan | null;
+  retBuffer: number;
+} {
+  const structs = sig.ret.kind === 'struct' || sig.params.some((p) => p.type.kind === 'struct');
+  if (sig.params.length <= INLINE_WORDS && !structs) {
+    const words = sig.params.map((_, k) => [{ word: 8 * k, from: 0, size: 8 }]);
+    return { inline: true, words, stack: 0, vectors: 0, ret: null, retBuffer: 0 };
+  }
   const plan = planCall(sig);
-  const words = plan.args.map((a) => 8 * recordWord((a.parts[0] as Part).loc));
-  return { words, stack: plan.stackBytes / 8, vectors: plan.vecRegs };
+  const words = plan.args.map((a) => a.parts.map((p) => ({ word: 8 * recordWord(p.loc), from: p.from, size: p.size })));
+  const stack = plan.stackBytes / 8;
+  const retBuffer = plan.hiddenReturn ? Math.ceil((8 * (CALL_RECORD.stack + stack)) / 16) * 16 : 0;
+  const ret = sig.ret.kind === 'struct' ? plan.ret : null;
+  return { inline: false, words, stack, vectors: plan.vecRegs, ret, retBuffer };
 }
 
 /** The record word (CALL_RECORD) that carries a register or a stack word of the plan. */
@@ -104,35 +138,120 @@ export function marshal(sig: Signature): Marshal {
   const n = params.length;
   const kinds = params.map((p) => p.kind);
   const name = sig.name;
-  const inline = n <= INLINE_WORDS;
-  const { words, stack, vectors } = placement(sig);
-  const write = (ch: Channel, at: number, args: readonly unknown[]): void => {
+  const { inline, words, stack, vectors, ret, retBuffer } = placement(sig);
+  const retLayout = ret?.type.layout ?? null;
+  const shape = ret && ret.classes.length === 2 && ret.classes.every((c) => c === 'SSE') ? CALL_RECORD.secondInXmm1 : 0;
+  // Structs behind pointers given as plain objects: read back after the call, per slot.
+  const outs = new Map<number, OutStruct[]>();
+  const write = (ch: Channel, at: number, args: readonly unknown[], slot: number): void => {
     if (args.length !== n) throw arityError(name, n, args.length);
     if (!inline) {
       ch.u32[(at + 8 * CALL_RECORD.stackCount) >> 2] = stack;
       ch.u32[(at + 8 * CALL_RECORD.stackCount + 4) >> 2] = 0;
       ch.u32[(at + 8 * CALL_RECORD.vecCount) >> 2] = vectors;
-      ch.u32[(at + 8 * CALL_RECORD.vecCount + 4) >> 2] = 0;
+      ch.u32[(at + 8 * CALL_RECORD.resultShape) >> 2] = shape;
+      if (retBuffer > 0) ch.u64[(at + 8 * CALL_RECORD.intRegs) >> 3] = BigInt(ch.region.address + at + retBuffer);
     }
+    let out: OutStruct[] | null = null;
     for (let k = 0; k < n; k++) {
       const kind = kinds[k] as CKind;
       const v = args[k];
-      const w = at + (words[k] as number);
+      const ws = words[k] as Word[];
+      const w = at + (ws[0] as Word).word;
       if (kind === 'f64') {
         if (typeof v !== 'number') throw argError(name, k, params[k] as CType, v);
         ch.f64[w >> 3] = v;
+      } else if (kind === 'struct') {
+        writeStructArg(ch, at, ws, params[k] as CType, v, `${name}: argument ${k + 1}`);
+      } else if (kind === 'ptr' && isPlainObject(v) && (params[k] as CType).pointee?.layout) {
+        const pointee = (params[k] as CType).pointee as CType;
+        const layout = pointee.layout as Layout;
+        const off = ch.temp(Math.max(layout.size, 1), Math.max(layout.align, 16));
+        writeStruct(layout, dataView(ch), off, v, `${name}: argument ${k + 1} (${pointee.name})`);
+        ch.u64[w >> 3] = BigInt(ch.region.address + off);
+        if (!pointee.const) (out ??= []).push({ obj: v as StructValue, layout, off });
       } else writeArg(ch, kind, w, v, name, k, params[k] as CType);
     }
+    if (out) outs.set(slot, out);
+    else if (outs.size > 0) outs.delete(slot);
   };
+  const plain = decoder(sig.ret.kind);
+  const structPointers = params.some((t) => t.kind === 'ptr' && t.pointee?.layout && !t.pointee.const);
+  const decode =
+    !structPointers && !retLayout
+      ? plain
+      : (ch: Channel, slot: number): unknown => {
+          const back = outs.size > 0 ? outs.get(slot) : undefined;
+          if (back) {
+            outs.delete(slot);
+            const view = dataView(ch);
+            for (const o of back) Object.assign(o.obj, readStruct(o.layout, view, o.off));
+          }
+          return retLayout ? decodeStruct(ch, slot, ret as ReturnPlan, retLayout) : plain(ch, slot);
+        };
   return {
     name,
     arity: n,
-    recordBytes: inline ? 0 : 8 * (CALL_RECORD.stack + stack),
+    recordBytes: inline ? 0 : retBuffer > 0 ? retBuffer + (retLayout?.size ?? 0) : 8 * (CALL_RECORD.stack + stack),
     trampoline: inline ? inlineTrampoline(kinds.map((k) => k === 'f32' || k === 'f64')) : RECORD_TRAMPOLINE,
-    hasResult: sig.ret.kind !== 'void',
+    hasResult: sig.ret.kind !== 'void' || structPointers, // read-back happens in decode
     write,
-    decode: decoder(sig.ret.kind),
+    decode,
   };
+}
+
+/** A struct the caller passed as a plain object behind a pointer: its bytes in the region during the call. */
+interface OutStruct {
+  readonly obj: StructValue;
+  readonly layout: Layout;
+  readonly off: number;
+}
+
+const views = new WeakMap<ArrayBufferLike, DataView>();
+/** A DataView over the channel's region (one per region buffer). */
+function dataView(ch: Channel): DataView {
+  const buf = ch.region.buffer;
+  let v = views.get(buf);
+  if (!v) {
+    v = new DataView(buf);
+    views.set(buf, v);
+  }
+  return v;
+}
+
+function isPlainObject(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v) || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A struct by value: its bytes, an eightbyte per word of the plan (zero beyond the value). */
+function writeStructArg(ch: Channel, at: number, ws: readonly Word[], t: CType, v: unknown, what: string): void {
+  const layout = t.layout as Layout;
+  const bytes = new Uint8Array(Math.ceil(layout.size / 8) * 8);
+  writeStruct(layout, new DataView(bytes.buffer), 0, v, `${what} (${t.name})`);
+  const region = new Uint8Array(ch.region.buffer);
+  for (const w of ws) {
+    region.fill(0, at + w.word, at + w.word + 8);
+    region.set(bytes.subarray(w.from, w.from + w.size), at + w.word);
+  }
+}
+
+/** A struct result: from rax/xmm0/a2 by the return plan, or from the buffer rax points to. */
+function decodeStruct(ch: Channel, slot: number, ret: ReturnPlan, layout: Layout): StructValue {
+  if (ret.memory) {
+    const addr = ch.u64[(slot + A0) >> 3] as bigint;
+    const off = Number(addr - BigInt(ch.region.address));
+    return readStruct(layout, dataView(ch), off);
+  }
+  const bytes = new Uint8Array(16);
+  const region = new Uint8Array(ch.region.buffer);
+  for (const p of ret.parts) {
+    const reg = 'reg' in p.loc ? p.loc.reg : 'rax';
+    const word = reg === 'rax' ? A0 : reg === 'xmm0' ? A1 : A2; // rdx or xmm1: the trampoline put it in a2
+    bytes.set(region.subarray(slot + word, slot + word + p.size), p.from);
+  }
+  return readStruct(layout, new DataView(bytes.buffer), 0);
 }
 
 export function arityError(name: string, want: number, got: number): TypeError {

@@ -9,6 +9,7 @@
 
 import { EventEmitter } from 'node:events';
 import type net from 'node:net';
+import type { FieldSpecs, Layout, LayoutOptions } from '../abi/index.js';
 import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
 import type { FlatImage } from '../link/index.js';
 import type { ObjectCode } from '../x86/assembler.js';
@@ -24,6 +25,7 @@ import { ARRAY_TYPES, type RegionArray } from './marshal.js';
 import { SidecarProcess } from './process.js';
 import { MAX_REGION, Region } from './region.js';
 import { COPY, DLOPEN, PING, RTLD_NOW } from './requests.js';
+import { defineStruct, LIBC_STRUCTS, registerStruct, type StructType, structTypeOf } from './structs.js';
 
 export type { CallOptions, NativeFunction } from './call.js';
 export type { RegionArray } from './marshal.js';
@@ -86,6 +88,8 @@ export class Sidecar extends EventEmitter implements Executor {
   readonly #process: SidecarProcess;
   readonly #allowed: Set<string>;
   readonly #libraries = new Map<string, Library>();
+  /** Structs the prototypes of this sidecar know by name (sc.struct adds to it). */
+  readonly structs = new Map<string, Layout>(LIBC_STRUCTS);
   readonly timeoutMs: number;
 
   private constructor(region: Region, opts: StartOptions, allowed: Set<string>, exe: string) {
@@ -188,10 +192,33 @@ export class Sidecar extends EventEmitter implements Executor {
 
   // ---------------------------------------------------------------- memory
 
+  /**
+   * A struct or union type from a name and its members (`sc.struct('timeval',
+   * { tv_sec: 'long', tv_usec: 'long' })`) or a C declaration; its name
+   * (and its tag alone) can then be used in this sidecar's prototypes. A
+   * name alone gives a struct the sidecar already knows (`sc.struct('div_t')`).
+   */
+  struct(spec: string, fields?: FieldSpecs, options?: LayoutOptions): StructType {
+    const known = fields === undefined && typeof spec === 'string' ? this.structs.get(spec.trim()) : undefined;
+    if (known) return structTypeOf(known); // by name: a struct this sidecar knows
+    const t = defineStruct(spec, fields, { ...options, structs: this.structs });
+    registerStruct(this.structs, t);
+    return t;
+  }
+
   /** A typed array of `count` elements of C type `type` in the shared region, zeroed. */
   alloc<T extends keyof RegionArrayOf>(type: T, count: number): RegionArrayOf[T];
+  alloc(type: StructType, count?: number): Uint8Array;
   alloc(type: string, count: number): RegionArray;
-  alloc(type: string, count: number): RegionArray {
+  alloc(type: string | StructType, count = 1): RegionArray {
+    if (typeof type === 'object' && type !== null && 'layout' in type) {
+      // count structs, aligned for the struct, zeroed; read and write them with type.read/type.write
+      if (!Number.isSafeInteger(count) || count < 0) throw new TypeError(`alloc: invalid count ${count}`);
+      const bytes = count * type.size;
+      const off = this.#region.arena.alloc(bytes, Math.max(64, type.align));
+      this.#region.u8.fill(0, off, off + bytes);
+      return new Uint8Array(this.#region.buffer, off, bytes);
+    }
     const t = scalarType(type);
     if (!t) throw new TypeError(`alloc: unknown scalar C type '${type}'`);
     if (!Number.isSafeInteger(count) || count < 0) throw new TypeError(`alloc: invalid count ${count}`);
@@ -309,7 +336,7 @@ export class Sidecar extends EventEmitter implements Executor {
   async load(code: Uint8Array | FlatImage | ObjectCode, prototype: string): Promise<NativeFunction>;
   async load(code: Uint8Array | FlatImage | ObjectCode): Promise<LoadedCode>;
   async load(code: Uint8Array | FlatImage | ObjectCode, prototype?: string): Promise<NativeFunction | LoadedCode> {
-    const sig = prototype === undefined ? null : parsePrototype(prototype);
+    const sig = prototype === undefined ? null : parsePrototype(prototype, this.structs);
     const image = await this.#image(code);
     const loaded = new LoadedCode(this, image);
     await loaded.base();

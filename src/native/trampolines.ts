@@ -12,7 +12,8 @@
  * call: the host writes the argument record in register order (CALL_RECORD:
  * six integer registers, eight vector registers, then the stack words), so
  * one piece of code serves all signatures, and al is set from the record
- * for variadic callees.
+ * for variadic callees. It also returns a struct's second eightbyte (rdx,
+ * or xmm1 when the record's result shape says so) over a2.
  *
  * They sit TRAMPOLINE_STRIDE bytes apart from the `trampolines` label, so
  * the sidecar finds number k without a table of addresses (the executable
@@ -31,6 +32,7 @@ import {
 import type { ObjectCode } from '../x86/assembler.js';
 import {
   type Assembler,
+  byte,
   dword,
   eax,
   type Label,
@@ -112,6 +114,18 @@ function emitRecord(a: Assembler): void {
   });
   a.mov(eax, dword(r11, 8 * CALL_RECORD.vecCount));
   a.call(r12);
+  // Results: rax over a0, xmm0 over a1, and the second eightbyte of a
+  // struct over a2: rdx, or xmm1 when the record says so (two SSE classes).
+  const fromRdx = a.label();
+  const stored = a.label();
+  a.mov(r11, qword(rbx, SLOT.a0));
+  a.test(byte(r11, 8 * CALL_RECORD.resultShape), CALL_RECORD.secondInXmm1);
+  a.jz(fromRdx);
+  a.movsd(qword(rbx, SLOT.a2), xmm(1));
+  a.jmp(stored);
+  a.bind(fromRdx);
+  a.mov(qword(rbx, SLOT.a2), rdx);
+  a.bind(stored);
   a.mov(qword(rbx, SLOT.a0), rax);
   a.movsd(qword(rbx, SLOT.a1), xmm(0));
   a.mov(rsp, rbp);
