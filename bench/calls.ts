@@ -4,8 +4,10 @@
  * 1. Sidecar round trips of `void noop(void)` (a `ret` loaded with sc.load):
  *    sync, async one at a time, a Promise per call with 10k in flight, and the
  *    batch API (10k argument lists, one Promise); also libc's getpid and a
- *    `noop` in a shared object (the same one koffi calls).
- * 2. Peers: koffi calling the same `noop` and getpid in process (sync, async),
+ *    `noop` in a shared object (the same one koffi calls); libc's bsearch over
+ *    one element with a JavaScript comparator: a call and one upcall.
+ * 2. Peers: koffi calling the same `noop`, getpid and bsearch with a registered
+ *    callback in process (sync, async),
  *    a worker_threads postMessage round trip, a child_process IPC round trip.
  * 3. The floor: two processes made by our assembler and ELF writer
  *    ping-ponging on a shared page (bench/floor.ts).
@@ -296,6 +298,19 @@ export async function run(opts: BenchOptions): Promise<void> {
       return null;
     };
 
+    // One upcall per call: bsearch over one element calls the comparator once.
+    const oneInt = sc.alloc('int32_t', 1);
+    const cmp = await sc.callback('int cmp(const void *, const void *)', () => 0);
+    cleanups.push(() => cmp.release());
+    const bsearch = (await sc.library('c')).func(
+      'void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))',
+    );
+    const kCmp = koffi.proto('int kcmp(const void *, const void *)');
+    const kBsearch = koffi.load('libc.so.6').func('void *bsearch(const void *, const void *, size_t, size_t, kcmp *)');
+    const kOne = new Int32Array(1);
+    const kCb = koffi.register(() => 0, koffi.pointer(kCmp));
+    cleanups.push(() => koffi.unregister(kCb));
+
     const klib = koffi.load(soPath);
     const kNoop = klib.func('void noop(void)');
     const kGetpid = koffi.load('libc.so.6').func('int getpid(void)');
@@ -330,6 +345,17 @@ export async function run(opts: BenchOptions): Promise<void> {
       syncScenario('sidecar libnoop.so noop.sync()', 'dlopen/dlsym', () => soNoop.sync()),
       scenario('sidecar libnoop.so await noop()', 5000, '', () => timedAsync(() => soNoop(), 5000)),
       syncScenario('sidecar getpid.sync()', 'libc.so.6', () => getpid.sync()),
+      syncScenario('sidecar bsearch.sync(), one callback', 'a call and one upcall', () =>
+        bsearch.sync(oneInt, oneInt, 1, 4, cmp),
+      ),
+      scenario('sidecar await bsearch(), one callback', 5000, 'a call and one upcall', () =>
+        timedAsync(() => bsearch(oneInt, oneInt, 1, 4, cmp), 5000),
+      ),
+      scenario('koffi bsearch(), one callback', 200_000, 'in process, registered callback', () => {
+        const t = performance.now();
+        for (let i = 0; i < 200_000; i++) kBsearch(kOne, kOne, 1, 4, kCb);
+        return [((performance.now() - t) * 1e6) / 200_000];
+      }),
       scenario('koffi libnoop.so noop() sync', 200_000, 'in process', () => {
         const t = performance.now();
         for (let i = 0; i < 200_000; i++) kNoop();

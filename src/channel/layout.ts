@@ -145,7 +145,7 @@ export const CHANNEL_SIZE = ARGS_OFFSET + ARGS_SIZE;
 /**
  * An upcall slot: a sidecar thread (inside a call the host made, or one a
  * library started) asks the host to run a JavaScript callback.
- *   state: 0 free, 1 claimed, 2 posted, 3 answered, 4 failed (the callback threw)
+ * The state word is UPCALL_STATE.
  */
 export const UPCALL = {
   state: 0, // u32
@@ -154,6 +154,17 @@ export const UPCALL = {
   args: 8,
   /** The result: rax and xmm0 (or a struct's two eightbytes). */
   result: 8 + 8 * 24,
+} as const;
+/** Upcall slot states. */
+export const UPCALL_STATE = {
+  free: 0,
+  claimed: 1,
+  posted: 2,
+  answered: 3,
+  /** The callback threw: the thunk returns zero. */
+  failed: 4,
+  /** The host asks the waiting thunk to copy memory (src, length, region offset in the first argument words). */
+  copy: 5,
 } as const;
 export const UPCALL_SIZE = 256;
 export const UPCALL_SLOTS = 8;

@@ -35,6 +35,10 @@ import {
   RING_SLOTS,
   SLOT,
   SLOT_SIZE,
+  UPCALL,
+  UPCALL_SIZE,
+  UPCALL_SLOTS,
+  UPCALL_STATE,
 } from '../channel/layout.js';
 import { REQUESTS } from '../channel/requests.js';
 import { type ChannelAddon, channelAddon } from './addon.js';
@@ -42,6 +46,14 @@ import { DeadlineTimer } from './deadlines.js';
 import { AbortError, ProtocolError, SidecarError, TimeoutError } from './errors.js';
 import { RequestQueue } from './queue.js';
 import type { Region } from './region.js';
+
+/** Runs a callback for the upcall slot at byte offset `slot` of the region: reads its arguments, writes its result. */
+export type UpcallHandler = (ch: Channel, slot: number) => void;
+
+const UPCALL_POSTED = UPCALL_STATE.posted;
+const UPCALL_ANSWERED = UPCALL_STATE.answered;
+const UPCALL_FAILED = UPCALL_STATE.failed;
+const UPCALL_COPY = UPCALL_STATE.copy;
 
 /** One kind of request, as the channel writes and reads it. */
 export interface Request {
@@ -189,6 +201,16 @@ export class Channel {
   #syncBackoff = 1;
   #asyncSkip = 0;
   #asyncBackoff = 1;
+  // Callbacks (upcalls): the handlers by id, the upcall count last seen, the
+  // callback running now, and the error a callback threw for request #upcallErrorAt.
+  readonly #callbacks = new Map<number, UpcallHandler>();
+  #nextCallback = 1;
+  #upcallsSeen = 0;
+  #inUpcall = false;
+  /** The upcall slot whose callback runs now (-1: none). */
+  #upcallSlot = -1;
+  #upcallError: unknown = null;
+  #upcallErrorAt = -1;
 
   constructor(region: Region, index: number, opts: { spin?: boolean } = {}) {
     this.region = region;
@@ -398,6 +420,108 @@ export class Channel {
     this.#signals[i] = null;
   }
 
+  // ---------------------------------------------------------------- callbacks
+
+  /** Registers a callback's handler; its id goes into the thunk. */
+  addCallback(handler: UpcallHandler): number {
+    const id = this.#nextCallback++;
+    this.#callbacks.set(id, handler);
+    return id;
+  }
+
+  removeCallback(id: number): void {
+    this.#callbacks.delete(id);
+  }
+
+  /** True while a callback runs (a synchronous call into this sidecar would wait for itself). */
+  get inCallback(): boolean {
+    return this.#inUpcall;
+  }
+
+  /** Runs the callbacks sidecar threads have posted since the last look. */
+  #serveUpcalls(): void {
+    const i32 = this.i32;
+    const count = Atomics.load(i32, (this.offset + CONTROL.upcallCount) >> 2);
+    if (count === this.#upcallsSeen) return;
+    this.#upcallsSeen = count;
+    for (let j = 0; j < UPCALL_SLOTS; j++) {
+      const s = this.offset + CONTROL.upcalls + j * UPCALL_SIZE;
+      if (Atomics.load(i32, s >> 2) !== UPCALL_POSTED) continue;
+      const h = this.#callbacks.get(i32[(s + UPCALL.callback) >> 2] as number);
+      let state: number = UPCALL_ANSWERED;
+      this.#inUpcall = true;
+      this.#upcallSlot = s;
+      try {
+        if (!h) throw new SidecarError('a released callback was called');
+        h(this, s);
+      } catch (e) {
+        state = UPCALL_FAILED;
+        // The call in flight (if any) rejects with it when it completes.
+        if (this.#upcallError === null && this.#head < this.#n) {
+          this.#upcallError = e;
+          this.#upcallErrorAt = this.#head;
+        }
+      } finally {
+        this.#inUpcall = false;
+        this.#upcallSlot = -1;
+      }
+      Atomics.store(i32, s >> 2, state);
+      this.#addon.futexWake(this.region.address + s, 1);
+    }
+  }
+
+  /** The error a callback threw while request n ran, once. */
+  #takeUpcallError(n: number): unknown {
+    if (this.#upcallErrorAt !== n) return null;
+    const e = this.#upcallError;
+    this.#upcallError = null;
+    this.#upcallErrorAt = -1;
+    return e;
+  }
+
+  /**
+   * While a callback runs: `len` bytes at sidecar address `src`, copied by
+   * the thread waiting for the callback (null when no callback runs). An
+   * unreadable address is a RangeError.
+   */
+  readInCallback(src: bigint, len: number): Uint8Array | null {
+    if (this.#upcallSlot < 0) return null;
+    const arena = this.region.arena;
+    const off = arena.alloc(Math.max(len, 1), 16);
+    try {
+      const got = this.upcallCopy(this.#upcallSlot, src, len, off);
+      if (got < 0)
+        throw new RangeError(`cannot read ${len} bytes at 0x${src.toString(16)} in the sidecar (errno ${-got})`);
+      return this.u8.slice(off, off + got);
+    } finally {
+      arena.free(off);
+    }
+  }
+
+  /**
+   * While a callback runs in upcall slot `s`: has the waiting thunk copy
+   * `len` bytes from sidecar address `src` to region offset `dst` (pwrite on
+   * the region's descriptor, so an unreadable address fails with -EFAULT).
+   * Returns the bytes copied or -errno.
+   */
+  upcallCopy(s: number, src: bigint, len: number, dst: number): number {
+    const i32 = this.i32;
+    this.u64[(s + UPCALL.args) >> 3] = src;
+    this.u64[(s + UPCALL.args + 8) >> 3] = BigInt(len);
+    this.u64[(s + UPCALL.args + 16) >> 3] = BigInt(dst);
+    Atomics.store(i32, s >> 2, UPCALL_COPY);
+    this.#addon.futexWake(this.region.address + s, 1);
+    const t0 = performance.now();
+    let k = 0;
+    while (Atomics.load(i32, s >> 2) === UPCALL_COPY) {
+      pause();
+      if ((++k & 1023) === 0 && (!this.#alive || performance.now() - t0 > 10_000)) {
+        throw new SidecarError('the sidecar did not copy memory for the callback');
+      }
+    }
+    return Number(this.i64[(s + UPCALL.args + 24) >> 3]);
+  }
+
   // ---------------------------------------------------------------- asynchronous requests
 
   /** Submits one request; the promise settles when its completion is seen. */
@@ -531,6 +655,7 @@ export class Channel {
 
   /** Settles every completed request, oldest first. */
   #drain(): void {
+    if (this.#callbacks.size > 0) this.#serveUpcalls();
     let h = this.#head;
     const n = this.#n;
     if (h === n) return;
@@ -566,6 +691,7 @@ export class Channel {
       } catch (e) {
         err = e;
       }
+      if (this.#upcallErrorAt === h) err = this.#takeUpcallError(h);
       if (rare[i] !== 0) this.#releaseRare(i);
       this.#resolves[i] = null;
       this.#rejects[i] = null;
@@ -727,6 +853,11 @@ export class Channel {
   /** Submits and blocks until the request completes; returns its result or throws. */
   submitSync(req: Request, values: readonly unknown[], timeoutMs: number): unknown {
     if (!this.#alive) throw this.deadError();
+    if (this.#inUpcall) {
+      throw new SidecarError(
+        `${req.name}: a callback cannot call its own sidecar synchronously (the sidecar waits for the callback); use the async call`,
+      );
+    }
     if (this.#head === this.#n && this.#overflow.length === 0) return this.#syncFast(req, values, timeoutMs);
     // Others are in flight: wait for room, then for this one in order.
     while (this.#overflow.length > 0 || !this.#room(req)) {
@@ -781,6 +912,7 @@ export class Channel {
     this.#wake();
     let k = 0;
     while (Atomics.load(i32, cq) !== want) {
+      if (this.#callbacks.size > 0) this.#serveUpcalls();
       if (++k === FAST_SPINS) {
         // The long way: if the sidecar dies or is replaced meanwhile, the reason arrives here.
         let failure: unknown = null;
@@ -802,6 +934,8 @@ export class Channel {
     const v = req.decode(this, slot);
     this.#head = n + 1;
     this.#release(i);
+    const thrown = this.#takeUpcallError(n);
+    if (thrown !== null) throw thrown;
     if (v instanceof Error) throw v;
     return v;
   }
@@ -810,7 +944,11 @@ export class Channel {
   #waitSync(n: number, deadline: number, timeoutMs: number): void {
     const i32 = this.i32;
     const cq = this.#cq;
-    const isDone = (): boolean => ((Atomics.load(i32, cq) - n - 1) | 0) >= 0;
+    const upcalls = this.#callbacks.size > 0;
+    const isDone = (): boolean => {
+      if (upcalls) this.#serveUpcalls();
+      return ((Atomics.load(i32, cq) - n - 1) | 0) >= 0;
+    };
     if (isDone()) return;
     if (this.#syncSkip > 0) this.#syncSkip--;
     else {

@@ -41,7 +41,6 @@ export function parsePrototype(proto: string, structs?: StructRegistry): Signatu
     if (t.kind === 'struct' && !t.layout)
       throw unsupported(proto, `${t.name} by value needs its layout: declare it with sc.struct(), or pass a pointer`);
     if (t.kind === 'f80') throw unsupported(proto, 'long double is not supported');
-    if (t.function) throw unsupported(proto, 'function pointer parameters are not supported');
   }
   return sig;
 }

@@ -20,6 +20,7 @@ import {
   writeStruct,
 } from '../abi/index.js';
 import { CALL_RECORD, INLINE_WORDS, inlineTrampoline, RECORD_TRAMPOLINE, SLOT } from '../channel/layout.js';
+import { Callback } from './callback.js';
 import type { Channel } from './channel.js';
 import type { CKind, CType, Signature } from './ctypes.js';
 
@@ -343,7 +344,12 @@ function writeArg(ch: Channel, kind: CKind, w: number, v: unknown, name: string,
 
 function writePointer(ch: Channel, w: number, v: unknown, name: string, k: number, type: CType): void {
   if (v === null || v === undefined) ch.u64[w >> 3] = 0n;
-  else if (typeof v === 'bigint') {
+  else if (v instanceof Callback) {
+    if (v.released) throw new TypeError(`${name}: argument ${k + 1} (${type.name}) is a released callback`);
+    if (v.generation !== ch.generation)
+      throw new TypeError(`${name}: argument ${k + 1} is a callback made before the sidecar restarted; make it again`);
+    ch.u64[w >> 3] = v.address;
+  } else if (typeof v === 'bigint') {
     if (v < 0n || v > U64_MAX) throw argError(name, k, type, v);
     ch.u64[w >> 3] = v;
   } else if (ArrayBuffer.isView(v)) {
@@ -372,7 +378,7 @@ function argError(name: string, k: number, type: CType, v: unknown): TypeError {
     bool: 'a boolean',
     i64: 'an integer (number or bigint)',
     u64: 'a non-negative integer (number or bigint)',
-    ptr: 'a typed array in the region, a bigint address or null',
+    ptr: 'a typed array in the region, a callback, a bigint address or null',
     cstr: 'a string, a typed array in the region, a bigint address or null',
   };
   const range = INT_RANGE[type.kind];

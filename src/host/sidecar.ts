@@ -15,6 +15,7 @@ import type { FlatImage } from '../link/index.js';
 import type { ObjectCode } from '../x86/assembler.js';
 import { loadChannelAddon, SIDECAR_EXE } from './addon.js';
 import type { CallOptions, Executor, NativeFunction } from './call.js';
+import { Callback, callbackCString, callbackHandler } from './callback.js';
 import { Channel } from './channel.js';
 import { LoadedCode } from './code.js';
 import { parsePrototype, scalarType } from './ctypes.js';
@@ -206,6 +207,30 @@ export class Sidecar extends EventEmitter implements Executor {
     return t;
   }
 
+  /**
+   * A function pointer that runs `fn` in the host when C calls it
+   * (`sc.callback('int cmp(const void *, const void *)', (a, b) => …)`);
+   * pass it where the prototype takes a function pointer. Release it with
+   * `release()` (or `using`) when C no longer holds it.
+   */
+  async callback(prototype: string, fn: (...args: never[]) => unknown): Promise<Callback> {
+    const { sig, handler } = callbackHandler(prototype, fn);
+    const ch = this.#channel;
+    const id = ch.addCallback(handler);
+    try {
+      const { buildThunk } = await import('../native/thunk.js'); // the assembler, only when callbacks are made
+      const code = await this.load(buildThunk(id, BigInt(this.#region.address + ch.offset)));
+      const address = await code.base();
+      return new Callback(sig, address, ch.generation, () => {
+        ch.removeCallback(id);
+        code.release().catch(() => {}); // a sidecar that is gone has nothing to free
+      });
+    } catch (e) {
+      ch.removeCallback(id);
+      throw e;
+    }
+  }
+
   /** A typed array of `count` elements of C type `type` in the shared region, zeroed. */
   alloc<T extends keyof RegionArrayOf>(type: T, count: number): RegionArrayOf[T];
   alloc(type: StructType, count?: number): Uint8Array;
@@ -249,6 +274,10 @@ export class Sidecar extends EventEmitter implements Executor {
   read(address: bigint, length: number): Uint8Array {
     const r = this.#region;
     const off = Number(address - BigInt(r.address));
+    if (Number.isSafeInteger(length) && length >= 0 && (off < 0 || off + length > r.size)) {
+      const copied = this.#channel.readInCallback(address, length); // a callback reads through its waiting thread
+      if (copied) return copied;
+    }
     if (!Number.isSafeInteger(length) || length < 0 || off < 0 || off + length > r.size) {
       throw new RangeError('read: range outside the shared region');
     }
@@ -259,6 +288,8 @@ export class Sidecar extends EventEmitter implements Executor {
   readCString(address: bigint, maxLength = 1 << 20): string {
     const r = this.#region;
     const off = Number(address - BigInt(r.address));
+    if ((off < 0 || off >= r.size) && this.#channel.inCallback)
+      return callbackCString(this.#channel, address, maxLength);
     if (off < 0 || off >= r.size) throw new RangeError('readCString: address outside the shared region');
     const end = Math.min(r.size, off + maxLength);
     let e = off;

@@ -14,6 +14,7 @@ export const SYS = {
   mmap: 9,
   mprotect: 10,
   munmap: 11,
+  write: 1,
   pwrite64: 18,
   mincore: 27,
   fcntl: 72,

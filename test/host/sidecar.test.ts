@@ -231,12 +231,20 @@ describe('calls through a real sidecar', () => {
       'cos(double)',
       'double cos(double',
       'struct s f(int)',
-      'int f(int (*cb)(int))',
+      'int f(int (*cb)(int), ...)',
       'foo bar(int)',
       'double cos(double, ...)',
     ]) {
       assert.throws(() => m.func(p), TypeError, p);
     }
+    // a function pointer parameter takes a callback (sc.callback), not a JS function
+    const qsort = (await sc.library('c')).func(
+      'void qsort(void *, size_t, size_t, int (*)(const void *, const void *))',
+    );
+    await assert.rejects(
+      qsort(null, 0, 4, () => 1),
+      /must be a typed array in the region, a callback/,
+    );
     await assert.rejects(sc.library('libnotthere.so.9'), TypeError);
     await assert.rejects(sc.library('/tmp/evil.so'), /not in the known set/);
     await assert.rejects(cos(), /expected 1 argument, got 0/);

@@ -1,0 +1,159 @@
+/**
+ * Callbacks: `sc.callback('int cmp(const void *, const void *)', fn)` gives
+ * a function pointer that C code in the sidecar calls like any other; the
+ * call runs `fn` in the host (an upcall: src/native/thunk.ts posts it to
+ * the channel, the channel runs it while it waits for the call that led
+ * there, or from its event loop when a library's own thread calls).
+ * Arguments arrive converted from their C types as a call's results are
+ * (64-bit integers and pointers as bigint); the return value is converted
+ * as a call's arguments are. A callback that throws returns zero to C, and
+ * the call in flight rejects with what it threw.
+ *
+ * A callback belongs to the sidecar generation it was made for: after a
+ * restart make it again (passing the old one is a TypeError).
+ */
+
+import { planCall } from '../abi/index.js';
+import { UPCALL } from '../channel/layout.js';
+import type { Channel } from './channel.js';
+import { type CKind, parsePrototype, type Signature } from './ctypes.js';
+
+/** Upcall argument words: integer registers at 0, vector registers at 8, stack words at 16 (src/native/thunk.ts). */
+const ARG_WORDS = { int: 0, vec: 8, stack: 16, end: 24 } as const;
+
+const INT_REGS = ['rdi', 'rsi', 'rdx', 'rcx', 'r8', 'r9'];
+const VEC_REGS = ['xmm0', 'xmm1', 'xmm2', 'xmm3', 'xmm4', 'xmm5', 'xmm6', 'xmm7'];
+
+export class Callback {
+  readonly signature: Signature;
+  /** The function pointer, valid in the sidecar generation `generation`. */
+  readonly address: bigint;
+  readonly generation: number;
+  readonly #release: () => void;
+  #released = false;
+
+  constructor(signature: Signature, address: bigint, generation: number, release: () => void) {
+    this.signature = signature;
+    this.address = address;
+    this.generation = generation;
+    this.#release = release;
+  }
+
+  get released(): boolean {
+    return this.#released;
+  }
+
+  /** Unregisters it and frees its thunk; C must not call it afterwards. */
+  release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#release();
+  }
+
+  [Symbol.dispose](): void {
+    this.release();
+  }
+}
+
+/** The parsed signature and the handler that runs `fn` for an upcall of it. */
+export function callbackHandler(
+  prototype: string,
+  fn: (...args: never[]) => unknown,
+): { sig: Signature; handler: (ch: Channel, slot: number) => void } {
+  if (typeof fn !== 'function') throw new TypeError('callback: expected a function after the prototype');
+  const sig = parsePrototype(prototype);
+  if (sig.ret.kind === 'struct' || sig.params.some((p) => p.type.kind === 'struct'))
+    throw new TypeError(`callback ${sig.name}: structs by value are not supported in callbacks (pass a pointer)`);
+  const plan = planCall(sig);
+  const words = plan.args.map((a, k) => {
+    const loc = (a.parts[0] as (typeof a.parts)[number]).loc;
+    const w =
+      'stack' in loc
+        ? ARG_WORDS.stack + loc.stack / 8
+        : INT_REGS.includes(loc.reg)
+          ? ARG_WORDS.int + INT_REGS.indexOf(loc.reg)
+          : ARG_WORDS.vec + VEC_REGS.indexOf(loc.reg);
+    if (w >= ARG_WORDS.end) throw new TypeError(`callback ${sig.name}: argument ${k + 1} is too far down the stack`);
+    return w;
+  });
+  const kinds = sig.params.map((p) => p.type.kind);
+  const ret = sig.ret.kind;
+  const name = sig.name;
+  const handler = (ch: Channel, slot: number): void => {
+    const base = slot + UPCALL.args;
+    const args = kinds.map((k, i) => readWord(ch, base + 8 * (words[i] as number), k));
+    const r = (fn as (...a: unknown[]) => unknown)(...args);
+    writeResult(ch, slot + UPCALL.result, ret, r, name);
+  };
+  return { sig, handler };
+}
+
+function readWord(ch: Channel, at: number, kind: CKind): unknown {
+  switch (kind) {
+    case 'f64':
+      return ch.f64[at >> 3];
+    case 'f32':
+      return ch.f32[at >> 2];
+    case 'bool':
+      return (ch.u8[at] as number) !== 0;
+    case 'i8':
+      return ((ch.i32[at >> 2] as number) << 24) >> 24;
+    case 'u8':
+      return ch.u8[at];
+    case 'i16':
+      return ((ch.i32[at >> 2] as number) << 16) >> 16;
+    case 'u16':
+      return (ch.i32[at >> 2] as number) & 0xffff;
+    case 'i32':
+      return ch.i32[at >> 2];
+    case 'u32':
+      return ch.u32[at >> 2];
+    case 'i64':
+      return ch.i64[at >> 3];
+    default:
+      return ch.u64[at >> 3];
+  }
+}
+
+function writeResult(ch: Channel, at: number, kind: CKind, v: unknown, name: string): void {
+  const bad = (want: string): TypeError =>
+    new TypeError(`callback ${name} must return ${want}, returned ${v === null ? 'null' : typeof v}`);
+  ch.u64[at >> 3] = 0n;
+  switch (kind) {
+    case 'void':
+      return;
+    case 'f64':
+    case 'f32':
+      if (typeof v !== 'number') throw bad('a number');
+      if (kind === 'f64') ch.f64[(at + 8) >> 3] = v;
+      else ch.f32[(at + 8) >> 2] = v;
+      return;
+    case 'bool':
+      ch.u64[at >> 3] = v ? 1n : 0n;
+      return;
+    default: {
+      if (typeof v === 'bigint') ch.u64[at >> 3] = BigInt.asUintN(64, v);
+      else if (typeof v === 'number' && Number.isInteger(v)) ch.u64[at >> 3] = BigInt.asUintN(64, BigInt(v));
+      else if (v === null || v === undefined) ch.u64[at >> 3] = 0n;
+      else if (typeof v === 'boolean') ch.u64[at >> 3] = v ? 1n : 0n;
+      else throw bad('an integer (number or bigint)');
+    }
+  }
+}
+
+/** Inside a callback: the NUL-terminated string at `address` (outside the region), read a page at a time. */
+export function callbackCString(ch: Channel, address: bigint, maxLength: number): string {
+  const parts: Uint8Array[] = [];
+  let at = address;
+  let total = 0;
+  while (total < maxLength) {
+    const room = Math.min(4096 - Number(at % 4096n), maxLength - total); // never across a page boundary
+    const bytes = ch.readInCallback(at, room) as Uint8Array;
+    const nul = bytes.indexOf(0);
+    parts.push(nul >= 0 ? bytes.subarray(0, nul) : bytes);
+    total += nul >= 0 ? nul : bytes.length;
+    if (nul >= 0 || bytes.length < room) break;
+    at += BigInt(room);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
