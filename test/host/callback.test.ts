@@ -10,6 +10,7 @@
  */
 
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { Sidecar } from '../../src/index.js';
 
@@ -163,6 +164,38 @@ describe('callbacks', () => {
     assert.ok(refused.length > 0 && refused.every((m) => /cannot call its own sidecar synchronously/.test(m)));
     for (const p of [...ptrs, key[0] as bigint]) await free(p);
     cmp.release();
+  });
+
+  test("curl's write callback receives the page, read from curl's buffer inside the callback", async () => {
+    const body = `<html>${'Sidecar fetched this through a callback. '.repeat(500)}</html>`;
+    const server = http.createServer((_req, res) => res.end(body));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    try {
+      const curl = await sc.library('curl');
+      const chunks: Buffer[] = [];
+      const write = await sc.callback(
+        'size_t write(char *ptr, size_t size, size_t nmemb, void *user)',
+        (ptr: bigint, size: bigint, nmemb: bigint) => {
+          const n = Number(size * nmemb);
+          chunks.push(Buffer.from(sc.read(ptr, n)));
+          return n;
+        },
+      );
+      const easy = (await curl.func('void *curl_easy_init(void)')()) as bigint;
+      const setopt = curl.func('int curl_easy_setopt(void *curl, int option, const char *value)');
+      const setfn = curl.func(
+        'int curl_easy_setopt(void *curl, int option, size_t (*f)(char *, size_t, size_t, void *))',
+      );
+      assert.equal(await setopt(easy, 10002, `http://127.0.0.1:${port}/`), 0); // CURLOPT_URL
+      assert.equal(await setfn(easy, 20011, write), 0); // CURLOPT_WRITEFUNCTION
+      assert.equal(await curl.func('int curl_easy_perform(void *curl)')(easy), 0);
+      await curl.func('void curl_easy_cleanup(void *curl)')(easy);
+      assert.equal(Buffer.concat(chunks).toString(), body);
+      write.release();
+    } finally {
+      server.close();
+    }
   });
 
   test('a callback from before a restart is refused', async () => {
