@@ -13,11 +13,14 @@ export class ForthError extends Error {
   /** That line, and the position in it. */
   readonly sourceLine: string;
   readonly column: number;
-  constructor(code: number, message: string, line: number, sourceLine: string, column: number) {
+  /** What the evaluation printed before the error. */
+  readonly output: string;
+  constructor(code: number, message: string, line: number, sourceLine: string, column: number, output = '') {
     super(message);
     this.code = code;
     this.line = line;
     this.sourceLine = sourceLine;
     this.column = column;
+    this.output = output;
   }
 }

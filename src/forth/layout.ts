@@ -155,7 +155,8 @@ export const CTX = {
   column: 576,
   /** For a fault (-9): the address accessed. */
   faultAddr: 584,
-  // 592..600 free
+  /** Set by the host to interrupt: the evaluation it targets throws -28 when it starts (or, running, at the SIGINT). */
+  interrupt: 592,
   /** STATE after the evaluation (nonzero: a definition is being compiled). */
   state: 600,
   size: 640,

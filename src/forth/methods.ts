@@ -14,12 +14,15 @@ declare module '../host/sidecar.js' {
     /**
      * Evaluates Forth source in this sidecar's Forth system (booted on first
      * use) and resolves to what it printed. An uncaught THROW rejects with a
-     * ForthError { code, message, line }; the system stays usable.
+     * ForthError { code, message, line, output }; the system stays usable.
+     * Its deadline (`opts.timeoutMs`) defaults to the start option
+     * `timeoutMs`: an interrupt (ForthError -28, the dictionary kept), then,
+     * if the word does not stop, a restart of the sidecar (TimeoutError).
      */
     forth(source: string, opts?: ForthEvalOptions): Promise<string>;
     /** Names a buffer of the region in Forth: `name` ( -- addr ) and `name#` ( -- count ). */
     forthDefine(name: string, view: ArrayBufferView): Promise<void>;
-    /** Stops the running Forth evaluation with THROW -28 (the REPL's Ctrl-C). */
+    /** Stops the running Forth evaluation, or the next one to start, with THROW -28 (the REPL's Ctrl-C). */
     forthInterrupt(): void;
     /** The Forth session of this sidecar (for BYE, boot time and other details). */
     forthSession(): ForthSession;
@@ -41,7 +44,7 @@ Sidecar.prototype.forthSession = function (this: Sidecar): ForthSession {
   return session(this);
 };
 Sidecar.prototype.forth = async function (this: Sidecar, source: string, opts: ForthEvalOptions = {}): Promise<string> {
-  return (await session(this).eval(source, opts)).output;
+  return (await session(this).eval(source, { ...opts, timeoutMs: opts.timeoutMs ?? this.timeoutMs })).output;
 };
 Sidecar.prototype.forthDefine = async function (this: Sidecar, name: string, view: ArrayBufferView): Promise<void> {
   await session(this).define(name, view);

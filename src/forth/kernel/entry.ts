@@ -235,6 +235,12 @@ export function entryPoints(k: Builder): void {
     a.mov(r12, qword(r13, U.savedFsp));
     a.xor(r14d, r14d);
     a.xor(r15d, r15d);
+    // An interrupt the host asked for before this evaluation began is its
+    // own (the interpreter throws -28 before the first word); one left from
+    // the last evaluation's end is not.
+    a.mov(rax, qword(rdi, CTX.interrupt));
+    a.mov(qword(rdi, CTX.interrupt), 0);
+    a.mov(qword(r13, U.pendingInterrupt), rax);
     a.mov(qword(r13, U.active), 1);
     // CATCH around the line loop
     tosPush(a);

@@ -167,6 +167,12 @@ export function signalHandler(k: Builder): void {
     a.cmp(edi, SIGINT);
     a.jne(notInt);
     // SIGINT: at once if Forth code runs, else when the C function returns
+    // (or, outside every CATCH, when the interpreter reads its next word).
+    // The host's request in the status block is then taken.
+    a.mov(rcx, qword(rax, U.ctx));
+    a.mov(qword(rcx, CTX.interrupt), 0);
+    a.cmp(qword(rax, U.handler), 0);
+    a.je(a.label('sig_later'));
     const inForth = L();
     a.mov(rcx, qword(rdx, UC_RIP));
     a.cmp(rcx, qword(rax, U.codeLow));

@@ -4,7 +4,8 @@
  * Output goes to a 4 KiB buffer in the user area and out to the host's
  * pipe (fd 5) when it fills, at CR, before reading input or sleeping, and
  * when an evaluation ends; the host counts the bytes (CTX.outTotal) to
- * know when it has all of an evaluation's output. Input reads standard
+ * know when it has all of an evaluation's output. An interrupt that
+ * arrives while the buffer is written ends the write with THROW -28. Input reads standard
  * input a byte at a time.
  */
 
@@ -127,6 +128,25 @@ export function flushOutRoutine(k: Builder): void {
     a.mov(edi, 5);
     a.lea(rsi, qword(r13, r14, 1, U.outBuf));
     ccall(ext('write'));
+    // An interrupt that came during the write stops here, inside a CATCH: a
+    // loop that prints spends its time in write, where the signal only sets
+    // the flag. (Outside one, at the end of an evaluation, the write goes on.)
+    const calm = L();
+    a.cmp(qword(r13, U.pendingInterrupt), 0);
+    a.je(calm);
+    a.cmp(qword(r13, U.handler), 0);
+    a.je(calm);
+    a.mov(qword(r13, U.pendingInterrupt), 0);
+    a.test(rax, rax);
+    const none = L();
+    a.jle(none);
+    a.mov(rcx, qword(r13, U.ctx));
+    a.add(qword(rcx, CTX.outTotal), rax);
+    a.bind(none);
+    a.mov(qword(r13, U.outLen), 0);
+    a.mov(eax, THROW.userInterrupt);
+    a.jmp(k.r.throwL);
+    a.bind(calm);
     a.test(rax, rax);
     a.jg(again);
     // interrupted: try again; other errors: drop the output

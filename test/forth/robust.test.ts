@@ -1,0 +1,192 @@
+/**
+ * The Forth can always be stopped and is never broken by its input: deadlines
+ * and AbortSignals (an interrupt first, a restart if the word does not stop),
+ * an interrupt asked for before the evaluation starts, a loop that prints,
+ * the output the host holds, the output printed before an error, and a
+ * replay of the definitions after a restart.
+ */
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ForthError } from '../../src/forth/session.js';
+import { AbortError, Sidecar, TimeoutError } from '../../src/index.js';
+
+/** A promise that fails the test instead of hanging it: the sidecar is killed after `ms`. */
+function orKill<T>(sc: Sidecar, p: Promise<T>, ms = 10_000): Promise<T> {
+  const t = setTimeout(() => sc.kill(), ms);
+  return p.finally(() => clearTimeout(t));
+}
+
+// Blocks SIGINT in the sidecar, so that an interrupt cannot stop the word that runs next.
+const BLOCK_SIGINT = `library libc.so.6 extern: int sigprocmask( int ptr ptr )
+  create sigset 2 cells allot  2 sigset !  0 sigset cell+ !
+  : deaf ( -- ) 0 sigset 0 sigprocmask drop ;  : deaf-spin deaf begin again ;`;
+
+describe('Forth: deadlines and aborts', () => {
+  let sc: Sidecar;
+  before(async () => {
+    sc = await Sidecar.start({ memory: 16 << 20 });
+  });
+  after(async () => {
+    await sc.stop();
+  });
+
+  test('timeoutMs interrupts a word that loops (THROW -28); the dictionary stays', async () => {
+    await sc.forth(': kept 42 ;');
+    const err = await orKill(sc, sc.forth(': spin1 begin again ; spin1', { timeoutMs: 200 })).catch((e) => e);
+    assert.ok(err instanceof ForthError, String(err));
+    assert.equal(err.code, -28);
+    assert.match(err.message, /timed out after 200 ms/);
+    assert.equal(await sc.forth('kept . spin1 drop', { timeoutMs: 0 }).catch((e) => e.code), -28);
+    assert.equal(await sc.forth('kept .'), '42 ');
+  });
+
+  test('an AbortSignal interrupts the same way', async () => {
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    const err = await orKill(sc, sc.forth(': spin2 begin again ; spin2', { signal: ac.signal })).catch((e) => e);
+    assert.ok(err instanceof ForthError, String(err));
+    assert.equal(err.code, -28);
+    assert.match(err.message, /aborted/);
+    assert.equal(await sc.forth('1 2 + .'), '3 ');
+    // aborted already: nothing runs
+    await assert.rejects(sc.forth('1 .', { signal: AbortSignal.abort() }), AbortError);
+  });
+
+  test('a word that does not stop when interrupted is ended by a restart (TimeoutError, AbortError)', async () => {
+    await sc.forth(BLOCK_SIGINT);
+    const gen = sc.generation;
+    const err = await orKill(sc, sc.forth('deaf-spin', { timeoutMs: 100, graceMs: 200 })).catch((e) => e);
+    assert.ok(err instanceof TimeoutError, String(err));
+    assert.equal(sc.running, true);
+    assert.ok(sc.generation > gen, 'the sidecar was replaced');
+    assert.equal(await sc.forth('2 3 * .'), '6 ', 'a fresh Forth answers');
+    await sc.forth(BLOCK_SIGINT);
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    const err2 = await orKill(sc, sc.forth('deaf-spin', { signal: ac.signal, graceMs: 100 })).catch((e) => e);
+    assert.ok(err2 instanceof AbortError, String(err2));
+    assert.equal(await sc.forth('2 3 * .'), '6 ');
+  });
+
+  test('the start option timeoutMs is the default deadline of sc.forth', async () => {
+    const s2 = await Sidecar.start({ memory: 16 << 20, timeoutMs: 300 });
+    try {
+      const err = await orKill(s2, s2.forth(': spin3 begin again ; spin3')).catch((e) => e);
+      assert.ok(err instanceof ForthError, String(err));
+      assert.equal(err.code, -28);
+      assert.equal(await s2.forth('1 .'), '1 ');
+    } finally {
+      await s2.stop();
+    }
+  });
+
+  test('a C call queued behind a running evaluation that times out reports TimeoutError', async () => {
+    const libc = await sc.library('libc.so.6');
+    const abs = libc.func('int abs(int)');
+    assert.equal(await abs(-1), 1); // bound (its symbol looked up) before it queues
+    await sc.forth('1 drop');
+    const spin = sc.forth(': spin4 begin again ; spin4', { timeoutMs: Number.POSITIVE_INFINITY }).catch((e) => e);
+    await new Promise((r) => setTimeout(r, 50)); // the evaluation runs
+    const err = await orKill(sc, abs.with({ timeoutMs: 100 })(-5)).catch((e) => e);
+    assert.ok(err instanceof TimeoutError, String(err));
+    assert.match(err.message, /abs timed out/);
+    await spin;
+    assert.equal(await abs(-7), 7);
+    assert.equal(await sc.forth('1 1 + .'), '2 ');
+  });
+});
+
+describe('Forth: interrupts', () => {
+  test('an interrupt in the same tick as sc.forth() (before the word runs) is not lost', async () => {
+    const sc = await Sidecar.start({ memory: 16 << 20 });
+    try {
+      // On a fresh sidecar the Forth is still booting.
+      const p = sc.forth(': spin5 begin again ; spin5', { timeoutMs: Number.POSITIVE_INFINITY });
+      sc.forthInterrupt();
+      const err = await orKill(sc, p).catch((e) => e);
+      assert.ok(err instanceof ForthError, String(err));
+      assert.equal(err.code, -28);
+      assert.equal(sc.running, true);
+      // Booted, idle: the interrupt waits for the evaluation.
+      const q = sc.forth('spin5', { timeoutMs: Number.POSITIVE_INFINITY });
+      sc.forthInterrupt();
+      assert.equal(await orKill(sc, q).catch((e) => e.code), -28);
+      // It targets that one evaluation, not the next.
+      assert.equal(await sc.forth('7 .'), '7 ');
+      // Without an evaluation asked for, an interrupt does nothing.
+      sc.forthInterrupt();
+      assert.equal(await sc.forth('8 .'), '8 ');
+    } finally {
+      await sc.stop();
+    }
+  });
+
+  test('an interrupt stops a loop that prints; the host holds at most maxOutput bytes of it', async () => {
+    const sc = await Sidecar.start({ memory: 16 << 20 });
+    try {
+      await sc.forth('1 drop');
+      let streamed = 0;
+      const p = sc.forthSession().eval(': blanks begin 32 emit again ; blanks', {
+        maxOutput: 1000,
+        onOutput: (t) => {
+          streamed += t.length;
+        },
+      });
+      setTimeout(() => sc.forthInterrupt(), 300);
+      const err = await orKill(sc, p).catch((e) => e);
+      assert.ok(err instanceof ForthError, String(err));
+      assert.equal(err.code, -28);
+      assert.ok(streamed > 1000, `all the output was streamed (${streamed})`);
+      const [held, marker] = err.output.split('\n[');
+      assert.equal(held, ' '.repeat(1000));
+      assert.match(marker, /^\d+ bytes of output dropped: more than maxOutput \(1000\)\]\n$/);
+      const r = await sc.forthSession().eval('3 spaces', { maxOutput: 3 });
+      assert.equal(r.output, '   ');
+      assert.equal(r.dropped, 0);
+    } finally {
+      await sc.stop();
+    }
+  });
+});
+
+describe('Forth: errors keep what was printed', () => {
+  test('ForthError.output holds the output before the error', async () => {
+    const sc = await Sidecar.start({ memory: 16 << 20 });
+    try {
+      const err = await sc.forth('." hello" cr 1 2 + . bogus').catch((e) => e);
+      assert.ok(err instanceof ForthError);
+      assert.equal(err.code, -13);
+      assert.equal(err.output, 'hello\n3 ');
+    } finally {
+      await sc.stop();
+    }
+  });
+});
+
+describe('Forth: restart', () => {
+  test('definitions are lost on restart unless the session replays them', async () => {
+    const sc = await Sidecar.start({ memory: 16 << 20 });
+    try {
+      const xs = sc.alloc('int64_t', 4);
+      await sc.forth(': lost 1 ;');
+      await sc.restart();
+      assert.equal(await sc.forth('lost').catch((e) => e.code), -13);
+      const session = sc.forthSession();
+      session.replay = true;
+      await sc.forth(': twice 2 * ;');
+      await sc.forth('bogus').catch(() => {}); // not replayed
+      await sc.forthDefine('xs', xs);
+      await sc.forth('variable v  5 v !  ." printed"');
+      await sc.restart();
+      assert.equal(await sc.forth('21 twice .  v @ .  xs# .'), '42 5 4 ');
+      sc.kill(); // a crash too
+      await new Promise((r) => setTimeout(r, 100));
+      await sc.restart();
+      assert.equal(await sc.forth('xs 3 cells + 9 swap !  4 twice .'), '8 ');
+      assert.equal(xs[3], 9n);
+    } finally {
+      await sc.stop();
+    }
+  });
+});
