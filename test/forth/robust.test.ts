@@ -190,3 +190,54 @@ describe('Forth: restart', () => {
     }
   });
 });
+
+describe('Forth: bad pointers to the C library are iors, not a dead sidecar', () => {
+  let sc: Sidecar;
+  before(async () => {
+    sc = await Sidecar.start({ memory: 16 << 20 });
+  });
+  after(async () => {
+    await sc.stop();
+  });
+
+  const cases: [string, string][] = [
+    ['pad free .', '-60 '],
+    ['here 8 + free .', '-60 '],
+    ['pad 100 resize . pad = .', '-61 -1 '],
+    ['100 allocate drop dup free . free .', '0 -60 '], // freed twice
+    ['100 allocate drop 200 resize . 300 resize . free .', '0 0 0 '],
+    ['pad file-position . . .', '-65 0 0 '],
+    ['12345 close-file .', '-62 '],
+    ['pad 10 pad read-file . .', '-70 0 '],
+    ['pad 10 pad read-line . . .', '-71 0 0 '],
+    ['pad 10 here write-file .', '-75 '],
+    ['0. pad reposition-file .', '-73 '],
+    ['pad file-size . . .', '-66 0 0 '],
+    ['pad flush-file .', '-68 '],
+    ['0. pad resize-file .', '-74 '],
+  ];
+  for (const [src, out] of cases) {
+    test(src, async () => {
+      assert.equal(await sc.forth(src), out);
+      assert.equal(sc.running, true);
+    });
+  }
+
+  test('a file closed is no longer a fileid; INCLUDE-FILE of one throws -37', async () => {
+    const out = await sc
+      .forth('s" /dev/null" r/o open-file . dup close-file . dup close-file . dup file-position . . . include-file')
+      .catch((e) => e);
+    assert.ok(out instanceof ForthError);
+    assert.equal(out.code, -37);
+    assert.equal(out.output, '0 0 -62 -65 0 0 ');
+  });
+
+  test('many blocks allocated and freed in any order', async () => {
+    const out = await sc.forth(`create blks 3000 cells allot
+      : fill-blks 3000 0 do i 1+ allocate throw blks i cells + ! loop ;
+      : free-odd 3000 0 do i 1 and if blks i cells + @ free throw then loop ;
+      : free-even 3000 0 do i 1 and 0= if blks i cells + @ free throw then loop ;
+      fill-blks free-odd fill-blks free-even free-odd 0 free . pad free .`);
+    assert.equal(out, '0 -60 ');
+  });
+});

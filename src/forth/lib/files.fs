@@ -1,6 +1,6 @@
 \ files.fs -- the File-Access word set over the C library's stdio
 \
-\ A fileid is a FILE *.  INCLUDE-FILE makes each line of the file the input
+\ A fileid is a FILE *, one that OPEN-FILE or CREATE-FILE returned.  INCLUDE-FILE makes each line of the file the input
 \ buffer in turn, in a line buffer of its own, and restores the including
 \ source afterwards (also when the file throws).
 
@@ -23,24 +23,35 @@ S" (ACCESS)"  (EXTERN) int access( ptr int )
 : W/O ( -- fam ) 1 ;
 : R/W ( -- fam ) 2 ;
 : BIN ( fam -- fam ) ;
+\ The files open (memory.fs's sets): a fileid that is not one of them is an
+\ ior (the standard code of the word), never a pointer handed to the C library.
+(SET) (FILES)
+: (FILE?) ( fileid -- a-addr|0 ) (FILES) (SET-FIND) ;
 : (IOR)  ( flag -- ior ) IF (ERRNO) ?DUP 0= IF -37 THEN ELSE 0 THEN ;
 : (MODE) ( fam create? -- zmode ) IF S" w+ w  w+ " ELSE S" r  r+ r+ " THEN DROP SWAP 3 * + 2 -TRAILING (Z) ;
-: OPEN-FILE   ( addr u fam -- fileid ior ) >R (Z) R> FALSE (MODE) (FOPEN) DUP 0= (IOR) ;
-: CREATE-FILE ( addr u fam -- fileid ior ) >R (Z) R> TRUE (MODE) (FOPEN) DUP 0= (IOR) ;
-: CLOSE-FILE  ( fileid -- ior ) (FCLOSE) 0<> (IOR) ;
+: (OPENED) ( fileid ior -- fileid ior ) DUP 0= IF OVER (FILES) (SET-ADD) THEN ;
+: OPEN-FILE   ( addr u fam -- fileid ior ) >R (Z) R> FALSE (MODE) (FOPEN) DUP 0= (IOR) (OPENED) ;
+: CREATE-FILE ( addr u fam -- fileid ior ) >R (Z) R> TRUE (MODE) (FOPEN) DUP 0= (IOR) (OPENED) ;
+: CLOSE-FILE  ( fileid -- ior ) DUP (FILE?) ?DUP 0= IF DROP -62 EXIT THEN (SET-REMOVE) (FCLOSE) 0<> (IOR) ;
 : DELETE-FILE ( addr u -- ior ) (Z) (REMOVE) 0<> (IOR) ;
 : RENAME-FILE ( addr1 u1 addr2 u2 -- ior ) (Z) >R (Z) R> (RENAME) 0<> (IOR) ;
 : FILE-STATUS ( addr u -- x ior ) (Z) 0 (ACCESS) 0 SWAP 0<> (IOR) ;
-: FLUSH-FILE  ( fileid -- ior ) (FFLUSH) 0<> (IOR) ;
-: READ-FILE   ( addr u fileid -- u2 ior ) >R 1 SWAP R@ (FREAD) R> (FERROR) 0<> (IOR) ;
-: WRITE-FILE  ( addr u fileid -- ior ) >R TUCK 1 SWAP R> (FWRITE) <> (IOR) ;
-: FILE-POSITION ( fileid -- ud ior ) (FTELLO) DUP 0< IF DROP 0 0 -65 ELSE 0 0 THEN ;
-: REPOSITION-FILE ( ud fileid -- ior ) NIP SWAP 0 (FSEEKO) 0<> (IOR) ;
+: FLUSH-FILE  ( fileid -- ior ) DUP (FILE?) 0= IF DROP -68 EXIT THEN (FFLUSH) 0<> (IOR) ;
+: READ-FILE   ( addr u fileid -- u2 ior )
+  DUP (FILE?) 0= IF DROP 2DROP 0 -70 EXIT THEN >R 1 SWAP R@ (FREAD) R> (FERROR) 0<> (IOR) ;
+: WRITE-FILE  ( addr u fileid -- ior )
+  DUP (FILE?) 0= IF DROP 2DROP -75 EXIT THEN >R TUCK 1 SWAP R> (FWRITE) <> (IOR) ;
+: FILE-POSITION ( fileid -- ud ior )
+  DUP (FILE?) 0= IF DROP 0 0 -65 EXIT THEN (FTELLO) DUP 0< IF DROP 0 0 -65 ELSE 0 0 THEN ;
+: REPOSITION-FILE ( ud fileid -- ior ) DUP (FILE?) 0= IF DROP 2DROP -73 EXIT THEN NIP SWAP 0 (FSEEKO) 0<> (IOR) ;
 : FILE-SIZE ( fileid -- ud ior )
+  DUP (FILE?) 0= IF DROP 0 0 -66 EXIT THEN
   DUP (FTELLO) >R DUP 0 2 (FSEEKO) DROP DUP (FTELLO) SWAP R> 0 (FSEEKO) DROP
   DUP 0< IF DROP 0 0 -66 ELSE 0 0 THEN ;
-: RESIZE-FILE ( ud fileid -- ior ) NIP DUP (FFLUSH) DROP (FILENO) SWAP (FTRUNC) 0<> (IOR) ;
+: RESIZE-FILE ( ud fileid -- ior )
+  DUP (FILE?) 0= IF DROP 2DROP -74 EXIT THEN NIP DUP (FFLUSH) DROP (FILENO) SWAP (FTRUNC) 0<> (IOR) ;
 : READ-LINE ( addr u fileid -- u2 flag ior )
+  DUP (FILE?) 0= IF DROP 2DROP 0 FALSE -71 EXIT THEN
   >R 0 ( addr u n )
   BEGIN 2DUP > WHILE
     R@ (FGETC) DUP -1 = IF DROP R> (FERROR) 0<> (IOR) >R NIP NIP DUP 0<> R> EXIT THEN
@@ -61,6 +72,7 @@ VARIABLE (INC-BUF)  2VARIABLE (LINE-POS)
 ' (REFILL-FILE-IMPL) (REFILL-FILE) !
 : (INCLUDE-LINES) ( -- ) BEGIN REFILL WHILE INTERPRET REPEAT ;
 : INCLUDE-FILE ( i*x fileid -- j*x )
+  DUP (FILE?) 0= IF -37 THROW THEN
   (SOURCE) @ >R (SOURCE-LEN) @ >R >IN @ >R SOURCE-ID >R (LINE) @ >R (INC-BUF) @ >R (LINE-POS) 2@ 2>R BLK @ >R
   (LINE-MAX) ALLOCATE THROW (INC-BUF) ! 0 (LINE) ! 0 BLK !
   (INC-BUF) @ 0 ROT (SET-SOURCE)
