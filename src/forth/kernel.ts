@@ -25,7 +25,7 @@ import { codeEmitters, compilerWords, controlFlowChecks, seeRecorder } from './k
 import { newBuilder } from './kernel/context.js';
 import { definitionRoutines, dictionaryWords } from './kernel/dictionary.js';
 import { entryPoints, kernelData } from './kernel/entry.js';
-import { culpritRoutine, exceptionWords, signalHandler } from './kernel/exceptions.js';
+import { colonSnapshotRoutines, culpritRoutine, exceptionWords, signalHandler } from './kernel/exceptions.js';
 import { floatWords } from './kernel/floats.js';
 import { interpreterRoutines, interpreterWords } from './kernel/interpreter.js';
 import { flushOutRoutine, ioWords } from './kernel/io.js';
@@ -63,6 +63,7 @@ export function buildForthKernel(): ObjectCode {
   ccallAlignedRoutine(k);
   seeRecorder(k);
   signalHandler(k);
+  colonSnapshotRoutines(k);
   entryPoints(k);
   kernelData(k);
   return k.a.finish();

@@ -126,7 +126,16 @@ export const U = {
   /** Output buffer. */
   outBuf: 1232,
   outBufSize: 4096,
-  size: 1232 + 4096,
+  /**
+   * What the outermost definition being compiled found when it began (HERE,
+   * code HERE, LATEST, the last xt, the SEE arena's HERE), how deep
+   * definitions are nested, and the Forth word (an xt) that puts them back
+   * when an uncaught THROW ends the definition (lib/tools.fs (ABANDON)).
+   */
+  colonSnap: 1232 + 4096, // 5 cells
+  colonDepth: 1232 + 4096 + 40,
+  abandonHook: 1232 + 4096 + 48,
+  size: 1232 + 4096 + 56,
 } as const;
 
 /** The status block in the shared region, read by the host after each evaluation. */

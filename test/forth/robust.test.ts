@@ -241,3 +241,45 @@ describe('Forth: bad pointers to the C library are iors, not a dead sidecar', ()
     assert.equal(out, '0 -60 ');
   });
 });
+
+describe('Forth: a THROW in the middle of a definition takes it back', () => {
+  test('`: x begin while sliteral ;` leaves the system as it was, in every fresh sidecar', async () => {
+    for (let run = 0; run < 4; run++) {
+      const sc = await Sidecar.start({ memory: 16 << 20 });
+      try {
+        const before = await sc.forth('here . code-here . (latest) @ .');
+        const err = await sc.forth(': x begin while sliteral ;').catch((e) => e);
+        assert.ok(err instanceof ForthError, String(err));
+        assert.equal(err.code, -8);
+        assert.equal(await sc.forth('here . code-here . (latest) @ .'), before);
+        assert.equal(await sc.forth(': y 3 ; y .'), '3 ');
+        await assert.rejects(sc.forth(': kept1 1 ; : x begin while sliteral ;'), ForthError);
+        assert.equal(await sc.forth('kept1 .'), '1 ', 'a definition before it stays');
+      } finally {
+        await sc.stop();
+      }
+    }
+  });
+
+  test('across evaluations, with locals, word lists and the search order', async () => {
+    const sc = await Sidecar.start({ memory: 16 << 20 });
+    try {
+      const before = await sc.forth('here . code-here .');
+      const r = await sc.forthSession().eval(': half-done 1');
+      assert.equal(r.compiling, true);
+      await assert.rejects(sc.forth('2 bogus'), (e: ForthError) => e.code === -13);
+      assert.equal(await sc.forth('here . code-here .'), before);
+      assert.equal(await sc.forth('half-done').catch((e) => e.code), -13);
+      // a local's name does not outlive the definition that failed
+      await assert.rejects(sc.forth(': l1 {: a b :} a [ 0 @ ] ;'), (e: ForthError) => e.code === -9);
+      assert.equal(await sc.forth(': l2 a ;').catch((e) => e.code), -13);
+      // nor a word list made in it, as the compilation word list or in the search order
+      await assert.rejects(sc.forth(': w1 [ wordlist dup set-current >order ] bogus'), ForthError);
+      assert.equal(await sc.forth('get-current forth-wordlist = . get-order nip .'), '-1 1 ');
+      assert.equal(await sc.forth('here . code-here .'), before);
+      assert.equal(await sc.forth(': ok1 {: a b :} b a ; 1 2 ok1 . .'), '1 2 ');
+    } finally {
+      await sc.stop();
+    }
+  });
+});

@@ -249,6 +249,7 @@ export function definitionRoutines(k: Builder): void {
   {
     a.bind(a.label('begin_colon'));
     const anon = L();
+    a.call(a.label('colon_snapshot'));
     a.call(a.label('check_code_room'));
     a.test(rcx, rcx);
     a.jz(anon);
@@ -347,7 +348,7 @@ export function definitionRoutines(k: Builder): void {
     a.and(byte(rax, HDR.flags), ~HFLAG.hidden & 0xff);
     a.bind(anon);
     a.mov(qword(r13, U.state), 0);
-    a.ret();
+    a.jmp(a.label('colon_ended'));
   }
   // compile_exit: ret, or turn the call just compiled into a jump (tail call) when no
   // branch lands after it.

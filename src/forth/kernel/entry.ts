@@ -119,10 +119,12 @@ export function entryPoints(k: Builder): void {
     a.call(ext('ftruncate'));
     a.test(eax, eax);
     a.jnz(fail);
-    mmap(MEM.codeSpace, PROT_RW, MAP_SHARED, a.label('code_fd'));
+    // Each view is a page longer than the file: code written past the end
+    // faults (SIGBUS, THROW -8) instead of landing in the next mapping.
+    mmap(MEM.codeSpace + MEM.guard, PROT_RW, MAP_SHARED, a.label('code_fd'));
     a.push(rax);
     a.push(rax);
-    mmap(MEM.codeSpace, PROT_RX, MAP_SHARED, a.label('code_fd'));
+    mmap(MEM.codeSpace + MEM.guard, PROT_RX, MAP_SHARED, a.label('code_fd'));
     a.pop(rcx);
     a.pop(rcx);
     a.mov(qword(r13, U.chere), rax);
@@ -272,10 +274,24 @@ export function entryPoints(k: Builder): void {
     a.pop(rax);
     a.mov(rbp, qword(r13, U.s0));
     a.mov(r12, qword(r13, U.f0));
-    a.cmp(qword(r13, U.state), 0);
-    a.je(a.label('eval_not_compiling'));
+    // In the middle of a definition: it is taken back ((ABANDON), under a CATCH).
+    const whole = L();
+    a.cmp(qword(r13, U.colonDepth), 0);
+    a.je(whole);
+    a.mov(qword(r13, U.colonDepth), 0);
+    a.cmp(qword(r13, U.abandonHook), 0);
+    a.je(whole);
+    a.push(rax);
+    a.push(rax);
+    tosPush(a);
+    a.mov(rbx, qword(r13, U.abandonHook));
+    a.call(a.label('p_CATCH'));
+    a.pop(rax);
+    a.pop(rax);
+    a.mov(rbp, qword(r13, U.s0));
+    a.mov(r12, qword(r13, U.f0));
+    a.bind(whole);
     a.mov(qword(r13, U.state), 0);
-    a.bind(a.label('eval_not_compiling'));
     a.bind(ok);
     a.push(rax);
     a.call(flushOut);

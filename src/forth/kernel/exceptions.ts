@@ -13,6 +13,11 @@
  * the faulting address which THROW it is (a guard page of a stack: under-
  * or overflow; near rsp: return stack overflow; else -9) and rewrites the
  * interrupted context so that it resumes in throw_from_signal.
+ *
+ * A THROW that ends an evaluation in the middle of a definition takes the
+ * definition back: `:` and :NONAME note what the outermost definition found
+ * (colon_snapshot), and forth_eval's error path runs (ABANDON) (lib/tools.fs),
+ * which puts HERE, code space, LATEST and the word lists as they were.
  */
 
 import {
@@ -222,6 +227,19 @@ export function signalHandler(k: Builder): void {
     guard(U.fsLow, MEM.guard, THROW.floatOverflow);
     guard(U.lp0, MEM.guard, THROW.returnStackUnderflow); // locals live on a return stack of their own
     guard(U.lpLow, MEM.guard, THROW.returnStackOverflow);
+    {
+      // the page past code space's write view (entry.ts): dictionary overflow
+      const nx = L();
+      a.mov(r9, qword(rax, U.codeEnd));
+      a.add(r9, qword(rax, U.codeDelta));
+      a.mov(r10, r8);
+      a.sub(r10, r9);
+      a.cmp(r10, MEM.guard);
+      a.jae(nx);
+      a.mov(ecx, THROW.dictionaryOverflow);
+      a.jmp(redirect);
+      a.bind(nx);
+    }
     // near the return stack pointer: return stack overflow
     {
       const nx = L();
@@ -268,4 +286,27 @@ export function signalHandler(k: Builder): void {
   a.lea(r13, qword(dataUA));
   a.mov(eax, edi);
   a.jmp(throwL);
+}
+
+/** colon_snapshot (at the start of the outermost definition) and colon_ended (at its ;); rsi/rcx kept. */
+export function colonSnapshotRoutines(k: Builder): void {
+  const { a, L } = k;
+  a.bind(a.label('colon_snapshot'));
+  const nested = L();
+  a.add(qword(r13, U.colonDepth), 1);
+  a.cmp(qword(r13, U.colonDepth), 1);
+  a.jne(nested);
+  for (const [i, f] of [U.here, U.chere, U.latest, U.lastXt, U.seeHere].entries()) {
+    a.mov(rax, qword(r13, f));
+    a.mov(qword(r13, U.colonSnap + 8 * i), rax);
+  }
+  a.bind(nested);
+  a.ret();
+  a.bind(a.label('colon_ended'));
+  const none = L();
+  a.cmp(qword(r13, U.colonDepth), 0);
+  a.je(none);
+  a.sub(qword(r13, U.colonDepth), 1);
+  a.bind(none);
+  a.ret();
 }

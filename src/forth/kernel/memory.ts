@@ -218,6 +218,8 @@ export function memoryWords(k: Builder): void {
   userVar('(OUT#)', U.outLen);
   userVar('(LOCALS)', U.localsWid);
   userVar('(OUTBUF)', U.outBuf);
+  userVar('(COLON-SNAP)', U.colonSnap);
+  userVar('(ABANDON-HOOK)', U.abandonHook);
   prim('SOURCE', '( -- addr len )', { inline: true }, (x) => {
     x.sub(rbp, 16);
     x.mov(qword(rbp, 8), rbx);

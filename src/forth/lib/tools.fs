@@ -121,3 +121,19 @@ VARIABLE (XT-WANTED)  VARIABLE (XT-FOUND)
     DUP @ >R CELL+ DUP @ R@ (WL.LATEST) + ! CELL+ DUP R> (WL.BUCKETS) + (WL.BUCKETS-SIZE) MOVE (WL.BUCKETS-SIZE) +
   REPEAT DROP
   R> (HERE) ! ;
+
+\ A THROW that ends an evaluation in the middle of a definition takes the
+\ definition back (forth_eval runs this): every header and word list made since
+\ the outermost definition began goes, and HERE, code space, LATEST and the SEE
+\ arena are as they were then; so do a compilation word list or a search order
+\ that names a word list made since.
+: (SNAP) ( n -- x ) CELLS (COLON-SNAP) + @ ;
+: (ABANDON) ( -- )
+  0 (SNAP) >R
+  BEGIN (WIDS) @ R@ U< 0= WHILE (WIDS) @ (WL.CHAIN) + @ (WIDS) ! REPEAT
+  R@ (WIDS) @ BEGIN ?DUP WHILE TUCK (FORGET-IN) SWAP (WL.CHAIN) + @ REPEAT DROP
+  GET-CURRENT R@ U< 0= IF FORTH-WORDLIST SET-CURRENT THEN
+  FALSE (ORDER#) @ 0 ?DO (ORDER) I CELLS + @ 0 (SNAP) U< 0= OR LOOP IF ONLY FORTH THEN
+  R> (HERE) !  1 (SNAP) (CHERE) !  2 (SNAP) (LATEST) !  3 (SNAP) (LAST-XT) !  4 (SNAP) (SEE-HERE) !
+  0 (LOCALS) ! ;
+' (ABANDON) (ABANDON-HOOK) !
