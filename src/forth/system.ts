@@ -127,7 +127,9 @@ const INTEGER_SPELLINGS = ['char', 'short', 'int', 'long', 'long long'].flatMap(
  * (KIND) ( addr u -- pkind rkind ): the C type table of src/abi (every
  * builtin spelling and known typedef name, the words of a several-word
  * spelling joined by '-': `unsigned-long`), as (CCALL) moves each. A name
- * not in it is taken for a cell (an opaque typedef of the caller's).
+ * not in it is taken for a cell (an opaque typedef of the caller's), and
+ * (KIND-UNKNOWN?) says so (EXTERN: reads such a name after a type as the
+ * parameter's name, as C does).
  */
 function ctypes(): string {
   const rows: string[] = [];
@@ -143,7 +145,8 @@ function ctypes(): string {
   };
   for (const name of new Set([...tableNames(), ...INTEGER_SPELLINGS])) add(name, name);
   for (const [spelling, c] of Object.entries(FORTH_SPELLINGS)) add(spelling, c);
-  return `: (KIND) ( addr u -- pkind rkind )\n${rows.join('\n')}\n  2DROP 0 1 ;\n`;
+  // (KIND-UNKNOWN?) tells a name not in the table (a parameter's name, an opaque typedef) from one that is.
+  return `VARIABLE (KIND-UNKNOWN?)\n: (KIND) ( addr u -- pkind rkind ) 0 (KIND-UNKNOWN?) !\n${rows.join('\n')}\n  2DROP TRUE (KIND-UNKNOWN?) ! 0 1 ;\n`;
 }
 
 /** The whole system source, in boot order. */

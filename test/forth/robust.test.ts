@@ -283,3 +283,55 @@ describe('Forth: a THROW in the middle of a definition takes it back', () => {
     }
   });
 });
+
+describe('Forth: EXTERN: reads C prototypes as the rest of Sidecar does', () => {
+  let sc: Sidecar;
+  before(async () => {
+    sc = await Sidecar.start({ memory: 16 << 20 });
+    await sc.forth('library libm.so.6');
+  });
+  after(async () => {
+    await sc.stop();
+  });
+
+  test('C spelling: no spaces around the parentheses, commas, parameter names, pointers, qualifiers', async () => {
+    assert.equal(await sc.forth('extern: double cbrt(double) 27e cbrt f.'), '3. ');
+    // x is the parameter's name, not a second parameter (a cell, which would underflow the data stack)
+    assert.equal(await sc.forth('extern: double fabs( double x ) -2e fabs f. depth . fdepth .'), '2. 0 0 ');
+    assert.equal(await sc.forth('extern: double fmin(double x, double y) 2e 10e fmin f. fdepth .'), '2. 0 ');
+    assert.equal(await sc.forth('extern: double hypot( double x double y ) 3e 4e hypot f.'), '5. ');
+    const out = await sc.forth(`library libc.so.6
+      extern: char *strdup(const char *s)
+      extern: size_t strlen(const char*)
+      extern: void free(void *p)
+      extern: unsigned long long strtoull(const char * restrict nptr, char **endptr, int base)
+      extern: int rand(void)
+      extern: struct tm *gmtime(const time_t *t)
+      s" hello" s>z strdup dup strlen . free
+      s" 123456789012" s>z 0 10 strtoull .  rand 0< .  depth .`);
+    assert.equal(out, '5 123456789012 0 0 ');
+  });
+
+  test('the Forth spelling still works: ( long long ) is one parameter, ( int64_t int64_t ) two', async () => {
+    assert.equal(
+      await sc.forth(
+        'library libc.so.6 extern: long long llabs( long long ) extern: int snprintf( ptr ulong ptr int64_t int64_t ) -5 llabs . depth .',
+      ),
+      '5 0 ',
+    );
+  });
+
+  test('errors name what is wrong: the missing symbol, the type, the prototype', async () => {
+    const missing = await sc.forth('extern: double no_such_function(double)').catch((e) => e);
+    assert.equal(missing.code, -13);
+    assert.match(missing.message, /no_such_function/);
+    const ld = await sc.forth('extern: long double sqrtl(long double)').catch((e) => e);
+    assert.equal(ld.code, -24);
+    assert.match(ld.message, /long-double/);
+    const open = await sc.forth('extern: int abs(int').catch((e) => e);
+    assert.equal(open.code, -24);
+    assert.match(open.message, /int abs\(int/);
+    const vararg = await sc.forth('extern: int printf(const char *fmt, ...)').catch((e) => e);
+    assert.equal(vararg.code, -24);
+  });
+});
