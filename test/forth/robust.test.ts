@@ -7,6 +7,9 @@
  */
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ForthError } from '../../src/forth/session.js';
 import { AbortError, Sidecar, TimeoutError } from '../../src/index.js';
@@ -333,5 +336,36 @@ describe('Forth: EXTERN: reads C prototypes as the rest of Sidecar does', () => 
     assert.match(open.message, /int abs\(int/);
     const vararg = await sc.forth('extern: int printf(const char *fmt, ...)').catch((e) => e);
     assert.equal(vararg.code, -24);
+  });
+});
+
+describe('Forth: INCLUDE resolves a relative name against the including file', () => {
+  test("the including file's directory first, then the current directory", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-include-'));
+    const cwd = process.cwd();
+    let sc: Sidecar | null = null;
+    try {
+      fs.mkdirSync(path.join(dir, 'a', 'sub'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'a', 'main.fs'), 'include sub/b.fs\n: from-main 1 ;\n');
+      fs.writeFileSync(path.join(dir, 'a', 'sub', 'b.fs'), 'include c.fs\nrequire c.fs\n: from-b 2 ;\n');
+      fs.writeFileSync(path.join(dir, 'a', 'sub', 'c.fs'), ': from-c 3 ;\n.( c loaded )\n');
+      fs.writeFileSync(path.join(dir, 'a', 'sub', 'd.fs'), 'include cwd.fs\n');
+      fs.writeFileSync(path.join(dir, 'cwd.fs'), ': from-cwd 4 ;\n');
+      process.chdir(dir); // the sidecar's current directory
+      sc = await Sidecar.start({ memory: 16 << 20 });
+      process.chdir(cwd);
+      assert.equal(
+        await sc.forth(`s" ${path.join(dir, 'a', 'main.fs')}" included from-main . from-b . from-c .`),
+        'c loaded 1 2 3 ',
+      );
+      assert.equal(await sc.forth('include a/sub/d.fs from-cwd .'), '4 ');
+      const err = await sc.forth('include a/sub/none.fs').catch((e) => e);
+      assert.equal(err.code, -38);
+      assert.match(err.message, /a\/sub\/none\.fs/);
+    } finally {
+      process.chdir(cwd);
+      await sc?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

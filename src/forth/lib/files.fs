@@ -106,9 +106,22 @@ VARIABLE (INCLUDED-LIST)
 : (REMEMBER) ( addr u -- ) HERE (INCLUDED-LIST) @ , (INCLUDED-LIST) ! DUP C, HERE SWAP DUP ALLOT MOVE ALIGN ;
 : (INCLUDED?) ( addr u -- flag )
   (INCLUDED-LIST) @ BEGIN ?DUP WHILE >R 2DUP R@ CELL+ COUNT COMPARE 0= IF 2DROP R> DROP TRUE EXIT THEN R> @ REPEAT 2DROP FALSE ;
+: (DIR) ( addr u -- addr u' ) \ the directory part of a path: up to and with its last /
+  BEGIN DUP WHILE 2DUP + 1- C@ [CHAR] / <> WHILE 1- REPEAT THEN ;
+\ A relative name in a file being included is looked for in that file's directory
+\ first, then in the current directory.
+VARIABLE (INCLUDING)  \ the counted absolute path of the file being included, or 0
+CREATE (PATH-BUF) 1024 ALLOT
+: (RELATIVE) ( addr u -- addr' u' ) \ the name against the including file's directory
+  (INCLUDING) @ 0= IF EXIT THEN  DUP 0= IF EXIT THEN  OVER C@ [CHAR] / = IF EXIT THEN
+  (INCLUDING) @ COUNT (DIR) DUP 3 PICK + 1024 > IF 2DROP EXIT THEN
+  (PATH-BUF) SWAP DUP >R MOVE  TUCK (PATH-BUF) R@ + SWAP MOVE  R> + (PATH-BUF) SWAP ;
+: (FIND-INCLUDED) ( addr u -- addr' u' ) \ the name as it is found
+  2DUP (RELATIVE) 2DUP FILE-STATUS NIP 0= IF 2SWAP 2DROP ELSE 2DROP THEN ;
 : INCLUDED ( i*x addr u -- j*x )
-  2DUP R/O OPEN-FILE IF DROP (CULPRIT) -38 THROW THEN >R (CANONICAL) (REMEMBER) R>
-  DUP >R ['] INCLUDE-FILE CATCH R> CLOSE-FILE DROP THROW ;
+  (FIND-INCLUDED) 2DUP R/O OPEN-FILE IF DROP (CULPRIT) -38 THROW THEN >R (CANONICAL) (REMEMBER) R>
+  (INCLUDING) @ >R (INCLUDED-LIST) @ CELL+ (INCLUDING) !
+  DUP >R ['] INCLUDE-FILE CATCH R> CLOSE-FILE DROP R> (INCLUDING) ! THROW ;
 : INCLUDE  ( i*x "name" -- j*x ) PARSE-NAME INCLUDED ;
-: REQUIRED ( i*x addr u -- j*x ) 2DUP (CANONICAL) (INCLUDED?) IF 2DROP ELSE INCLUDED THEN ;
+: REQUIRED ( i*x addr u -- j*x ) (FIND-INCLUDED) 2DUP (CANONICAL) (INCLUDED?) IF 2DROP ELSE INCLUDED THEN ;
 : REQUIRE  ( i*x "name" -- j*x ) PARSE-NAME REQUIRED ;
