@@ -235,6 +235,13 @@ describe('Forth: bad pointers to the C library are iors, not a dead sidecar', ()
     assert.equal(out.output, '0 0 -62 -65 0 0 ');
   });
 
+  test('a negative ALLOT gives space back down to the newest header, not into the dictionary', async () => {
+    assert.equal(await sc.forth('create b1 100 allot -50 allot -50 allot here b1 = .'), '-1 ');
+    await assert.rejects(sc.forth('-99 buffer: b2'), (e: ForthError) => e.code === -8);
+    await assert.rejects(sc.forth('-1000000 allot'), (e: ForthError) => e.code === -8);
+    assert.equal(await sc.forth(': after-allot 1 ; after-allot .'), '1 ');
+  });
+
   test('many blocks allocated and freed in any order', async () => {
     const out = await sc.forth(`create blks 3000 cells allot
       : fill-blks 3000 0 do i 1+ allocate throw blks i cells + ! loop ;

@@ -16,6 +16,7 @@ import {
   dword,
   eax,
   ebx,
+  edx,
   mem,
   qword,
   r13,
@@ -27,7 +28,7 @@ import {
   rdx,
   rsi,
 } from '../../x86/index.js';
-import { THROW, U } from '../layout.js';
+import { HDR, THROW, U } from '../layout.js';
 import type { Builder } from './context.js';
 
 /** @ … SOURCE-ID. */
@@ -144,6 +145,19 @@ export function memoryWords(k: Builder): void {
     x.add(rax, rbx);
     x.cmp(rax, qword(r13, U.dataEnd));
     x.ja(over);
+    // Giving space back stops at the end of the newest header: below, it
+    // would be written over by the next definition.
+    const fine = x.label();
+    x.test(rbx, rbx);
+    x.jns(fine);
+    x.mov(rcx, qword(r13, U.latest));
+    x.test(rcx, rcx);
+    x.jz(fine);
+    x.movzx(edx, byte(rcx, HDR.nameLen));
+    x.lea(rcx, qword(rcx, rdx, 1, HDR.name));
+    x.cmp(rax, rcx);
+    x.jb(over);
+    x.bind(fine);
     x.mov(qword(r13, U.here), rax);
     tosPop(x);
     x.ret();
