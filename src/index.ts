@@ -22,6 +22,7 @@ export type { ExitInfo } from './host/errors.js';
 export {
   AbortError,
   LibraryError,
+  MemoryAccessError,
   ProtocolError,
   SidecarError,
   SidecarExitedError,

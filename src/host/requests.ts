@@ -92,3 +92,11 @@ const copied = result(REQUESTS.copy, 'copied');
 export const COPY = define('copy', (ch, slot) => Number(BigInt.asIntN(64, copied(ch, slot))));
 
 export const RTLD_NOW = 2;
+
+const stringLength = result(REQUESTS.string, 'length');
+/**
+ * string(dst region offset, src address, capacity, free) → the string's
+ * length, capacity when no NUL came within it, or -errno (EFAULT) for an
+ * unreadable byte before the NUL.
+ */
+export const STRING = define('string', (ch, slot) => Number(BigInt.asIntN(64, stringLength(ch, slot))));
