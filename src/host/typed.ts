@@ -101,7 +101,8 @@ type Split<S extends string, Acc extends string[] = []> = S extends `${infer A},
 
 // ---------------------------------------------------------------- declarations
 
-type Has<W extends readonly string[], X extends string> = X extends W[number] ? true : false;
+/** Whether any of the words X is among W (not distributed over X). */
+type Has<W extends readonly string[], X extends string> = [X & W[number]] extends [never] ? false : true;
 type Last<W extends readonly string[]> = W extends [...string[], infer L extends string] ? L : never;
 type Init<W extends readonly string[]> = W extends [...infer I extends string[], string] ? I : [];
 type Without<W extends readonly string[], X extends string, Acc extends string[] = []> = W extends [
@@ -243,7 +244,8 @@ type ResultOf<D> = D extends { kind: infer K extends BaseKind; stars: infer S }
         : K extends 'bool'
           ? boolean
           : K extends 'void'
-            ? void
+            ? // biome-ignore lint/suspicious/noConfusingVoidType: the result type of Promise<R> and sync(): R
+              void
             : unknown
     : S extends 1
       ? K extends 'char'
