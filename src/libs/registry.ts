@@ -13,6 +13,12 @@ export interface KnownLibrary {
   sonames: string[];
   /** Prototypes of common functions, by function name. */
   prototypes: Record<string, string>;
+  /**
+   * What functions do with pointers beyond the call, by function name: a
+   * pointer argument kept after they return (a JS string is copied for the
+   * call only, so these need `sc.cstring`), or a result the caller frees.
+   */
+  pointers?: Record<string, string>;
 }
 
 function protos(list: readonly string[]): Record<string, string> {
@@ -65,6 +71,9 @@ const C_PROTOTYPES = [
   'int puts(const char *s)',
   'int fflush(void *stream)',
   'char *getenv(const char *name)',
+  'char *strdup(const char *s)',
+  'char *realpath(const char *path, char *resolved)',
+  'const char *strerror(int errnum)',
   'long time(long *t)',
   'int rand(void)',
   'void srand(unsigned int seed)',
@@ -184,6 +193,11 @@ export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
     description: 'the C library (glibc)',
     sonames: ['libc.so.6'],
     prototypes: protos(C_PROTOTYPES),
+    pointers: {
+      strdup: "the result is the caller's: c.func('strdup', { free: true }) frees it after reading",
+      realpath: "with resolved NULL the result is malloc'd: c.func('realpath', { free: true })",
+      getenv: 'the result is the environment itself: never free it',
+    },
   },
   m: {
     name: 'm',
@@ -202,12 +216,25 @@ export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
     description: 'SQLite',
     sonames: ['libsqlite3.so.0'],
     prototypes: protos(SQLITE3_PROTOTYPES),
+    pointers: {
+      sqlite3_bind_text:
+        'keeps text until the statement is finalized or the parameter rebound when destructor is SQLITE_STATIC (0n): pass sc.cstring(text) and free it after sqlite3_finalize; SQLITE_TRANSIENT (-1n) makes sqlite copy it, so a JS string is fine',
+      sqlite3_prepare_v2:
+        '*tail points into sql: for a JS string that is a copy released when the call returns; pass sc.cstring(sql) to use the tail',
+      sqlite3_exec: '*errmsg is allocated by sqlite: release it with sqlite3_free, not libc free',
+      sqlite3_column_text:
+        "the result points into sqlite's memory until the next step, reset or finalize: read it (sc.readCString) before that",
+    },
   },
   curl: {
     name: 'curl',
     description: 'libcurl (easy API; curl_easy_setopt is declared per argument type)',
     sonames: ['libcurl.so.4', 'libcurl-gnutls.so.4'],
     prototypes: protos(CURL_PROTOTYPES),
+    pointers: {
+      curl_easy_setopt:
+        'CURLOPT_POSTFIELDS (10015) keeps its pointer until the transfer is done: pass sc.cstring(body) and free it after curl_easy_perform (curl copies the other string options)',
+    },
   },
   crypto: {
     name: 'crypto',

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import util from 'node:util';
-import { type Library, Sidecar } from '../../src/index.js';
+import { KNOWN_LIBRARIES, type Library, Sidecar } from '../../src/index.js';
 
 const VALUE = 'héllo wörld ✓';
 
@@ -91,8 +91,17 @@ describe('strings and pointers through a real sidecar', () => {
     );
     assert.equal(await realpath(path.join(dir, 'no-such-file'), null), null);
 
+    assert.equal(await c.func('strdup', { free: true })('ready-made'), 'ready-made');
     assert.throws(() => c.func('int abs(int)', { free: true }), /needs a char \* result/);
     assert.throws(() => c.func('char *getenv(const char *)', { fre: true } as never), /unknown option 'fre'/);
+  });
+
+  test('the known set says which functions keep pointers, of its own prototypes', () => {
+    for (const lib of Object.values(KNOWN_LIBRARIES)) {
+      for (const name of Object.keys(lib.pointers ?? {})) assert.ok(lib.prototypes[name], `${lib.name}.${name}`);
+    }
+    assert.match(KNOWN_LIBRARIES.sqlite3?.pointers?.sqlite3_bind_text ?? '', /SQLITE_STATIC.*sc\.cstring/);
+    assert.match(KNOWN_LIBRARIES.curl?.pointers?.curl_easy_setopt ?? '', /CURLOPT_POSTFIELDS.*sc\.cstring/);
   });
 
   test('a JS string argument is copied for the call and its copy released when it completes', () => {
