@@ -12,15 +12,15 @@
 
 import type { Channel, Request } from './channel.js';
 import { MemoryAccessError, SidecarError } from './errors.js';
-import { COPY, STRING } from './requests.js';
+import { COPY, STRING, STRING_INLINE } from './requests.js';
 
 /** One request of a read, and the result it gets back. */
 type Steps<T> = Generator<{ req: Request; values: readonly unknown[] }, T, unknown>;
 
 /** Largest COPY of one request: a larger read is several. */
 const COPY_CHUNK = 1 << 20;
-/** First buffer for a string; a longer one is copied again into a buffer 16 times larger. */
-const FIRST_STRING = 4096;
+/** First arena buffer for a string longer than fits in its request; a longer one is copied again into one 16 times larger. */
+const FIRST_STRING = 64 * 1024;
 
 export interface StringOptions {
   /** Read at most this many bytes (default: as many as the arena can hold). */
@@ -143,6 +143,13 @@ function* string(ch: Channel, address: bigint, opts: StringOptions): Steps<strin
     return Buffer.from(r.buffer, off, e - off).toString('utf8');
   }
   const free = opts.free ? 1 : 0;
+  if (max === 0) return '';
+  // Most strings fit in the request's own record: one request, no arena memory.
+  const first = (yield { req: STRING_INLINE, values: [address, free] }) as Uint8Array | number;
+  if (typeof first === 'number' && first < 0) throw new MemoryAccessError(address, what);
+  if (typeof first !== 'number') {
+    return Buffer.from(first.buffer, first.byteOffset, Math.min(first.length, max)).toString('utf8');
+  }
   for (let cap = Math.min(FIRST_STRING, max); ; cap = Math.min(cap * 16, max)) {
     const buf = r.arena.alloc(Math.max(cap, 1), 64);
     try {

@@ -475,6 +475,8 @@ export function buildSidecar(): Uint8Array {
     const found = a.label();
     const full = a.label();
     const fault = a.label();
+    a.mov(rax, arg(r, 'dst'));
+    a.mov(result(r, 'dst'), rax);
     a.xor(r14d, r14d);
     a.bind(next);
     // This chunk: up to the end of src's page, and no further than capacity.

@@ -96,6 +96,23 @@ describe('strings and pointers through a real sidecar', () => {
     assert.throws(() => c.func('char *getenv(const char *)', { fre: true } as never), /unknown option 'fre'/);
   });
 
+  test('string results in bulk take no arena memory; long ones take it only while read', async () => {
+    // 20 000 string results in flight at once through a 2 MiB region: each is copied into its own request's record.
+    const small = await Sidecar.start({ memory: 2 << 20, env: { SIDECAR_STRINGS_TEST: VALUE } });
+    try {
+      const getenv = (await small.library('c')).func('char *getenv(const char *)');
+      const all = await Promise.all(Array.from({ length: 20_000 }, () => getenv('SIDECAR_STRINGS_TEST')));
+      assert.ok(all.every((v) => v === VALUE));
+      // Longer than a record holds: read again into an arena buffer, freed after, and still freed with free.
+      const strdup = (await small.library('c')).func('char *strdup(const char *)', { free: true });
+      const long = 'ü'.repeat(40_000);
+      for (let k = 0; k < 50; k++) assert.equal(await strdup(long), long);
+      assert.equal(small.alloc('uint8_t', 1 << 20).length, 1 << 20, 'the arena is whole again');
+    } finally {
+      await small.stop();
+    }
+  });
+
   test('the known set says which functions keep pointers, of its own prototypes', () => {
     for (const lib of Object.values(KNOWN_LIBRARIES)) {
       for (const name of Object.keys(lib.pointers ?? {})) assert.ok(lib.prototypes[name], `${lib.name}.${name}`);
