@@ -21,8 +21,8 @@ import type { RegionArray } from './marshal.js';
 type Kind = 'f64' | 'f32' | 'i8' | 'u8' | 'char' | 'i16' | 'u16' | 'i32' | 'u32' | 'i64' | 'u64' | 'bool' | 'void';
 type BaseKind = Kind | 'opaque' | 'unknown';
 
-/** Typedef names the runtime knows without a header (src/abi/types.ts), by kind. */
-interface Typedefs {
+/** Typedef names the runtime knows without a header (src/abi/types.ts), by kind (a test compares the two). */
+export interface Typedefs {
   int8_t: 'i8';
   uint8_t: 'u8';
   int16_t: 'i16';

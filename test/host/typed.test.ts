@@ -8,7 +8,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ArgsOfPrototype, ResultOfPrototype } from '../../src/host/typed.js';
+import { parseType, tableNames } from '../../src/abi/index.js';
+import type { ArgsOfPrototype, ResultOfPrototype, Typedefs } from '../../src/host/typed.js';
 import { type NativeFunction, Sidecar } from '../../src/index.js';
 
 /** True when A and B are the same type (not merely assignable). */
@@ -67,7 +68,49 @@ same<Equal<ResultOfPrototype<'long double f(void)'>, unknown>>();
 same<Equal<ArgsOfPrototype<string>, unknown[]>>();
 same<Equal<ResultOfPrototype<string>, unknown>>();
 
+/** The type-level typedef table, spelled out: the compiler holds it to Typedefs, the test below to the runtime's. */
+const TYPEDEFS: Typedefs = {
+  int8_t: 'i8',
+  uint8_t: 'u8',
+  int16_t: 'i16',
+  uint16_t: 'u16',
+  int32_t: 'i32',
+  uint32_t: 'u32',
+  int64_t: 'i64',
+  uint64_t: 'u64',
+  size_t: 'u64',
+  ssize_t: 'i64',
+  ptrdiff_t: 'i64',
+  intptr_t: 'i64',
+  uintptr_t: 'u64',
+  off_t: 'i64',
+  time_t: 'i64',
+  pid_t: 'i32',
+  uid_t: 'u32',
+  gid_t: 'u32',
+  mode_t: 'u32',
+  socklen_t: 'u32',
+  wchar_t: 'i32',
+  uLong: 'u64',
+  uLongf: 'u64',
+  uInt: 'u32',
+  Bytef: 'u8',
+  sqlite3_int64: 'i64',
+  sqlite_int64: 'i64',
+  blasint: 'i32',
+  lapack_int: 'i32',
+  CURLcode: 'i32',
+  CURLoption: 'i32',
+};
+
 describe('typed functions', () => {
+  test("the compile-time typedef table is the runtime's", () => {
+    const builtin = /^(void|bool|float|double|long double|((un)?signed )?char|(unsigned )?(short|int|long|long long))$/;
+    const runtime = tableNames().filter((n) => !builtin.test(n));
+    assert.deepEqual(Object.keys(TYPEDEFS).sort(), runtime.sort());
+    for (const [name, kind] of Object.entries(TYPEDEFS)) assert.equal(parseType(name).kind, kind, name);
+  });
+
   let sc: Sidecar;
   before(async () => {
     sc = await Sidecar.start();
