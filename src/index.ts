@@ -15,13 +15,14 @@ export { ForthError } from './forth/errors.js';
 export type { ForthEvalOptions, ForthResult, ForthSession } from './forth/session.js';
 export { OutOfMemoryError } from './host/arena.js';
 export { CacheError } from './host/build/cache.js';
-export type { CallOptions, NativeFunction } from './host/call.js';
+export type { CallOptions, FunctionOptions, NativeFunction } from './host/call.js';
 export { LoadedCode } from './host/code.js';
 export { type CKind, type CType, parsePrototype, type Signature } from './host/ctypes.js';
 export type { ExitInfo } from './host/errors.js';
 export {
   AbortError,
   LibraryError,
+  MemoryAccessError,
   ProtocolError,
   SidecarError,
   SidecarExitedError,
@@ -32,4 +33,5 @@ export { Library } from './host/library.js';
 export type { RegionArray } from './host/marshal.js';
 export { type RegionArrayOf, Sidecar, type StartOptions } from './host/sidecar.js';
 export { defineStruct, type StructType, type StructValue } from './host/structs.js';
-export { CBLAS, KNOWN_LIBRARIES, LAPACK } from './libs/registry.js';
+export type { ArgsOfPrototype, FunctionOf, ResultOfPrototype } from './host/typed.js';
+export { CBLAS, KNOWN_LIBRARIES, type KnownPrototype, LAPACK } from './libs/registry.js';

@@ -54,6 +54,13 @@ const ROWS = [
     results: ['copied'],
     doc: 'copies length bytes from any address of the sidecar to region offset dst through the region fd (pwrite): an unreadable source is -EFAULT, never a fault',
   },
+  {
+    name: 'string',
+    code: 8,
+    args: ['dst', 'src', 'capacity', 'free'],
+    results: ['length', 'dst'],
+    doc: 'copies the NUL-terminated string at src (any address of the sidecar) to region offset dst, a page at a time through the region fd (pwrite), and looks for the NUL in the copy: its length (the NUL copied after it), capacity when no NUL came within capacity bytes, or -EFAULT when a byte before the NUL is unreadable; never a fault. dst is echoed (the host finds the copy by it). When free is non-zero and the NUL was found, free(src) (libc) after the copy',
+  },
 ] as const satisfies readonly RequestRow[];
 
 export type RequestName = (typeof ROWS)[number]['name'];

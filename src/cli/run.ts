@@ -29,14 +29,14 @@ Starts a sidecar, opens LIB in it, calls one function and prints the result.
                 const char *    the text itself
                 pointers        null, or an address (decimal or 0x hex)
 
-The result is printed plainly: numbers in decimal, pointers (and const char *
-results, which are addresses in the sidecar) as 0x hex addresses; a void
-function prints nothing.
+The result is printed plainly: numbers in decimal, char * and const char *
+results as their text (NULL for a null pointer), other pointers as 0x hex
+addresses in the sidecar; a void function prints nothing.
 
 options:
   --allow SONAME   allow a library outside the known set (repeatable)
-  --string         the result is a char pointer: print the NUL-terminated text
-                   it points to (copied out with strlen and memcpy in the sidecar)
+  --string         the result is a pointer to text (void *, unsigned char *):
+                   print the NUL-terminated text it points to
   --timeout MS     deadline of the call (default 30000); the sidecar is killed after it
   --               the rest are arguments, even when they start with '-'
 
@@ -269,7 +269,9 @@ async function runCall(argv: string[]): Promise<number> {
     const lib = await sc.library(o.lib);
     const f = lib.func(prototype);
     const result = await f(...values);
-    if (o.string) out = result === 0n ? 'NULL' : await readString(sc, result as bigint);
+    if (typeof result === 'string' || result === null)
+      out = result ?? 'NULL'; // char * results are text already
+    else if (o.string) out = result === 0n ? 'NULL' : await readString(sc, result as bigint);
     else out = formatResult(sig.ret.kind, result);
   } catch (e) {
     status = e instanceof TypeError ? 2 : 1;

@@ -7,6 +7,11 @@
  * first use and again after a restart; the call itself writes that index and
  * the arguments into a slot. The trampolines are built into the sidecar
  * executable (src/native/trampolines.ts): binding needs no code generation.
+ *
+ * A `char *` or `const char *` result is read back as a JS string (UTF-8),
+ * or null for NULL, with a second request (STRING, src/host/memory.ts) on
+ * the same channel; `{ free: true }` has the sidecar free it with libc's
+ * `free` after the copy.
  */
 
 import type { StructRegistry } from '../abi/index.js';
@@ -16,6 +21,7 @@ import type { Signature } from './ctypes.js';
 import { AbortError } from './errors.js';
 import { PerGeneration } from './generation.js';
 import { arityError, type Marshal, marshal } from './marshal.js';
+import { readString, readStringSync } from './memory.js';
 
 export interface CallOptions {
   /** Deadline in milliseconds (Infinity for none); past it the sidecar is killed and replaced. */
@@ -23,19 +29,46 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of a bound function, given with its prototype. */
+export interface FunctionOptions {
+  /**
+   * The `char *` result is the caller's to free: after reading the string,
+   * the sidecar frees it with libc's `free` (strdup, realpath(p, NULL) ...).
+   */
+  free?: boolean;
+}
+
+/**
+ * Argument lists of a function whose prototype is not known at compile
+ * time: anything goes (checked when called). `any`, not `unknown`, so that a
+ * typed function is also a NativeFunction.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the untyped default must accept every typed function
+type AnyArgs = any[];
+/** The arguments followed by call options; for the untyped default, any list (so typed functions are assignable to it). */
+type WithOptions<A extends readonly unknown[]> = 0 extends 1 & A[number] ? AnyArgs : [...A, CallOptions];
+
 /**
  * A bound C function: `await f(x)`, `await f(x, { timeoutMs, signal })`,
- * `f.sync(x)`, `f.sync(x, { timeoutMs })`, `f.batch([[x], [y]])`.
+ * `f.sync(x)`, `f.sync(x, { timeoutMs })`, `f.batch([[x], [y]])`. `A` and
+ * `R` are its arguments and result as TypeScript sees them, derived from a
+ * literal prototype (src/host/typed.ts).
  */
-export interface NativeFunction {
+export interface NativeFunction<A extends readonly unknown[] = AnyArgs, R = unknown> {
   /** Calls it; options may follow the C arguments. */
-  (...args: unknown[]): Promise<unknown>;
+  (...args: A): Promise<R>;
+  (...args: WithOptions<A>): Promise<R>;
   /** Blocks until the call returns (options may follow the C arguments). */
-  sync(...args: unknown[]): unknown;
+  sync(...args: A): R;
+  sync(...args: WithOptions<A>): R;
   /** The same function with per-call options (deadline, AbortSignal). */
-  with(opts: CallOptions): (...args: unknown[]) => Promise<unknown>;
-  /** Many calls, one Promise: `await f.batch([[a, b], [c, d]])` resolves to the results in order. */
-  batch(argLists: readonly (readonly unknown[])[], opts?: CallOptions): Promise<unknown[]>;
+  with(opts: CallOptions): (...args: A) => Promise<R>;
+  /**
+   * Many calls, one Promise: `await f.batch([[a, b], [c, d]])` resolves to the
+   * results in order. A list may be an array of the argument types (as
+   * `Array.from` makes them); its length is checked when it is sent.
+   */
+  batch(argLists: readonly (A | readonly A[number][])[], opts?: CallOptions): Promise<R[]>;
   readonly signature: Signature;
 }
 
@@ -75,8 +108,74 @@ function isOptions(o: unknown): o is CallOptions {
   return proto === Object.prototype || proto === null;
 }
 
+/** Whether a result type is read back as a string: `char *` and `const char *` (not `signed`/`unsigned char *`). */
+export function returnsString(sig: Signature): boolean {
+  const t = sig.ret;
+  return t.category === 'pointer' && t.pointee?.kind === 'i8' && t.pointee.name === 'char';
+}
+
+function checkOptions(sig: Signature, opts: unknown): FunctionOptions {
+  if (opts === undefined) return {};
+  if (opts === null || typeof opts !== 'object') throw new TypeError(`func: options must be an object, got ${opts}`);
+  for (const k of Object.keys(opts)) {
+    if (k !== 'free') throw new TypeError(`func: unknown option '${k}' (known: free)`);
+  }
+  const free = (opts as FunctionOptions).free;
+  if (free !== undefined && typeof free !== 'boolean') throw new TypeError('func: free must be true or false');
+  if (free && !returnsString(sig)) {
+    throw new TypeError(`func: { free: true } needs a char * result; ${sig.name} returns ${sig.ret.name}`);
+  }
+  return { free: free === true };
+}
+
 /** Binds `sig` to `target`, calls going where `exec` sends them. */
-export function bindFunction(exec: Executor, sig: Signature, target: Target): NativeFunction {
+export function bindFunction(
+  exec: Executor,
+  sig: Signature,
+  target: Target,
+  options?: FunctionOptions,
+): NativeFunction {
+  const { free } = checkOptions(sig, options);
+  const bound = bindRaw(exec, sig, target);
+  if (!returnsString(sig)) return bound;
+  // String results: the pointer, then its text through the same channel.
+  const text = { free: free === true, what: sig.name };
+  const str = (ch: Channel, timeoutMs: number) => (p: unknown) =>
+    p === 0n ? null : readString(ch, p as bigint, text, timeoutMs);
+  const timeoutOf = (args: readonly unknown[], n: number): number => {
+    const o = args.length === n + 1 && isOptions(args[n]) ? (args[n] as CallOptions) : undefined;
+    return o?.timeoutMs ?? exec.timeoutMs;
+  };
+  const n = sig.params.length;
+  const f = ((...args: unknown[]) => {
+    const ch = exec.channel();
+    return bound(...args).then(str(ch, timeoutOf(args, n)));
+  }) as NativeFunction;
+  Object.defineProperty(f, 'name', { value: sig.name });
+  f.sync = (...args: unknown[]) => {
+    const ch = exec.channel();
+    const p = bound.sync(...args) as bigint;
+    return p === 0n ? null : readStringSync(ch, p, text, timeoutOf(args, n));
+  };
+  f.with = (opts: CallOptions) => {
+    const g = bound.with(opts);
+    return (...args: unknown[]) => {
+      const ch = exec.channel();
+      return g(...args).then(str(ch, opts.timeoutMs ?? exec.timeoutMs));
+    };
+  };
+  f.batch = async (lists, opts) => {
+    const ch = exec.channel();
+    const ptrs = await bound.batch(lists, opts);
+    const read = str(ch, opts?.timeoutMs ?? exec.timeoutMs);
+    return Promise.all(ptrs.map(read));
+  };
+  Object.defineProperty(f, 'signature', { value: sig, enumerable: true });
+  return f;
+}
+
+/** The call itself: arguments in, the result words decoded. */
+function bindRaw(exec: Executor, sig: Signature, target: Target): NativeFunction {
   const m = marshal(sig);
   const n = m.arity;
   const name = sig.name;

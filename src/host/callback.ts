@@ -17,6 +17,7 @@ import { planCall } from '../abi/index.js';
 import { UPCALL } from '../channel/layout.js';
 import type { Channel } from './channel.js';
 import { type CKind, parsePrototype, type Signature } from './ctypes.js';
+import { MemoryAccessError } from './errors.js';
 
 /** Upcall argument words: integer registers at 0, vector registers at 8, stack words at 16 (src/native/thunk.ts). */
 const ARG_WORDS = { int: 0, vec: 8, stack: 16, end: 24 } as const;
@@ -142,13 +143,14 @@ function writeResult(ch: Channel, at: number, kind: CKind, v: unknown, name: str
 }
 
 /** Inside a callback: the NUL-terminated string at `address` (outside the region), read a page at a time. */
-export function callbackCString(ch: Channel, address: bigint, maxLength: number): string {
+export function callbackCString(ch: Channel, address: bigint, maxLength: number, what = 'readCString'): string {
   const parts: Uint8Array[] = [];
   let at = address;
   let total = 0;
   while (total < maxLength) {
     const room = Math.min(4096 - Number(at % 4096n), maxLength - total); // never across a page boundary
-    const bytes = ch.readInCallback(at, room) as Uint8Array;
+    const bytes = ch.readInCallback(at, room);
+    if (bytes === null || (bytes.length === 0 && room > 0)) throw new MemoryAccessError(at, what);
     const nul = bytes.indexOf(0);
     parts.push(nul >= 0 ? bytes.subarray(0, nul) : bytes);
     total += nul >= 0 ? nul : bytes.length;

@@ -481,8 +481,8 @@ export class Channel {
 
   /**
    * While a callback runs: `len` bytes at sidecar address `src`, copied by
-   * the thread waiting for the callback (null when no callback runs). An
-   * unreadable address is a RangeError.
+   * the thread waiting for the callback (null when no callback runs); it
+   * stops short where the memory is unreadable.
    */
   readInCallback(src: bigint, len: number): Uint8Array | null {
     if (this.#upcallSlot < 0) return null;

@@ -6,11 +6,12 @@
  */
 
 import type { FlatImage } from '../link/index.js';
-import { bindFunction, type Executor, type NativeFunction } from './call.js';
+import { bindFunction, type Executor, type FunctionOptions } from './call.js';
 import { parsePrototype } from './ctypes.js';
 import { SidecarError } from './errors.js';
 import { PerGeneration } from './generation.js';
 import { loadImage, loadImageSync, unloadImage } from './image.js';
+import type { FunctionOf } from './typed.js';
 
 export class LoadedCode {
   readonly image: FlatImage;
@@ -54,20 +55,25 @@ export class LoadedCode {
     return o;
   }
 
-  /** A function at `symbol` (default: the start of the code). */
-  func(prototype: string, symbol?: string): NativeFunction {
+  /** A function at `symbol` (default: the start of the code), typed from a literal prototype. */
+  func<P extends string>(prototype: P, symbol?: string, options?: FunctionOptions): FunctionOf<P> {
     const sig = parsePrototype(prototype, this.#exec.structs);
     const off = BigInt(this.#offset(symbol));
-    return bindFunction(this.#exec, sig, {
-      resolve: async (ch) => {
-        this.#check();
-        return (await this.#base.get(ch)) + off;
+    return bindFunction(
+      this.#exec,
+      sig,
+      {
+        resolve: async (ch) => {
+          this.#check();
+          return (await this.#base.get(ch)) + off;
+        },
+        resolveSync: (ch) => {
+          this.#check();
+          return this.#base.getSync(ch) + off;
+        },
       },
-      resolveSync: (ch) => {
-        this.#check();
-        return this.#base.getSync(ch) + off;
-      },
-    });
+      options,
+    ) as FunctionOf<P>;
   }
 
   /**

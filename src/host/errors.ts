@@ -82,3 +82,18 @@ export class LibraryError extends SidecarError {
 export class ProtocolError extends SidecarError {
   override name = 'ProtocolError';
 }
+
+/**
+ * An address of the sidecar that cannot be read (not mapped, or not
+ * readable): `sc.read`, `sc.readCString` or a string result pointed there.
+ * The sidecar read it through the kernel, so it did not fault and keeps running.
+ */
+export class MemoryAccessError extends SidecarError {
+  override name = 'MemoryAccessError';
+  /** The first address that could not be read. */
+  readonly address: bigint;
+  constructor(address: bigint, what = 'read') {
+    super(`${what}: address 0x${BigInt.asUintN(64, address).toString(16)} of the sidecar is not readable`);
+    this.address = address;
+  }
+}

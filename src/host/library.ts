@@ -5,11 +5,13 @@
  * symbol's address are per-generation values, opened again after a restart.
  */
 
-import { bindFunction, type Executor, type NativeFunction } from './call.js';
+import type { KnownPrototype } from '../libs/registry.js';
+import { bindFunction, type Executor, type FunctionOptions } from './call.js';
 import type { Channel } from './channel.js';
 import { parsePrototype } from './ctypes.js';
 import { PerGeneration } from './generation.js';
 import { DLOPEN, DLSYM, RTLD_NOW } from './requests.js';
+import type { FunctionOf, ReadyMade } from './typed.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -53,8 +55,11 @@ export class Library {
    * A function of this library from its C prototype
    * (`'double cos(double)'`), or by name alone for the known set's
    * ready-made prototypes (`'cos'`). Throws TypeError on a malformed prototype.
+   * A literal prototype types the function (`(x: number) => Promise<number>`).
+   * `{ free: true }`: the `char *` result is the caller's, freed with libc's
+   * `free` once read.
    */
-  func(prototype: string): NativeFunction {
+  func<P extends string>(prototype: P, options?: FunctionOptions): FunctionOf<ReadyMade<P, KnownPrototype>> {
     if (typeof prototype !== 'string') throw new TypeError('func: expected a C prototype');
     const word = prototype.trim();
     const ready = IDENT.test(word) ? this.prototypes[word] : undefined;
@@ -70,7 +75,12 @@ export class Library {
       async (ch) => dlsym(ch, await this.#handle.get(ch), sym, exec.timeoutMs),
       (ch) => ch.submitSync(DLSYM, [this.#handle.getSync(ch), sym], exec.timeoutMs) as bigint,
     );
-    return bindFunction(exec, sig, { resolve: (ch) => address.get(ch), resolveSync: (ch) => address.getSync(ch) });
+    return bindFunction(
+      exec,
+      sig,
+      { resolve: (ch) => address.get(ch), resolveSync: (ch) => address.getSync(ch) },
+      options,
+    ) as FunctionOf<ReadyMade<P, KnownPrototype>>;
   }
 
   /** The address of a symbol in this library. */

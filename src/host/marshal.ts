@@ -2,8 +2,10 @@
  * Argument marshalling: from a C signature, the writer that checks each
  * JavaScript argument against its C type and stores it as one eightbyte
  * (integers sign- or zero-extended, floats in the low four bytes, strings
- * copied into the arena for the call, typed arrays of the region as their
- * address), and the reader of the result words. A bad argument is a
+ * copied into the arena for the call and freed when it completes, typed
+ * arrays of the region of the pointee's element type as their address, a
+ * bigint address, negative ones as the pointer-sized two's complement so
+ * `(void *)-1` is -1n), and the reader of the result words. A bad argument is a
  * TypeError naming the function, the argument and what it accepts, thrown
  * before anything reaches the sidecar.
  */
@@ -138,6 +140,7 @@ export function marshal(sig: Signature): Marshal {
   const params = sig.params.map((p) => p.type);
   const n = params.length;
   const kinds = params.map((p) => p.kind);
+  const views = params.map(viewsOf);
   const name = sig.name;
   const { inline, words, stack, vectors, ret, retBuffer } = placement(sig);
   const retLayout = ret?.type.layout ?? null;
@@ -171,7 +174,7 @@ export function marshal(sig: Signature): Marshal {
         writeStruct(layout, dataView(ch), off, v, `${name}: argument ${k + 1} (${pointee.name})`);
         ch.u64[w >> 3] = BigInt(ch.region.address + off);
         if (!pointee.const) (out ??= []).push({ obj: v as StructValue, layout, off });
-      } else writeArg(ch, kind, w, v, name, k, params[k] as CType);
+      } else writeArg(ch, kind, w, v, name, k, params[k] as CType, views[k] as ViewCheck);
     }
     if (out) outs.set(slot, out);
     else if (outs.size > 0) outs.delete(slot);
@@ -208,14 +211,14 @@ interface OutStruct {
   readonly off: number;
 }
 
-const views = new WeakMap<ArrayBufferLike, DataView>();
+const regionViews = new WeakMap<ArrayBufferLike, DataView>();
 /** A DataView over the channel's region (one per region buffer). */
 function dataView(ch: Channel): DataView {
   const buf = ch.region.buffer;
-  let v = views.get(buf);
+  let v = regionViews.get(buf);
   if (!v) {
     v = new DataView(buf);
-    views.set(buf, v);
+    regionViews.set(buf, v);
   }
   return v;
 }
@@ -288,7 +291,42 @@ function decoder(ret: CKind): (ch: Channel, slot: number) => unknown {
   }
 }
 
-function writeArg(ch: Channel, kind: CKind, w: number, v: unknown, name: string, k: number, type: CType): void {
+/** Which typed arrays a pointer parameter takes (null: any view). */
+type ViewCheck = ((v: ArrayBufferView) => boolean) | null;
+
+/**
+ * The views a pointer parameter takes: arrays of its pointee's element type
+ * (`const float *` a Float32Array, not a Float64Array); for `char *` either
+ * 8-bit array; for `T **` a 64-bit integer array; any view for `void *`, an
+ * opaque or struct pointee; a DataView always (it has no element type).
+ */
+function viewsOf(t: CType): ViewCheck {
+  if (t.category !== 'pointer') return null;
+  const to = t.pointee;
+  if (!to || to.kind === 'void' || to.kind === 'struct' || to.kind === 'f80') return null;
+  if (to.category === 'pointer') return (v) => v instanceof BigUint64Array || v instanceof BigInt64Array;
+  if (to.kind === 'i8' && to.name === 'char') return (v) => v instanceof Int8Array || v instanceof Uint8Array;
+  const C = ARRAY_TYPES[to.kind];
+  return C ? (v) => v instanceof C : null;
+}
+
+function viewNames(t: CType): string {
+  const to = t.pointee as CType;
+  if (to.category === 'pointer') return 'a BigUint64Array or BigInt64Array';
+  if (to.kind === 'i8' && to.name === 'char') return 'an Int8Array or Uint8Array';
+  return `a ${(ARRAY_TYPES[to.kind] as { name: string }).name}`;
+}
+
+function writeArg(
+  ch: Channel,
+  kind: CKind,
+  w: number,
+  v: unknown,
+  name: string,
+  k: number,
+  type: CType,
+  views: ViewCheck,
+): void {
   const i32 = ch.i32;
   switch (kind) {
     case 'f32':
@@ -335,14 +373,22 @@ function writeArg(ch: Channel, kind: CKind, w: number, v: unknown, name: string,
         ch.u64[w >> 3] = BigInt(ch.region.address + off);
         return;
       }
-      writePointer(ch, w, v, name, k, type);
+      writePointer(ch, w, v, name, k, type, views);
       return;
     default:
-      writePointer(ch, w, v, name, k, type);
+      writePointer(ch, w, v, name, k, type, views);
   }
 }
 
-function writePointer(ch: Channel, w: number, v: unknown, name: string, k: number, type: CType): void {
+function writePointer(
+  ch: Channel,
+  w: number,
+  v: unknown,
+  name: string,
+  k: number,
+  type: CType,
+  views: ViewCheck,
+): void {
   if (v === null || v === undefined) ch.u64[w >> 3] = 0n;
   else if (v instanceof Callback) {
     if (v.released) throw new TypeError(`${name}: argument ${k + 1} (${type.name}) is a released callback`);
@@ -350,9 +396,14 @@ function writePointer(ch: Channel, w: number, v: unknown, name: string, k: numbe
       throw new TypeError(`${name}: argument ${k + 1} is a callback made before the sidecar restarted; make it again`);
     ch.u64[w >> 3] = v.address;
   } else if (typeof v === 'bigint') {
-    if (v < 0n || v > U64_MAX) throw argError(name, k, type, v);
-    ch.u64[w >> 3] = v;
+    if (v < I64_MIN || v > U64_MAX) throw argError(name, k, type, v);
+    ch.u64[w >> 3] = BigInt.asUintN(64, v);
   } else if (ArrayBuffer.isView(v)) {
+    if (views !== null && !(v instanceof DataView) && !views(v)) {
+      throw new TypeError(
+        `${name}: argument ${k + 1} (${type.name}) must be ${viewNames(type)}, a bigint address or null, got ${v.constructor.name}`,
+      );
+    }
     const off = ch.region.arenaOffsetOf(v);
     if (off === undefined) {
       throw new TypeError(
@@ -378,7 +429,7 @@ function argError(name: string, k: number, type: CType, v: unknown): TypeError {
     bool: 'a boolean',
     i64: 'an integer (number or bigint)',
     u64: 'a non-negative integer (number or bigint)',
-    ptr: 'a typed array in the region, a callback, a bigint address or null',
+    ptr: 'a typed array in the region, a callback, a bigint address (-1n for (void *)-1) or null',
     cstr: 'a string, a typed array in the region, a bigint address or null',
   };
   const range = INT_RANGE[type.kind];

@@ -92,3 +92,38 @@ const copied = result(REQUESTS.copy, 'copied');
 export const COPY = define('copy', (ch, slot) => Number(BigInt.asIntN(64, copied(ch, slot))));
 
 export const RTLD_NOW = 2;
+
+const stringLength = result(REQUESTS.string, 'length');
+const stringDst = result(REQUESTS.string, 'dst');
+/**
+ * string(dst region offset, src address, capacity, free) → the string's
+ * length, capacity when no NUL came within it, or -errno (EFAULT) for an
+ * unreadable byte before the NUL.
+ */
+export const STRING = define('string', (ch, slot) => Number(BigInt.asIntN(64, stringLength(ch, slot))));
+
+/** Bytes of string a STRING_INLINE request carries in its own argument record. */
+export const INLINE_STRING_BYTES = 480;
+const stringFill = encoder(REQUESTS.string);
+const stringArgs = recordBytes(REQUESTS.string);
+/**
+ * STRING into its own argument record, after the argument words:
+ * string_inline(src, free) → the bytes before the NUL (a copy), or a
+ * number: INLINE_STRING_BYTES when the string is longer, -errno when it is
+ * unreadable. The record area bounds how many are in flight (the others
+ * wait for room), so a burst of string results never takes arena memory.
+ */
+export const STRING_INLINE: Request = {
+  name: 'string',
+  hasResult: true,
+  recordBytes: stringArgs + INLINE_STRING_BYTES,
+  fill: (ch, slot, args, values) =>
+    stringFill(ch, slot, args, [args + stringArgs, values[0], INLINE_STRING_BYTES, values[1]]),
+  decode: (ch, slot) => {
+    const n = Number(BigInt.asIntN(64, stringLength(ch, slot)));
+    if (n < 0 || n >= INLINE_STRING_BYTES) return Math.min(n, INLINE_STRING_BYTES);
+    const dst = Number(stringDst(ch, slot));
+    if (!(dst >= 0 && dst + n <= ch.region.size)) return new SidecarError('string: the sidecar answered a bad offset');
+    return ch.region.u8.slice(dst, dst + n);
+  },
+};

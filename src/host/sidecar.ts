@@ -15,7 +15,7 @@ import type { FlatImage } from '../link/index.js';
 import type { ObjectCode } from '../x86/assembler.js';
 import { loadChannelAddon, SIDECAR_EXE } from './addon.js';
 import type { CallOptions, Executor, NativeFunction } from './call.js';
-import { Callback, callbackCString, callbackHandler } from './callback.js';
+import { Callback, callbackHandler } from './callback.js';
 import { Channel } from './channel.js';
 import { LoadedCode } from './code.js';
 import { parsePrototype, scalarType } from './ctypes.js';
@@ -23,6 +23,7 @@ import { LibraryError } from './errors.js';
 import { flatCode } from './image.js';
 import { dlsym, Library } from './library.js';
 import { ARRAY_TYPES, type RegionArray } from './marshal.js';
+import { readBytesSync, readStringSync } from './memory.js';
 import { SidecarProcess } from './process.js';
 import { MAX_REGION, Region } from './region.js';
 import { COPY, DLOPEN, PING, RTLD_NOW } from './requests.js';
@@ -270,31 +271,33 @@ export class Sidecar extends EventEmitter implements Executor {
     return BigInt(this.#region.address + off);
   }
 
-  /** Bytes of the region at [address, address+length) (a copy), checked against the region's bounds. */
+  /**
+   * `length` bytes at any readable address of the sidecar (a copy): read
+   * directly inside the region, through the channel elsewhere. An unreadable
+   * address is a MemoryAccessError; the sidecar does not fault.
+   */
   read(address: bigint, length: number): Uint8Array {
-    const r = this.#region;
-    const off = Number(address - BigInt(r.address));
-    if (Number.isSafeInteger(length) && length >= 0 && (off < 0 || off + length > r.size)) {
-      const copied = this.#channel.readInCallback(address, length); // a callback reads through its waiting thread
-      if (copied) return copied;
-    }
-    if (!Number.isSafeInteger(length) || length < 0 || off < 0 || off + length > r.size) {
-      throw new RangeError('read: range outside the shared region');
-    }
-    return r.u8.slice(off, off + length);
+    return readBytesSync(this.#channel, address, length, this.timeoutMs);
   }
 
-  /** A NUL-terminated string at `address` in the region (at most maxLength bytes). */
+  /** The NUL-terminated UTF-8 string at any readable address of the sidecar (at most maxLength bytes). */
   readCString(address: bigint, maxLength = 1 << 20): string {
-    const r = this.#region;
-    const off = Number(address - BigInt(r.address));
-    if ((off < 0 || off >= r.size) && this.#channel.inCallback)
-      return callbackCString(this.#channel, address, maxLength);
-    if (off < 0 || off >= r.size) throw new RangeError('readCString: address outside the shared region');
-    const end = Math.min(r.size, off + maxLength);
-    let e = off;
-    while (e < end && r.u8[e] !== 0) e++;
-    return Buffer.from(r.buffer, off, e - off).toString('utf8');
+    return readStringSync(this.#channel, address, { maxLength }, this.timeoutMs);
+  }
+
+  /**
+   * A region buffer holding `text` as NUL-terminated UTF-8 (its length counts
+   * the NUL), for a C function that keeps the pointer after it returns
+   * (sqlite's SQLITE_STATIC, curl's CURLOPT_POSTFIELDS). It lives until
+   * `sc.free(buf)` or the end of its `using` scope (one or the other).
+   */
+  cstring(text: string): Uint8Array & Disposable {
+    if (typeof text !== 'string') throw new TypeError(`cstring: expected a string, got ${typeof text}`);
+    if (text.includes('\0')) throw new TypeError('cstring: the text contains a NUL character');
+    const n = Buffer.byteLength(text);
+    const buf = this.alloc('uint8_t', n + 1);
+    Buffer.from(buf.buffer, buf.byteOffset, n).write(text, 'utf8');
+    return Object.defineProperty(buf, Symbol.dispose, { value: () => this.free(buf) }) as Uint8Array & Disposable;
   }
 
   /**

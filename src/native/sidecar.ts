@@ -11,8 +11,8 @@
  * once if the parent is already gone; read the region header through the
  * inherited memfd (fd 3); check the channel number given as argv[1]; map
  * the region with MAP_FIXED_NOREPLACE at the address the header names; mark
- * fds 3, 4 and 5 close-on-exec (fd 3 stays open: the COPY request writes
- * through it).
+ * fds 3, 4 and 5 close-on-exec (fd 3 stays open: the COPY and STRING
+ * requests write through it).
  *
  * Register use in the loop: r15 the channel, r12 its ring, r13d the request
  * number n, r14d the state word that submits n (2n+1), rbx the slot, rbp a
@@ -31,6 +31,7 @@ import {
   FIRST_CALL,
   MAGIC,
   MAX_SPIN_TICKS,
+  PAGE,
   REGION,
   RING_OFFSET,
   RING_SLOTS,
@@ -42,6 +43,7 @@ import {
 import { argOffset, inRecord, REQUEST_ROWS, REQUESTS, type RequestRow, resultOffset } from '../channel/requests.js';
 import { writeExecutable } from '../elf/index.js';
 import {
+  EFAULT,
   F_SETFD,
   FD_CLOEXEC,
   FUTEX_WAIT,
@@ -460,6 +462,77 @@ export function buildSidecar(): Uint8Array {
     a.mov(eax, SYS.pwrite64);
     a.syscall();
     a.mov(result(r, 'copied'), rax);
+    a.jmp(complete);
+  }
+
+  // STRING: the NUL-terminated string at src into region offset dst, a page at a time
+  // through the region fd (pwrite reads src in the kernel: an unreadable page is -EFAULT,
+  // not a fault); the NUL is looked for in the copy, never in src. r14 counts the bytes copied.
+  {
+    const r = REQUESTS.string;
+    enter(r);
+    const next = a.label();
+    const found = a.label();
+    const full = a.label();
+    const fault = a.label();
+    a.mov(rax, arg(r, 'dst'));
+    a.mov(result(r, 'dst'), rax);
+    a.xor(r14d, r14d);
+    a.bind(next);
+    // This chunk: up to the end of src's page, and no further than capacity.
+    a.mov(rsi, arg(r, 'src'));
+    a.add(rsi, r14);
+    a.mov(eax, esi);
+    a.and(eax, PAGE - 1);
+    a.mov(edx, PAGE);
+    a.sub(rdx, rax);
+    a.mov(rax, arg(r, 'capacity'));
+    a.sub(rax, r14);
+    a.cmp(rdx, rax);
+    a.cmova(rdx, rax);
+    a.test(rdx, rdx);
+    a.jz(full);
+    a.mov(edi, FD.region);
+    a.mov(r10, arg(r, 'dst'));
+    a.add(r10, r14);
+    a.mov(eax, SYS.pwrite64);
+    a.syscall();
+    a.test(rax, rax);
+    a.jle(fault);
+    // memchr(region + dst + done, 0, copied), keeping `copied` on the stack across the call.
+    a.mov(rdx, rax);
+    a.mov(rdi, qword(rsp, M.region));
+    a.add(rdi, arg(r, 'dst'));
+    a.add(rdi, r14);
+    a.xor(esi, esi);
+    a.sub(rsp, 16);
+    a.mov(qword(rsp), rdx);
+    a.call(fn('memchr'));
+    a.mov(rcx, qword(rsp));
+    a.add(rsp, 16);
+    a.test(rax, rax);
+    a.jnz(found);
+    a.add(r14, rcx);
+    a.jmp(next);
+    a.bind(found);
+    a.sub(rax, qword(rsp, M.region));
+    a.sub(rax, arg(r, 'dst'));
+    a.mov(result(r, 'length'), rax);
+    a.cmp(arg(r, 'free'), 0);
+    a.je(complete);
+    a.mov(rdi, arg(r, 'src'));
+    a.call(fn('free'));
+    a.jmp(complete);
+    a.bind(full);
+    a.mov(result(r, 'length'), r14);
+    a.jmp(complete);
+    a.bind(fault);
+    const failed = a.label();
+    a.test(rax, rax);
+    a.jnz(failed);
+    a.mov(rax, -EFAULT); // a write of nothing: report it as unreadable rather than loop
+    a.bind(failed);
+    a.mov(result(r, 'length'), rax);
     a.jmp(complete);
   }
 

@@ -54,3 +54,5 @@ export const WEXITED = 4;
 export const WNOWAIT = 0x01000000;
 export const PR_SET_PDEATHSIG = 1;
 export const SIGKILL = 9;
+/** errno: a bad address handed to a system call (what pwrite says of an unreadable source). */
+export const EFAULT = 14;

@@ -247,13 +247,18 @@ describe('calls through a real sidecar', () => {
     );
     await assert.rejects(sc.library('libnotthere.so.9'), TypeError);
     await assert.rejects(sc.library('/tmp/evil.so'), /not in the known set/);
+    // @ts-expect-error: the prototype's types reject it at compile time, the marshaller at run time
     await assert.rejects(cos(), /expected 1 argument, got 0/);
+    // @ts-expect-error: the prototype's types reject it at compile time, the marshaller at run time
     await assert.rejects(cos(1, 2), TypeError);
+    // @ts-expect-error: the prototype's types reject it at compile time, the marshaller at run time
     await assert.rejects(cos('1'), /must be a number/);
+    // @ts-expect-error: the prototype's types reject it at compile time, the marshaller at run time
     assert.throws(() => cos.sync(1n), TypeError);
     const c = await sc.library('c');
     const strlen = c.func('size_t strlen(const char *)');
     await assert.rejects(strlen(new Uint8Array(8)), /outside the sidecar's shared region/);
+    // @ts-expect-error: the prototype's types reject it at compile time, the marshaller at run time
     await assert.rejects(strlen(12), TypeError);
     await assert.rejects(c.func('int abs(int)')(2 ** 31), /integer in \[-2147483648, 2147483647\]/);
     await assert.rejects(c.func('int abs(int)')(1.5), TypeError);
