@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<v
   forth: () => import('./forth.js'),
   calls: () => import('./calls.js'),
   channel: () => import('./channel.js'),
+  interop: () => import('./interop.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -22,8 +22,9 @@ const INT_RANGE: Partial<Record<CType['kind'], readonly [number, number]>> = {
   u32: [0, 4294967295],
 };
 
-/** A struct's value in JavaScript: fields by name. */
-export type StructValue = { [field: string]: unknown };
+/** A struct's value in JavaScript: fields by name (their types follow the layout, known only at run time). */
+// biome-ignore lint/suspicious/noExplicitAny: a field's type is the layout's, which TypeScript cannot see
+export type StructValue = { [field: string]: any };
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();

@@ -59,7 +59,8 @@ export class Callback {
 /** The parsed signature and the handler that runs `fn` for an upcall of it. */
 export function callbackHandler(
   prototype: string,
-  fn: (...args: never[]) => unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: the arguments' types follow the prototype, read at run time
+  fn: (...args: any[]) => unknown,
 ): { sig: Signature; handler: (ch: Channel, slot: number) => void } {
   if (typeof fn !== 'function') throw new TypeError('callback: expected a function after the prototype');
   const sig = parsePrototype(prototype);

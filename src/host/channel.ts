@@ -426,6 +426,7 @@ export class Channel {
   addCallback(handler: UpcallHandler): number {
     const id = this.#nextCallback++;
     this.#callbacks.set(id, handler);
+    this.#armForUpcalls();
     return id;
   }
 
@@ -646,11 +647,21 @@ export class Channel {
     if (this.#head !== this.#n) this.#owner?.hold(true);
   }
 
-  /** The doorbell rang: settle what completed; re-arm while requests remain. */
+  /** The doorbell rang: settle what completed; re-arm while requests remain (or callbacks may be called). */
   onBell(): void {
     this.#drain();
     if (this.#head !== this.#n) this.#arm();
-    else this.#owner?.hold(false);
+    else {
+      this.#owner?.hold(false);
+      this.#armForUpcalls();
+    }
+  }
+
+  /** With callbacks registered the doorbell stays armed, so a library's own thread can reach the event loop. */
+  #armForUpcalls(): void {
+    if (this.#callbacks.size === 0) return;
+    Atomics.store(this.i32, (this.offset + CONTROL.bellArmed) >> 2, 1);
+    if (this.#callbacks.size > 0) this.#serveUpcalls(); // one posted before the arming is not missed
   }
 
   /** Settles every completed request, oldest first. */

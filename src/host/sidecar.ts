@@ -27,7 +27,29 @@ import { readBytesSync, readStringSync } from './memory.js';
 import { SidecarProcess } from './process.js';
 import { MAX_REGION, Region } from './region.js';
 import { COPY, DLOPEN, PING, RTLD_NOW } from './requests.js';
-import { defineStruct, LIBC_STRUCTS, registerStruct, type StructType, structTypeOf } from './structs.js';
+import {
+  defineStruct,
+  LIBC_STRUCTS,
+  registerStruct,
+  type StructType,
+  type StructValue,
+  structTypeOf,
+} from './structs.js';
+
+/** The spellings of 64-bit integer types, whose values `deref` gives as bigint. */
+type Int64Spelling =
+  | 'long'
+  | 'unsigned long'
+  | 'long long'
+  | 'unsigned long long'
+  | 'int64_t'
+  | 'uint64_t'
+  | 'size_t'
+  | 'ssize_t'
+  | 'intptr_t'
+  | 'uintptr_t'
+  | 'ptrdiff_t'
+  | 'off_t';
 
 export type { CallOptions, NativeFunction } from './call.js';
 export type { RegionArray } from './marshal.js';
@@ -214,7 +236,8 @@ export class Sidecar extends EventEmitter implements Executor {
    * pass it where the prototype takes a function pointer. Release it with
    * `release()` (or `using`) when C no longer holds it.
    */
-  async callback(prototype: string, fn: (...args: never[]) => unknown): Promise<Callback> {
+  // biome-ignore lint/suspicious/noExplicitAny: the arguments' types follow the prototype, read at run time
+  async callback(prototype: string, fn: (...args: any[]) => unknown): Promise<Callback> {
     const { sig, handler } = callbackHandler(prototype, fn);
     const ch = this.#channel;
     const id = ch.addCallback(handler);
@@ -278,6 +301,47 @@ export class Sidecar extends EventEmitter implements Executor {
    */
   read(address: bigint, length: number): Uint8Array {
     return readBytesSync(this.#channel, address, length, this.timeoutMs);
+  }
+
+  /**
+   * The value of C type `type` at any readable address of the sidecar: a
+   * scalar (`'int'`, `'double'`, `'uint64_t'` …; 64-bit ones as bigint) or a
+   * struct (a StructType, read as an object). What a callback uses for the
+   * pointers it is given (`sc.deref(a, 'int') - sc.deref(b, 'int')`).
+   */
+  deref(address: bigint, type: StructType): StructValue;
+  deref(address: bigint, type: Int64Spelling): bigint;
+  deref(address: bigint, type: 'bool' | '_Bool'): boolean;
+  deref(address: bigint, type: string): number;
+  deref(address: bigint, type: string | StructType): unknown {
+    if (typeof type === 'object' && type !== null && 'layout' in type) return type.read(this.read(address, type.size));
+    const t = typeof type === 'string' ? scalarType(type) : null;
+    if (!t) throw new TypeError(`deref: expected a scalar C type name or a StructType, got ${String(type)}`);
+    const v = new DataView(this.read(address, t.size).buffer);
+    switch (t.kind) {
+      case 'f64':
+        return v.getFloat64(0, true);
+      case 'f32':
+        return v.getFloat32(0, true);
+      case 'bool':
+        return v.getUint8(0) !== 0;
+      case 'i8':
+        return v.getInt8(0);
+      case 'u8':
+        return v.getUint8(0);
+      case 'i16':
+        return v.getInt16(0, true);
+      case 'u16':
+        return v.getUint16(0, true);
+      case 'i32':
+        return v.getInt32(0, true);
+      case 'u32':
+        return v.getUint32(0, true);
+      case 'i64':
+        return v.getBigInt64(0, true);
+      default:
+        return v.getBigUint64(0, true);
+    }
   }
 
   /** The NUL-terminated UTF-8 string at any readable address of the sidecar (at most maxLength bytes). */

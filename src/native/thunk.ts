@@ -4,7 +4,8 @@
  * the channel's upcall slots (UPCALL in src/channel/layout.ts), spills the
  * argument registers and the first stack words there, posts it, wakes the
  * host (a futex wake on the completion count, for a host waiting in a
- * synchronous call, and a doorbell byte, for its event loop), and waits,
+ * synchronous call, and a doorbell byte when the host armed it, for its
+ * event loop), and waits,
  * spinning and then sleeping on the slot's state word, until the host
  * answers; then it returns the result the host wrote. Any thread may call
  * it: the slot is claimed with `lock cmpxchg`.
@@ -109,6 +110,14 @@ export function buildThunk(id: number, control: bigint): ObjectCode {
   a.mov(edx, 0x7fffffff);
   a.mov(eax, SYS.futex);
   a.syscall();
+  // A doorbell byte only when the host armed it (it keeps it armed while it
+  // has callbacks): unconditional bytes would fill the pipe while a sync call
+  // serves upcalls, and the write would block.
+  const noBell = a.label();
+  a.xor(eax, eax);
+  a.xchg(dword(r12, CONTROL.bellArmed), eax);
+  a.test(eax, eax);
+  a.jz(noBell);
   a.sub(rsp, 16);
   a.mov(byte(rsp), 1);
   a.mov(edi, FD.doorbell);
@@ -117,6 +126,7 @@ export function buildThunk(id: number, control: bigint): ObjectCode {
   a.mov(eax, SYS.write);
   a.syscall();
   a.add(rsp, 16);
+  a.bind(noBell);
   // Wait for the answer: spin, then sleep while the state is still `posted`.
   a.bind(wait);
   a.mov(r14d, SPINS);
