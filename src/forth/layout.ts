@@ -71,7 +71,7 @@ export const U = {
   cmpStart: 400,
   cmpEnd: 408,
   cmpCond: 416, // the x86 condition under which the flag is true
-  cmpKind: 424, // 0: two items (cmp [rbp], rbx)  1: a literal folded in (cmp rbx, imm32)  2: against zero (test rbx, rbx)
+  cmpKind: 424, // 0: two items (cmp [rbp], rbx)  1: a literal folded in (cmp rbx, imm32)  2: against zero (test rbx, rbx)  3: a pushed value (cmp rbx, rax)
   callEnd: 432,
   /** Code address of the last branch target (a forward jump resolved or a backward jump's destination). */
   lastTarget: 440,
@@ -120,7 +120,17 @@ export const U = {
   lpLow: 616,
   /** The word list of the locals of the definition being compiled, searched first; 0: none. */
   localsWid: 624,
-  // 632..664 free
+  /**
+   * The last word compiled that only pushes a value it loads (DUP OVER I J R@ R>):
+   * where its code starts and ends, and its load into rax without the push (a
+   * length byte, then the bytes), so that a following operator can take the
+   * value from rax (`add rbx, rax`) instead of through the stack.
+   */
+  pushStart: 632,
+  pushEnd: 640,
+  pushLoad: 648,
+  /** For a comparison with a pushed value (cmpKind 3): the end of its `cmp`, where the flag's code begins. */
+  cmpMid: 656,
   leaveStack: 664, // leaveStackCells cells
   leaveStackCells: 64,
   /** Output buffer. */

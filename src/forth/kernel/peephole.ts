@@ -2,14 +2,18 @@
  * The peephole optimiser: compile handlers that rewrite what was just
  * compiled, and the stack-effect tracking of a definition.
  *
- * The compiler remembers where the last literal, comparison, DUP and call
+ * The compiler remembers where the last literal, comparison, DUP, pusher and call
  * begin and end (U.lit*, U.cmp*, U.dup*, U.callEnd). A primitive's handler
  * looks back: if a literal ends exactly at HERE it rewinds over it and
  * emits the instruction with an immediate operand; IF after a comparison
  * rewinds over the flag's computation and emits one `cmp` and a `jcc`
  * (also when a DUP came before, keeping the value without a push); `;`
- * after a call makes it a jump. Nothing is rewritten across a branch
- * target (U.lastTarget), so code that a jump lands in stays whole.
+ * after a call makes it a jump. A word that only pushes a value (DUP OVER
+ * I J R@ R>) is remembered with the code that loads that value into rax,
+ * so that an operator after it (+ - * AND OR XOR, a comparison) rewinds
+ * over the push and takes the value from rax: `I +` is `lea rax, [r14 +
+ * r15]; add rbx, rax`. Nothing is rewritten across a branch target
+ * (U.lastTarget), so code that a jump lands in stays whole.
  *
  * While a definition compiles, the needs and net effect of each word are
  * added up (from the info words) until one is unknown; `;` stores the
@@ -33,6 +37,7 @@ import {
   rbx,
   rcx,
   rdx,
+  rsi,
 } from '../../x86/index.js';
 import { U } from '../layout.js';
 import { CMP_RBX_IMM32, DROP, JE_REL32, snippet, TEST_TOS } from './code.js';
@@ -40,15 +45,33 @@ import type { Builder } from './context.js';
 
 /** The fold and fusion handlers, compile_nothing, dup_special, fuse_branch. */
 export function peepholeHandlers(k: Builder): void {
-  const { a, foldAlus, foldShifts, cmps, L, emitSeq, emitSeqImm } = k;
-  const { emitByte, emitDword, emitInline, trackEffect, trackStop, dupSpecial, foldMul, compileNothing, fuseBranch } =
-    k.r;
-  // Fold handlers. rax = xt; if the last thing compiled is a literal that fits
-  // 32 bits, rewind over it and emit the immediate form instead.
-  const litFits = (fail: Label): void => {
-    a.mov(rcx, qword(r13, U.litEnd));
+  const { a, foldAlus, foldShifts, cmps, pushers, seqs, L, emitSeq, emitSeqImm } = k;
+  const {
+    emitByte,
+    emitDword,
+    emitQword,
+    emitBytes,
+    emitInline,
+    trackEffect,
+    trackStop,
+    dupSpecial,
+    foldMul,
+    compileNothing,
+    fuseBranch,
+  } = k.r;
+  // What was compiled last may be rewritten only if it ends at HERE and no
+  // branch lands inside it (a target at its first byte still finds the
+  // rewritten code there).
+  const endsHere = (start: number, end: number, fail: Label): void => {
+    a.mov(rcx, qword(r13, end));
     a.cmp(rcx, qword(r13, U.chere));
     a.jne(fail);
+    a.mov(rcx, qword(r13, start));
+    a.cmp(rcx, qword(r13, U.lastTarget));
+    a.jb(fail);
+  };
+  // The last literal fits 32 bits (it ends here: endsHere(litStart, litEnd) first).
+  const litFits = (fail: Label): void => {
     a.mov(rcx, qword(r13, U.litValue));
     a.movsxd(rdx, ecx);
     a.cmp(rdx, rcx);
@@ -59,32 +82,71 @@ export function peepholeHandlers(k: Builder): void {
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.litEnd), 0);
   };
-  for (const [l, ext] of foldAlus) {
-    const plain = L();
-    a.bind(l);
-    litFits(plain);
+  // The last literal, whatever its size, into rax instead of a push: movabs rax, imm64.
+  const litToRax = (): void => {
     rewindLit();
-    emitSeqImm(a, [0x48, 0x81, 0xc3 | (ext << 3)]); // op rbx, imm32
-    a.ret();
-    a.bind(plain);
-    a.jmp(a.label('compile_plain'));
-  }
-  {
-    const plain = L();
-    a.bind(foldMul);
-    litFits(plain);
-    rewindLit();
-    emitSeqImm(
+    emitSeq(
       a,
-      snippet((s) => s.imul(rbx, rbx, 0x1234_5678), 4),
+      snippet((s) => s.mov(rax, 0x1234_5678_9abc_def0n), 8),
     );
+    a.mov(rax, qword(r13, U.litValue));
+    a.call(emitQword);
+  };
+  // The last pusher's value into rax instead of a push (its load, from U.pushLoad).
+  const pushToRax = (): void => {
+    a.mov(rcx, qword(r13, U.pushStart));
+    a.mov(qword(r13, U.chere), rcx);
+    a.mov(qword(r13, U.pushEnd), 0);
+    a.mov(rsi, qword(r13, U.pushLoad));
+    a.movzx(ecx, byte(rsi));
+    a.add(rsi, 1);
+    a.call(emitBytes);
+  };
+  // An operator whose second operand was just pushed (by a literal or a
+  // pusher) takes it from the instruction instead: `op rbx, imm32`, or the
+  // value loaded into rax and `op rbx, rax`. Else the operator's own code.
+  const fused = (imm: () => void, reg: number[]): void => {
+    const wide = L();
+    const pushed = L();
+    const plain = L();
+    endsHere(U.litStart, U.litEnd, pushed);
+    litFits(wide);
+    rewindLit();
+    imm();
+    a.ret();
+    a.bind(wide);
+    litToRax();
+    emitSeq(a, reg);
+    a.ret();
+    a.bind(pushed);
+    endsHere(U.pushStart, U.pushEnd, plain);
+    pushToRax();
+    emitSeq(a, reg);
     a.ret();
     a.bind(plain);
     a.jmp(a.label('compile_plain'));
+  };
+  // rax = xt on entry of every handler.
+  for (const [l, ext] of foldAlus) {
+    a.bind(l);
+    fused(
+      () => emitSeqImm(a, [0x48, 0x81, 0xc3 | (ext << 3)]), // op rbx, imm32
+      [0x48, (ext << 3) | 1, 0xc3], // op rbx, rax
+    );
   }
+  a.bind(foldMul);
+  fused(
+    () =>
+      emitSeqImm(
+        a,
+        snippet((s) => s.imul(rbx, rbx, 0x1234_5678), 4),
+      ),
+    snippet((s) => s.imul(rbx, rax)),
+  );
   for (const [l, ext] of foldShifts) {
     const plain = L();
     a.bind(l);
+    endsHere(U.litStart, U.litEnd, plain);
     litFits(plain);
     a.cmp(qword(r13, U.litValue), 63);
     a.ja(plain);
@@ -96,29 +158,47 @@ export function peepholeHandlers(k: Builder): void {
     a.bind(plain);
     a.jmp(a.label('compile_plain'));
   }
-  // Comparison handlers: with a literal, `cmp rbx, imm32` + flag; else inline. Remember for IF.
+  // Comparison handlers: with a literal, `cmp rbx, imm32` + flag; with a
+  // pushed value, its load and `cmp rbx, rax` + flag; else inline. Remember for IF.
+  const setFlag = (cond: number): number[] => [
+    0x0f,
+    0x90 | cond, // setcc al
+    0xc0,
+    ...snippet((s) => {
+      s.movzx(ebx, al);
+      s.neg(rbx);
+    }),
+  ];
   for (const [l, cond, kind, litCond] of cmps) {
     const plain = L();
     const record = L();
     a.bind(l);
     if (kind === 'two') {
-      litFits(plain);
+      const pushed = L();
+      endsHere(U.litStart, U.litEnd, pushed);
+      litFits(pushed);
       rewindLit();
       a.mov(rcx, qword(r13, U.chere));
       a.mov(qword(r13, U.cmpStart), rcx);
       emitSeqImm(a, CMP_RBX_IMM32);
-      // setcc al (by condition code); then 0 or -1
-      emitSeq(a, [
-        0x0f,
-        0x90 | litCond,
-        0xc0,
-        ...snippet((s) => {
-          s.movzx(ebx, al);
-          s.neg(rbx);
-        }),
-      ]);
+      emitSeq(a, setFlag(litCond));
       a.mov(qword(r13, U.cmpKind), 1);
       a.mov(qword(r13, U.cmpCond), litCond);
+      a.jmp(record);
+      a.bind(pushed);
+      endsHere(U.pushStart, U.pushEnd, plain);
+      a.mov(rcx, qword(r13, U.pushStart));
+      a.mov(qword(r13, U.cmpStart), rcx);
+      pushToRax();
+      emitSeq(
+        a,
+        snippet((s) => s.cmp(rbx, rax)),
+      );
+      a.mov(rcx, qword(r13, U.chere));
+      a.mov(qword(r13, U.cmpMid), rcx);
+      emitSeq(a, setFlag(cond));
+      a.mov(qword(r13, U.cmpKind), 3);
+      a.mov(qword(r13, U.cmpCond), cond);
       a.jmp(record);
       a.bind(plain);
       a.mov(rcx, qword(r13, U.chere));
@@ -138,13 +218,33 @@ export function peepholeHandlers(k: Builder): void {
     a.mov(qword(r13, U.cmpEnd), rcx);
     a.ret();
   }
+  // Pushers: compiled inline as usual, remembered with their load for the operator after them.
+  const recordPusher = (load: Label): void => {
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.pushStart), rcx);
+    a.call(emitInline);
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.pushEnd), rcx);
+    a.lea(rcx, qword(load));
+    a.mov(qword(r13, U.pushLoad), rcx);
+  };
+  const loadSeq = (bytes: number[]): Label => {
+    const l = L();
+    seqs.push([l, [bytes.length, ...bytes]]);
+    return l;
+  };
+  for (const [l, load] of pushers) {
+    a.bind(l);
+    recordPusher(loadSeq(load));
+    a.ret();
+  }
   a.bind(compileNothing);
   a.ret();
   a.bind(dupSpecial);
-  a.mov(rcx, qword(r13, U.chere));
+  recordPusher(loadSeq(snippet((s) => s.mov(rax, rbx))));
+  a.mov(rcx, qword(r13, U.pushStart));
   a.mov(qword(r13, U.dupStart), rcx);
-  a.call(emitInline);
-  a.mov(rcx, qword(r13, U.chere));
+  a.mov(rcx, qword(r13, U.pushEnd));
   a.mov(qword(r13, U.dupEnd), rcx);
   a.ret();
 
@@ -161,22 +261,19 @@ export function peepholeHandlers(k: Builder): void {
     a.mov(edx, 127);
     a.call(trackEffect);
     a.call(trackStop);
-    a.mov(rcx, qword(r13, U.cmpEnd));
-    a.cmp(rcx, qword(r13, U.chere));
-    a.jne(plain);
-    // not when a jump lands in or after the comparison (`... 0<> THEN IF`):
-    // the jump's path has its flag on the stack, not in the flags
+    endsHere(U.cmpStart, U.cmpEnd, plain);
     a.mov(rcx, qword(r13, U.cmpStart));
-    a.cmp(rcx, qword(r13, U.lastTarget));
-    a.jb(plain);
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.cmpEnd), 0);
     const one = L();
     const zero = L();
+    const withRax = L();
     a.cmp(qword(r13, U.cmpKind), 1);
     a.je(one);
     a.cmp(qword(r13, U.cmpKind), 2);
     a.je(zero);
+    a.cmp(qword(r13, U.cmpKind), 3);
+    a.je(withRax);
     // two items: mov rax,[rbp]; cmp rax,rbx; mov rbx,[rbp+8]; lea rbp,[rbp+16]
     emitSeq(
       a,
@@ -191,13 +288,15 @@ export function peepholeHandlers(k: Builder): void {
     // DUP just before: the value stays on the stack, so no push and no pop
     const noDup = L();
     const dupOne = L();
+    // a pushed value: keep its load and `cmp rbx, rax`, drop the flag's code and the first item
+    a.bind(withRax);
+    a.mov(rcx, qword(r13, U.cmpMid));
+    a.mov(qword(r13, U.chere), rcx);
+    emitSeq(a, DROP);
+    a.jmp(jcc);
     a.bind(one);
-    a.mov(rcx, qword(r13, U.dupEnd));
-    a.cmp(rcx, qword(r13, U.chere));
-    a.jne(noDup);
+    endsHere(U.dupStart, U.dupEnd, noDup);
     a.mov(rcx, qword(r13, U.dupStart));
-    a.cmp(rcx, qword(r13, U.lastTarget));
-    a.jb(noDup);
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.dupEnd), 0);
     emitSeqImm(a, CMP_RBX_IMM32);
@@ -207,12 +306,8 @@ export function peepholeHandlers(k: Builder): void {
     emitSeq(a, DROP);
     a.jmp(jcc);
     a.bind(zero);
-    a.mov(rcx, qword(r13, U.dupEnd));
-    a.cmp(rcx, qword(r13, U.chere));
-    a.jne(dupOne);
+    endsHere(U.dupStart, U.dupEnd, dupOne);
     a.mov(rcx, qword(r13, U.dupStart));
-    a.cmp(rcx, qword(r13, U.lastTarget));
-    a.jb(dupOne);
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.dupEnd), 0);
     emitSeq(a, TEST_TOS);
@@ -230,8 +325,8 @@ export function peepholeHandlers(k: Builder): void {
     const fin = L();
     a.jmp(fin);
     a.bind(plain);
-    // mov rax, rbx; drop; test rax, rax; jz rel32
-    emitSeq(a, [...snippet((s) => s.mov(rax, rbx)), ...DROP, ...snippet((s) => s.test(rax, rax)), ...JE_REL32]);
+    // test rbx, rbx; drop (which leaves the flags); jz rel32
+    emitSeq(a, [...TEST_TOS, ...DROP, ...JE_REL32]);
     a.bind(fin);
     a.pop(rdx);
     a.pop(rcx);

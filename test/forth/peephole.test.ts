@@ -1,0 +1,97 @@
+/**
+ * The peephole optimiser (src/forth/kernel/peephole.ts) in a real sidecar:
+ * each operator after each word that only pushes (DUP OVER I J R@ R>) or
+ * after a literal of either size gives what the operator gives through
+ * the stack, the fused comparisons branch the right way, and nothing is
+ * rewritten over a branch target (a THEN or BEGIN just before the operator).
+ */
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Sidecar } from '../../src/index.js';
+
+describe('Forth peephole: operators fused with what pushed their operand', () => {
+  let sc: Sidecar;
+  before(async () => {
+    sc = await Sidecar.start({ memory: 16 << 20 });
+  });
+  after(async () => {
+    await sc.stop();
+  });
+
+  const ops: [string, (a: bigint, b: bigint) => bigint][] = [
+    ['+', (a, b) => a + b],
+    ['-', (a, b) => a - b],
+    ['*', (a, b) => a * b],
+    ['AND', (a, b) => a & b],
+    ['OR', (a, b) => a | b],
+    ['XOR', (a, b) => a ^ b],
+    ['<', (a, b) => (a < b ? -1n : 0n)],
+    ['>', (a, b) => (a > b ? -1n : 0n)],
+    ['=', (a, b) => (a === b ? -1n : 0n)],
+    ['<>', (a, b) => (a !== b ? -1n : 0n)],
+  ];
+  // Each pusher: Forth code leaving ( a b ) with b pushed by it last, the two
+  // values, how many items it leaves under them, and the code that ends it.
+  const pushers: [string, string, bigint, bigint, number, string][] = [
+    ['DUP', '7 DUP', 7n, 7n, 0, ''],
+    ['OVER', '6 -9 OVER', -9n, 6n, 1, ''],
+    ['I', '40 3 2 DO DUP I', 40n, 2n, 1, 'LOOP'],
+    ['J', '40 5 4 DO 2 1 DO DUP J', 40n, 4n, 1, 'LOOP LOOP'],
+    ['R@', '12 -5 >R R@', 12n, -5n, 0, 'R> DROP'],
+    ['R>', '12 -5 >R 3 R>', 3n, -5n, 1, ''],
+    ['a small literal', '100 -42', 100n, -42n, 0, ''],
+    ['a wide literal', '100 123456789012', 100n, 123456789012n, 0, ''],
+  ];
+  const wrap = (n: bigint): bigint => BigInt.asIntN(64, n);
+
+  test('each operator after each pusher computes what it computes through the stack', async () => {
+    const wrong: string[] = [];
+    let i = 0;
+    for (const [name, code, a, b, left, end] of pushers) {
+      for (const [op, f] of ops) {
+        const w = `pp${i++}`;
+        const out = await sc.forth(`: ${w} ${code} ${op} ${'NIP '.repeat(left)}${end} ; ${w} . DEPTH .`);
+        const want = `${wrap(f(a, b))} 0 `;
+        if (out !== want) wrong.push(`${name} ${op}: ${JSON.stringify(out)}, expected ${JSON.stringify(want)}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  test('a comparison after each pusher, fused with IF, takes the right branch', async () => {
+    const wrong: string[] = [];
+    let i = 0;
+    for (const [name, code, a, b, left, end] of pushers) {
+      for (const [op, f] of ops.filter(([o]) => /[<>=]/.test(o))) {
+        const w = `pb${i++}`;
+        // the comparison consumes a and b; the branch taken leaves 1 or 2 under what is left
+        const src = `: ${w} ${code} ${op} IF 1 ELSE 2 THEN ${'NIP '.repeat(left)}${end} ; ${w} . DEPTH .`;
+        const out = await sc.forth(src);
+        const want = `${f(a, b) ? 1 : 2} 0 `;
+        if (out !== want) wrong.push(`${name} ${op}: ${JSON.stringify(out)}, expected ${JSON.stringify(want)}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  test('an operator right after a branch target keeps the code the jump lands in', async () => {
+    // Each branch of the IF ends in a literal or a DUP; the operator after THEN must not fold it.
+    assert.equal(await sc.forth(': bt1 IF 5 ELSE 6 THEN + ; 10 -1 bt1 . 10 0 bt1 .'), '15 16 ');
+    assert.equal(await sc.forth(': bt2 IF 5 ELSE 123456789012 THEN + ; 1 -1 bt2 . 1 0 bt2 .'), '6 123456789013 ');
+    assert.equal(await sc.forth(': bt3 IF DUP ELSE 1 THEN + ; 4 -1 bt3 . 4 0 bt3 .'), '8 5 ');
+    assert.equal(await sc.forth(': bt4 DUP IF 5 ELSE DUP THEN 0= IF 1 ELSE 2 THEN NIP ; 0 bt4 . 3 bt4 .'), '1 2 ');
+    assert.equal(await sc.forth(': bt5 IF 5 ELSE 6 THEN < IF 1 ELSE 2 THEN ; 10 -1 bt5 . 1 0 bt5 .'), '2 1 ');
+    assert.equal(await sc.forth(': bt6 IF 1 ELSE 2 THEN 3 LSHIFT ; -1 bt6 . 0 bt6 .'), '8 16 ');
+    assert.equal(await sc.forth('DEPTH .'), '0 ');
+  });
+
+  test('I + compiles shorter than I through the stack', async () => {
+    const size = (def: string, name: string): string => `${def} CODE-HERE ' ${name} -`;
+    // `0 DROP` between I and + keeps the push (DROP is no pusher nor literal)
+    const fusedLen = await sc.forth(`${size(': sz1 0 8 0 DO I + LOOP ;', 'sz1')} .`);
+    const plainLen = await sc.forth(`${size(': sz2 0 8 0 DO I 0 DROP + LOOP ;', 'sz2')} .`);
+    assert.ok(Number(fusedLen) < Number(plainLen) - 8, `${fusedLen} vs ${plainLen}`);
+    assert.equal(await sc.forth('sz1 . sz2 .'), '28 28 ');
+  });
+});
