@@ -132,7 +132,12 @@ export const U = {
   /** For a comparison with a pushed value (cmpKind 3): the end of its `cmp`, where the flag's code begins. */
   cmpMid: 656,
   leaveStack: 664, // leaveStackCells cells
-  leaveStackCells: 64,
+  leaveStackCells: 60,
+  /** The last primitive copied inline by compile_plain: where its code starts and ends, its xt (pair fusion). */
+  inlStart: 1144,
+  inlEnd: 1152,
+  inlXt: 1160,
+  // 1168 free
   /** Output buffer. */
   outBuf: 1232,
   outBufSize: 4096,

@@ -86,6 +86,29 @@ describe('Forth peephole: operators fused with what pushed their operand', () =>
     assert.equal(await sc.forth('DEPTH .'), '0 ');
   });
 
+  test('pairs of stack words fused into one, or none, do what the two do', async () => {
+    const cases: [string, string][] = [
+      ['1 2 3 ROT ROT', '2 1 3 0 '],
+      ['1 2 3 ROT -ROT', '3 2 1 0 '],
+      ['1 2 3 -ROT ROT', '3 2 1 0 '],
+      ['1 2 SWAP SWAP', '2 1 0 '],
+      ['1 2 SWAP DROP', '2 0 '],
+      ['1 2 3 DROP DROP', '1 0 '],
+      ['1 2 3 4 2SWAP 2SWAP', '4 3 2 1 0 '],
+      ['1 2 3 ROT ROT ROT', '3 2 1 0 '],
+    ];
+    let i = 0;
+    for (const [code, want] of cases) {
+      const w = `pf${i++}`;
+      const n =
+        code.split(' ').filter((t) => /^[0-9]+$/.test(t)).length -
+        (code.includes('DROP') ? code.split('DROP').length - 1 : 0);
+      assert.equal(await sc.forth(`: ${w} ${code} ; ${w} ${'. '.repeat(n)}DEPTH .`), want, code);
+    }
+    // not across a branch target: the SWAP before THEN runs only on one path
+    assert.equal(await sc.forth(': pf-b IF SWAP THEN SWAP ; 1 2 -1 pf-b . . 1 2 0 pf-b . .'), '2 1 1 2 ');
+  });
+
   test('I + compiles shorter than I through the stack', async () => {
     const size = (def: string, name: string): string => `${def} CODE-HERE ' ${name} -`;
     // `0 DROP` between I and + keeps the push (DROP is no pusher nor literal)

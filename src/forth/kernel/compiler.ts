@@ -370,10 +370,75 @@ export function codeEmitters(k: Builder): void {
     // Inline copy?
     a.cmp(byte(rax, XI.inlineLen), 0);
     a.je(viaCall);
-    a.jmp(emitInline);
+    // Pair fusion: this primitive right after another copied inline (and no
+    // branch target between them) may make one shorter primitive, or none.
+    const copy = L();
+    const pairScan = L();
+    const pairNext = L();
+    a.mov(rcx, qword(r13, U.inlEnd));
+    a.cmp(rcx, qword(r13, U.chere));
+    a.jne(copy);
+    a.mov(rcx, qword(r13, U.inlStart));
+    a.cmp(rcx, qword(r13, U.lastTarget));
+    a.jb(copy);
+    a.mov(rcx, qword(r13, U.inlXt));
+    a.lea(rdx, qword(a.label('pair_table')));
+    a.bind(pairScan);
+    a.cmp(qword(rdx), 0);
+    a.je(copy);
+    a.cmp(qword(rdx), rcx);
+    a.jne(pairNext);
+    a.cmp(qword(rdx, 8), rax);
+    a.jne(pairNext);
+    a.mov(rcx, qword(r13, U.inlStart));
+    a.mov(qword(r13, U.chere), rcx);
+    a.mov(qword(r13, U.inlEnd), 0);
+    a.mov(rax, qword(rdx, 16));
+    a.test(rax, rax);
+    a.jnz(copy);
+    a.ret(); // the pair does nothing
+    a.bind(pairNext);
+    a.add(rdx, 24);
+    a.jmp(pairScan);
+    a.bind(copy);
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.inlStart), rcx);
+    a.mov(qword(r13, U.inlXt), rax);
+    a.call(emitInline);
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.inlEnd), rcx);
+    a.ret();
     a.bind(viaCall);
     a.jmp(compileCall);
   }
+  // The pairs of inline primitives (none of them with a compile handler of
+  // its own, so no handler has remembered where they begin) that make one
+  // primitive, or nothing.
+  const xt = (name: string) => {
+    const p = k.prims.find((q) => q.name === name);
+    if (!p) throw new Error(`pair fusion: no primitive ${name}`);
+    return p.xt;
+  };
+  const pairs: [string, string, string | null][] = [
+    ['ROT', 'ROT', '-ROT'],
+    ['ROT', '-ROT', null],
+    ['-ROT', 'ROT', null],
+    ['SWAP', 'SWAP', null],
+    ['SWAP', 'DROP', 'NIP'],
+    ['DROP', 'DROP', '2DROP'],
+    ['2SWAP', '2SWAP', null],
+  ];
+  a.rodata();
+  a.align(8);
+  a.bind(a.label('pair_table'));
+  for (const [first, second, both] of pairs) {
+    a.dq(xt(first));
+    a.dq(xt(second));
+    if (both) a.dq(xt(both));
+    else a.dq(0);
+  }
+  a.dq(0);
+  a.text();
   // emit_inline: rax = xt of an inline primitive: its inline copy goes into the code.
   a.bind(emitInline);
   a.movzx(ecx, byte(rax, XI.inlineLen));
