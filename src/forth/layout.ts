@@ -121,18 +121,21 @@ export const U = {
   /** The word list of the locals of the definition being compiled, searched first; 0: none. */
   localsWid: 624,
   /**
-   * The last word compiled that only pushes a value it loads (DUP OVER I J R@ R>):
-   * where its code starts and ends, and its load into rax without the push (a
-   * length byte, then the bytes), so that a following operator can take the
-   * value from rax (`add rbx, rax`) instead of through the stack.
+   * The last code compiled that only pushes a value it loads (DUP OVER I J R@ R>,
+   * and then operators of one item: `I CELLS`, `OVER @`): where it starts and
+   * ends, so that a following operator can take the value from rax (`add rbx,
+   * rax`) instead of through the stack; its load into rax is in pushBuf.
    */
   pushStart: 632,
   pushEnd: 640,
-  pushLoad: 648,
+  // 648 free
   /** For a comparison with a pushed value (cmpKind 3): the end of its `cmp`, where the flag's code begins. */
   cmpMid: 656,
   leaveStack: 664, // leaveStackCells cells
-  leaveStackCells: 60,
+  leaveStackCells: 56,
+  /** The load of the last pusher into rax: a length byte, then up to pushBufSize - 1 bytes of code. */
+  pushBuf: 1112,
+  pushBufSize: 32,
   /** The last primitive copied inline by compile_plain: where its code starts and ends, its xt (pair fusion). */
   inlStart: 1144,
   inlEnd: 1152,
@@ -390,10 +393,11 @@ export function checkLayout(): void {
   check(
     'U',
     U.size,
-    sizes(U, ['leaveStackCells', 'outBufSize', 'size'], {
+    sizes(U, ['leaveStackCells', 'outBufSize', 'pushBufSize', 'size'], {
       order: 16 * 8,
       leaveStack: U.leaveStackCells * 8,
       outBuf: U.outBufSize,
+      pushBuf: U.pushBufSize,
     }),
   );
   check(

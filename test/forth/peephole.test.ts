@@ -109,6 +109,34 @@ describe('Forth peephole: operators fused with what pushed their operand', () =>
     assert.equal(await sc.forth(': pf-b IF SWAP THEN SWAP ; 1 2 -1 pf-b . . 1 2 0 pf-b . .'), '2 1 1 2 ');
   });
 
+  test('operators of one item after a pusher make a longer pusher, fused with the operator after it', async () => {
+    const sum = (f: (i: number) => number) => Array.from({ length: 10 }, (_, i) => f(i)).reduce((a, b) => a + b, 0);
+    const cases: [string, number][] = [
+      ['I CELLS +', sum((i) => i * 8)],
+      ['I 3 + 2* I 5 * + +', sum((i) => (i + 3) * 2 + i * 5)],
+      ['I 3 RSHIFT 1 LSHIFT +', sum((i) => (i >> 3) << 1)],
+      ['DUP 1+ 2/ -', 0], // ( sum -- sum - (sum+1)/2 ) each time
+      ['I 1+ 1- CELL+ 2* +', sum((i) => (i + 8) * 2)],
+      [
+        'I 1+ 2* 1- CELLS 2/ 1+ CELL+ 2* 2* 2* 2* 2* 2* 2* 2* 2* 2* +',
+        sum((i) => (((((i + 1) * 2 - 1) * 8) >> 1) + 1 + 8) * 1024),
+      ],
+    ];
+    let n = 0;
+    for (const [body, want] of cases) {
+      const w = `pc${n++}`;
+      let expect = want;
+      if (body.startsWith('DUP')) {
+        let s = 0;
+        for (let i = 0; i < 10; i++) s = s - Math.floor((s + 1) / 2);
+        expect = s;
+      }
+      assert.equal(await sc.forth(`: ${w} 0 10 0 DO ${body} LOOP ; ${w} . DEPTH .`), `${expect} 0 `, body);
+    }
+    assert.equal(await sc.forth('CREATE pc-x 7 , 9 , : pc-y pc-x DUP @ OVER CELL+ @ * NIP ; pc-y . DEPTH .'), '63 0 ');
+    assert.equal(await sc.forth('CREATE pc-b 3 C, 250 C, : pc-c pc-b 1 OVER 1+ C@ + NIP ; pc-c . DEPTH .'), '251 0 ');
+  });
+
   test('I + compiles shorter than I through the stack', async () => {
     const size = (def: string, name: string): string => `${def} CODE-HERE ' ${name} -`;
     // `0 DROP` between I and + keeps the push (DROP is no pusher nor literal)

@@ -24,6 +24,7 @@ import {
   ebx,
   ecx,
   edx,
+  type Label,
   qword,
   r12,
   r13,
@@ -407,6 +408,24 @@ export function codeEmitters(k: Builder): void {
     a.call(emitInline);
     a.mov(rcx, qword(r13, U.chere));
     a.mov(qword(r13, U.inlEnd), rcx);
+    // An operator of one item right after a pusher makes a longer pusher (peephole.ts).
+    const unaryScan = L();
+    const unaryNext = L();
+    const unaryDone = L();
+    a.mov(rax, qword(r13, U.inlXt));
+    a.lea(rdx, qword(a.label('unary_table')));
+    a.bind(unaryScan);
+    a.cmp(qword(rdx), 0);
+    a.je(unaryDone);
+    a.cmp(qword(rdx), rax);
+    a.jne(unaryNext);
+    a.mov(rsi, qword(rdx, 8));
+    a.mov(rdx, qword(r13, U.inlStart));
+    a.jmp(a.label('push_extend'));
+    a.bind(unaryNext);
+    a.add(rdx, 16);
+    a.jmp(unaryScan);
+    a.bind(unaryDone);
     a.ret();
     a.bind(viaCall);
     a.jmp(compileCall);
@@ -437,6 +456,30 @@ export function codeEmitters(k: Builder): void {
     if (both) a.dq(xt(both));
     else a.dq(0);
   }
+  a.dq(0);
+  // The inline operators of one item and their form on rax (a length byte, then the code).
+  const unary: [string, (s: A) => void][] = [
+    ['@', (s) => s.mov(rax, qword(rax))],
+    ['C@', (s) => s.movzx(eax, byte(rax))],
+    ['CELL+', (s) => s.add(rax, 8)],
+    ['CELLS', (s) => s.shl(rax, 3)],
+    ['1+', (s) => s.add(rax, 1)],
+    ['1-', (s) => s.sub(rax, 1)],
+    ['2*', (s) => s.shl(rax, 1)],
+    ['2/', (s) => s.sar(rax, 1)],
+  ];
+  const forms = unary.map(([, f]) => {
+    const l = L();
+    const bytes = snippet(f);
+    k.seqs.push([l, [bytes.length, ...bytes]]);
+    return l;
+  });
+  a.align(8);
+  a.bind(a.label('unary_table'));
+  unary.forEach(([name], i) => {
+    a.dq(xt(name));
+    a.dq(forms[i] as Label);
+  });
   a.dq(0);
   a.text();
   // emit_inline: rax = xt of an inline primitive: its inline copy goes into the code.

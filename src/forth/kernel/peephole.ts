@@ -36,6 +36,7 @@ import {
   rbp,
   rbx,
   rcx,
+  rdi,
   rdx,
   rsi,
 } from '../../x86/index.js';
@@ -70,6 +71,88 @@ export function peepholeHandlers(k: Builder): void {
     a.cmp(rcx, qword(r13, U.lastTarget));
     a.jb(fail);
   };
+  // A length-prefixed byte string in rodata (the loads of pushers).
+  const seqCache = new Map<string, Label>();
+  const seqLabel = (bytes: number[]): Label => {
+    const key = bytes.join(',');
+    let l = seqCache.get(key);
+    if (!l) {
+      l = L();
+      seqs.push([l, [bytes.length, ...bytes]]);
+      seqCache.set(key, l);
+    }
+    return l;
+  };
+  // push_append: rsi = a length-prefixed string, appended to the pusher's
+  // load in U.pushBuf; too long for it: the pusher is forgotten.
+  {
+    const copy = L();
+    const done = L();
+    const full = L();
+    a.bind(a.label('push_append'));
+    a.movzx(ecx, byte(rsi));
+    a.movzx(edx, byte(r13, U.pushBuf));
+    a.lea(eax, qword(rcx, rdx, 1, 0));
+    a.cmp(eax, U.pushBufSize - 1);
+    a.ja(full);
+    a.mov(byte(r13, U.pushBuf), al);
+    a.lea(rdi, qword(r13, rdx, 1, U.pushBuf + 1));
+    a.add(rsi, 1);
+    a.bind(copy);
+    a.test(ecx, ecx);
+    a.jz(done);
+    a.mov(al, byte(rsi));
+    a.mov(byte(rdi), al);
+    a.add(rsi, 1);
+    a.add(rdi, 1);
+    a.sub(ecx, 1);
+    a.jmp(copy);
+    a.bind(full);
+    a.mov(qword(r13, U.pushEnd), 0);
+    a.bind(done);
+    a.ret();
+  }
+  // push_extend: rsi = the form on rax of the operator of one item just
+  // compiled from rdx to HERE. Right after the pusher, it becomes part of it.
+  {
+    const not = L();
+    a.bind(a.label('push_extend'));
+    a.cmp(qword(r13, U.pushEnd), rdx);
+    a.jne(not);
+    a.call(a.label('push_append'));
+    a.cmp(qword(r13, U.pushEnd), 0);
+    a.je(not);
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.pushEnd), rcx);
+    a.bind(not);
+    a.ret();
+  }
+  // push_extend_imm: the same, then ecx (1 or 4) bytes of the literal (U.litValue).
+  {
+    const not = L();
+    a.bind(a.label('push_extend_imm'));
+    a.cmp(qword(r13, U.pushEnd), rdx);
+    a.jne(not);
+    a.push(rcx);
+    a.call(a.label('push_append'));
+    a.pop(rcx);
+    a.cmp(qword(r13, U.pushEnd), 0);
+    a.je(not);
+    a.movzx(edx, byte(r13, U.pushBuf));
+    a.cmp(edx, U.pushBufSize - 1 - 8); // room for the qword written below
+    a.ja(a.label('push_forget'));
+    a.lea(eax, qword(rcx, rdx, 1, 0));
+    a.mov(byte(r13, U.pushBuf), al);
+    a.mov(rax, qword(r13, U.litValue));
+    a.mov(qword(r13, rdx, 1, U.pushBuf + 1), rax); // ecx bytes of it count
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.pushEnd), rcx);
+    a.bind(not);
+    a.ret();
+    a.bind(a.label('push_forget'));
+    a.mov(qword(r13, U.pushEnd), 0);
+    a.ret();
+  }
   // The last literal fits 32 bits (it ends here: endsHere(litStart, litEnd) first).
   const litFits = (fail: Label): void => {
     a.mov(rcx, qword(r13, U.litValue));
@@ -92,20 +175,29 @@ export function peepholeHandlers(k: Builder): void {
     a.mov(rax, qword(r13, U.litValue));
     a.call(emitQword);
   };
-  // The last pusher's value into rax instead of a push (its load, from U.pushLoad).
+  // The last pusher's value into rax instead of a push (its load, from U.pushBuf).
   const pushToRax = (): void => {
     a.mov(rcx, qword(r13, U.pushStart));
     a.mov(qword(r13, U.chere), rcx);
     a.mov(qword(r13, U.pushEnd), 0);
-    a.mov(rsi, qword(r13, U.pushLoad));
-    a.movzx(ecx, byte(rsi));
-    a.add(rsi, 1);
+    a.lea(rsi, qword(r13, U.pushBuf + 1));
+    a.movzx(ecx, byte(r13, U.pushBuf));
     a.call(emitBytes);
   };
   // An operator whose second operand was just pushed (by a literal or a
   // pusher) takes it from the instruction instead: `op rbx, imm32`, or the
   // value loaded into rax and `op rbx, rax`. Else the operator's own code.
-  const fused = (imm: () => void, reg: number[]): void => {
+  // An operator with a literal folded in, right after a pusher, makes a
+  // longer pusher: `J 200 *` loads `mov rax, [rsp]; add rax, [rsp+8]; imul
+  // rax, rax, 200`. raxImm: its form on rax without the immediate, immSize
+  // 4 or 1 bytes of the literal after it.
+  const extendImm = (raxImm: number[], immSize: number): void => {
+    a.mov(rdx, qword(r13, U.litStart));
+    a.lea(rsi, qword(seqLabel(raxImm)));
+    a.mov(ecx, immSize);
+    a.call(a.label('push_extend_imm'));
+  };
+  const fused = (imm: () => void, reg: number[], raxImm: number[]): void => {
     const wide = L();
     const pushed = L();
     const plain = L();
@@ -113,6 +205,7 @@ export function peepholeHandlers(k: Builder): void {
     litFits(wide);
     rewindLit();
     imm();
+    extendImm(raxImm, 4);
     a.ret();
     a.bind(wide);
     litToRax();
@@ -132,6 +225,7 @@ export function peepholeHandlers(k: Builder): void {
     fused(
       () => emitSeqImm(a, [0x48, 0x81, 0xc3 | (ext << 3)]), // op rbx, imm32
       [0x48, (ext << 3) | 1, 0xc3], // op rbx, rax
+      [0x48, 0x81, 0xc0 | (ext << 3)], // op rax, imm32
     );
   }
   a.bind(foldMul);
@@ -142,6 +236,7 @@ export function peepholeHandlers(k: Builder): void {
         snippet((s) => s.imul(rbx, rbx, 0x1234_5678), 4),
       ),
     snippet((s) => s.imul(rbx, rax)),
+    snippet((s) => s.imul(rax, rax, 0x1234_5678), 4),
   );
   for (const [l, ext] of foldShifts) {
     const plain = L();
@@ -154,6 +249,7 @@ export function peepholeHandlers(k: Builder): void {
     emitSeq(a, [0x48, 0xc1, 0xe3 | (ext << 3)]); // shl/shr/sar rbx, imm8
     a.mov(al, byte(r13, U.litValue));
     a.call(emitByte);
+    extendImm([0x48, 0xc1, 0xe0 | (ext << 3)], 1); // shl/shr/sar rax, imm8
     a.ret();
     a.bind(plain);
     a.jmp(a.label('compile_plain'));
@@ -225,14 +321,11 @@ export function peepholeHandlers(k: Builder): void {
     a.call(emitInline);
     a.mov(rcx, qword(r13, U.chere));
     a.mov(qword(r13, U.pushEnd), rcx);
-    a.lea(rcx, qword(load));
-    a.mov(qword(r13, U.pushLoad), rcx);
+    a.mov(byte(r13, U.pushBuf), 0);
+    a.lea(rsi, qword(load));
+    a.call(a.label('push_append'));
   };
-  const loadSeq = (bytes: number[]): Label => {
-    const l = L();
-    seqs.push([l, [bytes.length, ...bytes]]);
-    return l;
-  };
+  const loadSeq = seqLabel;
   for (const [l, load] of pushers) {
     a.bind(l);
     recordPusher(loadSeq(load));
