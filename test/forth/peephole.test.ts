@@ -137,6 +137,15 @@ describe('Forth peephole: operators fused with what pushed their operand', () =>
     assert.equal(await sc.forth('CREATE pc-b 3 C, 250 C, : pc-c pc-b 1 OVER 1+ C@ + NIP ; pc-c . DEPTH .'), '251 0 ');
   });
 
+  test('a literal and OVER after it push both at once', async () => {
+    assert.equal(await sc.forth(': lo1 7 5 OVER ; lo1 . . . DEPTH .'), '7 5 7 0 ');
+    assert.equal(await sc.forth(': lo2 7 -3 OVER + ; lo2 . . DEPTH .'), '4 7 0 ');
+    assert.equal(await sc.forth(': lo3 7 123456789012 OVER ; lo3 . . . DEPTH .'), '7 123456789012 7 0 ');
+    assert.equal(await sc.forth('CREATE lo-b 4 ALLOT : lo4 lo-b 0 OVER C! C@ ; lo4 . DEPTH .'), '0 0 ');
+    // the literal is where a jump lands: OVER stays apart
+    assert.equal(await sc.forth(': lo5 IF 9 THEN OVER ; 1 4 -1 lo5 . . . 4 1 0 lo5 . . . . . DEPTH .'), '4 9 4 4 1 4 1 1 0 ');
+  });
+
   test('I + compiles shorter than I through the stack', async () => {
     const size = (def: string, name: string): string => `${def} CODE-HERE ' ${name} -`;
     // `0 DROP` between I and + keeps the push (DROP is no pusher nor literal)

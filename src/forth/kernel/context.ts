@@ -115,7 +115,7 @@ export interface Builder {
   readonly foldShifts: [Label, number][];
   readonly cmps: [Label, number, 'two' | 'zero', number][];
   /** Compile handlers of the words that only push a value, each with its load of that value into rax. */
-  readonly pushers: [Label, number[]][];
+  readonly pushers: [Label, number[], number[] | null][];
   readonly r: Routines;
   /** A label: named labels are shared between the files, unnamed ones are fresh. */
   L(name?: string): Label;
@@ -159,8 +159,10 @@ export interface Builder {
    * The compile handler of a word that pushes one value and does nothing
    * else; `load` puts that value in rax instead, from the stack as it was
    * before the push, so that an operator compiled next can use rax.
+   * `afterLiteral`, if given, is what the word and a literal (fitting 32
+   * bits) just before it compile to together, its last 4 bytes the literal.
    */
-  pusher(load: (s: A) => void): Label;
+  pusher(load: (s: A) => void, afterLiteral?: (s: A) => void): Label;
 }
 
 /**
@@ -202,7 +204,7 @@ export function newBuilder(): Builder {
   const foldAlus: [Label, number][] = [];
   const foldShifts: [Label, number][] = [];
   const cmps: [Label, number, 'two' | 'zero', number][] = [];
-  const pushers: [Label, number[]][] = [];
+  const pushers: [Label, number[], number[] | null][] = [];
   const L = (name?: string): Label => a.label(name);
 
   const r: Routines = {
@@ -368,9 +370,10 @@ export function newBuilder(): Builder {
       cmps.push([l, cond, kind, litCond ?? cond]);
       return l;
     },
-    pusher: (load) => {
+    pusher: (load, afterLiteral) => {
       const l = L();
-      pushers.push([l, Array.from(bodyBytes(load))]);
+      const lit = afterLiteral ? Array.from(bodyBytes(afterLiteral)) : null;
+      pushers.push([l, Array.from(bodyBytes(load)), lit ? lit.slice(0, lit.length - 4) : null]);
       return l;
     },
   };

@@ -326,8 +326,18 @@ export function peepholeHandlers(k: Builder): void {
     a.call(a.label('push_append'));
   };
   const loadSeq = seqLabel;
-  for (const [l, load] of pushers) {
+  for (const [l, load, afterLit] of pushers) {
     a.bind(l);
+    if (afterLit) {
+      const alone = L();
+      endsHere(U.litStart, U.litEnd, alone);
+      litFits(alone);
+      rewindLit();
+      a.mov(qword(r13, U.pushEnd), 0);
+      emitSeqImm(a, afterLit);
+      a.ret();
+      a.bind(alone);
+    }
     recordPusher(loadSeq(load));
     a.ret();
   }

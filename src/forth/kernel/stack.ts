@@ -14,7 +14,7 @@
 
 import { qword, r13, r14, r15, rax, rbp, rbx, rcx, rdx, rsp } from '../../x86/index.js';
 import { THROW, U } from '../layout.js';
-import type { Builder } from './context.js';
+import type { A, Builder } from './context.js';
 
 /** DUP … UNLOOP. */
 export function stackWords(k: Builder): void {
@@ -29,7 +29,13 @@ export function stackWords(k: Builder): void {
     x.mov(qword(rbp), rbx);
     x.mov(rbx, rax);
   });
-  prim('OVER', '( a b -- a b a )', { inline: true, special: pusher((s) => s.mov(rax, qword(rbp))) }, (x) => {
+  // `5 OVER`: both pushed at once, the top stays in rbx.
+  const overLit = (s: A): void => {
+    s.sub(rbp, 16);
+    s.mov(qword(rbp, 8), rbx);
+    s.mov(qword(rbp), 0x1234_5678);
+  };
+  prim('OVER', '( a b -- a b a )', { inline: true, special: pusher((s) => s.mov(rax, qword(rbp)), overLit) }, (x) => {
     tosPush(x);
     x.mov(rbx, qword(rbp, 8));
   });
