@@ -143,7 +143,7 @@ describe('Forth peephole: operators fused with what pushed their operand', () =>
     assert.equal(await sc.forth(': lo3 7 123456789012 OVER ; lo3 . . . DEPTH .'), '7 123456789012 7 0 ');
     assert.equal(await sc.forth('CREATE lo-b 4 ALLOT : lo4 lo-b 0 OVER C! C@ ; lo4 . DEPTH .'), '0 0 ');
     // the literal is where a jump lands: OVER stays apart
-    assert.equal(await sc.forth(': lo5 IF 9 THEN OVER ; 1 4 -1 lo5 . . . 4 1 0 lo5 . . . . . DEPTH .'), '4 9 4 4 1 4 1 1 0 ');
+    assert.equal(await sc.forth(': lo5 IF 9 THEN OVER ; 1 4 -1 lo5 . . . 4 1 0 lo5 . . . . DEPTH .'), '4 9 4 4 1 4 1 0 ');
   });
 
   test('I + compiles shorter than I through the stack', async () => {
