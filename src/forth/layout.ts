@@ -132,7 +132,17 @@ export const U = {
   /** For a comparison with a pushed value (cmpKind 3): the end of its `cmp`, where the flag's code begins. */
   cmpMid: 656,
   leaveStack: 664, // leaveStackCells cells
-  leaveStackCells: 56,
+  leaveStackCells: 52,
+  /**
+   * `SWAP op SWAP` with an operator of one item: where the first SWAP starts
+   * and the operator ends, and the operator's form on the second item (a
+   * length byte, then the code: `add qword [rbp], 8`) that the second SWAP
+   * rewinds to.
+   */
+  swapStart: 1080,
+  swapEnd: 1088,
+  swapForm: 1096,
+  swapFormSize: 16,
   /** The load of the last pusher into rax: a length byte, then up to pushBufSize - 1 bytes of code. */
   pushBuf: 1112,
   pushBufSize: 32,
@@ -393,11 +403,12 @@ export function checkLayout(): void {
   check(
     'U',
     U.size,
-    sizes(U, ['leaveStackCells', 'outBufSize', 'pushBufSize', 'size'], {
+    sizes(U, ['leaveStackCells', 'outBufSize', 'pushBufSize', 'swapFormSize', 'size'], {
       order: 16 * 8,
       leaveStack: U.leaveStackCells * 8,
       outBuf: U.outBufSize,
       pushBuf: U.pushBufSize,
+      swapForm: U.swapFormSize,
     }),
   );
   check(

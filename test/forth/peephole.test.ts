@@ -143,7 +143,37 @@ describe('Forth peephole: operators fused with what pushed their operand', () =>
     assert.equal(await sc.forth(': lo3 7 123456789012 OVER ; lo3 . . . DEPTH .'), '7 123456789012 7 0 ');
     assert.equal(await sc.forth('CREATE lo-b 4 ALLOT : lo4 lo-b 0 OVER C! C@ ; lo4 . DEPTH .'), '0 0 ');
     // the literal is where a jump lands: OVER stays apart
-    assert.equal(await sc.forth(': lo5 IF 9 THEN OVER ; 1 4 -1 lo5 . . . 4 1 0 lo5 . . . . DEPTH .'), '4 9 4 4 1 4 1 0 ');
+    assert.equal(
+      await sc.forth(': lo5 IF 9 THEN OVER ; 1 4 -1 lo5 . . . 4 1 0 lo5 . . . . DEPTH .'),
+      '4 9 4 4 1 4 1 0 ',
+    );
+  });
+
+  test('SWAP, an operator of one item, SWAP: the operator works on the second item', async () => {
+    const cases: [string, string][] = [
+      ['1 2 SWAP CELL+ SWAP', '2 9 0 '],
+      ['1 2 SWAP 5 + SWAP', '2 6 0 '],
+      ['1 2 SWAP -5 - SWAP', '2 6 0 '],
+      ['12 2 SWAP 10 AND SWAP', '2 8 0 '],
+      ['1 2 SWAP 3 LSHIFT SWAP', '2 8 0 '],
+      ['-8 2 SWAP 1 RSHIFT SWAP', '2 9223372036854775804 0 '],
+      ['1 2 SWAP 2* 1+ SWAP', '2 3 0 '],
+      ['1 2 SWAP 5 * SWAP', '2 5 0 '],
+      ['1 2 SWAP 1- SWAP SWAP', '0 2 0 '],
+      ['-7 2 SWAP 2/ SWAP', '2 -4 0 '],
+      ['3 2 SWAP CELLS SWAP', '2 24 0 '],
+    ];
+    let i = 0;
+    for (const [code, want] of cases) {
+      const w = `ps${i++}`;
+      assert.equal(await sc.forth(`: ${w} ${code} ; ${w} . . DEPTH .`), want, code);
+    }
+    // a jump lands between: nothing fused
+    assert.equal(
+      await sc.forth(': ps-b IF SWAP THEN CELL+ SWAP ; 3 4 -1 ps-b . . 3 4 0 ps-b . . DEPTH .'),
+      '4 11 3 12 0 ',
+    );
+    assert.equal(await sc.forth('CREATE ps-x 42 , : ps-y ps-x 2 SWAP @ SWAP ; ps-y . . DEPTH .'), '2 42 0 ');
   });
 
   test('I + compiles shorter than I through the stack', async () => {

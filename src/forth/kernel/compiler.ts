@@ -34,6 +34,7 @@ import {
   rbp,
   rbx,
   rcx,
+  rdi,
   rdx,
   rsi,
   rsp,
@@ -371,6 +372,25 @@ export function codeEmitters(k: Builder): void {
     // Inline copy?
     a.cmp(byte(rax, XI.inlineLen), 0);
     a.je(viaCall);
+    // SWAP op SWAP, op an operator of one item (peephole.ts swap_note): op on the second item.
+    const notSwapOpSwap = L();
+    a.lea(rcx, qword(a.label('p_SWAP')));
+    a.cmp(rax, rcx);
+    a.jne(notSwapOpSwap);
+    a.mov(rcx, qword(r13, U.swapEnd));
+    a.cmp(rcx, qword(r13, U.chere));
+    a.jne(notSwapOpSwap);
+    a.mov(rcx, qword(r13, U.swapStart));
+    a.cmp(rcx, qword(r13, U.lastTarget));
+    a.jb(notSwapOpSwap);
+    a.mov(qword(r13, U.chere), rcx);
+    a.mov(qword(r13, U.swapEnd), 0);
+    a.mov(qword(r13, U.inlEnd), 0);
+    a.mov(qword(r13, U.pushEnd), 0);
+    a.lea(rsi, qword(r13, U.swapForm + 1));
+    a.movzx(ecx, byte(r13, U.swapForm));
+    a.jmp(emitBytes);
+    a.bind(notSwapOpSwap);
     // Pair fusion: this primitive right after another copied inline (and no
     // branch target between them) may make one shorter primitive, or none.
     const copy = L();
@@ -402,6 +422,11 @@ export function codeEmitters(k: Builder): void {
     a.add(rdx, 24);
     a.jmp(pairScan);
     a.bind(copy);
+    a.mov(rdx, qword(r13, U.chere));
+    a.push(rax);
+    a.call(a.label('swap_candidate'));
+    a.pop(rax);
+    a.push(rdi); // a SWAP this primitive comes right after, or 0
     a.mov(rcx, qword(r13, U.chere));
     a.mov(qword(r13, U.inlStart), rcx);
     a.mov(qword(r13, U.inlXt), rax);
@@ -419,13 +444,19 @@ export function codeEmitters(k: Builder): void {
     a.je(unaryDone);
     a.cmp(qword(rdx), rax);
     a.jne(unaryNext);
+    a.push(qword(rdx, 16));
     a.mov(rsi, qword(rdx, 8));
     a.mov(rdx, qword(r13, U.inlStart));
-    a.jmp(a.label('push_extend'));
+    a.call(a.label('push_extend'));
+    a.pop(rsi);
+    a.pop(rdi);
+    a.xor(ecx, ecx);
+    a.jmp(a.label('swap_note'));
     a.bind(unaryNext);
-    a.add(rdx, 16);
+    a.add(rdx, 24);
     a.jmp(unaryScan);
     a.bind(unaryDone);
+    a.pop(rdi);
     a.ret();
     a.bind(viaCall);
     a.jmp(compileCall);
@@ -457,28 +488,33 @@ export function codeEmitters(k: Builder): void {
     else a.dq(0);
   }
   a.dq(0);
-  // The inline operators of one item and their form on rax (a length byte, then the code).
-  const unary: [string, (s: A) => void][] = [
-    ['@', (s) => s.mov(rax, qword(rax))],
-    ['C@', (s) => s.movzx(eax, byte(rax))],
-    ['CELL+', (s) => s.add(rax, 8)],
-    ['CELLS', (s) => s.shl(rax, 3)],
-    ['1+', (s) => s.add(rax, 1)],
-    ['1-', (s) => s.sub(rax, 1)],
-    ['2*', (s) => s.shl(rax, 1)],
-    ['2/', (s) => s.sar(rax, 1)],
+  // The inline operators of one item: their form on rax, for a pusher before
+  // them, and on the second item ([rbp]), for `SWAP op SWAP` (a length byte, then the code).
+  const unary: [string, (s: A) => void, ((s: A) => void) | null][] = [
+    ['@', (s) => s.mov(rax, qword(rax)), null],
+    ['C@', (s) => s.movzx(eax, byte(rax)), null],
+    ['CELL+', (s) => s.add(rax, 8), (s) => s.add(qword(rbp), 8)],
+    ['CELLS', (s) => s.shl(rax, 3), (s) => s.shl(qword(rbp), 3)],
+    ['1+', (s) => s.add(rax, 1), (s) => s.add(qword(rbp), 1)],
+    ['1-', (s) => s.sub(rax, 1), (s) => s.sub(qword(rbp), 1)],
+    ['2*', (s) => s.shl(rax, 1), (s) => s.shl(qword(rbp), 1)],
+    ['2/', (s) => s.sar(rax, 1), (s) => s.sar(qword(rbp), 1)],
   ];
-  const forms = unary.map(([, f]) => {
+  const form = (f: (s: A) => void): Label => {
     const l = L();
     const bytes = snippet(f);
     k.seqs.push([l, [bytes.length, ...bytes]]);
     return l;
-  });
+  };
+  const forms = unary.map(([, onRax, onSecond]) => [form(onRax), onSecond ? form(onSecond) : null] as const);
   a.align(8);
   a.bind(a.label('unary_table'));
   unary.forEach(([name], i) => {
+    const [onRax, onSecond] = forms[i] as readonly [Label, Label | null];
     a.dq(xt(name));
-    a.dq(forms[i] as Label);
+    a.dq(onRax);
+    if (onSecond) a.dq(onSecond);
+    else a.dq(0);
   });
   a.dq(0);
   a.text();

@@ -28,6 +28,7 @@ import {
   eax,
   ebx,
   ecx,
+  edi,
   edx,
   type Label,
   qword,
@@ -153,6 +154,60 @@ export function peepholeHandlers(k: Builder): void {
     a.mov(qword(r13, U.pushEnd), 0);
     a.ret();
   }
+  // swap_candidate: rdx = where an operator of one item begins → rdi = the
+  // start of a SWAP copied inline that ends there (no branch target inside), or 0.
+  const swapXt = k.prims.find((p) => p.name === 'SWAP')?.xt as Label;
+  {
+    const none = L();
+    a.bind(a.label('swap_candidate'));
+    a.xor(edi, edi);
+    a.cmp(qword(r13, U.inlEnd), rdx);
+    a.jne(none);
+    a.mov(rcx, qword(r13, U.inlStart));
+    a.cmp(rcx, qword(r13, U.lastTarget));
+    a.jb(none);
+    a.lea(rcx, qword(swapXt));
+    a.cmp(qword(r13, U.inlXt), rcx);
+    a.jne(none);
+    a.mov(rdi, qword(r13, U.inlStart));
+    a.bind(none);
+    a.ret();
+  }
+  // swap_note: rdi = a SWAP's start (or 0), rsi = the form on the second item
+  // of the operator just compiled after it (length-prefixed, or 0), ecx = bytes
+  // of the literal (U.litValue) after that form: remembered for a second SWAP.
+  {
+    const none = L();
+    const copy = L();
+    const copied = L();
+    a.bind(a.label('swap_note'));
+    a.test(rdi, rdi);
+    a.jz(none);
+    a.test(rsi, rsi);
+    a.jz(none);
+    a.mov(qword(r13, U.swapStart), rdi);
+    a.movzx(edx, byte(rsi));
+    a.lea(eax, qword(rdx, rcx, 1, 0));
+    a.mov(byte(r13, U.swapForm), al);
+    a.lea(rdi, qword(r13, U.swapForm + 1));
+    a.add(rsi, 1);
+    a.bind(copy);
+    a.test(edx, edx);
+    a.jz(copied);
+    a.mov(al, byte(rsi));
+    a.mov(byte(rdi), al);
+    a.add(rsi, 1);
+    a.add(rdi, 1);
+    a.sub(edx, 1);
+    a.jmp(copy);
+    a.bind(copied);
+    a.mov(rax, qword(r13, U.litValue));
+    a.mov(qword(rdi), rax); // ecx bytes of it count (forms are at most 4 bytes: room for 8)
+    a.mov(rax, qword(r13, U.chere));
+    a.mov(qword(r13, U.swapEnd), rax);
+    a.bind(none);
+    a.ret();
+  }
   // The last literal fits 32 bits (it ends here: endsHere(litStart, litEnd) first).
   const litFits = (fail: Label): void => {
     a.mov(rcx, qword(r13, U.litValue));
@@ -197,7 +252,16 @@ export function peepholeHandlers(k: Builder): void {
     a.mov(ecx, immSize);
     a.call(a.label('push_extend_imm'));
   };
-  const fused = (imm: () => void, reg: number[], raxImm: number[]): void => {
+  // … and after a SWAP, the form on the second item is remembered (`SWAP 8 + SWAP`).
+  const noteSwapImm = (rbpImm: number[] | null, immSize: number): void => {
+    if (!rbpImm) return;
+    a.mov(rdx, qword(r13, U.litStart));
+    a.call(a.label('swap_candidate'));
+    a.lea(rsi, qword(seqLabel(rbpImm)));
+    a.mov(ecx, immSize);
+    a.call(a.label('swap_note'));
+  };
+  const fused = (imm: () => void, reg: number[], raxImm: number[], rbpImm: number[] | null): void => {
     const wide = L();
     const pushed = L();
     const plain = L();
@@ -206,6 +270,7 @@ export function peepholeHandlers(k: Builder): void {
     rewindLit();
     imm();
     extendImm(raxImm, 4);
+    noteSwapImm(rbpImm, 4);
     a.ret();
     a.bind(wide);
     litToRax();
@@ -226,6 +291,7 @@ export function peepholeHandlers(k: Builder): void {
       () => emitSeqImm(a, [0x48, 0x81, 0xc3 | (ext << 3)]), // op rbx, imm32
       [0x48, (ext << 3) | 1, 0xc3], // op rbx, rax
       [0x48, 0x81, 0xc0 | (ext << 3)], // op rax, imm32
+      [0x48, 0x81, 0x45 | (ext << 3), 0x00], // op qword [rbp], imm32
     );
   }
   a.bind(foldMul);
@@ -237,6 +303,7 @@ export function peepholeHandlers(k: Builder): void {
       ),
     snippet((s) => s.imul(rbx, rax)),
     snippet((s) => s.imul(rax, rax, 0x1234_5678), 4),
+    null,
   );
   for (const [l, ext] of foldShifts) {
     const plain = L();
@@ -250,6 +317,7 @@ export function peepholeHandlers(k: Builder): void {
     a.mov(al, byte(r13, U.litValue));
     a.call(emitByte);
     extendImm([0x48, 0xc1, 0xe0 | (ext << 3)], 1); // shl/shr/sar rax, imm8
+    noteSwapImm([0x48, 0xc1, 0x45 | (ext << 3), 0x00], 1); // shl/shr/sar qword [rbp], imm8
     a.ret();
     a.bind(plain);
     a.jmp(a.label('compile_plain'));
