@@ -156,6 +156,10 @@ function suiteFiles(): string[] {
     'file',
     'float',
     'facility',
+    'locals',
+    'block',
+    'environment',
+    'gforth',
   ];
   const all = fs.readdirSync(testDir).filter((f) => f.endsWith('.fth'));
   const named = suites.map((s) => `${s}.fth`).filter((f) => all.includes(f));
@@ -174,6 +178,10 @@ async function runSuite(file: string, tmp: string): Promise<{ total: number; fil
     if (file.startsWith('file')) {
       const d = fs.mkdtempSync(path.join(tmp, 'files-'));
       await sc.forth(`: TMPDIR S" ${d}/" ;`);
+    }
+    if (file.startsWith('block')) {
+      const d = fs.mkdtempSync(path.join(tmp, 'blocks-'));
+      await sc.forth(`: BLOCKFILE S" ${d}/blocks.fb" ;`);
     }
     const t1 = performance.now();
     const out = await sc.forth(read(file)).catch((e) => `error: ${e}`);
