@@ -71,7 +71,7 @@ export const U = {
   cmpStart: 400,
   cmpEnd: 408,
   cmpCond: 416, // the x86 condition under which the flag is true
-  cmpKind: 424, // 0: two items (cmp [rbp], rbx)  1: a literal folded in (cmp rbx, imm32)  2: against zero (test rbx, rbx)
+  cmpKind: 424, // 0: two items (cmp [rbp], rbx)  1: a literal folded in (cmp rbx, imm32)  2: against zero (test rbx, rbx)  3: a pushed value (cmp rbx, rax)
   callEnd: 432,
   /** Code address of the last branch target (a forward jump resolved or a backward jump's destination). */
   lastTarget: 440,
@@ -120,9 +120,37 @@ export const U = {
   lpLow: 616,
   /** The word list of the locals of the definition being compiled, searched first; 0: none. */
   localsWid: 624,
-  // 632..664 free
+  /**
+   * The last code compiled that only pushes a value it loads (DUP OVER I J R@ R>,
+   * and then operators of one item: `I CELLS`, `OVER @`): where it starts and
+   * ends, so that a following operator can take the value from rax (`add rbx,
+   * rax`) instead of through the stack; its load into rax is in pushBuf.
+   */
+  pushStart: 632,
+  pushEnd: 640,
+  // 648 free
+  /** For a comparison with a pushed value (cmpKind 3): the end of its `cmp`, where the flag's code begins. */
+  cmpMid: 656,
   leaveStack: 664, // leaveStackCells cells
-  leaveStackCells: 64,
+  leaveStackCells: 52,
+  /**
+   * `SWAP op SWAP` with an operator of one item: where the first SWAP starts
+   * and the operator ends, and the operator's form on the second item (a
+   * length byte, then the code: `add qword [rbp], 8`) that the second SWAP
+   * rewinds to.
+   */
+  swapStart: 1080,
+  swapEnd: 1088,
+  swapForm: 1096,
+  swapFormSize: 16,
+  /** The load of the last pusher into rax: a length byte, then up to pushBufSize - 1 bytes of code. */
+  pushBuf: 1112,
+  pushBufSize: 32,
+  /** The last primitive copied inline by compile_plain: where its code starts and ends, its xt (pair fusion). */
+  inlStart: 1144,
+  inlEnd: 1152,
+  inlXt: 1160,
+  // 1168 free
   /** Output buffer. */
   outBuf: 1232,
   outBufSize: 4096,
@@ -375,10 +403,12 @@ export function checkLayout(): void {
   check(
     'U',
     U.size,
-    sizes(U, ['leaveStackCells', 'outBufSize', 'size'], {
+    sizes(U, ['leaveStackCells', 'outBufSize', 'pushBufSize', 'swapFormSize', 'size'], {
       order: 16 * 8,
       leaveStack: U.leaveStackCells * 8,
       outBuf: U.outBufSize,
+      pushBuf: U.pushBufSize,
+      swapForm: U.swapFormSize,
     }),
   );
   check(

@@ -1,8 +1,9 @@
 /**
  * The part of the Forth system written in Forth: the files of src/forth/lib/,
  * read when a system boots and compiled by the kernel in the order below.
- * They ship with the package as they are (package.json "files"); nothing
- * caches them, so an edited file is what the next boot compiles. Layout
+ * They ship with the package as they are (package.json "files"); the text
+ * is kept between boots of one process only while the files are unchanged,
+ * so an edited file is what the next boot compiles. Layout
  * constants (header offsets, flags) are made here from layout.ts, so that
  * the two halves agree, and come first.
  */
@@ -149,9 +150,25 @@ function ctypes(): string {
   return `VARIABLE (KIND-UNKNOWN?)\n: (KIND) ( addr u -- pkind rkind ) 0 (KIND-UNKNOWN?) !\n${rows.join('\n')}\n  2DROP TRUE (KIND-UNKNOWN?) ! 0 1 ;\n`;
 }
 
-/** The whole system source, in boot order. */
+let cached: { stamp: string; text: string } | null = null;
+
+/**
+ * The whole system source, in boot order. Kept for the next boot in this
+ * process while no file's size and modification time change (a stat of each
+ * costs a tenth of reading them and making the C type table again), so an
+ * edited file is still what the next boot compiles.
+ */
 export function systemSource(): string {
   const dir = systemDir();
+  const stamp = systemFiles()
+    .map((u) => {
+      const st = fs.statSync(u);
+      return `${st.size}:${st.mtimeMs}`;
+    })
+    .join(' ');
+  if (cached?.stamp === stamp) return cached.text;
   const made: Record<string, () => string> = { constants, ctypes };
-  return SYSTEM_FILES.map((f) => made[f]?.() ?? fs.readFileSync(new URL(f, dir), 'utf8')).join('\n');
+  const text = SYSTEM_FILES.map((f) => made[f]?.() ?? fs.readFileSync(new URL(f, dir), 'utf8')).join('\n');
+  cached = { stamp, text };
+  return text;
 }

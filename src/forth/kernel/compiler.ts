@@ -24,6 +24,7 @@ import {
   ebx,
   ecx,
   edx,
+  type Label,
   qword,
   r12,
   r13,
@@ -33,6 +34,7 @@ import {
   rbp,
   rbx,
   rcx,
+  rdi,
   rdx,
   rsi,
   rsp,
@@ -370,10 +372,152 @@ export function codeEmitters(k: Builder): void {
     // Inline copy?
     a.cmp(byte(rax, XI.inlineLen), 0);
     a.je(viaCall);
-    a.jmp(emitInline);
+    // SWAP op SWAP, op an operator of one item (peephole.ts swap_note): op on the second item.
+    const notSwapOpSwap = L();
+    a.lea(rcx, qword(a.label('p_SWAP')));
+    a.cmp(rax, rcx);
+    a.jne(notSwapOpSwap);
+    a.mov(rcx, qword(r13, U.swapEnd));
+    a.cmp(rcx, qword(r13, U.chere));
+    a.jne(notSwapOpSwap);
+    a.mov(rcx, qword(r13, U.swapStart));
+    a.cmp(rcx, qword(r13, U.lastTarget));
+    a.jb(notSwapOpSwap);
+    a.mov(qword(r13, U.chere), rcx);
+    a.mov(qword(r13, U.swapEnd), 0);
+    a.mov(qword(r13, U.inlEnd), 0);
+    a.mov(qword(r13, U.pushEnd), 0);
+    a.lea(rsi, qword(r13, U.swapForm + 1));
+    a.movzx(ecx, byte(r13, U.swapForm));
+    a.jmp(emitBytes);
+    a.bind(notSwapOpSwap);
+    // Pair fusion: this primitive right after another copied inline (and no
+    // branch target between them) may make one shorter primitive, or none.
+    const copy = L();
+    const pairScan = L();
+    const pairNext = L();
+    a.mov(rcx, qword(r13, U.inlEnd));
+    a.cmp(rcx, qword(r13, U.chere));
+    a.jne(copy);
+    a.mov(rcx, qword(r13, U.inlStart));
+    a.cmp(rcx, qword(r13, U.lastTarget));
+    a.jb(copy);
+    a.mov(rcx, qword(r13, U.inlXt));
+    a.lea(rdx, qword(a.label('pair_table')));
+    a.bind(pairScan);
+    a.cmp(qword(rdx), 0);
+    a.je(copy);
+    a.cmp(qword(rdx), rcx);
+    a.jne(pairNext);
+    a.cmp(qword(rdx, 8), rax);
+    a.jne(pairNext);
+    a.mov(rcx, qword(r13, U.inlStart));
+    a.mov(qword(r13, U.chere), rcx);
+    a.mov(qword(r13, U.inlEnd), 0);
+    a.mov(rax, qword(rdx, 16));
+    a.test(rax, rax);
+    a.jnz(copy);
+    a.ret(); // the pair does nothing
+    a.bind(pairNext);
+    a.add(rdx, 24);
+    a.jmp(pairScan);
+    a.bind(copy);
+    a.mov(rdx, qword(r13, U.chere));
+    a.push(rax);
+    a.call(a.label('swap_candidate'));
+    a.pop(rax);
+    a.push(rdi); // a SWAP this primitive comes right after, or 0
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.inlStart), rcx);
+    a.mov(qword(r13, U.inlXt), rax);
+    a.call(emitInline);
+    a.mov(rcx, qword(r13, U.chere));
+    a.mov(qword(r13, U.inlEnd), rcx);
+    // An operator of one item right after a pusher makes a longer pusher (peephole.ts).
+    const unaryScan = L();
+    const unaryNext = L();
+    const unaryDone = L();
+    a.mov(rax, qword(r13, U.inlXt));
+    a.lea(rdx, qword(a.label('unary_table')));
+    a.bind(unaryScan);
+    a.cmp(qword(rdx), 0);
+    a.je(unaryDone);
+    a.cmp(qword(rdx), rax);
+    a.jne(unaryNext);
+    a.push(qword(rdx, 16));
+    a.mov(rsi, qword(rdx, 8));
+    a.mov(rdx, qword(r13, U.inlStart));
+    a.call(a.label('push_extend'));
+    a.pop(rsi);
+    a.pop(rdi);
+    a.xor(ecx, ecx);
+    a.jmp(a.label('swap_note'));
+    a.bind(unaryNext);
+    a.add(rdx, 24);
+    a.jmp(unaryScan);
+    a.bind(unaryDone);
+    a.pop(rdi);
+    a.ret();
     a.bind(viaCall);
     a.jmp(compileCall);
   }
+  // The pairs of inline primitives (none of them with a compile handler of
+  // its own, so no handler has remembered where they begin) that make one
+  // primitive, or nothing.
+  const xt = (name: string) => {
+    const p = k.prims.find((q) => q.name === name);
+    if (!p) throw new Error(`pair fusion: no primitive ${name}`);
+    return p.xt;
+  };
+  const pairs: [string, string, string | null][] = [
+    ['ROT', 'ROT', '-ROT'],
+    ['ROT', '-ROT', null],
+    ['-ROT', 'ROT', null],
+    ['SWAP', 'SWAP', null],
+    ['SWAP', 'DROP', 'NIP'],
+    ['DROP', 'DROP', '2DROP'],
+    ['2SWAP', '2SWAP', null],
+  ];
+  a.rodata();
+  a.align(8);
+  a.bind(a.label('pair_table'));
+  for (const [first, second, both] of pairs) {
+    a.dq(xt(first));
+    a.dq(xt(second));
+    if (both) a.dq(xt(both));
+    else a.dq(0);
+  }
+  a.dq(0);
+  // The inline operators of one item: their form on rax, for a pusher before
+  // them, and on the second item ([rbp]), for `SWAP op SWAP` (a length byte, then the code).
+  const unary: [string, (s: A) => void, ((s: A) => void) | null][] = [
+    ['@', (s) => s.mov(rax, qword(rax)), null],
+    ['C@', (s) => s.movzx(eax, byte(rax)), null],
+    ['CELL+', (s) => s.add(rax, 8), (s) => s.add(qword(rbp), 8)],
+    ['CELLS', (s) => s.shl(rax, 3), (s) => s.shl(qword(rbp), 3)],
+    ['1+', (s) => s.add(rax, 1), (s) => s.add(qword(rbp), 1)],
+    ['1-', (s) => s.sub(rax, 1), (s) => s.sub(qword(rbp), 1)],
+    ['2*', (s) => s.shl(rax, 1), (s) => s.shl(qword(rbp), 1)],
+    ['2/', (s) => s.sar(rax, 1), (s) => s.sar(qword(rbp), 1)],
+  ];
+  const form = (f: (s: A) => void): Label => {
+    const l = L();
+    const bytes = snippet(f);
+    k.seqs.push([l, [bytes.length, ...bytes]]);
+    return l;
+  };
+  const forms = unary.map(([, onRax, onSecond]) => [form(onRax), onSecond ? form(onSecond) : null] as const);
+  a.align(8);
+  a.bind(a.label('unary_table'));
+  unary.forEach(([name], i) => {
+    const [onRax, onSecond] = forms[i] as readonly [Label, Label | null];
+    a.dq(xt(name));
+    a.dq(onRax);
+    if (onSecond) a.dq(onSecond);
+    else a.dq(0);
+  });
+  a.dq(0);
+  a.text();
   // emit_inline: rax = xt of an inline primitive: its inline copy goes into the code.
   a.bind(emitInline);
   a.movzx(ecx, byte(rax, XI.inlineLen));

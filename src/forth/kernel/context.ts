@@ -114,6 +114,8 @@ export interface Builder {
   readonly foldAlus: [Label, number][];
   readonly foldShifts: [Label, number][];
   readonly cmps: [Label, number, 'two' | 'zero', number][];
+  /** Compile handlers of the words that only push a value, each with its load of that value into rax. */
+  readonly pushers: [Label, number[], number[] | null][];
   readonly r: Routines;
   /** A label: named labels are shared between the files, unnamed ones are fresh. */
   L(name?: string): Label;
@@ -153,6 +155,14 @@ export interface Builder {
   foldShift(ext: number): Label;
   /** … a comparison fused with a following IF; kind: two items or against zero. */
   cmpSpecial(cond: number, kind: 'two' | 'zero', litCond?: number): Label;
+  /**
+   * The compile handler of a word that pushes one value and does nothing
+   * else; `load` puts that value in rax instead, from the stack as it was
+   * before the push, so that an operator compiled next can use rax.
+   * `afterLiteral`, if given, is what the word and a literal (fitting 32
+   * bits) just before it compile to together, its last 4 bytes the literal.
+   */
+  pusher(load: (s: A) => void, afterLiteral?: (s: A) => void): Label;
 }
 
 /**
@@ -194,6 +204,7 @@ export function newBuilder(): Builder {
   const foldAlus: [Label, number][] = [];
   const foldShifts: [Label, number][] = [];
   const cmps: [Label, number, 'two' | 'zero', number][] = [];
+  const pushers: [Label, number[], number[] | null][] = [];
   const L = (name?: string): Label => a.label(name);
 
   const r: Routines = {
@@ -269,6 +280,7 @@ export function newBuilder(): Builder {
     foldAlus,
     foldShifts,
     cmps,
+    pushers,
     r,
     L,
     ext: (n) => a.extern(n),
@@ -356,6 +368,12 @@ export function newBuilder(): Builder {
     cmpSpecial: (cond, kind, litCond) => {
       const l = L();
       cmps.push([l, cond, kind, litCond ?? cond]);
+      return l;
+    },
+    pusher: (load, afterLiteral) => {
+      const l = L();
+      const lit = afterLiteral ? Array.from(bodyBytes(afterLiteral)) : null;
+      pushers.push([l, Array.from(bodyBytes(load)), lit ? lit.slice(0, lit.length - 4) : null]);
       return l;
     },
   };

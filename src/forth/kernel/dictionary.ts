@@ -275,6 +275,9 @@ export function definitionRoutines(k: Builder): void {
     a.mov(qword(r13, U.litEnd), 0);
     a.mov(qword(r13, U.cmpEnd), 0);
     a.mov(qword(r13, U.dupEnd), 0);
+    a.mov(qword(r13, U.inlEnd), 0);
+    a.mov(qword(r13, U.pushEnd), 0);
+    a.mov(qword(r13, U.swapEnd), 0);
     a.mov(qword(r13, U.lastTarget), 0);
     a.mov(qword(r13, U.leaveSp), 0);
     a.call(a.label('see_begin'));

@@ -14,12 +14,13 @@
 
 import { qword, r13, r14, r15, rax, rbp, rbx, rcx, rdx, rsp } from '../../x86/index.js';
 import { THROW, U } from '../layout.js';
-import type { Builder } from './context.js';
+import type { A, Builder } from './context.js';
 
 /** DUP … UNLOOP. */
 export function stackWords(k: Builder): void {
   const { tosPush, tosPop, throwCode, prim, alias } = k;
   const { dupSpecial } = k.r;
+  const { pusher } = k;
   prim('DUP', '( x -- x x )', { inline: true, special: dupSpecial }, (x) => tosPush(x));
   prim('DROP', '( x -- )', { inline: true }, (x) => tosPop(x));
   alias('D>S', 'DROP'); // ( d -- n )
@@ -28,7 +29,13 @@ export function stackWords(k: Builder): void {
     x.mov(qword(rbp), rbx);
     x.mov(rbx, rax);
   });
-  prim('OVER', '( a b -- a b a )', { inline: true }, (x) => {
+  // `5 OVER`: both pushed at once, the top stays in rbx.
+  const overLit = (s: A): void => {
+    s.sub(rbp, 16);
+    s.mov(qword(rbp, 8), rbx);
+    s.mov(qword(rbp), 0x1234_5678);
+  };
+  prim('OVER', '( a b -- a b a )', { inline: true, special: pusher((s) => s.mov(rax, qword(rbp)), overLit) }, (x) => {
     tosPush(x);
     x.mov(rbx, qword(rbp, 8));
   });
@@ -141,6 +148,7 @@ export function stackWords(k: Builder): void {
     'R>',
     '( -- x ) ( R: x -- )',
     {
+      special: pusher((s) => s.pop(rax)),
       inlineBody: (x) => {
         tosPush(x);
         x.pop(rbx);
@@ -157,6 +165,7 @@ export function stackWords(k: Builder): void {
     'R@',
     '( -- x ) ( R: x -- x )',
     {
+      special: pusher((s) => s.mov(rax, qword(rsp))),
       inlineBody: (x) => {
         tosPush(x);
         x.mov(rbx, qword(rsp));
@@ -252,16 +261,25 @@ export function stackWords(k: Builder): void {
       x.ret();
     },
   );
-  prim('I', '( -- n )', { compileOnly: true, inline: true }, (x) => {
-    // index of the innermost DO loop
-    tosPush(x);
-    x.lea(rbx, qword(r14, r15, 1, 0));
-  });
+  prim(
+    'I',
+    '( -- n )',
+    { compileOnly: true, inline: true, special: pusher((s) => s.lea(rax, qword(r14, r15, 1, 0))) },
+    (x) => {
+      // index of the innermost DO loop
+      tosPush(x);
+      x.lea(rbx, qword(r14, r15, 1, 0));
+    },
+  );
   prim(
     'J',
     '( -- n )',
     {
       compileOnly: true,
+      special: pusher((s) => {
+        s.mov(rax, qword(rsp));
+        s.add(rax, qword(rsp, 8));
+      }),
       inlineBody: (x) => {
         tosPush(x);
         x.mov(rbx, qword(rsp));
