@@ -99,16 +99,12 @@ const tasks: Task[] = [
     },
     sidecar: async (sc) => {
       const qsort = (await sc.library('c')).func(
-        'void qsort(void *, size_t, size_t, int (*)(const void *, const void *))',
+        'void qsort(void *, size_t, size_t, int (*)(const int *, const int *))',
       );
       const a = sc.alloc('int32_t', INTS.length);
-      const cmp = await sc.callback(
-        'int f(const int *, const int *)',
-        (x, y) => sc.deref(x, 'int') - sc.deref(y, 'int'),
-      );
       return () => {
         a.set(INTS);
-        qsort.sync(a, a.length, 4, cmp);
+        qsort.sync(a, a.length, 4, (x: bigint, y: bigint) => sc.deref(x, 'int') - sc.deref(y, 'int'));
         return [...a];
       };
     },
@@ -132,13 +128,14 @@ const tasks: Task[] = [
         'void qsort(void *, size_t, size_t, int (*)(const void *, const void *))',
       );
       const pts = sc.alloc(Point, POINTS.length);
-      const cmp = await sc.callback(
-        'int f(const void *, const void *)',
-        (p, q) => sc.deref(p, Point).x - sc.deref(q, Point).x,
-      );
       return () => {
-        POINTS.forEach((p, k) => Point.write(pts, p, k));
-        qsort.sync(pts, POINTS.length, Point.size, cmp);
+        for (const [k, p] of POINTS.entries()) Point.write(pts, p, k);
+        qsort.sync(
+          pts,
+          POINTS.length,
+          Point.size,
+          (p: bigint, q: bigint) => sc.deref(p, Point).x - sc.deref(q, Point).x,
+        );
         return POINTS.map((_, k) => Point.read(pts, k));
       };
     },
@@ -149,7 +146,7 @@ const tasks: Task[] = [
       const snprintf = koffi.load(LIBC).func('int snprintf(_Out_ char *, size_t, const char *, ...)');
       return () => {
         const buf = Buffer.alloc(64);
-        snprintf(buf, 64, '%d-%s-%.2f', 'int', 42, 'str', 'x', 'double', 3.14159);
+        snprintf(buf, 64, '%d-%s-%.2f', 'int', 42, 'str', 'x', 'double', 1.25);
         return buf.toString('utf8', 0, buf.indexOf(0));
       };
     },
@@ -159,7 +156,7 @@ const tasks: Task[] = [
       );
       const buf = sc.alloc('uint8_t', 64);
       return () => {
-        snprintf.sync(buf, 64, '%d-%s-%.2f', 42, 'x', 3.14159);
+        snprintf.sync(buf, 64, '%d-%s-%.2f', 42, 'x', 1.25);
         return sc.readCString(sc.address(buf));
       };
     },

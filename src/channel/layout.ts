@@ -66,6 +66,8 @@ export const CONTROL = {
   /** Upcalls (sidecar → host, for callbacks): see UPCALL. */
   upcallCount: 448, // u32: upcalls posted (wrapping), written by sidecar threads (lock xadd)
   upcallServed: 452, // u32: upcalls the host has taken, written by the host
+  /** Where the sidecar's callback thunks start (u64, written by the sidecar at start): thunk k is THUNK_STRIDE × k further. */
+  thunks: 456,
   /** Scratch for error text (dlerror), NUL-terminated. */
   errorText: 1024,
   errorTextSize: 1024,
@@ -154,6 +156,8 @@ export const UPCALL = {
   args: 8,
   /** The result: rax and xmm0 (or a struct's two eightbytes). */
   result: 8 + 8 * 24,
+  /** u32: 1 while the thunk sleeps on the state word (the host wakes it only then). */
+  sleeping: 8 + 8 * 26,
 } as const;
 /** Upcall slot states. */
 export const UPCALL_STATE = {
@@ -166,6 +170,9 @@ export const UPCALL_STATE = {
   /** The host asks the waiting thunk to copy memory (src, length, region offset in the first argument words). */
   copy: 5,
 } as const;
+/** Callback thunks built into the sidecar executable (src/native/thunk.ts): a callback is one of them. */
+export const THUNK_COUNT = 1024;
+export const THUNK_STRIDE = 16;
 export const UPCALL_SIZE = 256;
 export const UPCALL_SLOTS = 8;
 

@@ -9,14 +9,15 @@
  * as a call's arguments are. A callback that throws returns zero to C, and
  * the call in flight rejects with what it threw.
  *
- * A callback belongs to the sidecar generation it was made for: after a
- * restart make it again (passing the old one is a TypeError).
+ * A callback is one of the thunks built into the sidecar executable and a
+ * handler the channel keeps, so it is made without a request and stays
+ * valid after a restart (its address is the new sidecar's thunk).
  */
 
-import { planCall } from '../abi/index.js';
+import { type FunctionType, planCall, signatureKey } from '../abi/index.js';
 import { UPCALL } from '../channel/layout.js';
 import type { Channel } from './channel.js';
-import { type CKind, parsePrototype, type Signature } from './ctypes.js';
+import type { CKind, Signature } from './ctypes.js';
 import { MemoryAccessError } from './errors.js';
 
 /** Upcall argument words: integer registers at 0, vector registers at 8, stack words at 16 (src/native/thunk.ts). */
@@ -27,28 +28,37 @@ const VEC_REGS = ['xmm0', 'xmm1', 'xmm2', 'xmm3', 'xmm4', 'xmm5', 'xmm6', 'xmm7'
 
 export class Callback {
   readonly signature: Signature;
-  /** The function pointer, valid in the sidecar generation `generation`. */
-  readonly address: bigint;
-  readonly generation: number;
-  readonly #release: () => void;
+  /** The sidecar thunk that runs it (src/native/thunk.ts). */
+  readonly id: number;
+  readonly #ch: Channel;
   #released = false;
 
-  constructor(signature: Signature, address: bigint, generation: number, release: () => void) {
+  constructor(ch: Channel, signature: Signature, handler: (ch: Channel, slot: number) => void) {
+    this.#ch = ch;
     this.signature = signature;
-    this.address = address;
-    this.generation = generation;
-    this.#release = release;
+    this.id = ch.addCallback(handler);
+  }
+
+  /** The function pointer in the sidecar serving the channel now (its thunk's address; the same callback after a restart). */
+  get address(): bigint {
+    if (this.#released) throw new TypeError('a released callback has no address');
+    return this.#ch.thunkAddress(this.id);
+  }
+
+  /** Whether it can be passed to a call on `ch`. */
+  servedBy(ch: Channel): boolean {
+    return ch === this.#ch;
   }
 
   get released(): boolean {
     return this.#released;
   }
 
-  /** Unregisters it and frees its thunk; C must not call it afterwards. */
+  /** Unregisters it and gives its thunk back; C must not call it afterwards. */
   release(): void {
     if (this.#released) return;
     this.#released = true;
-    this.#release();
+    this.#ch.removeCallback(this.id);
   }
 
   [Symbol.dispose](): void {
@@ -56,14 +66,27 @@ export class Callback {
   }
 }
 
-/** The parsed signature and the handler that runs `fn` for an upcall of it. */
+/** The signature of a function pointer's type (`int (*)(const void *, const void *)`), for a callback. */
+export function functionSignature(f: FunctionType, name = 'callback'): Signature {
+  const params = f.params.map((p) => ({ type: p.type, name: p.name }));
+  return {
+    name,
+    ret: f.ret,
+    params,
+    key: signatureKey(f.ret, params, f.variadic, params.length),
+    variadic: f.variadic,
+    fixed: params.length,
+  };
+}
+
+/** The handler that runs `fn` for an upcall of a callback with signature `sig`. */
 export function callbackHandler(
-  prototype: string,
+  sig: Signature,
   // biome-ignore lint/suspicious/noExplicitAny: the arguments' types follow the prototype, read at run time
   fn: (...args: any[]) => unknown,
-): { sig: Signature; handler: (ch: Channel, slot: number) => void } {
+): (ch: Channel, slot: number) => void {
   if (typeof fn !== 'function') throw new TypeError('callback: expected a function after the prototype');
-  const sig = parsePrototype(prototype);
+  if (sig.variadic) throw new TypeError(`callback ${sig.name}: a variadic callback is not supported`);
   if (sig.ret.kind === 'struct' || sig.params.some((p) => p.type.kind === 'struct'))
     throw new TypeError(`callback ${sig.name}: structs by value are not supported in callbacks (pass a pointer)`);
   const plan = planCall(sig);
@@ -81,13 +104,12 @@ export function callbackHandler(
   const kinds = sig.params.map((p) => p.type.kind);
   const ret = sig.ret.kind;
   const name = sig.name;
-  const handler = (ch: Channel, slot: number): void => {
+  return (ch: Channel, slot: number): void => {
     const base = slot + UPCALL.args;
     const args = kinds.map((k, i) => readWord(ch, base + 8 * (words[i] as number), k));
     const r = (fn as (...a: unknown[]) => unknown)(...args);
     writeResult(ch, slot + UPCALL.result, ret, r, name);
   };
-  return { sig, handler };
 }
 
 function readWord(ch: Channel, at: number, kind: CKind): unknown {

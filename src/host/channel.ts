@@ -35,6 +35,8 @@ import {
   RING_SLOTS,
   SLOT,
   SLOT_SIZE,
+  THUNK_COUNT,
+  THUNK_STRIDE,
   UPCALL,
   UPCALL_SIZE,
   UPCALL_SLOTS,
@@ -204,7 +206,11 @@ export class Channel {
   // Callbacks (upcalls): the handlers by id, the upcall count last seen, the
   // callback running now, and the error a callback threw for request #upcallErrorAt.
   readonly #callbacks = new Map<number, UpcallHandler>();
-  #nextCallback = 1;
+  #nextCallback = 0;
+  readonly #freeCallbacks: number[] = [];
+  /** Callbacks made for the request being written (tempCallback), then per slot until it completes. */
+  #fillCallbacks: number[] | null = null;
+  readonly #tempCallbacks: (number[] | null)[] = new Array(RING_SLOTS).fill(null);
   #upcallsSeen = 0;
   #inUpcall = false;
   /** The upcall slot whose callback runs now (-1: none). */
@@ -380,6 +386,7 @@ export class Channel {
       const temps = this.#fillTemps as number[] | null;
       if (temps) for (const t of temps) this.region.arena.free(t);
       this.#fillTemps = null;
+      this.#dropFillCallbacks();
       this.#argsHead = headBefore;
       this.#recordEnd[i] = -1;
       throw e;
@@ -388,6 +395,11 @@ export class Channel {
       this.#temps[i] = this.#fillTemps;
       this.#rare[i] = 1;
       this.#fillTemps = null;
+    }
+    if (this.#fillCallbacks !== null) {
+      this.#tempCallbacks[i] = this.#fillCallbacks;
+      this.#rare[i] = 1;
+      this.#fillCallbacks = null;
     }
     return slot;
   }
@@ -416,22 +428,48 @@ export class Channel {
       for (const o of t) this.region.arena.free(o);
       this.#temps[i] = null;
     }
+    const cbs = this.#tempCallbacks[i];
+    if (cbs !== null) {
+      for (const id of cbs) this.removeCallback(id);
+      this.#tempCallbacks[i] = null;
+    }
     this.#failReasons[i] = null;
     this.#signals[i] = null;
   }
 
   // ---------------------------------------------------------------- callbacks
 
-  /** Registers a callback's handler; its id goes into the thunk. */
+  /** Registers a callback's handler: the number of the sidecar's thunk that runs it. */
   addCallback(handler: UpcallHandler): number {
-    const id = this.#nextCallback++;
+    const id = this.#freeCallbacks.pop() ?? (this.#nextCallback < THUNK_COUNT ? this.#nextCallback++ : -1);
+    if (id < 0) throw new SidecarError(`more than ${THUNK_COUNT} callbacks at once: release some`);
     this.#callbacks.set(id, handler);
     this.#armForUpcalls();
     return id;
   }
 
   removeCallback(id: number): void {
-    this.#callbacks.delete(id);
+    if (this.#callbacks.delete(id)) this.#freeCallbacks.push(id);
+  }
+
+  /** The function pointer of thunk `id` in the sidecar serving the channel now. */
+  thunkAddress(id: number): bigint {
+    const base = this.u64[(this.offset + CONTROL.thunks) >> 3] as bigint;
+    if (base === 0n) throw new SidecarError('the sidecar has not started');
+    return base + BigInt(id * THUNK_STRIDE);
+  }
+
+  /** A callback for the request being written: released when it completes (or fails). */
+  tempCallback(handler: UpcallHandler): number {
+    const id = this.addCallback(handler);
+    (this.#fillCallbacks ??= []).push(id);
+    return id;
+  }
+
+  #dropFillCallbacks(): void {
+    const cbs = this.#fillCallbacks;
+    this.#fillCallbacks = null;
+    if (cbs) for (const id of cbs) this.removeCallback(id);
   }
 
   /** True while a callback runs (a synchronous call into this sidecar would wait for itself). */
@@ -439,11 +477,11 @@ export class Channel {
     return this.#inUpcall;
   }
 
-  /** Runs the callbacks sidecar threads have posted since the last look. */
-  #serveUpcalls(): void {
+  /** Runs the callbacks sidecar threads have posted since the last look; whether there were any. */
+  #serveUpcalls(): boolean {
     const i32 = this.i32;
     const count = Atomics.load(i32, (this.offset + CONTROL.upcallCount) >> 2);
-    if (count === this.#upcallsSeen) return;
+    if (count === this.#upcallsSeen) return false;
     this.#upcallsSeen = count;
     for (let j = 0; j < UPCALL_SLOTS; j++) {
       const s = this.offset + CONTROL.upcalls + j * UPCALL_SIZE;
@@ -466,9 +504,10 @@ export class Channel {
         this.#inUpcall = false;
         this.#upcallSlot = -1;
       }
-      Atomics.store(i32, s >> 2, state);
-      this.#addon.futexWake(this.region.address + s, 1);
+      Atomics.store(i32, s >> 2, state); // a full fence before reading its sleep flag
+      if (Atomics.load(i32, (s + UPCALL.sleeping) >> 2) !== 0) this.#addon.futexWake(this.region.address + s, 1);
     }
+    return true;
   }
 
   /** The error a callback threw while request n ran, once. */
@@ -807,6 +846,11 @@ export class Channel {
             this.#rare[i] = 1;
             this.#fillTemps = null;
           }
+          if (this.#fillCallbacks !== null) {
+            this.#tempCallbacks[i] = this.#fillCallbacks;
+            this.#rare[i] = 1;
+            this.#fillCallbacks = null;
+          }
           batches[i] = b;
           batchK[i] = k;
           n++;
@@ -816,6 +860,7 @@ export class Channel {
         const temps = this.#fillTemps as number[] | null;
         if (temps) for (const t of temps) this.region.arena.free(t);
         this.#fillTemps = null;
+        this.#dropFillCallbacks();
         this.#n = n;
         b.fail(e);
         return true;
@@ -923,7 +968,7 @@ export class Channel {
     this.#wake();
     let k = 0;
     while (Atomics.load(i32, cq) !== want) {
-      if (this.#callbacks.size > 0) this.#serveUpcalls();
+      if (this.#callbacks.size > 0 && this.#serveUpcalls()) k = 0; // a callback: its call goes on
       if (++k === FAST_SPINS) {
         // The long way: if the sidecar dies or is replaced meanwhile, the reason arrives here.
         let failure: unknown = null;
@@ -956,43 +1001,52 @@ export class Channel {
     const i32 = this.i32;
     const cq = this.#cq;
     const upcalls = this.#callbacks.size > 0;
+    // A callback just served means another is likely soon (a sort's comparisons): spin again.
+    let served = false;
     const isDone = (): boolean => {
-      if (upcalls) this.#serveUpcalls();
+      if (upcalls && this.#serveUpcalls()) served = true;
       return ((Atomics.load(i32, cq) - n - 1) | 0) >= 0;
     };
     if (isDone()) return;
-    if (this.#syncSkip > 0) this.#syncSkip--;
-    else {
-      const t0 = performance.now();
-      let k = 0;
+    for (;;) {
+      if (this.#syncSkip > 0 && !served) this.#syncSkip--;
+      else {
+        let t0 = performance.now();
+        let k = 0;
+        for (;;) {
+          if (isDone()) {
+            this.#syncBackoff = 1;
+            return;
+          }
+          if (served) {
+            served = false;
+            t0 = performance.now();
+          }
+          pause();
+          if ((++k & 63) === 0 && performance.now() - t0 > SYNC_SPIN_MS) break;
+        }
+        this.#syncSkip = this.#syncBackoff;
+        this.#syncBackoff = Math.min(this.#syncBackoff * 2, 256);
+      }
+      const sleep = (this.offset + CONTROL.cqSleep) >> 2;
       for (;;) {
+        const v = Atomics.load(i32, cq);
+        Atomics.store(i32, sleep, 1);
         if (isDone()) {
-          this.#syncBackoff = 1;
+          Atomics.store(i32, sleep, 0);
           return;
         }
-        pause();
-        if ((++k & 63) === 0 && performance.now() - t0 > SYNC_SPIN_MS) break;
-      }
-      this.#syncSkip = this.#syncBackoff;
-      this.#syncBackoff = Math.min(this.#syncBackoff * 2, 256);
-    }
-    const sleep = (this.offset + CONTROL.cqSleep) >> 2;
-    for (;;) {
-      const v = Atomics.load(i32, cq);
-      Atomics.store(i32, sleep, 1);
-      if (isDone()) {
+        const slice = Math.min(SLEEP_SLICE_NS, Math.max(0, (deadline - performance.now()) * 1e6));
+        this.#addon.futexWait(this.#cqAddress, v, slice);
         Atomics.store(i32, sleep, 0);
-        return;
-      }
-      const slice = Math.min(SLEEP_SLICE_NS, Math.max(0, (deadline - performance.now()) * 1e6));
-      this.#addon.futexWait(this.#cqAddress, v, slice);
-      Atomics.store(i32, sleep, 0);
-      if (isDone()) return;
-      if (!this.#alive || this.#owner?.exited()) return;
-      if (performance.now() >= deadline) {
-        const i = n & MASK;
-        this.#replaceAt(i, new TimeoutError(this.#nameAt(i), timeoutMs));
-        return;
+        if (isDone()) return;
+        if (!this.#alive || this.#owner?.exited()) return;
+        if (performance.now() >= deadline) {
+          const i = n & MASK;
+          this.#replaceAt(i, new TimeoutError(this.#nameAt(i), timeoutMs));
+          return;
+        }
+        if (served) break; // back to spinning
       }
     }
   }

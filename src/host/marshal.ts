@@ -22,7 +22,7 @@ import {
   writeStruct,
 } from '../abi/index.js';
 import { CALL_RECORD, INLINE_WORDS, inlineTrampoline, RECORD_TRAMPOLINE, SLOT } from '../channel/layout.js';
-import { Callback } from './callback.js';
+import { Callback, callbackHandler, functionSignature } from './callback.js';
 import type { Channel } from './channel.js';
 import type { CKind, CType, Signature } from './ctypes.js';
 
@@ -392,9 +392,12 @@ function writePointer(
   if (v === null || v === undefined) ch.u64[w >> 3] = 0n;
   else if (v instanceof Callback) {
     if (v.released) throw new TypeError(`${name}: argument ${k + 1} (${type.name}) is a released callback`);
-    if (v.generation !== ch.generation)
-      throw new TypeError(`${name}: argument ${k + 1} is a callback made before the sidecar restarted; make it again`);
+    if (!v.servedBy(ch)) throw new TypeError(`${name}: argument ${k + 1} is a callback of another sidecar`);
     ch.u64[w >> 3] = v.address;
+  } else if (typeof v === 'function' && type.function) {
+    // A plain function for a function pointer: a callback for this call only.
+    const sig = functionSignature(type.function, `${name} argument ${k + 1}`);
+    ch.u64[w >> 3] = ch.thunkAddress(ch.tempCallback(callbackHandler(sig, v as () => unknown)));
   } else if (typeof v === 'bigint') {
     if (v < I64_MIN || v > U64_MAX) throw argError(name, k, type, v);
     ch.u64[w >> 3] = BigInt.asUintN(64, v);
@@ -429,7 +432,7 @@ function argError(name: string, k: number, type: CType, v: unknown): TypeError {
     bool: 'a boolean',
     i64: 'an integer (number or bigint)',
     u64: 'a non-negative integer (number or bigint)',
-    ptr: 'a typed array in the region, a callback, a bigint address (-1n for (void *)-1) or null',
+    ptr: 'a typed array in the region, a callback (or a function, for a function pointer), a bigint address (-1n for (void *)-1) or null',
     cstr: 'a string, a typed array in the region, a bigint address or null',
   };
   const range = INT_RANGE[type.kind];

@@ -233,26 +233,14 @@ export class Sidecar extends EventEmitter implements Executor {
   /**
    * A function pointer that runs `fn` in the host when C calls it
    * (`sc.callback('int cmp(const void *, const void *)', (a, b) => …)`);
-   * pass it where the prototype takes a function pointer. Release it with
-   * `release()` (or `using`) when C no longer holds it.
+   * pass it where the prototype takes a function pointer (a plain function
+   * there makes one for that call only). Release it with `release()` (or
+   * `using`) when C no longer holds it; at most THUNK_COUNT (1024) at once.
    */
   // biome-ignore lint/suspicious/noExplicitAny: the arguments' types follow the prototype, read at run time
-  async callback(prototype: string, fn: (...args: any[]) => unknown): Promise<Callback> {
-    const { sig, handler } = callbackHandler(prototype, fn);
-    const ch = this.#channel;
-    const id = ch.addCallback(handler);
-    try {
-      const { buildThunk } = await import('../native/thunk.js'); // the assembler, only when callbacks are made
-      const code = await this.load(buildThunk(id, BigInt(this.#region.address + ch.offset)));
-      const address = await code.base();
-      return new Callback(sig, address, ch.generation, () => {
-        ch.removeCallback(id);
-        code.release().catch(() => {}); // a sidecar that is gone has nothing to free
-      });
-    } catch (e) {
-      ch.removeCallback(id);
-      throw e;
-    }
+  callback(prototype: string, fn: (...args: any[]) => unknown): Callback {
+    const sig = parsePrototype(prototype, this.structs);
+    return new Callback(this.#channel, sig, callbackHandler(sig, fn));
   }
 
   /** A typed array of `count` elements of C type `type` in the shared region, zeroed. */

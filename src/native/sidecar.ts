@@ -95,6 +95,7 @@ import {
   rsp,
 } from '../x86/index.js';
 import { emitStart } from './start.js';
+import { emitThunks } from './thunk.js';
 import { checkTrampolines, emitTrampolines } from './trampolines.js';
 
 /** Stack frame of main (offsets from rsp). */
@@ -125,6 +126,8 @@ export function buildSidecar(): Uint8Array {
   const dispatch = a.label('dispatch');
   const badRequest = a.label('bad_request');
   const trampolines = a.label('trampolines');
+  const thunks = a.label('thunks');
+  const controlPage = a.label('control_page');
 
   // int main(int argc, char **argv)
   a.bind(main);
@@ -227,6 +230,10 @@ export function buildSidecar(): Uint8Array {
   }
   a.call(fn('getpid'));
   a.mov(dword(r15, CONTROL.sidecarPid), eax);
+  // The callback thunks: where they are (for the host) and the channel they post to.
+  a.mov(qword(controlPage), r15);
+  a.lea(rax, qword(thunks));
+  a.mov(qword(r15, CONTROL.thunks), rax);
 
   a.mov(qword(rsp, M.spinSkip), 0);
   a.mov(qword(rsp, M.spinBackoff), 1);
@@ -647,6 +654,12 @@ export function buildSidecar(): Uint8Array {
   }
 
   emitTrampolines(a, trampolines);
+  emitThunks(a, thunks, controlPage);
+  a.data();
+  a.align(8);
+  a.bind(controlPage);
+  a.dq(0);
+  a.text();
 
   for (const [l, code] of exits) {
     a.bind(l);

@@ -1,14 +1,15 @@
 /**
- * Callback thunks: the machine code behind a function pointer that runs a
- * JavaScript function. C calls the thunk as any function; it claims one of
- * the channel's upcall slots (UPCALL in src/channel/layout.ts), spills the
- * argument registers and the first stack words there, posts it, wakes the
- * host (a futex wake on the completion count, for a host waiting in a
- * synchronous call, and a doorbell byte when the host armed it, for its
- * event loop), and waits,
- * spinning and then sleeping on the slot's state word, until the host
- * answers; then it returns the result the host wrote. Any thread may call
- * it: the slot is claimed with `lock cmpxchg`.
+ * Callback thunks, built into the sidecar executable: THUNK_COUNT entry
+ * points THUNK_STRIDE bytes apart, each `mov r11d, k; jmp common`, so the
+ * host makes a callback by choosing a free k and naming its handler, with
+ * no code to load. C calls a thunk as any function; the common part claims
+ * one of the channel's upcall slots (UPCALL in src/channel/layout.ts),
+ * spills the argument registers and the first stack words there, posts it,
+ * wakes the host (a futex wake on the completion count, for a host waiting
+ * in a synchronous call, and a doorbell byte when the host armed it, for
+ * its event loop), and waits, spinning and then sleeping on the slot's
+ * state word, until the host answers; then it returns the result the host
+ * wrote. Any thread may call it: the slot is claimed with `lock cmpxchg`.
  *
  * While it waits the host may ask it to copy memory: state COPY with the
  * source, the length and the region offset in the first argument words;
@@ -17,17 +18,27 @@
  * fourth word and posts the slot again.
  */
 
-import { CONTROL, FD, UPCALL, UPCALL_SIZE, UPCALL_SLOTS, UPCALL_STATE } from '../channel/layout.js';
+import {
+  CONTROL,
+  FD,
+  THUNK_COUNT,
+  THUNK_STRIDE,
+  UPCALL,
+  UPCALL_SIZE,
+  UPCALL_SLOTS,
+  UPCALL_STATE,
+} from '../channel/layout.js';
 import { FUTEX_WAIT, FUTEX_WAKE, SYS } from '../sys/linux.js';
 import {
-  Assembler,
+  type Assembler,
   byte,
   dword,
   eax,
+  ecx,
   edi,
   edx,
   esi,
-  type ObjectCode,
+  type Label,
   qword,
   r8,
   r9,
@@ -57,9 +68,25 @@ export const UPCALL_ARGS = { int: 0, vec: 8, stack: 16 } as const;
 
 const SPINS = 4000;
 
-/** The thunk of callback `id`, posting to the channel whose control page is at `control`. */
-export function buildThunk(id: number, control: bigint): ObjectCode {
-  const a = new Assembler();
+/**
+ * Emits the thunks at `start` (aligned) and their common part; `control` is
+ * a writable quadword holding the channel's control page address, which
+ * the sidecar stores at start.
+ */
+export function emitThunks(a: Assembler, start: Label, control: Label): void {
+  const common = a.label();
+  a.align(THUNK_STRIDE);
+  a.bind(start);
+  for (let k = 0; k < THUNK_COUNT; k++) {
+    a.align(THUNK_STRIDE);
+    a.mov(r11d, k);
+    a.jmp(common);
+  }
+  a.align(16);
+  emitCommon(a, common, control);
+}
+
+function emitCommon(a: Assembler, common: Label, control: Label): void {
   const claim = a.label();
   const tryNext = a.label();
   const got = a.label();
@@ -67,16 +94,20 @@ export function buildThunk(id: number, control: bigint): ObjectCode {
   const spin = a.label();
   const answered = a.label();
   const done = a.label();
+  const noBell = a.label();
+  const awake = a.label();
   const arg = (k: number) => qword(rbx, UPCALL.args + 8 * k);
 
+  a.bind(common);
   a.push(rbp);
   a.mov(rbp, rsp);
   a.push(rbx);
   a.push(r12);
   a.push(r13);
   a.push(r14); // five pushes: the frame stays 16-byte aligned
-  a.mov(r12, control);
-  // Claim a free slot (any thread may be here).
+  a.mov(r14d, r11d); // the callback's number
+  a.mov(r12, qword(control));
+  // Claim a free slot (any thread may be here); the argument registers stay as the caller set them.
   a.bind(claim);
   a.xor(r13d, r13d);
   a.bind(tryNext);
@@ -84,8 +115,8 @@ export function buildThunk(id: number, control: bigint): ObjectCode {
   a.shl(rbx, Math.log2(UPCALL_SIZE));
   a.lea(rbx, qword(r12, rbx, 1, CONTROL.upcalls));
   a.xor(eax, eax);
-  a.mov(r11d, UPCALL_STATE.claimed); // the argument registers stay as the caller set them
-  a.lock().cmpxchg(dword(rbx, UPCALL.state), r11d);
+  a.mov(r10d, UPCALL_STATE.claimed);
+  a.lock().cmpxchg(dword(rbx, UPCALL.state), r10d);
   a.jz(got);
   a.inc(r13d);
   a.cmp(r13d, UPCALL_SLOTS);
@@ -94,7 +125,7 @@ export function buildThunk(id: number, control: bigint): ObjectCode {
   a.jmp(claim);
   // Spill the arguments, post, wake the host.
   a.bind(got);
-  a.mov(dword(rbx, UPCALL.callback), id);
+  a.mov(dword(rbx, UPCALL.callback), r14d);
   [rdi, rsi, rdx, rcx, r8, r9].forEach((r, k) => {
     a.mov(arg(UPCALL_ARGS.int + k), r);
   });
@@ -113,7 +144,6 @@ export function buildThunk(id: number, control: bigint): ObjectCode {
   // A doorbell byte only when the host armed it (it keeps it armed while it
   // has callbacks): unconditional bytes would fill the pipe while a sync call
   // serves upcalls, and the write would block.
-  const noBell = a.label();
   a.xor(eax, eax);
   a.xchg(dword(r12, CONTROL.bellArmed), eax);
   a.test(eax, eax);
@@ -129,20 +159,27 @@ export function buildThunk(id: number, control: bigint): ObjectCode {
   a.bind(noBell);
   // Wait for the answer: spin, then sleep while the state is still `posted`.
   a.bind(wait);
-  a.mov(r14d, SPINS);
+  a.mov(ecx, SPINS);
   a.bind(spin);
   a.mov(eax, dword(rbx, UPCALL.state));
   a.cmp(eax, UPCALL_STATE.posted);
   a.jne(answered);
   a.pause();
-  a.dec(r14d);
+  a.dec(ecx);
   a.jnz(spin);
+  // Sleep: the flag first (xchg: a full fence), then the state again (Dekker with the host).
+  a.mov(eax, 1);
+  a.xchg(dword(rbx, UPCALL.sleeping), eax);
+  a.cmp(dword(rbx, UPCALL.state), UPCALL_STATE.posted);
+  a.jne(awake);
   a.lea(rdi, qword(rbx, UPCALL.state));
   a.mov(esi, FUTEX_WAIT);
   a.mov(edx, UPCALL_STATE.posted);
   a.xor(r10d, r10d);
   a.mov(eax, SYS.futex);
   a.syscall();
+  a.bind(awake);
+  a.mov(dword(rbx, UPCALL.sleeping), 0);
   a.jmp(wait);
   a.bind(answered);
   a.cmp(eax, UPCALL_STATE.copy);
@@ -168,5 +205,4 @@ export function buildThunk(id: number, control: bigint): ObjectCode {
   a.pop(rbx);
   a.pop(rbp);
   a.ret();
-  return a.finish();
 }

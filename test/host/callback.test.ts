@@ -198,14 +198,32 @@ describe('callbacks', () => {
     }
   });
 
-  test('a callback from before a restart is refused', async () => {
+  test('a callback keeps working after a restart; a plain function is a callback for one call', async () => {
     const s2 = await Sidecar.start({ memory: 2 << 20 });
     try {
       const c = await s2.library('c');
-      const cb = await s2.callback('int cmp(const void *, const void *)', () => 0);
+      const qsort = c.func(QSORT);
+      const arr = s2.alloc('int32_t', 3);
+      const cb = s2.callback(
+        'int cmp(const int *, const int *)',
+        (x: bigint, y: bigint) => s2.deref(y, 'int') - s2.deref(x, 'int'),
+      );
+      arr.set([1, 3, 2]);
+      await qsort(arr, 3, 4, cb);
+      assert.deepEqual([...arr], [3, 2, 1]);
       await s2.restart();
-      const arr = s2.alloc('int32_t', 2);
-      await assert.rejects(c.func(QSORT)(arr, 2, 4, cb), /made before the sidecar restarted/);
+      arr.set([1, 3, 2]);
+      qsort.sync(arr, 3, 4, cb);
+      assert.deepEqual([...arr], [3, 2, 1]);
+      cb.release();
+      // A function given for the function pointer: made for the call, released when it completes.
+      arr.set([9, 7, 8]);
+      await qsort(arr, 3, 4, (x: bigint, y: bigint) => s2.deref(x, 'int') - s2.deref(y, 'int'));
+      assert.deepEqual([...arr], [7, 8, 9]);
+      for (let k = 0; k < 1100; k++) qsort.sync(arr, 3, 4, () => 0); // more than the thunks: each is given back
+      // A function where the parameter is not a function pointer is refused.
+      const free = c.func('void free(void *)') as (...a: unknown[]) => Promise<unknown>;
+      await assert.rejects(async () => free(() => 0), TypeError);
     } finally {
       await s2.stop();
     }
