@@ -8,6 +8,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type NativeFunction, Sidecar } from '../../src/index.js';
+import { Assembler, dword, qword, rax, rdi, xmm } from '../../src/x86/index.js';
+
+/** Machine code of a function built with the builder. */
+function code(build: (a: Assembler) => void): Uint8Array {
+  const a = new Assembler();
+  build(a);
+  return a.finish().sections[0]?.bytes as Uint8Array;
+}
 
 /** Asserts that `p` (a promise or a function) fails with `cls` and a message matching every pattern. */
 async function fails(p: Promise<unknown> | (() => unknown), cls: ErrorConstructor, ...patterns: RegExp[]) {
@@ -103,5 +111,43 @@ describe('call options and arguments', () => {
     await fails(sc.load('c3' as never), TypeError, /load: code must be machine code bytes.*"c3"/);
     await fails(sc.load(new Uint8Array([0xc3]), 5 as never), TypeError, /load: prototype must be a C prototype string/);
     assert.equal(await cos(0), 1);
+  });
+
+  test('a typed array of the wrong element type for a T * is a TypeError', async () => {
+    const firstFloat = await sc.load(
+      code((a) => {
+        a.movss(xmm(0), dword(rdi));
+        a.ret();
+      }),
+      'float first(const float *)',
+    );
+    const firstLong = await sc.load(
+      code((a) => {
+        a.mov(rax, qword(rdi));
+        a.ret();
+      }),
+      'long first(const long *)',
+    );
+    const f32 = sc.alloc('float', 4);
+    f32[0] = 1.5;
+    assert.equal(await firstFloat(f32), 1.5);
+    const f64 = sc.alloc('double', 4);
+    f64[0] = 1.5;
+    await fails(
+      firstFloat(f64),
+      TypeError,
+      /argument 1 \(const float \*\) must point to float elements \(a Float32Array\), got a Float64Array/,
+    );
+    assert.throws(() => firstFloat.sync(f64), TypeError);
+    await fails(firstFloat(sc.alloc('int32_t', 4)), TypeError, /got an Int32Array/);
+    await fails(firstLong(f64), TypeError, /must point to long elements \(a BigInt64Array\), got a Float64Array/);
+    await fails(firstLong(sc.alloc('int32_t', 4)), TypeError, /got an Int32Array/);
+    // The same bits with the other signedness, raw bytes and addresses are accepted.
+    const u64 = sc.alloc('uint64_t', 1);
+    u64[0] = 7n;
+    assert.equal(await firstLong(u64), 7n);
+    const bytes = new Uint8Array(f32.buffer, f32.byteOffset, 16);
+    assert.equal(await firstFloat(bytes), 1.5);
+    assert.equal(await firstFloat(sc.address(f32)), 1.5);
   });
 });
