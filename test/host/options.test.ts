@@ -150,4 +150,27 @@ describe('call options and arguments', () => {
     assert.equal(await firstFloat(bytes), 1.5);
     assert.equal(await firstFloat(sc.address(f32)), 1.5);
   });
+
+  test("a struct by value without a layout asks for sc.struct(), and '...' says what works instead", async () => {
+    const c = await sc.library('c');
+    for (const p of ['struct nosuch f(int)', 'int f(struct pair p)', 'union u g(void)']) {
+      assert.throws(
+        () => c.func(p),
+        (e: Error) =>
+          e instanceof TypeError &&
+          /by value needs its layout: declare it first with sc\.struct\(\)/.test(e.message) &&
+          !/pointer/.test(e.message),
+        p,
+      );
+    }
+    assert.throws(
+      () => c.func('int snprintf(char *s, size_t n, const char *format, ...)'),
+      /spell out the types.*'int snprintf\(char \*, size_t, const char \*, int, double\)'/,
+    );
+    // And what it says works.
+    const snprintf = c.func('int snprintf(char *, size_t, const char *, int, double)');
+    const out = sc.alloc('char', 32);
+    assert.equal(await snprintf(out, 32n, '%d %.1f', 7, 2.5), 5);
+    assert.equal(sc.readCString(sc.address(out)), '7 2.5');
+  });
 });
