@@ -50,7 +50,30 @@ function usage(): string {
   return `usage: sidecar <command> [args]\n\ncommands:\n${list}\n  ${'help'.padEnd(width)}  show this, or the usage of a command\n\noptions:\n  --version  print the version\n`;
 }
 
+/** `--help` or `-h` among a command's arguments (before a `--`): the user asks for its usage. */
+function asksForHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
+
+/**
+ * A reader that went away (`sidecar demo | head -1`) closes the pipe: the
+ * command stops quietly, as a C program killed by SIGPIPE does, instead of
+ * dying on the unhandled EPIPE with a stack trace. (Its sidecar ends with it.)
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V') {
     process.stdout.write(`sidecar ${packageVersion()}\n`);
@@ -80,6 +103,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { command } = await entry.load();
+  if (asksForHelp(rest)) {
+    process.stdout.write(command.usage);
+    return 0;
+  }
   try {
     return await command.run(rest);
   } catch (e) {

@@ -237,3 +237,37 @@ describe('sidecar doctor', () => {
     assert.match(r.stdout, /m +not loaded: not checked: no sidecar/);
   });
 });
+
+describe('the sidecar command', () => {
+  it('COMMAND --help and -h print that command’s usage and exit 0, running nothing', () => {
+    for (const name of ['demo', 'asm', 'build', 'run', 'forth', 'repl', 'doctor']) {
+      const usage = sidecar('help', name);
+      assert.equal(usage.status, 0, usage.stderr);
+      assert.match(usage.stdout, new RegExp(`^usage: sidecar ${name}`));
+      for (const args of [
+        [name, '--help'],
+        [name, '-h'],
+      ]) {
+        const r = sidecar(...args);
+        assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+        assert.equal(r.stderr, '', args.join(' '));
+        assert.equal(r.stdout, usage.stdout, args.join(' '));
+      }
+    }
+    // After the arguments too; after `--` it is an argument.
+    assert.equal(sidecar('run', 'm', 'cos', '--help').status, 0);
+    const r = sidecar('run', 'c', 'size_t strlen(const char *)', '--', '--help');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '6\n');
+  });
+
+  it('stops quietly when the reader of its output goes away (demo | head -1)', () => {
+    const r = spawnSync(
+      'bash',
+      ['-c', `"$0" "$1" demo | head -1; echo "status \${PIPESTATUS[0]}" >&2`, process.execPath, CLI],
+      { env: { ...process.env, SIDECAR_CACHE: cache }, encoding: 'utf8', timeout: 60_000 },
+    );
+    assert.equal(r.stdout.split('\n').length, 2, r.stdout); // one line, as head printed it
+    assert.equal(r.stderr, 'status 0\n');
+  });
+});
