@@ -224,6 +224,29 @@ describe('sidecar doctor', () => {
     assert.match(t.stdout, /^ {2}sidecar +built /m); // the JSON run above built it
   });
 
+  it('names the Debian package of each library, and what to install for the missing ones', (t) => {
+    const d = JSON.parse(sidecar('doctor', '--json').stdout) as { libraries: { name: string; package: string }[] };
+    assert.equal(d.libraries.find((l) => l.name === 'openblas')?.package, 'libopenblas0');
+    assert.equal(d.libraries.find((l) => l.name === 'lapacke')?.package, 'liblapacke');
+    for (const l of d.libraries) assert.match(l.package, /^lib|^zlib/, l.name);
+    // OpenBLAS made missing for real: a private mount namespace hides its directory.
+    const dir = '/usr/lib/x86_64-linux-gnu/openblas-pthread';
+    const doctor = `mount -t tmpfs none ${dir} && exec "$0" "$1" doctor`;
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', doctor, process.execPath, CLI], {
+      encoding: 'utf8',
+      env: { ...process.env, SIDECAR_CACHE: cache },
+    });
+    if (r.status !== 0 || !r.stdout.includes('openblas')) {
+      t.skip(`needs root, unshare and Debian's OpenBLAS in ${dir}: ${r.stderr.trim()}`);
+      return;
+    }
+    assert.match(r.stdout, /^ {2}openblas +not found {2}\(tried .*; Debian package libopenblas0\)$/m);
+    assert.match(
+      r.stdout,
+      /^to install what is missing \(Debian, Ubuntu\): apt-get install libopenblas0( liblapacke)?$/m,
+    );
+  });
+
   it('exits 1 when no sidecar can start', () => {
     // A cache directory that is a file: nothing can be written, no sidecar starts.
     const file = join(tmpDir(), 'not-a-dir');
