@@ -60,20 +60,25 @@ function asksForHelp(args: readonly string[]): boolean {
 }
 
 /**
- * A reader that went away (`sidecar demo | head -1`) closes the pipe: the
- * command stops quietly, as a C program killed by SIGPIPE does, instead of
- * dying on the unhandled EPIPE with a stack trace. (Its sidecar ends with it.)
+ * Output that cannot be written, for a command that does not handle it
+ * itself (forth and repl do): a reader that went away (`sidecar demo |
+ * head -1`) ends the command quietly, as SIGPIPE ends a C program; another
+ * failure (a full disk) with one line and status 1 — never an unhandled
+ * 'error' with a stack trace. (The command's sidecar ends with the host.)
  */
-function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
+function onOutputError(stream: NodeJS.WriteStream, what: string): void {
+  const listener = (e: NodeJS.ErrnoException): void => {
+    if (stream.listenerCount('error') > 1) return; // the command's own listener deals with it
     if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+    if (what === 'output') process.stderr.write(`sidecar: cannot write standard output: ${e.message}\n`);
+    process.exit(1);
+  };
+  stream.on('error', listener);
 }
 
 export async function main(argv: string[]): Promise<number> {
-  quietOnClosedPipe(process.stdout);
-  quietOnClosedPipe(process.stderr);
+  onOutputError(process.stdout, 'output');
+  onOutputError(process.stderr, 'error output');
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V') {
     process.stdout.write(`sidecar ${packageVersion()}\n`);
