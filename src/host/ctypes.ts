@@ -30,7 +30,8 @@ function unsupported(proto: string, why: string): TypeError {
 }
 
 /** A struct by value without a layout: what to do (not "pass a pointer": the function takes the struct itself). */
-const needsLayout = (name: string): string => `${name} by value needs its layout: declare it first with sc.struct()`;
+const needsLayout = (name: string): string =>
+  `${name} by value is not supported without its layout: declare it first with sc.struct()`;
 
 /** Parses `RET NAME(PARAMS)`. Throws TypeError on anything it cannot call safely. */
 export function parsePrototype(proto: string, structs?: StructRegistry): Signature {

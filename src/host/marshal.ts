@@ -412,30 +412,8 @@ function writePointer(
           : `${name}: argument ${k + 1} (${type.name}) points outside the sidecar's shared region; allocate it with sc.alloc()`,
       );
     }
-    if (wrongElements(v, type.pointee)) {
-      const want = ARRAY_TYPES[(type.pointee as CType).kind]?.name;
-      throw new TypeError(
-        `${name}: argument ${k + 1} (${type.name}) must point to ${type.pointee?.name} elements (${an(want)}), got ${an(v.constructor.name)}`,
-      );
-    }
     ch.u64[w >> 3] = BigInt(ch.region.address + off);
   } else throw argError(name, k, type, v);
-}
-
-const an = (noun = 'typed array'): string => `${/^[AEIOU]/.test(noun) ? 'an' : 'a'} ${noun}`;
-
-/**
- * Whether a typed array's elements cannot be what a `T *` points to: of
- * another size, or float for int (a Float64Array as `const float *`). Byte
- * views and DataViews are raw memory and go anywhere, as does any view to
- * `void *`, a struct or an opaque type.
- */
-function wrongElements(v: ArrayBufferView, pointee: CType | null | undefined): boolean {
-  if (!pointee || pointee.size <= 1 || pointee.category === 'struct' || pointee.category === 'void') return false;
-  const size = (v as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT;
-  if (size === undefined || size === 1) return false;
-  const float = v instanceof Float64Array || v instanceof Float32Array || v.constructor.name === 'Float16Array';
-  return size !== pointee.size || float !== (pointee.category === 'float');
 }
 
 function argError(name: string, k: number, type: CType, v: unknown): TypeError {

@@ -133,21 +133,13 @@ describe('call options and arguments', () => {
     assert.equal(await firstFloat(f32), 1.5);
     const f64 = sc.alloc('double', 4);
     f64[0] = 1.5;
-    await fails(
-      firstFloat(f64),
-      TypeError,
-      /argument 1 \(const float \*\) must point to float elements \(a Float32Array\), got a Float64Array/,
-    );
+    await fails(firstFloat(f64), TypeError, /argument 1 \(const float \*\) must be a Float32Array.*got Float64Array/);
     assert.throws(() => firstFloat.sync(f64), TypeError);
-    await fails(firstFloat(sc.alloc('int32_t', 4)), TypeError, /got an Int32Array/);
-    await fails(firstLong(f64), TypeError, /must point to long elements \(a BigInt64Array\), got a Float64Array/);
-    await fails(firstLong(sc.alloc('int32_t', 4)), TypeError, /got an Int32Array/);
-    // The same bits with the other signedness, raw bytes and addresses are accepted.
-    const u64 = sc.alloc('uint64_t', 1);
-    u64[0] = 7n;
-    assert.equal(await firstLong(u64), 7n);
-    const bytes = new Uint8Array(f32.buffer, f32.byteOffset, 16);
-    assert.equal(await firstFloat(bytes), 1.5);
+    await fails(firstFloat(sc.alloc('int32_t', 4)), TypeError, /got Int32Array/);
+    await fails(firstLong(f64), TypeError, /argument 1 \(const long \*\) must be a BigInt64Array.*got Float64Array/);
+    const i64 = sc.alloc('int64_t', 1);
+    i64[0] = 7n;
+    assert.equal(await firstLong(i64), 7n);
     assert.equal(await firstFloat(sc.address(f32)), 1.5);
   });
 
@@ -158,7 +150,7 @@ describe('call options and arguments', () => {
         () => c.func(p),
         (e: Error) =>
           e instanceof TypeError &&
-          /by value needs its layout: declare it first with sc\.struct\(\)/.test(e.message) &&
+          /by value is not supported without its layout: declare it first with sc\.struct\(\)/.test(e.message) &&
           !/pointer/.test(e.message),
         p,
       );
