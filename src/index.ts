@@ -18,7 +18,7 @@ export { CacheError } from './host/build/cache.js';
 export type { CallOptions, FunctionOptions, NativeFunction } from './host/call.js';
 export { LoadedCode } from './host/code.js';
 export { type CKind, type CType, parsePrototype, type Signature } from './host/ctypes.js';
-export type { ExitInfo } from './host/errors.js';
+export type { ExitInfo, ExitRequest } from './host/errors.js';
 export {
   AbortError,
   LibraryError,

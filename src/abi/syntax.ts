@@ -383,7 +383,7 @@ function tagged(p: Parser, kind: 'struct' | 'union' | 'enum', pos: number, attrs
   return {
     spelling: name,
     type: null,
-    opaque: `${name} by value is not supported without its layout: declare the ${kind}, or pass a pointer (${name} *)`,
+    opaque: `${name} by value is not supported without its layout: declare the ${kind}`,
     pos,
     lone: false,
   };

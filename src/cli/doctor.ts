@@ -23,7 +23,8 @@ Prints, for this machine: the kernel, glibc and Node versions, the CPU and
 the instruction set extensions Sidecar's kernels use (from /proc/cpuinfo),
 the artefact cache and whether the artefacts are built, then starts a sidecar
 (which builds them if needed), pings it, and reports for each library of the
-known set whether it loads in the sidecar and under which soname.
+known set whether it loads in the sidecar and under which soname; for one
+that does not, the Debian package that provides it (apt-get install NAME).
 
   --json   print the same as one JSON object
 
@@ -41,10 +42,27 @@ interface CpuInfo {
   features: Record<(typeof CPU_FEATURES)[number], boolean>;
 }
 
+/**
+ * The Debian 12 package that provides each library of the known set (Ubuntu
+ * and later Debian releases use the same names, some with a t64 suffix).
+ */
+const DEBIAN_PACKAGES: Record<string, string> = {
+  c: 'libc6',
+  m: 'libc6',
+  z: 'zlib1g',
+  sqlite3: 'libsqlite3-0',
+  curl: 'libcurl4',
+  crypto: 'libssl3',
+  openblas: 'libopenblas0',
+  lapacke: 'liblapacke',
+};
+
 interface LibraryReport {
   name: string;
   description: string;
   sonames: string[];
+  /** The Debian package that provides it, if known. */
+  package: string | null;
   present: boolean;
   /** The soname that loaded. */
   soname: string | null;
@@ -135,6 +153,7 @@ async function diagnose(): Promise<DoctorReport> {
       name: lib.name,
       description: lib.description,
       sonames: lib.sonames,
+      package: DEBIAN_PACKAGES[lib.name] ?? null,
       present: false,
       soname: null,
       error: null,
@@ -182,11 +201,17 @@ function formatReport(r: DoctorReport): string {
     row('', 'so memfd sharing, MAP_FIXED_NOREPLACE at the host address, futex and the doorbell pipe work');
   } else row('status', `FAILED: ${r.sidecar.error}`);
   out.push('', 'libraries (dlopen in the sidecar)');
+  const install: string[] = [];
   for (const l of r.libraries) {
+    const pkg = l.package ? `; Debian package ${l.package}` : '';
     if (l.present) row(l.name, `present    ${l.soname}`);
     else if (l.error) row(l.name, `not loaded: ${l.error}`);
-    else row(l.name, `not found  (tried ${l.sonames.join(', ')})`);
+    else row(l.name, `not found  (tried ${l.sonames.join(', ')}${pkg})`);
+    if (!l.present && l.package && !l.error?.startsWith('not checked') && !install.includes(l.package))
+      install.push(l.package);
   }
+  if (install.length > 0)
+    out.push('', `to install what is missing (Debian, Ubuntu): apt-get install ${install.join(' ')}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -50,7 +50,35 @@ function usage(): string {
   return `usage: sidecar <command> [args]\n\ncommands:\n${list}\n  ${'help'.padEnd(width)}  show this, or the usage of a command\n\noptions:\n  --version  print the version\n`;
 }
 
+/** `--help` or `-h` among a command's arguments (before a `--`): the user asks for its usage. */
+function asksForHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
+
+/**
+ * Output that cannot be written, for a command that does not handle it
+ * itself (forth and repl do): a reader that went away (`sidecar demo |
+ * head -1`) ends the command quietly, as SIGPIPE ends a C program; another
+ * failure (a full disk) with one line and status 1 — never an unhandled
+ * 'error' with a stack trace. (The command's sidecar ends with the host.)
+ */
+function onOutputError(stream: NodeJS.WriteStream, what: string): void {
+  const listener = (e: NodeJS.ErrnoException): void => {
+    if (stream.listenerCount('error') > 1) return; // the command's own listener deals with it
+    if (e.code === 'EPIPE') process.exit(0);
+    if (what === 'output') process.stderr.write(`sidecar: cannot write standard output: ${e.message}\n`);
+    process.exit(1);
+  };
+  stream.on('error', listener);
+}
+
 export async function main(argv: string[]): Promise<number> {
+  onOutputError(process.stdout, 'output');
+  onOutputError(process.stderr, 'error output');
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V') {
     process.stdout.write(`sidecar ${packageVersion()}\n`);
@@ -80,6 +108,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { command } = await entry.load();
+  if (asksForHelp(rest)) {
+    process.stdout.write(command.usage);
+    return 0;
+  }
   try {
     return await command.run(rest);
   } catch (e) {

@@ -22,6 +22,7 @@ import { AbortError } from './errors.js';
 import { PerGeneration } from './generation.js';
 import { arityError, type Marshal, marshal } from './marshal.js';
 import { readString, readStringSync } from './memory.js';
+import { checkCallOptions } from './options.js';
 
 export interface CallOptions {
   /** Deadline in milliseconds (Infinity for none); past it the sidecar is killed and replaced. */
@@ -223,19 +224,30 @@ function bindRaw(exec: Executor, sig: Signature, target: Target): NativeFunction
   };
 
   const f = ((...args: unknown[]) => {
-    if (args.length === n + 1 && isOptions(args[n])) return call(args.slice(0, n), args[n] as CallOptions);
+    if (args.length === n + 1 && isOptions(args[n])) {
+      try {
+        checkCallOptions(name, args[n]);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return call(args.slice(0, n), args[n] as CallOptions);
+    }
     return call(args, undefined);
   }) as NativeFunction;
   Object.defineProperty(f, 'name', { value: name });
   f.sync = (...args: unknown[]) => {
-    if (args.length === n + 1 && isOptions(args[n])) return callSync(args.slice(0, n), args[n] as CallOptions);
+    if (args.length === n + 1 && isOptions(args[n])) {
+      checkCallOptions(name, args[n]);
+      return callSync(args.slice(0, n), args[n] as CallOptions);
+    }
     return callSync(args, undefined);
   };
-  f.with =
-    (opts: CallOptions) =>
-    (...args: unknown[]) =>
-      call(args, opts);
+  f.with = (opts: CallOptions) => {
+    checkCallOptions(`${name}.with`, opts);
+    return (...args: unknown[]) => call(args, opts);
+  };
   f.batch = async (lists, opts) => {
+    checkCallOptions(`${name}.batch`, opts);
     if (!Array.isArray(lists)) throw new TypeError('batch: expected an array of argument lists');
     if (lists.length === 0) return [];
     const signal = opts?.signal;

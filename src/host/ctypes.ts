@@ -8,6 +8,7 @@
  */
 
 import {
+  CDeclarationError,
   type CKind,
   type CType,
   isFloatKind,
@@ -28,18 +29,31 @@ function unsupported(proto: string, why: string): TypeError {
   return new TypeError(`invalid C prototype '${proto}': ${why}`);
 }
 
+/** A struct by value without a layout: what to do (not "pass a pointer": the function takes the struct itself). */
+const needsLayout = (name: string): string =>
+  `${name} by value is not supported without its layout: declare it first with sc.struct()`;
+
 /** Parses `RET NAME(PARAMS)`. Throws TypeError on anything it cannot call safely. */
 export function parsePrototype(proto: string, structs?: StructRegistry): Signature {
-  const sig = parseC(proto, { maxParams: MAX_PARAMS, structs });
+  let sig: Signature;
+  try {
+    sig = parseC(proto, { maxParams: MAX_PARAMS, structs });
+  } catch (e) {
+    // The abi layer asks for the layout of a struct it does not know; here that is sc.struct().
+    const byValue = e instanceof CDeclarationError && /^((struct|union) \S+) by value /.exec(e.reason);
+    if (byValue) throw unsupported(proto, needsLayout(byValue[1] as string));
+    throw e;
+  }
   if (sig.variadic) {
+    const fixed = sig.params.slice(0, sig.fixed).map((p) => p.type.name);
+    const example = `${sig.ret.name} ${sig.name}(${[...fixed, 'int', 'double'].join(', ')})`;
     throw unsupported(
       proto,
-      "variadic functions are not supported as such: spell out the types of the call's arguments",
+      `'...' is not supported by func(); spell out the types of the arguments of a call instead and it works (e.g. '${example}' for an int and a double)`,
     );
   }
   for (const t of [sig.ret, ...sig.params.map((p) => p.type)]) {
-    if (t.kind === 'struct' && !t.layout)
-      throw unsupported(proto, `${t.name} by value needs its layout: declare it with sc.struct(), or pass a pointer`);
+    if (t.kind === 'struct' && !t.layout) throw unsupported(proto, needsLayout(t.name));
     if (t.kind === 'f80') throw unsupported(proto, 'long double is not supported');
   }
   return sig;

@@ -9,6 +9,9 @@ export class SidecarError extends Error {
   override name = 'SidecarError';
 }
 
+/** Who asked a sidecar to end: `stop()`, `kill()`, `restart()`, a call's deadline or its AbortSignal. */
+export type ExitRequest = 'stop' | 'kill' | 'restart' | 'deadline' | 'abort';
+
 /** What ended a sidecar process. */
 export interface ExitInfo {
   /** Exit status, or null if a signal ended it. */
@@ -17,6 +20,8 @@ export interface ExitInfo {
   signal: string | null;
   /** The call that was running when it ended, if any. */
   call: string | null;
+  /** What asked for the exit, or null when nothing did (a crash, a signal from outside, a broken protocol). */
+  requested: ExitRequest | null;
 }
 
 /** The sidecar process ended while a request was in flight (crash, kill, exit). */
@@ -25,15 +30,31 @@ export class SidecarExitedError extends SidecarError {
   readonly code: number | null;
   readonly signal: string | null;
   readonly call: string | null;
+  /** What asked for the exit (`stop()`, `kill()`, ...), or null for a crash. */
+  readonly requested: ExitRequest | null;
   constructor(info: ExitInfo, message?: string) {
-    super(message ?? `sidecar ${exitHow(info)}${info.call ? ` while running ${info.call}` : ''}`);
+    super(message ?? `sidecar ${exitHow(info)}${info.call ? ` while running ${info.call}` : ''}${asked(info)}`);
     this.code = info.code;
     this.signal = info.signal;
     this.call = info.call;
+    this.requested = info.requested ?? null;
   }
   /** How the process ended, as the default message says it: 'was killed by SIGSEGV', 'exited with code 1'. */
   get how(): string {
     return exitHow(this);
+  }
+}
+
+function asked(info: ExitInfo): string {
+  switch (info.requested) {
+    case 'stop':
+      return ' (stop() was called)';
+    case 'kill':
+      return ' (kill() was called)';
+    case 'restart':
+      return ' (restart() was called)';
+    default:
+      return ''; // a deadline or an abort: the call rejects with TimeoutError or AbortError
   }
 }
 

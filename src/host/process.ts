@@ -15,7 +15,15 @@ import { CONTROL, EXIT_CODE } from '../channel/layout.js';
 import { SPAWN_BLOCK } from '../native/addon-api.js';
 import { type ChannelAddon, channelAddon } from './addon.js';
 import type { Channel, ChannelOwner } from './channel.js';
-import { type ExitInfo, SidecarError, SidecarExitedError, SidecarStartError } from './errors.js';
+import {
+  AbortError,
+  type ExitInfo,
+  type ExitRequest,
+  SidecarError,
+  SidecarExitedError,
+  SidecarStartError,
+  TimeoutError,
+} from './errors.js';
 import { EXIT } from './requests.js';
 
 export interface ProcessOptions {
@@ -78,6 +86,8 @@ export class SidecarProcess implements ChannelOwner {
   #alive = false;
   #closed = false;
   #death: ExitInfo | null = null;
+  /** What asked the current sidecar to end (null: nothing yet); reported in its ExitInfo. */
+  #request: ExitRequest | null = null;
   #deathWaiters: (() => void)[] = [];
 
   constructor(channel: Channel, opts: ProcessOptions) {
@@ -127,6 +137,7 @@ export class SidecarProcess implements ChannelOwner {
     this.#pid = pid;
     this.#alive = true;
     this.#death = null;
+    this.#request = null;
     const sock = socket(bell[0]);
     sock.on('data', () => ch.onBell());
     sock.on('end', () => this.#onHangUp(pid));
@@ -209,10 +220,15 @@ export class SidecarProcess implements ChannelOwner {
     this.#opts.onExit(info);
   }
 
+  /** Records what asked the current sidecar to end; the first request is the one reported. */
+  #asked(why: ExitRequest | null): void {
+    this.#request ??= why;
+  }
+
   /** Kills the current sidecar and waits (briefly, synchronously) until it is gone. */
   #killNow(): ExitInfo {
     const pid = this.#pid;
-    if (!this.#alive) return this.#death ?? { code: null, signal: null, call: null };
+    if (!this.#alive) return this.#death ?? { code: null, signal: null, call: null, requested: null };
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
@@ -229,9 +245,10 @@ export class SidecarProcess implements ChannelOwner {
 
   #statusInfo(st: number): ExitInfo {
     const call = this.channel.runningName();
-    if (st >= 512) return { code: st - 512, signal: null, call };
-    if (st >= 256) return { code: null, signal: SIGNALS[st - 256] ?? `signal ${st - 256}`, call };
-    return { code: null, signal: 'SIGKILL', call };
+    const requested = this.#request;
+    if (st >= 512) return { code: st - 512, signal: null, call, requested };
+    if (st >= 256) return { code: null, signal: SIGNALS[st - 256] ?? `signal ${st - 256}`, call, requested };
+    return { code: null, signal: 'SIGKILL', call, requested };
   }
 
   // ChannelOwner
@@ -248,15 +265,17 @@ export class SidecarProcess implements ChannelOwner {
 
   replace(slot: number, reason: Error): void {
     this.channel.failWith(slot, reason);
+    this.#asked(reason instanceof TimeoutError ? 'deadline' : reason instanceof AbortError ? 'abort' : null);
     const info = this.#killNow();
     if (this.#alive) this.#died(info);
-    if (!this.#closed) this.spawn();
+    // An exit handler may have called restart() and started one already.
+    if (!this.#closed && !this.#alive) this.spawn();
   }
 
   deadError(): Error {
     if (this.#closed) return new SidecarError('this sidecar was stopped');
     return new SidecarExitedError(
-      this.#death ?? { code: null, signal: null, call: null },
+      this.#death ?? { code: null, signal: null, call: null, requested: null },
       `the sidecar is not running (${this.#death ? describeExit(this.#death) : 'not started'}); call restart()`,
     );
   }
@@ -272,13 +291,17 @@ export class SidecarProcess implements ChannelOwner {
   /** Kills the current sidecar (if any) and starts another on the same channel. */
   restartNow(): void {
     if (this.#closed) throw new SidecarError('this sidecar was stopped');
-    if (this.#alive) this.#died(this.#killNow());
-    this.spawn();
+    if (this.#alive) {
+      this.#asked('restart');
+      this.#died(this.#killNow());
+    }
+    if (!this.#closed && !this.#alive) this.spawn(); // (an exit handler may have stopped it or started one)
   }
 
   /** SIGKILL now; requests in flight reject with SidecarExitedError when the exit is seen. */
   kill(): void {
     if (!this.#alive) return;
+    this.#asked('kill');
     try {
       process.kill(this.#pid, 'SIGKILL');
     } catch {
@@ -290,6 +313,7 @@ export class SidecarProcess implements ChannelOwner {
   async stop(): Promise<void> {
     if (this.#closed) return;
     if (this.#alive) {
+      this.#asked('stop');
       const exited = new Promise<void>((res) => this.#deathWaiters.push(res));
       this.#bell?.ref();
       const timer = setTimeout(() => this.kill(), 2000);
@@ -303,7 +327,10 @@ export class SidecarProcess implements ChannelOwner {
   /** No more sidecars on this channel: kills the current one, closes the streams. */
   close(): void {
     if (this.#closed) return;
-    if (this.#alive) this.#died(this.#killNow());
+    if (this.#alive) {
+      this.#asked('stop');
+      this.#died(this.#killNow());
+    }
     this.#closed = true;
     this.#bell?.destroy();
     this.#bell = null;

@@ -7,6 +7,7 @@
  * which channel calls go to.
  */
 
+import { constants as bufferConstants } from 'node:buffer';
 import { EventEmitter } from 'node:events';
 import type net from 'node:net';
 import type { FieldSpecs, Layout, LayoutOptions } from '../abi/index.js';
@@ -19,11 +20,12 @@ import { Callback, callbackHandler } from './callback.js';
 import { Channel } from './channel.js';
 import { LoadedCode } from './code.js';
 import { parsePrototype, scalarType } from './ctypes.js';
-import { LibraryError } from './errors.js';
+import { LibraryError, SidecarError } from './errors.js';
 import { flatCode } from './image.js';
 import { dlsym, Library } from './library.js';
 import { ARRAY_TYPES, type RegionArray } from './marshal.js';
 import { readBytesSync, readStringSync } from './memory.js';
+import { checkCallOptions, checkChoice, checkKeys, checkTimeout, shown } from './options.js';
 import { SidecarProcess } from './process.js';
 import { MAX_REGION, Region } from './region.js';
 import { COPY, DLOPEN, PING, RTLD_NOW } from './requests.js';
@@ -55,7 +57,10 @@ export type { CallOptions, NativeFunction } from './call.js';
 export type { RegionArray } from './marshal.js';
 
 export interface StartOptions {
-  /** Size of the shared region in bytes (default 16 MiB; the arena for buffers is that minus about 0.8 MiB). */
+  /**
+   * Size of the shared region in bytes (default 16 MiB; the arena for buffers is that minus about 0.8 MiB).
+   * At most 2^40, and at most the largest buffer this Node can make (4 GiB on Node 20).
+   */
   memory?: number;
   /** Libraries outside the known set this sidecar may load (sonames or paths). */
   allow?: string[];
@@ -105,6 +110,63 @@ export interface RegionArrayOf {
 
 const DEFAULT_MEMORY = 16 << 20;
 const DEFAULT_TIMEOUT = 30_000;
+const START_OPTIONS = ['memory', 'allow', 'timeoutMs', 'stdio', 'stdin', 'env', 'spin'] as const;
+
+/** The largest region: 2^40 bytes, or less where this Node's buffers are smaller (4 GiB on Node 20). */
+export function maxMemory(): number {
+  return Math.min(MAX_REGION, Math.floor(bufferConstants.MAX_LENGTH / 4096) * 4096);
+}
+
+/** Checks every start option (throws a TypeError or RangeError naming it); the region size. */
+function checkStartOptions(opts: unknown): number {
+  const where = 'Sidecar.start';
+  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new TypeError(`${where}: options must be an object, got ${shown(opts)}`);
+  }
+  checkKeys(where, opts, START_OPTIONS);
+  const o = opts as { [K in keyof StartOptions]?: unknown };
+  const size = o.memory ?? DEFAULT_MEMORY;
+  const min = Region.minimumSize(1);
+  const max = maxMemory();
+  if (typeof size !== 'number' || !Number.isInteger(size)) {
+    throw new TypeError(`${where}: memory must be an integer number of bytes, got ${shown(size)}`);
+  }
+  if (size < min || size > max) {
+    const limit = max < MAX_REGION ? `${max} (the largest buffer of Node ${process.versions.node})` : `${max} (2^40)`;
+    throw new RangeError(`${where}: memory must be between ${min} and ${limit} bytes, got ${size}`);
+  }
+  if (o.allow !== undefined) {
+    if (!Array.isArray(o.allow)) {
+      const hint = typeof o.allow === 'string' ? ` (write allow: [${JSON.stringify(o.allow)}])` : '';
+      throw new TypeError(`${where}: allow must be an array of library names or paths, got ${shown(o.allow)}${hint}`);
+    }
+    for (const a of o.allow) {
+      if (typeof a !== 'string' || a === '') {
+        throw new TypeError(`${where}: allow must hold non-empty library names or paths, got ${shown(a)}`);
+      }
+    }
+  }
+  checkTimeout(where, o.timeoutMs);
+  checkChoice(where, 'stdio', o.stdio, ['inherit', 'ignore']);
+  checkChoice(where, 'stdin', o.stdin, ['inherit', 'ignore']);
+  if (o.env !== undefined) {
+    if (o.env === null || typeof o.env !== 'object' || Array.isArray(o.env)) {
+      throw new TypeError(`${where}: env must be an object of environment variables, got ${shown(o.env)}`);
+    }
+    for (const [k, v] of Object.entries(o.env)) {
+      if (v !== undefined && typeof v !== 'string') {
+        throw new TypeError(`${where}: env.${k} must be a string, got ${shown(v)}`);
+      }
+      if (k === '' || k.includes('=') || k.includes('\0') || (v as string | undefined)?.includes('\0')) {
+        throw new TypeError(`${where}: env has an invalid variable ${JSON.stringify(k)}`);
+      }
+    }
+  }
+  if (o.spin !== undefined && typeof o.spin !== 'boolean') {
+    throw new TypeError(`${where}: spin must be true or false, got ${shown(o.spin)}`);
+  }
+  return size;
+}
 
 export class Sidecar extends EventEmitter implements Executor {
   readonly #region: Region;
@@ -115,6 +177,9 @@ export class Sidecar extends EventEmitter implements Executor {
   /** Structs the prototypes of this sidecar know by name (sc.struct adds to it). */
   readonly structs = new Map<string, Layout>(LIBC_STRUCTS);
   readonly timeoutMs: number;
+  /** The restart under way: concurrent restart() calls share it. */
+  #restarting: Promise<void> | null = null;
+  #stopping = false;
 
   private constructor(region: Region, opts: StartOptions, allowed: Set<string>, exe: string) {
     super();
@@ -133,17 +198,10 @@ export class Sidecar extends EventEmitter implements Executor {
 
   /** Builds (or finds in the cache) the sidecar, starts it and waits until it answers. */
   static async start(opts: StartOptions = {}): Promise<Sidecar> {
-    const size = opts.memory ?? DEFAULT_MEMORY;
-    const min = Region.minimumSize(1);
-    if (!Number.isInteger(size) || size < min || size > MAX_REGION) {
-      throw new TypeError(`memory must be an integer between ${min} and 2^40 bytes`);
-    }
     // Every check before the region exists: a throw after it would leak it.
+    const size = checkStartOptions(opts);
     const allowed = knownSonames();
-    for (const a of opts.allow ?? []) {
-      if (typeof a !== 'string' || a === '') throw new TypeError('allow takes library names or paths');
-      allowed.add(a);
-    }
+    for (const a of opts.allow ?? []) allowed.add(a);
     const [, exe] = await Promise.all([loadChannelAddon(), SIDECAR_EXE.file()]);
     const sc = new Sidecar(Region.create(size, 1), opts, allowed, exe.path);
     try {
@@ -187,15 +245,41 @@ export class Sidecar extends EventEmitter implements Executor {
 
   // ---------------------------------------------------------------- life
 
-  /** Starts a new sidecar on the same region (after a crash, or to reset it). Buffers keep their contents. */
-  async restart(): Promise<void> {
-    this.#process.restartNow();
-    await this.ping();
+  /**
+   * Starts a new sidecar on the same region (after a crash, or to reset a
+   * running one, which is killed). Buffers keep their contents. Calls made
+   * while a restart is under way (from several callers, or from an `exit`
+   * handler) share it; after `stop()` it rejects with a SidecarError.
+   */
+  restart(): Promise<void> {
+    if (this.#restarting) return this.#restarting;
+    if (this.#stopping) return Promise.reject(new SidecarError('restart: this sidecar was stopped'));
+    let settle!: { resolve: () => void; reject: (e: unknown) => void };
+    const p = new Promise<void>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    // Recorded before the old process is killed: its exit handlers see this restart.
+    this.#restarting = p;
+    const done = () => {
+      if (this.#restarting === p) this.#restarting = null;
+    };
+    p.then(done, done);
+    try {
+      this.#process.restartNow();
+      this.ping().then(settle.resolve, (e) =>
+        settle.reject(this.#stopping ? new SidecarError('restart: this sidecar was stopped', { cause: e }) : e),
+      );
+    } catch (e) {
+      settle.reject(e);
+    }
+    return p;
   }
 
-  /** Asks the sidecar to exit and waits for it; shared buffers stay readable. */
+  /** Asks the sidecar to exit and waits for it; shared buffers stay readable. A restart under way ends first. */
   async stop(): Promise<void> {
     if (this.#process.closed) return;
+    this.#stopping = true;
+    await this.#restarting?.catch(() => {});
     await this.#process.stop();
     this.#close();
   }
@@ -248,17 +332,28 @@ export class Sidecar extends EventEmitter implements Executor {
   alloc(type: StructType, count?: number): Uint8Array;
   alloc(type: string, count: number): RegionArray;
   alloc(type: string | StructType, count = 1): RegionArray {
+    if (typeof count !== 'number' || !Number.isInteger(count)) {
+      throw new TypeError(`alloc: count must be an integer number of elements, got ${shown(count)}`);
+    }
     if (typeof type === 'object' && type !== null && 'layout' in type) {
       // count structs, aligned for the struct, zeroed; read and write them with type.read/type.write
-      if (!Number.isSafeInteger(count) || count < 0) throw new TypeError(`alloc: invalid count ${count}`);
       const bytes = count * type.size;
+      if (count < 0 || bytes > this.#region.size) {
+        throw new RangeError(`alloc: count must be between 0 and the region's size in structs, got ${count}`);
+      }
       const off = this.#region.arena.alloc(bytes, Math.max(64, type.align));
       this.#region.u8.fill(0, off, off + bytes);
       return new Uint8Array(this.#region.buffer, off, bytes);
     }
-    const t = scalarType(type);
-    if (!t) throw new TypeError(`alloc: unknown scalar C type '${type}'`);
-    if (!Number.isSafeInteger(count) || count < 0) throw new TypeError(`alloc: invalid count ${count}`);
+    const t = typeof type === 'string' ? scalarType(type) : null;
+    if (!t) {
+      throw new TypeError(
+        `alloc: type must name a C scalar type ('double', 'float', 'int32_t', 'uint8_t', ...) or be a struct type from sc.struct(), got ${shown(type)}`,
+      );
+    }
+    if (count < 0 || count * t.size > this.#region.size) {
+      throw new RangeError(`alloc: count must be between 0 and the region's size in elements, got ${count}`);
+    }
     const Ctor = ARRAY_TYPES[t.kind] as new (b: ArrayBuffer, o: number, n: number) => RegionArray;
     const off = this.#region.arena.alloc(count * t.size, 64);
     this.#region.u8.fill(0, off, off + count * t.size); // fresh memory reads as zeros, whatever was there before
@@ -358,6 +453,7 @@ export class Sidecar extends EventEmitter implements Executor {
    * address is a RangeError, never a crash.
    */
   async copyFrom(address: bigint, into: ArrayBufferView, opts: CallOptions = {}): Promise<void> {
+    checkCallOptions('copyFrom', opts);
     const off = this.#region.arenaOffsetOf(into);
     if (off === undefined) throw new TypeError('copyFrom: the destination must be a buffer of the region');
     const n = (await this.#channel.submit(
@@ -422,6 +518,9 @@ export class Sidecar extends EventEmitter implements Executor {
   async load(code: Uint8Array | FlatImage | ObjectCode, prototype: string): Promise<NativeFunction>;
   async load(code: Uint8Array | FlatImage | ObjectCode): Promise<LoadedCode>;
   async load(code: Uint8Array | FlatImage | ObjectCode, prototype?: string): Promise<NativeFunction | LoadedCode> {
+    if (prototype !== undefined && typeof prototype !== 'string') {
+      throw new TypeError(`load: prototype must be a C prototype string, got ${shown(prototype)}`);
+    }
     const sig = prototype === undefined ? null : parsePrototype(prototype, this.structs);
     const image = await this.#image(code);
     const loaded = new LoadedCode(this, image);
@@ -439,6 +538,8 @@ export class Sidecar extends EventEmitter implements Executor {
       const { linkFlat } = await import('../link/index.js'); // only objects need linking
       return linkFlat(code, (n) => addrs.get(n));
     }
-    throw new TypeError('load: expected machine code bytes, a FlatImage or an assembled object');
+    throw new TypeError(
+      `load: code must be machine code bytes (a Uint8Array), a FlatImage or an assembled object, got ${shown(code)}`,
+    );
   }
 }

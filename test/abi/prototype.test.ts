@@ -339,11 +339,7 @@ describe('parsePrototype: what it rejects', () => {
     ['double cos', /expected '\(' and the parameters after 'cos'/, 11],
     ['double cos(double) x', /unexpected 'x' after the prototype/, 20],
     ['foo bar(int)', /unknown type 'foo'/, 1],
-    [
-      'struct s f(int)',
-      /struct s by value is not supported without its layout: declare the struct, or pass a pointer \(struct s \*\)/,
-      1,
-    ],
+    ['struct s f(int)', /struct s by value is not supported without its layout: declare the struct \(at/, 1],
     ['int f(union u x)', /union u by value is not supported without its layout/, 7],
     ['int f(int, ..., int)', /'\.\.\.' must be the last parameter/, 15],
     ['int f(...)', /'\.\.\.' needs a named parameter before it/, 7],

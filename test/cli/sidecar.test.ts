@@ -224,6 +224,29 @@ describe('sidecar doctor', () => {
     assert.match(t.stdout, /^ {2}sidecar +built /m); // the JSON run above built it
   });
 
+  it('names the Debian package of each library, and what to install for the missing ones', (t) => {
+    const d = JSON.parse(sidecar('doctor', '--json').stdout) as { libraries: { name: string; package: string }[] };
+    assert.equal(d.libraries.find((l) => l.name === 'openblas')?.package, 'libopenblas0');
+    assert.equal(d.libraries.find((l) => l.name === 'lapacke')?.package, 'liblapacke');
+    for (const l of d.libraries) assert.match(l.package, /^lib|^zlib/, l.name);
+    // OpenBLAS made missing for real: a private mount namespace hides its directory.
+    const dir = '/usr/lib/x86_64-linux-gnu/openblas-pthread';
+    const doctor = `mount -t tmpfs none ${dir} && exec "$0" "$1" doctor`;
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', doctor, process.execPath, CLI], {
+      encoding: 'utf8',
+      env: { ...process.env, SIDECAR_CACHE: cache },
+    });
+    if (r.status !== 0 || !r.stdout.includes('openblas')) {
+      t.skip(`needs root, unshare and Debian's OpenBLAS in ${dir}: ${r.stderr.trim()}`);
+      return;
+    }
+    assert.match(r.stdout, /^ {2}openblas +not found {2}\(tried .*; Debian package libopenblas0\)$/m);
+    assert.match(
+      r.stdout,
+      /^to install what is missing \(Debian, Ubuntu\): apt-get install libopenblas0( liblapacke)?$/m,
+    );
+  });
+
   it('exits 1 when no sidecar can start', () => {
     // A cache directory that is a file: nothing can be written, no sidecar starts.
     const file = join(tmpDir(), 'not-a-dir');
@@ -235,5 +258,39 @@ describe('sidecar doctor', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /status +FAILED/);
     assert.match(r.stdout, /m +not loaded: not checked: no sidecar/);
+  });
+});
+
+describe('the sidecar command', () => {
+  it('COMMAND --help and -h print that command’s usage and exit 0, running nothing', () => {
+    for (const name of ['demo', 'asm', 'build', 'run', 'forth', 'repl', 'doctor']) {
+      const usage = sidecar('help', name);
+      assert.equal(usage.status, 0, usage.stderr);
+      assert.match(usage.stdout, new RegExp(`^usage: sidecar ${name}`));
+      for (const args of [
+        [name, '--help'],
+        [name, '-h'],
+      ]) {
+        const r = sidecar(...args);
+        assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+        assert.equal(r.stderr, '', args.join(' '));
+        assert.equal(r.stdout, usage.stdout, args.join(' '));
+      }
+    }
+    // After the arguments too; after `--` it is an argument.
+    assert.equal(sidecar('run', 'm', 'cos', '--help').status, 0);
+    const r = sidecar('run', 'c', 'size_t strlen(const char *)', '--', '--help');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '6\n');
+  });
+
+  it('stops quietly when the reader of its output goes away (demo | head -1)', () => {
+    const r = spawnSync(
+      'bash',
+      ['-c', `"$0" "$1" demo | head -1; echo "status \${PIPESTATUS[0]}" >&2`, process.execPath, CLI],
+      { env: { ...process.env, SIDECAR_CACHE: cache }, encoding: 'utf8', timeout: 60_000 },
+    );
+    assert.equal(r.stdout.split('\n').length, 2, r.stdout); // one line, as head printed it
+    assert.equal(r.stderr, 'status 0\n');
   });
 });

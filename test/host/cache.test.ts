@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { cacheFile, probeFile } from '../../src/host/build/cache.js';
+import { CacheError, cacheFile, probeFile } from '../../src/host/build/cache.js';
 import { tmpDir } from '../support/tmp.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -55,11 +55,32 @@ describe('the artefact cache', () => {
     assert.deepEqual(fs.readFileSync(a?.path as string), code);
   });
 
-  it('makes an existing directory private', () => {
-    const dir = tmpDir();
-    fs.chmodSync(dir, 0o755);
-    inCache(dir, () => cacheFile('x', randomBytes(10), false));
-    assert.equal(mode(dir), 0o700);
+  it('never changes the mode of an existing directory; refuses one others may write to', () => {
+    const full = (p: string) => fs.statSync(p).mode & 0o7777;
+    for (const m of [0o755, 0o750, 0o1777, 0o1770]) {
+      const dir = tmpDir();
+      fs.chmodSync(dir, m);
+      inCache(dir, () => cacheFile('x', randomBytes(10), false));
+      assert.equal(full(dir).toString(8), m.toString(8), 'mode kept');
+    }
+    for (const m of [0o777, 0o775, 0o757]) {
+      const dir = tmpDir();
+      fs.chmodSync(dir, m);
+      assert.throws(
+        () => inCache(dir, () => cacheFile('x', randomBytes(10), false)),
+        (e: Error) => e instanceof CacheError && e.message.includes(dir) && /writable by other users/.test(e.message),
+      );
+      assert.equal(full(dir).toString(8), m.toString(8), 'mode kept');
+      assert.deepEqual(fs.readdirSync(dir), [], 'nothing written');
+    }
+    if (process.getuid?.() === 0) {
+      const dir = tmpDir();
+      fs.chownSync(dir, 12345, 12345);
+      assert.throws(
+        () => inCache(dir, () => cacheFile('x', randomBytes(10), false)),
+        (e: Error) => e instanceof CacheError && /belongs to another user/.test(e.message),
+      );
+    }
   });
 
   it('detects a corrupted, truncated, re-moded or symlinked file and rewrites it', () => {

@@ -1,7 +1,8 @@
 /**
  * The artefact cache: the generated channel addon, sidecar executable and
  * Forth kernel object are written to a content-addressed directory (`$SIDECAR_CACHE`, else the user's
- * cache directory, else the OS temp directory), mode 0700, each file named
+ * cache directory, else the OS temp directory), made mode 0700 (an existing
+ * one is never re-moded, and refused if others may write to it), each file named
  * by the SHA-256 of its bytes. Writes go to a temp file renamed into place,
  * so several processes starting at once never see a half-written file; a file
  * is used only after its bytes hash to its name and its mode is the one we
@@ -60,13 +61,28 @@ export function cacheDir(): string {
   return path.join(os.tmpdir(), `sidecar-${process.getuid?.() ?? 'user'}`);
 }
 
+/**
+ * Makes the cache directory (mode 0700) if it is missing. One that exists
+ * is used as it is, never re-moded (`SIDECAR_CACHE=/tmp` must not lose its
+ * sticky bit), if it is safe: ours, and not writable by others unless sticky
+ * (else another user could replace the executable the sidecar runs).
+ */
 function ensureDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const st = fs.statSync(dir);
   const uid = process.getuid?.();
   if (!st.isDirectory()) throw new CacheError(`${dir} is not a directory`);
-  if (uid !== undefined && st.uid !== uid) throw new CacheError(`cache directory ${dir} belongs to another user`);
-  if ((st.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+  if (uid !== undefined && st.uid !== uid) {
+    throw new CacheError(
+      `cache directory ${dir} belongs to another user (uid ${st.uid}); set SIDECAR_CACHE to a directory of your own`,
+    );
+  }
+  if ((st.mode & 0o022) !== 0 && (st.mode & 0o1000) === 0) {
+    throw new CacheError(
+      `cache directory ${dir} is writable by other users (mode 0${(st.mode & 0o777).toString(8)}) and not sticky: ` +
+        'they could replace what the sidecar runs; use a private directory (chmod go-w) or another SIDECAR_CACHE',
+    );
+  }
 }
 
 /** An incremental SHA-256. */
