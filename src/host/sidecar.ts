@@ -31,7 +31,7 @@ import { MAX_REGION, Region } from './region.js';
 import { COPY, DLOPEN, PING, RTLD_NOW } from './requests.js';
 import {
   defineStruct,
-  LIBC_STRUCTS,
+  libcStructs,
   registerStruct,
   type StructType,
   type StructValue,
@@ -174,8 +174,7 @@ export class Sidecar extends EventEmitter implements Executor {
   readonly #process: SidecarProcess;
   readonly #allowed: Set<string>;
   readonly #libraries = new Map<string, Library>();
-  /** Structs the prototypes of this sidecar know by name (sc.struct adds to it). */
-  readonly structs = new Map<string, Layout>(LIBC_STRUCTS);
+  #structs: Map<string, Layout> | null = null;
   readonly timeoutMs: number;
   /** The restart under way: concurrent restart() calls share it. */
   #restarting: Promise<void> | null = null;
@@ -299,6 +298,12 @@ export class Sidecar extends EventEmitter implements Executor {
   }
 
   // ---------------------------------------------------------------- memory
+
+  /** Structs the prototypes of this sidecar know by name (sc.struct adds to it). */
+  get structs(): Map<string, Layout> {
+    this.#structs ??= new Map(libcStructs());
+    return this.#structs;
+  }
 
   /**
    * A struct or union type from a name and its members (`sc.struct('timeval',

@@ -95,8 +95,15 @@ export function structTypeOf(layout: Layout): StructType {
   };
 }
 
-/** The libc structs every sidecar knows by name (x86-64 glibc's layouts). */
-export const LIBC_STRUCTS: readonly (readonly [string, Layout])[] = (() => {
+let libc: readonly (readonly [string, Layout])[] | null = null;
+
+/** The libc structs every sidecar knows by name (x86-64 glibc's layouts), laid out on first use, not at import. */
+export function libcStructs(): readonly (readonly [string, Layout])[] {
+  libc ??= makeLibcStructs();
+  return libc;
+}
+
+function makeLibcStructs(): readonly (readonly [string, Layout])[] {
   const div = structLayout(null, { quot: 'int', rem: 'int' });
   const ldiv = structLayout(null, { quot: 'long', rem: 'long' });
   const lldiv = structLayout(null, { quot: 'long long', rem: 'long long' });
@@ -113,7 +120,7 @@ export const LIBC_STRUCTS: readonly (readonly [string, Layout])[] = (() => {
     ['struct timespec', timespec],
     ['struct tm', tm],
   ];
-})();
+}
 
 /**
  * Adds a struct to a sidecar's registry under its name (`struct timeval`)
