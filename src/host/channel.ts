@@ -643,6 +643,8 @@ export class Channel {
     if (!this.#alive) return;
     this.#refill();
     if (this.#head === this.#n) return;
+    // The bell armed for callbacks while idle would cost a doorbell byte per completion: the flush below serves them.
+    if (this.#callbacks.size > 0) Atomics.store(this.i32, (this.offset + CONTROL.bellArmed) >> 2, 0);
     this.#wake();
     // A long run of requests takes the sidecar longer than a spin is worth,
     // and polling the count meanwhile only slows its writes: arm and go idle.
@@ -678,6 +680,7 @@ export class Channel {
       }
     }
     if (this.#head !== this.#n && this.#alive) this.#arm();
+    else this.#armForUpcalls();
   };
 
   #arm(): void {
