@@ -37,6 +37,7 @@ import {
   type StructValue,
   structTypeOf,
 } from './structs.js';
+import type { CallbackArgs } from './typed.js';
 
 /** The spellings of 64-bit integer types, whose values `deref` gives as bigint. */
 type Int64Spelling =
@@ -326,10 +327,9 @@ export class Sidecar extends EventEmitter implements Executor {
    * there makes one for that call only). Release it with `release()` (or
    * `using`) when C no longer holds it; at most THUNK_COUNT (1024) at once.
    */
-  // biome-ignore lint/suspicious/noExplicitAny: the arguments' types follow the prototype, read at run time
-  callback(prototype: string, fn: (...args: any[]) => unknown): Callback {
+  callback<P extends string>(prototype: P, fn: (...args: CallbackArgs<P>) => unknown): Callback {
     const sig = parsePrototype(prototype, this.structs);
-    return new Callback(this.#channel, sig, callbackHandler(sig, fn));
+    return new Callback(this.#channel, sig, callbackHandler(sig, fn as (...args: unknown[]) => unknown));
   }
 
   /** A typed array of `count` elements of C type `type` in the shared region, zeroed. */

@@ -287,6 +287,27 @@ export type ResultOfPrototype<P extends string> = string extends P
       : ResultOf<DeclOf<Init<Words<Spaced<H>>>>>
     : unknown;
 
+/** What a callback receives for a parameter: what a call's result of that type would be, but any pointer (`char *` too) as its bigint address. */
+type CallbackArgOf<D> = D extends { stars: infer S } ? (S extends 0 ? ResultOf<D> : bigint) : unknown;
+type CallbackParamsOf<L extends string[]> = { [K in keyof L]: CallbackArgOf<ParamDecl<L[K]>> };
+
+/** The arguments a callback of a literal prototype is given (any list when they cannot be read). */
+export type CallbackArgs<P extends string> = string extends P
+  ? // biome-ignore lint/suspicious/noExplicitAny: a prototype known only at run time
+    any[]
+  : Parts<P> extends [infer H extends string, infer A extends string]
+    ? H extends `${string}(${string}`
+      ? // biome-ignore lint/suspicious/noExplicitAny: a function-pointer result, which the types do not read
+        any[]
+      : A extends `${string}(${string}` | `${string}...${string}`
+        ? // biome-ignore lint/suspicious/noExplicitAny: function-pointer parameters, which the types do not read
+          any[]
+        : A extends '' | 'void'
+          ? []
+          : CallbackParamsOf<Split<A>>
+    : // biome-ignore lint/suspicious/noExplicitAny: not a prototype the types can read
+      any[];
+
 /** The bound function a literal prototype gives. */
 export type FunctionOf<P extends string> = string extends P
   ? NativeFunction

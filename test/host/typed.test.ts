@@ -9,13 +9,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseType, tableNames } from '../../src/abi/index.js';
-import type { ArgsOfPrototype, ResultOfPrototype, Typedefs } from '../../src/host/typed.js';
+import type { ArgsOfPrototype, CallbackArgs, ResultOfPrototype, Typedefs } from '../../src/host/typed.js';
 import { type NativeFunction, Sidecar } from '../../src/index.js';
 
 /** True when A and B are the same type (not merely assignable). */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const same = <_ extends true>(): void => {};
 type Ptr<V> = V | DataView | bigint | null;
+
+// A callback's arguments: as results of those types would be, pointers (char * too) as addresses.
+same<Equal<CallbackArgs<'int cmp(const void *a, const void *b)'>, [bigint, bigint]>>();
+same<
+  Equal<
+    CallbackArgs<'double cb(long a, float y, int d, bool e, char c, char *s)'>,
+    [bigint, number, number, boolean, number, bigint]
+  >
+>();
+same<Equal<CallbackArgs<'void tick(void)'>, []>>();
 
 // Scalars, with or without parameter names, in any spacing.
 same<Equal<ArgsOfPrototype<'double cos(double)'>, [number]>>();
@@ -136,6 +146,13 @@ describe('typed functions', () => {
     // @ts-expect-error: the result is a number
     const notText: string = cos.sync(0);
     assert.equal(notText, 1);
+
+    // A callback's function is typed from its prototype.
+    const neg = sc.callback('int f(int x)', (x) => -x);
+    // @ts-expect-error: an int argument is a number, not a string
+    const bad = sc.callback('int f(int x)', (x: string) => x.length);
+    neg.release();
+    bad.release();
 
     const hypot = m.func('hypot'); // the known set's prototype: double hypot(double x, double y)
     const h: number = await hypot(3, 4);
