@@ -449,8 +449,9 @@ describe('failures', () => {
       const sc = await Sidecar.start({ memory: 2 << 20 });
       await sc.stop();
     }
-    assert.equal(fds(), fd0);
-    assert.equal(children(), ch0);
+    // No more than before: a child or fd of an earlier test may still be going away when the count starts.
+    assert.ok(fds() <= fd0, `${fds()} open fds, ${fd0} before`);
+    assert.ok(children() <= ch0, `${children()} child processes, ${ch0} before`);
   });
 
   test('a bad start option is a TypeError or RangeError that leaves no region or fd behind', async () => {
