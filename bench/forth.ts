@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Sidecar } from '../src/index.js';
+import { preludeFor, SUITES } from '../test/forth/suites.js';
 import { grid, median } from './harness.js';
 import type { BenchOptions } from './main.js';
 
@@ -144,23 +145,7 @@ async function programs(opts: BenchOptions, tmp: string): Promise<void> {
 
 /** The Forth test files, as the word-set tests feed them: the suites, then the output tests. */
 function suiteFiles(): string[] {
-  const suites = [
-    'core',
-    'core-ext',
-    'exception',
-    'double',
-    'string',
-    'memory',
-    'tools',
-    'search',
-    'file',
-    'float',
-    'facility',
-    'locals',
-    'block',
-    'environment',
-    'gforth',
-  ];
+  const suites = SUITES;
   const all = fs.readdirSync(testDir).filter((f) => f.endsWith('.fth'));
   const named = suites.map((s) => `${s}.fth`).filter((f) => all.includes(f));
   const rest = all.filter((f) => !named.includes(f) && !f.startsWith('harness'));
@@ -173,16 +158,7 @@ async function runSuite(file: string, tmp: string): Promise<{ total: number; fil
   const t0 = performance.now();
   const sc = await Sidecar.start({ memory: 16 << 20 });
   try {
-    await sc.forth(read('harness.fth'));
-    if (file.startsWith('float')) await sc.forth(read('harness-float.fth'));
-    if (file.startsWith('file')) {
-      const d = fs.mkdtempSync(path.join(tmp, 'files-'));
-      await sc.forth(`: TMPDIR S" ${d}/" ;`);
-    }
-    if (file.startsWith('block')) {
-      const d = fs.mkdtempSync(path.join(tmp, 'blocks-'));
-      await sc.forth(`: BLOCKFILE S" ${d}/blocks.fb" ;`);
-    }
+    for (const text of preludeFor(file, read, (prefix) => fs.mkdtempSync(path.join(tmp, prefix)))) await sc.forth(text);
     const t1 = performance.now();
     const out = await sc.forth(read(file)).catch((e) => `error: ${e}`);
     const t2 = performance.now();

@@ -54,4 +54,4 @@ export {
   type Layout,
   tableNames,
 } from './types.js';
-export { readStruct, type StructValue, writeStruct } from './values.js';
+export { INT_RANGE, readStruct, readValue, type StructValue, writeStruct } from './values.js';

@@ -13,7 +13,8 @@
 import { AbiError } from './errors.js';
 import type { CType, Field, Layout } from './types.js';
 
-const INT_RANGE: Partial<Record<CType['kind'], readonly [number, number]>> = {
+/** The values each integer kind narrower than 64 bits holds. */
+export const INT_RANGE: Partial<Record<CType['kind'], readonly [number, number]>> = {
   i8: [-128, 127],
   u8: [0, 255],
   i16: [-32768, 32767],
@@ -136,16 +137,17 @@ export function readStruct(layout: Layout, view: DataView, at: number): StructVa
 }
 
 function readField(f: Field, view: DataView, at: number): unknown {
-  if (f.dims.length === 0) return readOne(f.type, view, at);
+  if (f.dims.length === 0) return readValue(f.type, view, at);
   if (isChar(f.type)) {
     const bytes = new Uint8Array(view.buffer, view.byteOffset + at, f.count);
     const nul = bytes.indexOf(0);
     return fromUtf8.decode(bytes.subarray(0, nul < 0 ? f.count : nul));
   }
-  return Array.from({ length: f.count }, (_, k) => readOne(f.type, view, at + k * f.type.size));
+  return Array.from({ length: f.count }, (_, k) => readValue(f.type, view, at + k * f.type.size));
 }
 
-function readOne(t: CType, view: DataView, at: number): unknown {
+/** A value of type `t` at byte `at` of `view`: a struct as an object, a scalar or pointer as call results are. */
+export function readValue(t: CType, view: DataView, at: number): unknown {
   if (t.layout) return readStruct(t.layout, view, at);
   switch (t.kind) {
     case 'f64':

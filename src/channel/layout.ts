@@ -159,6 +159,9 @@ export const UPCALL = {
   /** u32: 1 while the thunk sleeps on the state word (the host wakes it only then). */
   sleeping: 8 + 8 * 26,
 } as const;
+/** Where the thunk spills a callback's arguments, in words of UPCALL.args: integer registers, vector registers, stack words, end. */
+export const UPCALL_ARG_WORDS = { int: 0, vec: 8, stack: 16, end: 24 } as const;
+
 /** Upcall slot states. */
 export const UPCALL_STATE = {
   free: 0,

@@ -14,17 +14,14 @@
  * valid after a restart (its address is the new sidecar's thunk).
  */
 
-import { type FunctionType, planCall, signatureKey } from '../abi/index.js';
-import { UPCALL } from '../channel/layout.js';
+import { type FunctionType, INT_ARG_REGS, planCall, readValue, signatureKey, VEC_ARG_REGS } from '../abi/index.js';
+import { UPCALL, UPCALL_ARG_WORDS } from '../channel/layout.js';
 import type { Channel } from './channel.js';
 import type { CKind, Signature } from './ctypes.js';
 import { MemoryAccessError } from './errors.js';
 
-/** Upcall argument words: integer registers at 0, vector registers at 8, stack words at 16 (src/native/thunk.ts). */
-const ARG_WORDS = { int: 0, vec: 8, stack: 16, end: 24 } as const;
-
-const INT_REGS = ['rdi', 'rsi', 'rdx', 'rcx', 'r8', 'r9'];
-const VEC_REGS = ['xmm0', 'xmm1', 'xmm2', 'xmm3', 'xmm4', 'xmm5', 'xmm6', 'xmm7'];
+const INT_REGS: readonly string[] = INT_ARG_REGS;
+const VEC_REGS: readonly string[] = VEC_ARG_REGS;
 
 export class Callback {
   readonly signature: Signature;
@@ -94,49 +91,24 @@ export function callbackHandler(
     const loc = (a.parts[0] as (typeof a.parts)[number]).loc;
     const w =
       'stack' in loc
-        ? ARG_WORDS.stack + loc.stack / 8
+        ? UPCALL_ARG_WORDS.stack + loc.stack / 8
         : INT_REGS.includes(loc.reg)
-          ? ARG_WORDS.int + INT_REGS.indexOf(loc.reg)
-          : ARG_WORDS.vec + VEC_REGS.indexOf(loc.reg);
-    if (w >= ARG_WORDS.end) throw new TypeError(`callback ${sig.name}: argument ${k + 1} is too far down the stack`);
+          ? UPCALL_ARG_WORDS.int + INT_REGS.indexOf(loc.reg)
+          : UPCALL_ARG_WORDS.vec + VEC_REGS.indexOf(loc.reg);
+    if (w >= UPCALL_ARG_WORDS.end)
+      throw new TypeError(`callback ${sig.name}: argument ${k + 1} is too far down the stack`);
     return w;
   });
-  const kinds = sig.params.map((p) => p.type.kind);
+  const types = sig.params.map((p) => p.type);
   const ret = sig.ret.kind;
   const name = sig.name;
   return (ch: Channel, slot: number): void => {
     const base = slot + UPCALL.args;
-    const args = kinds.map((k, i) => readWord(ch, base + 8 * (words[i] as number), k));
+    const view = ch.region.dv;
+    const args = types.map((t, i) => readValue(t, view, base + 8 * (words[i] as number)));
     const r = (fn as (...a: unknown[]) => unknown)(...args);
     writeResult(ch, slot + UPCALL.result, ret, r, name);
   };
-}
-
-function readWord(ch: Channel, at: number, kind: CKind): unknown {
-  switch (kind) {
-    case 'f64':
-      return ch.f64[at >> 3];
-    case 'f32':
-      return ch.f32[at >> 2];
-    case 'bool':
-      return (ch.u8[at] as number) !== 0;
-    case 'i8':
-      return ((ch.i32[at >> 2] as number) << 24) >> 24;
-    case 'u8':
-      return ch.u8[at];
-    case 'i16':
-      return ((ch.i32[at >> 2] as number) << 16) >> 16;
-    case 'u16':
-      return (ch.i32[at >> 2] as number) & 0xffff;
-    case 'i32':
-      return ch.i32[at >> 2];
-    case 'u32':
-      return ch.u32[at >> 2];
-    case 'i64':
-      return ch.i64[at >> 3];
-    default:
-      return ch.u64[at >> 3];
-  }
 }
 
 function writeResult(ch: Channel, at: number, kind: CKind, v: unknown, name: string): void {

@@ -529,7 +529,7 @@ export class Channel {
     const arena = this.region.arena;
     const off = arena.alloc(Math.max(len, 1), 16);
     try {
-      const got = this.upcallCopy(this.#upcallSlot, src, len, off);
+      const got = this.#upcallCopy(this.#upcallSlot, src, len, off);
       if (got < 0)
         throw new RangeError(`cannot read ${len} bytes at 0x${src.toString(16)} in the sidecar (errno ${-got})`);
       return this.u8.slice(off, off + got);
@@ -544,7 +544,7 @@ export class Channel {
    * the region's descriptor, so an unreadable address fails with -EFAULT).
    * Returns the bytes copied or -errno.
    */
-  upcallCopy(s: number, src: bigint, len: number, dst: number): number {
+  #upcallCopy(s: number, src: bigint, len: number, dst: number): number {
     const i32 = this.i32;
     this.u64[(s + UPCALL.args) >> 3] = src;
     this.u64[(s + UPCALL.args + 8) >> 3] = BigInt(len);

@@ -12,6 +12,7 @@
 
 import {
   INT_ARG_REGS,
+  INT_RANGE,
   type Layout,
   type Loc,
   planCall,
@@ -56,14 +57,6 @@ export interface Marshal {
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
 const U64_MAX = 2n ** 64n - 1n;
-const INT_RANGE: Partial<Record<CKind, [number, number]>> = {
-  i8: [-128, 127],
-  u8: [0, 255],
-  i16: [-32768, 32767],
-  u16: [0, 65535],
-  i32: [-2147483648, 2147483647],
-  u32: [0, 4294967295],
-};
 
 /** The typed array for each kind (pointers as addresses). */
 export const ARRAY_TYPES: Record<CKind, (new (b: ArrayBuffer, o: number, n: number) => RegionArray) | null> = {
@@ -145,7 +138,9 @@ export function marshal(sig: Signature): Marshal {
   const { inline, words, stack, vectors, ret, retBuffer } = placement(sig);
   const retLayout = ret?.type.layout ?? null;
   const shape = ret && ret.classes.length === 2 && ret.classes.every((c) => c === 'SSE') ? CALL_RECORD.secondInXmm1 : 0;
-  // Structs behind pointers given as plain objects: read back after the call, per slot.
+  // Pointers to structs of known layout take a plain object too, read back after the call (per slot) unless const.
+  const structPtr = params.map((t) => (t.kind === 'ptr' && t.pointee?.layout ? t.pointee : null));
+  const structPointers = structPtr.some((p) => p !== null && !p.const);
   const outs = new Map<number, OutStruct[]>();
   const write = (ch: Channel, at: number, args: readonly unknown[], slot: number): void => {
     if (args.length !== n) throw arityError(name, n, args.length);
@@ -167,8 +162,8 @@ export function marshal(sig: Signature): Marshal {
         ch.f64[w >> 3] = v;
       } else if (kind === 'struct') {
         writeStructArg(ch, at, ws, params[k] as CType, v, `${name}: argument ${k + 1}`);
-      } else if (kind === 'ptr' && isPlainObject(v) && (params[k] as CType).pointee?.layout) {
-        const pointee = (params[k] as CType).pointee as CType;
+      } else if (structPtr[k] && isPlainObject(v)) {
+        const pointee = structPtr[k] as CType;
         const layout = pointee.layout as Layout;
         const off = ch.temp(Math.max(layout.size, 1), Math.max(layout.align, 16));
         writeStruct(layout, dataView(ch), off, v, `${name}: argument ${k + 1} (${pointee.name})`);
@@ -176,11 +171,12 @@ export function marshal(sig: Signature): Marshal {
         if (!pointee.const) (out ??= []).push({ obj: v as StructValue, layout, off });
       } else writeArg(ch, kind, w, v, name, k, params[k] as CType, views[k] as ViewCheck);
     }
-    if (out) outs.set(slot, out);
-    else if (outs.size > 0) outs.delete(slot);
+    if (structPointers) {
+      if (out) outs.set(slot, out);
+      else outs.delete(slot);
+    }
   };
   const plain = decoder(sig.ret.kind);
-  const structPointers = params.some((t) => t.kind === 'ptr' && t.pointee?.layout && !t.pointee.const);
   const decode =
     !structPointers && !retLayout
       ? plain
@@ -211,17 +207,8 @@ interface OutStruct {
   readonly off: number;
 }
 
-const regionViews = new WeakMap<ArrayBufferLike, DataView>();
-/** A DataView over the channel's region (one per region buffer). */
-function dataView(ch: Channel): DataView {
-  const buf = ch.region.buffer;
-  let v = regionViews.get(buf);
-  if (!v) {
-    v = new DataView(buf);
-    regionViews.set(buf, v);
-  }
-  return v;
-}
+/** A DataView over the channel's region. */
+const dataView = (ch: Channel): DataView => ch.region.dv;
 
 function isPlainObject(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v) || Array.isArray(v)) return false;
@@ -346,7 +333,7 @@ function writeArg(
     case 'u32': {
       let x = v;
       if (typeof x === 'string' && (kind === 'i8' || kind === 'u8') && x.length === 1) x = x.charCodeAt(0);
-      const [lo, hi] = INT_RANGE[kind] as [number, number];
+      const [lo, hi] = INT_RANGE[kind] as readonly [number, number];
       if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi) throw argError(name, k, type, v);
       i32[w >> 2] = x;
       i32[(w >> 2) + 1] = x < 0 ? -1 : 0;

@@ -10,7 +10,7 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { EventEmitter } from 'node:events';
 import type net from 'node:net';
-import type { FieldSpecs, Layout, LayoutOptions } from '../abi/index.js';
+import { type FieldSpecs, type Layout, type LayoutOptions, readValue } from '../abi/index.js';
 import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
 import type { FlatImage } from '../link/index.js';
 import type { ObjectCode } from '../x86/assembler.js';
@@ -405,31 +405,7 @@ export class Sidecar extends EventEmitter implements Executor {
     if (typeof type === 'object' && type !== null && 'layout' in type) return type.read(this.read(address, type.size));
     const t = typeof type === 'string' ? scalarType(type) : null;
     if (!t) throw new TypeError(`deref: expected a scalar C type name or a StructType, got ${String(type)}`);
-    const v = new DataView(this.read(address, t.size).buffer);
-    switch (t.kind) {
-      case 'f64':
-        return v.getFloat64(0, true);
-      case 'f32':
-        return v.getFloat32(0, true);
-      case 'bool':
-        return v.getUint8(0) !== 0;
-      case 'i8':
-        return v.getInt8(0);
-      case 'u8':
-        return v.getUint8(0);
-      case 'i16':
-        return v.getInt16(0, true);
-      case 'u16':
-        return v.getUint16(0, true);
-      case 'i32':
-        return v.getInt32(0, true);
-      case 'u32':
-        return v.getUint32(0, true);
-      case 'i64':
-        return v.getBigInt64(0, true);
-      default:
-        return v.getBigUint64(0, true);
-    }
+    return readValue(t, new DataView(this.read(address, t.size).buffer), 0);
   }
 
   /** The NUL-terminated UTF-8 string at any readable address of the sidecar (at most maxLength bytes). */

@@ -24,6 +24,7 @@ import {
   THUNK_COUNT,
   THUNK_STRIDE,
   UPCALL,
+  UPCALL_ARG_WORDS,
   UPCALL_SIZE,
   UPCALL_SLOTS,
   UPCALL_STATE,
@@ -60,11 +61,6 @@ import {
   rsp,
   xmm,
 } from '../x86/index.js';
-
-/** Stack words of the caller's frame the thunk spills (a callback may take this many arguments on the stack). */
-export const THUNK_STACK_WORDS = 8;
-/** Upcall argument words: integer registers at 0, vector registers at 8, stack words at 16. */
-export const UPCALL_ARGS = { int: 0, vec: 8, stack: 16 } as const;
 
 const SPINS = 4000;
 
@@ -127,12 +123,12 @@ function emitCommon(a: Assembler, common: Label, control: Label): void {
   a.bind(got);
   a.mov(dword(rbx, UPCALL.callback), r14d);
   [rdi, rsi, rdx, rcx, r8, r9].forEach((r, k) => {
-    a.mov(arg(UPCALL_ARGS.int + k), r);
+    a.mov(arg(UPCALL_ARG_WORDS.int + k), r);
   });
-  for (let k = 0; k < 8; k++) a.movsd(arg(UPCALL_ARGS.vec + k), xmm(k));
-  for (let k = 0; k < THUNK_STACK_WORDS; k++) {
+  for (let k = 0; k < 8; k++) a.movsd(arg(UPCALL_ARG_WORDS.vec + k), xmm(k));
+  for (let k = 0; k < UPCALL_ARG_WORDS.end - UPCALL_ARG_WORDS.stack; k++) {
     a.mov(rax, qword(rbp, 16 + 8 * k));
-    a.mov(arg(UPCALL_ARGS.stack + k), rax);
+    a.mov(arg(UPCALL_ARG_WORDS.stack + k), rax);
   }
   a.mov(dword(rbx, UPCALL.state), UPCALL_STATE.posted);
   a.lock().inc(dword(r12, CONTROL.upcallCount)); // a full fence too

@@ -18,19 +18,7 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 import { ForthError } from '../../src/forth/session.js';
 import { Sidecar } from '../../src/index.js';
-
-/** A deterministic generator (xorshift32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
+import { rng } from '../support/corpus.js';
 
 /** Words that take pointers or file ids, and words used wrongly, safe to give any value now. */
 const EXTRA = [

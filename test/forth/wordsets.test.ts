@@ -13,7 +13,9 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ForthError } from '../../src/forth/session.js';
 import { Sidecar } from '../../src/index.js';
+import { rng } from '../support/corpus.js';
 import { tmpDir } from '../support/tmp.js';
+import { preludeFor, SUITES } from './suites.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/forth');
 const read = (f: string): string => fs.readFileSync(path.join(dir, f), 'utf8');
@@ -21,33 +23,14 @@ const read = (f: string): string => fs.readFileSync(path.join(dir, f), 'utf8');
 async function withHarness<T>(file: string, run: (sc: Sidecar) => Promise<T>): Promise<T> {
   const sc = await Sidecar.start({ memory: 16 << 20 });
   try {
-    await sc.forth(read('harness.fth'));
-    if (file.startsWith('float')) await sc.forth(read('harness-float.fth'));
-    if (file.startsWith('file')) await sc.forth(`: TMPDIR S" ${tmpDir('sidecar-forth-files-')}/" ;`);
-    if (file.startsWith('block')) await sc.forth(`: BLOCKFILE S" ${tmpDir('sidecar-forth-blocks-')}/blocks.fb" ;`);
+    for (const text of preludeFor(file, read, tmpDir)) await sc.forth(text);
     return await run(sc);
   } finally {
     await sc.stop();
   }
 }
 
-const suites = [
-  'core',
-  'core-ext',
-  'exception',
-  'double',
-  'string',
-  'memory',
-  'tools',
-  'search',
-  'file',
-  'float',
-  'facility',
-  'locals',
-  'block',
-  'environment',
-  'gforth',
-];
+const suites = SUITES;
 
 describe('Forth 2012 word sets', () => {
   for (const s of suites) {
@@ -141,19 +124,6 @@ describe('Forth error recovery (test/forth/errors.md)', () => {
     }
   });
 });
-
-/** A deterministic generator (xorshift32), so a failing line can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 describe('Forth fuzz (test/forth/fuzz-words.txt)', () => {
   test('random lines never kill the sidecar; each ends or is interrupted; a known-good command still answers', async (t) => {
