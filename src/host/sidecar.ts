@@ -346,9 +346,7 @@ export class Sidecar extends EventEmitter implements Executor {
       if (count < 0 || bytes > this.#region.size) {
         throw new RangeError(`alloc: count must be between 0 and the region's size in structs, got ${count}`);
       }
-      const off = this.#region.arena.alloc(bytes, Math.max(64, type.align));
-      this.#region.u8.fill(0, off, off + bytes);
-      return new Uint8Array(this.#region.buffer, off, bytes);
+      return new Uint8Array(this.#region.buffer, this.#zeroed(bytes, Math.max(64, type.align)), bytes);
     }
     const t = typeof type === 'string' ? scalarType(type) : null;
     if (!t) {
@@ -360,9 +358,15 @@ export class Sidecar extends EventEmitter implements Executor {
       throw new RangeError(`alloc: count must be between 0 and the region's size in elements, got ${count}`);
     }
     const Ctor = ARRAY_TYPES[t.kind] as new (b: ArrayBuffer, o: number, n: number) => RegionArray;
-    const off = this.#region.arena.alloc(count * t.size, 64);
-    this.#region.u8.fill(0, off, off + count * t.size); // fresh memory reads as zeros, whatever was there before
+    const off = this.#zeroed(count * t.size, 64);
     return new Ctor(this.#region.buffer, off, count);
+  }
+
+  /** `bytes` of the arena, zeroed: fresh memory reads as zeros, whatever was there before. */
+  #zeroed(bytes: number, align: number): number {
+    const off = this.#region.arena.alloc(bytes, align);
+    this.#region.u8.fill(0, off, off + bytes);
+    return off;
   }
 
   /** Returns an `alloc`ed array's memory to the region. */
