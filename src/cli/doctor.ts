@@ -6,7 +6,6 @@
  * each library of the known set inside it.
  */
 
-import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import '../host/addon.js'; // registers the channel addon and the sidecar executable
@@ -15,6 +14,7 @@ import { type CacheState, cacheDir } from '../host/build/cache.js';
 import { LibraryError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
 import { KNOWN_LIBRARIES } from '../libs/registry.js';
+import { CPU_FEATURES, type CpuInfo, cpuInfo } from '../sys/cpu.js';
 import { type Command, jsonFlag, keepingAlive, packageVersion } from './command.js';
 
 const usage = `usage: sidecar doctor [--json]
@@ -30,17 +30,6 @@ that does not, the Debian package that provides it (apt-get install NAME).
 
 Exit status: 0 when a sidecar starts and answers, 1 otherwise.
 `;
-
-/** The CPU features reported, as /proc/cpuinfo names them. */
-const CPU_FEATURES = ['avx2', 'fma', 'bmi2', 'avx512f', 'avx512dq', 'avx512bw', 'avx512vl'] as const;
-
-interface CpuInfo {
-  model: string;
-  logicalCpus: number;
-  /** Every flag of the first processor. */
-  flags: string[];
-  features: Record<(typeof CPU_FEATURES)[number], boolean>;
-}
 
 /**
  * The Debian 12 package that provides each library of the known set (Ubuntu
@@ -82,15 +71,6 @@ interface DoctorReport {
   libraries: LibraryReport[];
 }
 
-function readCpuInfo(text: string): CpuInfo {
-  const model = /^model name\s*:\s*(.*)$/m.exec(text)?.[1]?.trim() ?? 'unknown';
-  const logicalCpus = (text.match(/^processor\s*:/gm) ?? []).length;
-  const flags = (/^flags\s*:\s*(.*)$/m.exec(text)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
-  const has = new Set(flags);
-  const features = Object.fromEntries(CPU_FEATURES.map((f) => [f, has.has(f)])) as CpuInfo['features'];
-  return { model, logicalCpus, flags, features };
-}
-
 function glibcVersion(): string | null {
   const report = process.report as unknown as { excludeNetwork?: boolean; getReport(): object } | undefined;
   if (!report) return null;
@@ -106,12 +86,6 @@ function glibcVersion(): string | null {
 const NOT_FOUND = /cannot open shared object file: No such file or directory/;
 
 async function diagnose(): Promise<DoctorReport> {
-  let cpuText = '';
-  try {
-    cpuText = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  } catch {
-    // not Linux, or /proc is not mounted: report unknown
-  }
   const dir = cacheDir();
   const report: DoctorReport = {
     version: packageVersion(),
@@ -119,7 +93,7 @@ async function diagnose(): Promise<DoctorReport> {
     glibc: glibcVersion(),
     node: process.version,
     v8: process.versions.v8,
-    cpu: readCpuInfo(cpuText),
+    cpu: cpuInfo(),
     cache: {
       dir,
       artifacts: await Promise.all(
@@ -181,11 +155,17 @@ function formatReport(r: DoctorReport): string {
   row('kernel', r.kernel);
   row('glibc', r.glibc ?? 'unknown (not glibc?)');
   row('node', `${r.node} (V8 ${r.v8})`);
-  row('cpu', `${r.cpu.model}, ${r.cpu.logicalCpus} logical CPU${r.cpu.logicalCpus === 1 ? '' : 's'}`);
+  row('cpu', `${r.cpu.modelName}, ${r.cpu.logicalCpus} logical CPU${r.cpu.logicalCpus === 1 ? '' : 's'}`);
   const has = CPU_FEATURES.filter((f) => r.cpu.features[f]);
   const lacks = CPU_FEATURES.filter((f) => !r.cpu.features[f]);
   row('features', has.length ? has.join(' ') : '(none)');
   row('missing', lacks.length ? lacks.join(' ') : '(none)');
+  const kib = (n: number) => (n >= 1 << 20 ? `${n / (1 << 20)} MiB` : `${n / 1024} KiB`);
+  const c = r.cpu.caches;
+  row(
+    'core',
+    `${r.cpu.uarch} (family ${r.cpu.family} model ${r.cpu.model}), L1d ${kib(c.l1d)}, L2 ${kib(c.l2)}, L3 ${kib(c.l3)}`,
+  );
   out.push('', 'cache');
   row('dir', r.cache.dir);
   const said: Record<CacheState, string> = {
