@@ -38,3 +38,4 @@ export { defineStruct, type StructType, type StructValue } from './host/structs.
 export type { RestartPolicy } from './host/supervisor.js';
 export type { ArgsOfPrototype, FunctionOf, ResultOfPrototype } from './host/typed.js';
 export { CBLAS, KNOWN_LIBRARIES, type KnownPrototype, LAPACK } from './libs/registry.js';
+export * from './matrix/index.js';
