@@ -15,7 +15,10 @@
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import { loadChannelAddon } from './addon.js';
+import type { Executor } from './call.js';
+import type { Channel } from './channel.js';
 import { SidecarError } from './errors.js';
+import { Library } from './library.js';
 import type { RegionArray } from './marshal.js';
 import { shown } from './options.js';
 import { Region } from './region.js';
@@ -35,7 +38,7 @@ interface Waiter {
   reject: (e: Error) => void;
 }
 
-export class Pool extends EventEmitter {
+export class Pool extends EventEmitter implements Executor {
   /** The members, by index; the same objects for the life of the pool (a crashed member restarts in place). */
   readonly members: readonly Sidecar[];
   readonly region: Region;
@@ -43,12 +46,16 @@ export class Pool extends EventEmitter {
   readonly #busy: number[];
   readonly #waiting: Waiter[] = [];
   #stopped = false;
+  #next = 0;
+  readonly #libraries = new Map<string, Library>();
+  readonly timeoutMs: number;
 
   private constructor(region: Region, members: Sidecar[]) {
     super();
     this.region = region;
     this.members = members;
     this.#busy = members.map(() => 0);
+    this.timeoutMs = (members[0] as Sidecar).timeoutMs;
     members.forEach((m, i) => {
       m.on('exit', (info) => this.emit('exit', i, info));
       m.on('restart', () => {
@@ -119,6 +126,44 @@ export class Pool extends EventEmitter {
     if (typeof fn !== 'function') throw new TypeError(`pool.each: expected a function (sc) => ..., got ${shown(fn)}`);
     if (this.#stopped) throw new SidecarError('pool.each: this pool was stopped');
     return Promise.all(this.members.map(async (m, i) => fn(m, i)));
+  }
+
+  /**
+   * The channel of the member with the fewest requests in flight (ties in
+   * turn): where a call of a pool's library goes. Members that are down are
+   * passed over while any is up.
+   */
+  channel(): Channel {
+    let best = -1;
+    let least = Number.POSITIVE_INFINITY;
+    const n = this.members.length;
+    for (let k = 0; k < n; k++) {
+      const i = (this.#next + k) % n;
+      const m = this.members[i] as Sidecar;
+      if (!m.running || !this.#usable(i)) continue;
+      const load = m.channel().inFlight + (this.#busy[i] as number);
+      if (load < least) {
+        least = load;
+        best = i;
+      }
+    }
+    if (best < 0) best = this.#next % n; // none is up: its calls reject with why
+    this.#next = best + 1;
+    return (this.members[best] as Sidecar).channel();
+  }
+
+  /**
+   * A library opened in every member; its functions run on the least busy
+   * member (`const m = await pool.library('m'); await m.func('cos')(1)`).
+   */
+  async library(name: string): Promise<Library> {
+    const cached = this.#libraries.get(name);
+    if (cached) return cached;
+    const opened = await this.each((sc) => sc.library(name));
+    const first = opened[0] as Library;
+    const lib = new Library(this, name, first.soname, first.prototypes);
+    this.#libraries.set(name, lib);
+    return lib;
   }
 
   /** A zeroed typed array in the shared region: the same bytes in every member. */

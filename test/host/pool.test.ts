@@ -74,6 +74,35 @@ describe('pool', () => {
     assert.deepEqual(pids, [7n, 8n]);
   });
 
+  test("a pool's library runs each call on the least busy member; Forth runs on a free member", async () => {
+    await using pool = await Pool.start({ size: 2, memory: 8 << 20 });
+    const c = await pool.library('c');
+    const getpid = c.func('int getpid(void)');
+    const usleep = c.func('int usleep(unsigned int usec)');
+    const pids = await pool.each((sc) => sc.pid);
+    // each member resolves the functions on its first call: resolve both first
+    await Promise.all([getpid(), getpid(), usleep(1), usleep(1)]);
+    const busy = usleep(200_000); // one member sleeps: the next calls go to the other
+    const seen: number[] = [];
+    for (let k = 0; k < 6; k++) seen.push(await getpid());
+    await busy;
+    const other = seen[0] as number;
+    assert.ok(pids.includes(other));
+    assert.ok(
+      seen.every((p) => p === other),
+      `calls went to ${seen}`,
+    );
+    const after = new Set(await Promise.all(Array.from({ length: 8 }, () => getpid())));
+    assert.equal(after.size, 2); // idle again: calls spread over both
+    assert.equal((await pool.forth('6 7 * .')).trim(), '42');
+    await pool.each((sc) => sc.forth(': sq dup * ;'));
+    const outs = await Promise.all([pool.forth('9 sq .'), pool.forth('11 sq .')]);
+    assert.deepEqual(
+      outs.map((o) => o.trim()),
+      ['81', '121'],
+    );
+  });
+
   test('a crash loop gives up with a RestartLimitError and a giveup event', async () => {
     const sc = await Sidecar.start({ memory: 4 << 20, restart: { intensity: 2, periodMs: 60_000 } });
     try {
