@@ -98,6 +98,7 @@ function callRequest(m: Marshal, index: number): Request {
       write(ch, args, values, slot);
       ch.i32[(slot + SLOT.fn) >> 2] = index;
     },
+    check: m.check,
     decode: m.decode,
   };
 }
