@@ -18,7 +18,7 @@ import {
   SidecarExitedError,
   TimeoutError,
 } from '../../src/index.js';
-import { Assembler, eax, edi, rax, rdi } from '../../src/x86/index.js';
+import { Assembler, eax, ecx, edi, qword, r8, r9, rax, rcx, rdi, rsi } from '../../src/x86/index.js';
 import { rng } from '../support/corpus.js';
 
 export interface FaultCounts {
@@ -37,6 +37,7 @@ export interface FaultCounts {
   leakedProcesses: number;
   /** Scribbles the sidecar survived unnoticed (the call resolved; the restart after it worked). */
   unnoticed: number;
+  unnoticedByKind: Record<string, number>;
   /** Milliseconds from the fault to the rejection. */
   latencies: number[];
 }
@@ -92,6 +93,44 @@ function exitAt(): Uint8Array {
   return a.finish().sections[0]?.bytes as Uint8Array;
 }
 
+/**
+ * `void *scribble(void *p)`, a thread body for a malicious sidecar: p points
+ * to { target, words, seed }; for ever, it writes xorshift noise over
+ * `words` eightbytes at target, then spins a while, then again.
+ */
+function scribbler(): Uint8Array {
+  const a = new Assembler();
+  const outer = a.label();
+  const inner = a.label();
+  const wait = a.label();
+  a.mov(r8, qword(rdi, 16)); // the generator's state
+  a.bind(outer);
+  a.mov(rsi, qword(rdi, 0));
+  a.mov(rcx, qword(rdi, 8));
+  a.bind(inner);
+  a.mov(rax, r8);
+  a.shl(rax, 13);
+  a.xor(r8, rax);
+  a.mov(rax, r8);
+  a.shr(rax, 7);
+  a.xor(r8, rax);
+  a.mov(rax, r8);
+  a.shl(rax, 17);
+  a.xor(r8, rax);
+  a.mov(qword(rsi), r8);
+  a.add(rsi, 8);
+  a.dec(rcx);
+  a.jnz(inner);
+  a.mov(ecx, 200_000);
+  a.bind(wait);
+  a.pause();
+  a.dec(ecx);
+  a.jnz(wait);
+  a.mov(r9, qword(rdi, 0)); // keeps rdi live across the loop
+  a.jmp(outer);
+  return a.finish().sections[0]?.bytes as Uint8Array;
+}
+
 /** The bytes of `void null_write(void)`: a store to address 0 (SIGSEGV). */
 const NULL_WRITE = new Uint8Array([0x48, 0xc7, 0x04, 0x25, 0, 0, 0, 0, 1, 0, 0, 0, 0xc3]);
 
@@ -104,6 +143,8 @@ interface Kit {
   exitAt: NativeFunction;
   memcpy: NativeFunction;
   noise: Uint8Array;
+  /** Starts a scribbling thread in the sidecar (pthread_create). */
+  startScribbler(target: bigint, words: number): Promise<void>;
 }
 
 type Expect = readonly (new (...a: never[]) => Error)[];
@@ -201,6 +242,28 @@ const FAULTS: Fault[] = [
     },
   },
   {
+    kind: 'a thread scribbling over the ring while calls run',
+    run: (k) => {
+      const t = performance.now();
+      const ch = k.sc.channel();
+      const calls = (async () => {
+        await k.startScribbler(k.sc.regionAddress + BigInt(ch.offset), 640);
+        const rs: Promise<unknown>[] = [];
+        for (let i = 0; i < 20; i++) rs.push(k.abs(-i, { timeoutMs: 300 }));
+        try {
+          k.abs.sync(-1, { timeoutMs: 300 });
+        } catch (e) {
+          rs.push(Promise.reject(e));
+        }
+        const settled = await Promise.allSettled(rs);
+        const bad = settled.find((r) => r.status === 'rejected' && !(r.reason instanceof SidecarError));
+        if (bad) throw (bad as PromiseRejectedResult).reason;
+        throw settled.some((r) => r.status === 'rejected') ? new SidecarError('noticed') : new HarmlessScribble();
+      })();
+      return { promise: calls, t0: () => t, expect: [SidecarError, HarmlessScribble] };
+    },
+  },
+  {
     kind: 'loaded code scribbling over the header',
     run: (k) =>
       at(
@@ -242,6 +305,16 @@ async function kit(sc: Sidecar): Promise<Kit> {
     exitAt: await sc.load(exitAt(), 'long exit_at(long x)'),
     memcpy: c.func('void *memcpy(void *dest, const void *src, size_t n)'),
     noise,
+    startScribbler: async (target, words) => {
+      const code = await sc.load(scribbler());
+      const create = c.func('int pthread_create(void *thread, const void *attr, void *start, void *arg)');
+      const args = sc.alloc('uint64_t', 4);
+      args[0] = target;
+      args[1] = BigInt(words);
+      args[2] = 0x9e3779b97f4a7c15n;
+      const tid = sc.alloc('uint64_t', 1);
+      await create(tid, null, await code.base(), args);
+    },
   };
 }
 
@@ -262,6 +335,7 @@ export async function injectFaults(count: number, seed = 1): Promise<FaultCounts
     leakedFds: 0,
     leakedProcesses: 0,
     unnoticed: 0,
+    unnoticedByKind: {},
     latencies: [],
   };
   const sc = await Sidecar.start({ memory: 8 << 20, stdio: 'ignore', timeoutMs: 5000 });
@@ -283,8 +357,10 @@ export async function injectFaults(count: number, seed = 1): Promise<FaultCounts
         out.wrongClass++;
         if (out.wrongExamples.length < 5)
           out.wrongExamples.push(`${f.kind}: ${r.ok ? `resolved ${String(r.value)}` : String(r.error)}`);
-      } else if (r.error instanceof HarmlessScribble) out.unnoticed++;
-      else out.latencies.push(t1 - t0());
+      } else if (r.error instanceof HarmlessScribble) {
+        out.unnoticed++;
+        out.unnoticedByKind[f.kind] = (out.unnoticedByKind[f.kind] ?? 0) + 1;
+      } else out.latencies.push(t1 - t0());
       for (const o of others ?? []) {
         const s = await within(o, 10_000);
         if (s === 'unsettled') out.unsettled++;
@@ -295,7 +371,7 @@ export async function injectFaults(count: number, seed = 1): Promise<FaultCounts
       if (changed) out.buffersChanged++;
       // back to work: a crashed sidecar is restarted, a scribbled one too (the host rewrites what it owns)
       try {
-        if (f.kind.startsWith('loaded code scribbling') || !sc.running) await sc.restart();
+        if (f.kind.includes('scribbling') || !sc.running) await sc.restart();
         const pong = await within(sc.ping(7n), 10_000);
         if (pong === 'unsettled' || !pong.ok || pong.value !== 7n) out.deadAfter++;
       } catch {

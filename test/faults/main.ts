@@ -29,7 +29,10 @@ const rows: [string, string | number][] = [
 ];
 for (const [k, v] of rows) process.stdout.write(`${k.padEnd(32)} ${v}\n`);
 process.stdout.write('\nby kind\n');
-for (const [k, v] of Object.entries(r.byKind)) process.stdout.write(`  ${k.padEnd(40)} ${v}\n`);
+for (const [k, v] of Object.entries(r.byKind)) {
+  const u = r.unnoticedByKind[k];
+  process.stdout.write(`  ${k.padEnd(50)} ${String(v).padStart(5)}${u ? `  (${u} unnoticed)` : ''}\n`);
+}
 for (const e of r.wrongExamples) process.stdout.write(`wrong: ${e}\n`);
 const bad = r.unsettled + r.wrongClass + r.buffersChanged + r.deadAfter + r.leakedFds + r.leakedProcesses;
 process.exitCode = bad === 0 ? 0 : 1;
