@@ -10,6 +10,8 @@
 
 // The Forth's methods on Sidecar (sc.forth, sc.forthDefine, ...).
 import './forth/methods.js';
+// The matrix operations as methods of Matrix (a.matmul(b), a.add(b), ...).
+import './matrix/methods.js';
 
 export { ForthError } from './forth/errors.js';
 export type { ForthEvalOptions, ForthResult, ForthSession } from './forth/session.js';
@@ -38,4 +40,7 @@ export { defineStruct, type StructType, type StructValue } from './host/structs.
 export type { RestartPolicy } from './host/supervisor.js';
 export type { ArgsOfPrototype, FunctionOf, ResultOfPrototype } from './host/typed.js';
 export { CBLAS, KNOWN_LIBRARIES, type KnownPrototype, LAPACK } from './libs/registry.js';
-export * from './matrix/index.js';
+export { BACKENDS, type BackendName } from './matrix/backends.js';
+export type { ElementOptions, NormKind } from './matrix/elementwise.js';
+export type { MatmulOptions } from './matrix/matmul.js';
+export { type Compute, type ElementType, Matrix } from './matrix/matrix.js';
