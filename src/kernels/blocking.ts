@@ -65,7 +65,17 @@ const TILES: TileRow[] = [
     nc: 4032,
     note: "8x24 zmm with AMD's Zen 4 blocks (MC 120, KC 512, NC 4032)",
   },
-  { uarch: ['zen4', 'zen5'], isa: 'avx512', type: 'f32', mr: 8, nr: 48, note: '8x48 zmm, the Zen 4 shape for float' },
+  {
+    uarch: ['zen4', 'zen5'],
+    isa: 'avx512',
+    type: 'f32',
+    mr: 8,
+    nr: 48,
+    mc: 120,
+    kc: 512,
+    nc: 4032,
+    note: '8x48 zmm, the Zen 4 shape and blocks for float',
+  },
   {
     uarch: ['*'],
     isa: 'avx512',
@@ -101,7 +111,7 @@ export function gemmShape(type: GemmType, isa: GemmIsa, cpu: CpuInfo): GemmShape
   const es = type === 'f64' ? 8 : 4;
   const { l1d, l2, l3 } = cpu.caches;
   const kc = row.kc ?? Math.min(512, roundDown(Math.max(64, l1d / 2 / (row.nr * es)), 8));
-  const mc = row.mc ?? Math.min(600, roundDown((l2 * 0.6) / (kc * es), row.mr));
+  const mc = row.mc ?? roundDown(Math.min(600, (l2 * 0.6) / (kc * es)), row.mr);
   const budget = l3 > 0 ? Math.min(l3 / 2, 8192 * KIB) : 4 * l2;
   const nc = row.nc ?? Math.min(8192, roundDown(budget / (kc * es), row.nr));
   const caches = `L1d ${l1d / KIB}K, L2 ${l2 / KIB}K, L3 ${l3 / KIB / KIB}M`;
