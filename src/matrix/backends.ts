@@ -200,3 +200,33 @@ export function readyGemmBackend(sc: Sidecar, type: ElementType, requested: Back
   }
   return null;
 }
+
+export interface BackendReport {
+  /** OpenBLAS in this sidecar: its core and threads, or null when it does not load. */
+  openblas: { corename: string; threads: number } | null;
+  /** The own kernel per element type and why (or why there is none). */
+  kernels: Record<ElementType, string>;
+  /** What `matmul` uses by default here, and why. */
+  matmul: string;
+}
+
+/** What `sidecar doctor` says of the matrix backends on this machine. */
+export async function backendReport(sc: Sidecar): Promise<BackendReport> {
+  const ob = await openblas(sc);
+  const isas = supportedIsas();
+  const kernel = (type: ElementType) => {
+    if (isas.length === 0) return 'none: the CPU has neither AVX2+FMA nor AVX-512';
+    const k = gemmKernel(type, bestIsa(type));
+    return `${k.name}, blocks ${k.mc}×${k.kc}×${k.nc} (${k.why})`;
+  };
+  const matmul = ob
+    ? `openblas (${ob.corename}): chosen first when it loads; the own kernels with { backend: 'kernel' }`
+    : isas.length
+      ? 'the own kernels: OpenBLAS does not load (apt-get install libopenblas0-pthread for more speed)'
+      : 'plain JavaScript: no OpenBLAS and no AVX2 (slow)';
+  return {
+    openblas: ob ? { corename: ob.corename, threads: ob.threads } : null,
+    kernels: { f64: kernel('f64'), f32: kernel('f32') },
+    matmul,
+  };
+}
