@@ -15,6 +15,8 @@ const benches: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<v
   calls: () => import('./calls.js'),
   channel: () => import('./channel.js'),
   interop: () => import('./interop.js'),
+  blas: () => import('./blas.js'),
+  load: () => import('./load.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

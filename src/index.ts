@@ -10,6 +10,8 @@
 
 // The Forth's methods on Sidecar (sc.forth, sc.forthDefine, ...).
 import './forth/methods.js';
+// The matrix operations as methods of Matrix (a.matmul(b), a.add(b), ...).
+import './matrix/methods.js';
 
 export { ForthError } from './forth/errors.js';
 export type { ForthEvalOptions, ForthResult, ForthSession } from './forth/session.js';
@@ -24,6 +26,7 @@ export {
   LibraryError,
   MemoryAccessError,
   ProtocolError,
+  RestartLimitError,
   SidecarError,
   SidecarExitedError,
   SidecarStartError,
@@ -31,7 +34,13 @@ export {
 } from './host/errors.js';
 export { Library } from './host/library.js';
 export type { RegionArray } from './host/marshal.js';
+export { MAX_POOL, Pool, type PoolOptions } from './host/pool.js';
 export { type RegionArrayOf, Sidecar, type StartOptions } from './host/sidecar.js';
 export { defineStruct, type StructType, type StructValue } from './host/structs.js';
+export type { RestartPolicy } from './host/supervisor.js';
 export type { ArgsOfPrototype, FunctionOf, ResultOfPrototype } from './host/typed.js';
 export { CBLAS, KNOWN_LIBRARIES, type KnownPrototype, LAPACK } from './libs/registry.js';
+export { BACKENDS, type BackendName } from './matrix/backends.js';
+export type { ElementOptions, NormKind } from './matrix/elementwise.js';
+export type { MatmulOptions } from './matrix/matmul.js';
+export { type Compute, type ElementType, Matrix } from './matrix/matrix.js';
