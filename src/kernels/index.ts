@@ -37,7 +37,7 @@ export interface GemmKernel {
   why: string;
 }
 
-/** The ISAs of the kernels `cpu` can run, best-known first is not implied (see bestIsa). */
+/** The ISAs of the kernels `cpu` can run (AVX2 needs FMA too; AVX-512 needs F and DQ). */
 export function supportedIsas(cpu: CpuInfo = cpuInfo()): GemmIsa[] {
   const f = cpu.features;
   const out: GemmIsa[] = [];
@@ -47,17 +47,31 @@ export function supportedIsas(cpu: CpuInfo = cpuInfo()): GemmIsa[] {
 }
 
 /**
- * The ISA to use for `type` on `cpu`. A 512-bit FMA is not always faster:
- * on AMD Zen 4 a zmm FMA issues at half the rate of a ymm one (both about
- * 16 double flops per cycle per core, measured), so there the AVX-512
- * kernel wins only by its larger tile (fewer loads per FMA) and AMD's own
- * library uses it; Intel server cores (Skylake-X to Emerald Rapids) have
- * two 512-bit FMA units and double their AVX2 peak. Both pick AVX-512;
- * a CPU without it gets AVX2. Throws where neither exists.
+ * Which ISA wins, per microarchitecture. A 512-bit FMA is not always
+ * faster: on AMD Zen 4 a zmm FMA issues at half the rate of a ymm one (both
+ * about 16 double flops per cycle per core, measured), so there AVX-512
+ * wins only by its larger tile (fewer loads per FMA, the shape AMD's own
+ * library uses); Intel server cores (Skylake-X to Emerald Rapids) have two
+ * 512-bit FMA units and double their AVX2 peak. Not yet measured on either
+ * (bench/blas.ts runs both kernels side by side): change a row when it says
+ * otherwise. A CPU not listed takes AVX-512 when it has it.
  */
+const BEST_ISA: Record<string, GemmIsa> = {
+  zen4: 'avx512',
+  zen5: 'avx512',
+  skylakex: 'avx512',
+  cooperlake: 'avx512',
+  icelakex: 'avx512',
+  sapphirerapids: 'avx512',
+  emeraldrapids: 'avx512',
+};
+
+/** The ISA to use for `type` on `cpu` (the same for both types so far). Throws where there is no AVX2 and FMA. */
 export function bestIsa(type: GemmType, cpu: CpuInfo = cpuInfo()): GemmIsa {
-  void type; // the same answer for both types on every CPU in the table so far
+  void type;
   const isas = supportedIsas(cpu);
+  const listed = BEST_ISA[cpu.uarch];
+  if (listed && isas.includes(listed)) return listed;
   if (isas.includes('avx512')) return 'avx512';
   if (isas.includes('avx2')) return 'avx2';
   throw new Error(`no GEMM kernel for this CPU (${cpu.modelName}): it needs AVX2 and FMA`);
