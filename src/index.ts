@@ -34,4 +34,7 @@ export type { RegionArray } from './host/marshal.js';
 export { type RegionArrayOf, Sidecar, type StartOptions } from './host/sidecar.js';
 export { defineStruct, type StructType, type StructValue } from './host/structs.js';
 export type { ArgsOfPrototype, FunctionOf, ResultOfPrototype } from './host/typed.js';
+export { type Blas, blis, type CblasFunctions, type LibraryOpener, openBlas } from './libs/blas.js';
+export { LinAlgError, type LinAlgErrorKind } from './libs/errors.js';
+export { type CheckedRoutine, type Lapack, type LapackFunctions, lapacke } from './libs/lapack.js';
 export { CBLAS, KNOWN_LIBRARIES, type KnownPrototype, LAPACK } from './libs/registry.js';

@@ -150,31 +150,77 @@ const CRYPTO_PROTOTYPES = [
   'int RAND_bytes(unsigned char *buf, int num)',
 ] as const;
 
+/**
+ * The CBLAS functions of one precision (`d`/`double`, `s`/`float`): levels 1-3.
+ * Enum arguments (order, trans, uplo, diag, side) are `int`s (the CBLAS
+ * constants below). `i?amax` is declared `int`: OpenBLAS returns a size_t,
+ * BLIS a 32-bit integer, and the low 32 bits are the index in both.
+ */
+function cblas<R extends 'double' | 'float', P extends 'd' | 's'>(r: R, p: P) {
+  return [
+    `${r} cblas_${p}dot(int n, const ${r} *x, int incx, const ${r} *y, int incy)`,
+    `void cblas_${p}axpy(int n, ${r} alpha, const ${r} *x, int incx, ${r} *y, int incy)`,
+    `void cblas_${p}scal(int n, ${r} alpha, ${r} *x, int incx)`,
+    `${r} cblas_${p}nrm2(int n, const ${r} *x, int incx)`,
+    `${r} cblas_${p}asum(int n, const ${r} *x, int incx)`,
+    `void cblas_${p}copy(int n, const ${r} *x, int incx, ${r} *y, int incy)`,
+    `void cblas_${p}swap(int n, ${r} *x, int incx, ${r} *y, int incy)`,
+    `int cblas_i${p}amax(int n, const ${r} *x, int incx)`,
+    `void cblas_${p}gemv(int order, int trans, int m, int n, ${r} alpha, const ${r} *a, int lda, const ${r} *x, int incx, ${r} beta, ${r} *y, int incy)`,
+    `void cblas_${p}ger(int order, int m, int n, ${r} alpha, const ${r} *x, int incx, const ${r} *y, int incy, ${r} *a, int lda)`,
+    `void cblas_${p}symv(int order, int uplo, int n, ${r} alpha, const ${r} *a, int lda, const ${r} *x, int incx, ${r} beta, ${r} *y, int incy)`,
+    `void cblas_${p}trmv(int order, int uplo, int trans, int diag, int n, const ${r} *a, int lda, ${r} *x, int incx)`,
+    `void cblas_${p}trsv(int order, int uplo, int trans, int diag, int n, const ${r} *a, int lda, ${r} *x, int incx)`,
+    `void cblas_${p}gemm(int order, int transa, int transb, int m, int n, int k, ${r} alpha, const ${r} *a, int lda, const ${r} *b, int ldb, ${r} beta, ${r} *c, int ldc)`,
+    `void cblas_${p}syrk(int order, int uplo, int trans, int n, int k, ${r} alpha, const ${r} *a, int lda, ${r} beta, ${r} *c, int ldc)`,
+    `void cblas_${p}symm(int order, int side, int uplo, int m, int n, ${r} alpha, const ${r} *a, int lda, const ${r} *b, int ldb, ${r} beta, ${r} *c, int ldc)`,
+    `void cblas_${p}trmm(int order, int side, int uplo, int transa, int diag, int m, int n, ${r} alpha, const ${r} *a, int lda, ${r} *b, int ldb)`,
+    `void cblas_${p}trsm(int order, int side, int uplo, int transa, int diag, int m, int n, ${r} alpha, const ${r} *a, int lda, ${r} *b, int ldb)`,
+  ] as const;
+}
+
+/** CBLAS in double and float: what OpenBLAS and BLIS both export. */
+export const CBLAS_PROTOTYPES = [...cblas('double', 'd'), ...cblas('float', 's')] as const;
+
 const OPENBLAS_PROTOTYPES = [
-  'double cblas_ddot(int n, const double *x, int incx, const double *y, int incy)',
-  'float cblas_sdot(int n, const float *x, int incx, const float *y, int incy)',
-  'void cblas_daxpy(int n, double alpha, const double *x, int incx, double *y, int incy)',
-  'void cblas_dscal(int n, double alpha, double *x, int incx)',
-  'void cblas_dcopy(int n, const double *x, int incx, double *y, int incy)',
-  'double cblas_dnrm2(int n, const double *x, int incx)',
-  'double cblas_dasum(int n, const double *x, int incx)',
-  'size_t cblas_idamax(int n, const double *x, int incx)',
-  'void cblas_dgemv(int order, int trans, int m, int n, double alpha, const double *a, int lda, const double *x, int incx, double beta, double *y, int incy)',
-  'void cblas_dgemm(int order, int transa, int transb, int m, int n, int k, double alpha, const double *a, int lda, const double *b, int ldb, double beta, double *c, int ldc)',
-  'void cblas_sgemm(int order, int transa, int transb, int m, int n, int k, float alpha, const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc)',
+  ...CBLAS_PROTOTYPES,
   'int openblas_get_num_threads(void)',
   'void openblas_set_num_threads(int n)',
+  'int openblas_get_num_procs(void)',
+  'int openblas_get_parallel(void)',
   'char *openblas_get_config(void)',
+  'char *openblas_get_corename(void)',
 ] as const;
 
-const LAPACKE_PROTOTYPES = [
-  'int LAPACKE_dgesv(int layout, int n, int nrhs, double *a, int lda, int *ipiv, double *b, int ldb)',
-  'int LAPACKE_dgetrf(int layout, int m, int n, double *a, int lda, int *ipiv)',
-  'int LAPACKE_dgetri(int layout, int n, double *a, int lda, const int *ipiv)',
-  'int LAPACKE_dpotrf(int layout, char uplo, int n, double *a, int lda)',
-  'int LAPACKE_dsyev(int layout, char jobz, char uplo, int n, double *a, int lda, double *w)',
-  'int LAPACKE_dgels(int layout, char trans, int m, int n, int nrhs, double *a, int lda, double *b, int ldb)',
+const BLIS_PROTOTYPES = [
+  ...CBLAS_PROTOTYPES,
+  'char *bli_info_get_version_str(void)',
+  'int64_t bli_thread_get_num_threads(void)',
+  'void bli_thread_set_num_threads(int64_t n)',
+  'int bli_arch_query_id(void)',
+  'const char *bli_arch_string(int id)',
 ] as const;
+
+/** The LAPACKE routines of one precision (matrices in the layout of the first argument; `info` is the result). */
+function lapacke<R extends 'double' | 'float', P extends 'd' | 's'>(r: R, p: P) {
+  return [
+    `int LAPACKE_${p}gesv(int layout, int n, int nrhs, ${r} *a, int lda, int *ipiv, ${r} *b, int ldb)`,
+    `int LAPACKE_${p}getrf(int layout, int m, int n, ${r} *a, int lda, int *ipiv)`,
+    `int LAPACKE_${p}getrs(int layout, char trans, int n, int nrhs, const ${r} *a, int lda, const int *ipiv, ${r} *b, int ldb)`,
+    `int LAPACKE_${p}getri(int layout, int n, ${r} *a, int lda, const int *ipiv)`,
+    `int LAPACKE_${p}potrf(int layout, char uplo, int n, ${r} *a, int lda)`,
+    `int LAPACKE_${p}potrs(int layout, char uplo, int n, int nrhs, const ${r} *a, int lda, ${r} *b, int ldb)`,
+    `int LAPACKE_${p}syev(int layout, char jobz, char uplo, int n, ${r} *a, int lda, ${r} *w)`,
+    `int LAPACKE_${p}syevd(int layout, char jobz, char uplo, int n, ${r} *a, int lda, ${r} *w)`,
+    `int LAPACKE_${p}gesdd(int layout, char jobz, int m, int n, ${r} *a, int lda, ${r} *s, ${r} *u, int ldu, ${r} *vt, int ldvt)`,
+    `int LAPACKE_${p}gesvd(int layout, char jobu, char jobvt, int m, int n, ${r} *a, int lda, ${r} *s, ${r} *u, int ldu, ${r} *vt, int ldvt, ${r} *superb)`,
+    `int LAPACKE_${p}gels(int layout, char trans, int m, int n, int nrhs, ${r} *a, int lda, ${r} *b, int ldb)`,
+    `int LAPACKE_${p}geqrf(int layout, int m, int n, ${r} *a, int lda, ${r} *tau)`,
+    `int LAPACKE_${p}orgqr(int layout, int m, int n, int k, ${r} *a, int lda, const ${r} *tau)`,
+  ] as const;
+}
+
+export const LAPACKE_PROTOTYPES = [...lapacke('double', 'd'), ...lapacke('float', 's')] as const;
 
 /** Every ready-made prototype of the known set, as literal types (`lib.func('hypot')` is typed from it). */
 export type KnownPrototype =
@@ -185,6 +231,7 @@ export type KnownPrototype =
   | (typeof CURL_PROTOTYPES)[number]
   | (typeof CRYPTO_PROTOTYPES)[number]
   | (typeof OPENBLAS_PROTOTYPES)[number]
+  | (typeof BLIS_PROTOTYPES)[number]
   | (typeof LAPACKE_PROTOTYPES)[number];
 
 export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
@@ -254,6 +301,12 @@ export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
     sonames: ['liblapacke.so.3', 'liblapacke.so'],
     prototypes: protos(LAPACKE_PROTOTYPES),
   },
+  blis: {
+    name: 'blis',
+    description: 'BLIS (its CBLAS interface)',
+    sonames: ['libblis.so.4', 'libblis.so.3', 'libblis.so'],
+    prototypes: protos(BLIS_PROTOTYPES),
+  },
 };
 
 /** CBLAS enum values, for the prototypes above. */
@@ -263,6 +316,12 @@ export const CBLAS = {
   NoTrans: 111,
   Trans: 112,
   ConjTrans: 113,
+  Upper: 121,
+  Lower: 122,
+  NonUnit: 131,
+  Unit: 132,
+  Left: 141,
+  Right: 142,
 } as const;
 
 export const LAPACK = { RowMajor: 101, ColMajor: 102 } as const;
