@@ -7,13 +7,19 @@
  *
  * The functions are the C ones, arguments as CBLAS takes them (`int`
  * enums from `CBLAS`, leading dimensions, strides); the arrays live in the
- * sidecar's region (`sc.alloc('double', n)`), so nothing is copied.
+ * sidecar's region (`sc.alloc('double', n)`), so nothing is copied. Each
+ * checks before the call that its arrays hold what the shapes, leading
+ * dimensions and strides given reach (a RangeError naming the argument):
+ * a short array would not fault, the library would read and write the
+ * region's other buffers.
  */
 
+import type { NativeFunction } from '../host/call.js';
 import { LibraryError } from '../host/errors.js';
 import type { Library } from '../host/library.js';
 import type { FunctionOf } from '../host/typed.js';
-import { CBLAS_PROTOTYPES } from './registry.js';
+import { type Args, checkNeeds, knownLayout, matrixNeed as mat, type Need, num, vectorNeed as vec } from './extent.js';
+import { CBLAS, CBLAS_PROTOTYPES } from './registry.js';
 
 type CblasPrototype = (typeof CBLAS_PROTOTYPES)[number];
 type CblasName<P extends string> = P extends `${string} cblas_${infer N}(${string}` ? N : never;
@@ -41,12 +47,99 @@ export interface Blas extends CblasFunctions {
   config(): Promise<string>;
 }
 
-/** The CBLAS functions of `lib`, by short name. */
+const notrans = (a: Args, i: number) => a[i] === CBLAS.NoTrans;
+/** Level 2 and 3: nothing to check when the layout is not one CBLAS knows (it rejects the call itself). */
+const laid =
+  (f: (a: Args) => Need[]) =>
+  (a: Args): Need[] =>
+    knownLayout(a) ? f(a) : [];
+
+/** The arrays of each function (by its name without the precision letter) and what they reach. */
+const NEEDS: Record<string, (a: Args) => Need[]> = {
+  dot: (a) => [vec(a, 1, num(a, 0), 2), vec(a, 3, num(a, 0), 4)],
+  axpy: (a) => [vec(a, 2, num(a, 0), 3), vec(a, 4, num(a, 0), 5)],
+  scal: (a) => [vec(a, 2, num(a, 0), 3)],
+  nrm2: (a) => [vec(a, 1, num(a, 0), 2)],
+  asum: (a) => [vec(a, 1, num(a, 0), 2)],
+  iamax: (a) => [vec(a, 1, num(a, 0), 2)],
+  copy: (a) => [vec(a, 1, num(a, 0), 2), vec(a, 3, num(a, 0), 4)],
+  swap: (a) => [vec(a, 1, num(a, 0), 2), vec(a, 3, num(a, 0), 4)],
+  gemv: laid((a) => {
+    const [m, n] = [num(a, 2), num(a, 3)];
+    const [nx, ny] = notrans(a, 1) ? [n, m] : [m, n];
+    return [mat(a, 5, m, n, 6, 'lda'), vec(a, 7, nx, 8), vec(a, 10, ny, 11)];
+  }),
+  ger: laid((a) => [vec(a, 4, num(a, 1), 5), vec(a, 6, num(a, 2), 7), mat(a, 8, num(a, 1), num(a, 2), 9, 'lda')]),
+  symv: laid((a) => [mat(a, 4, num(a, 2), num(a, 2), 5, 'lda'), vec(a, 6, num(a, 2), 7), vec(a, 9, num(a, 2), 10)]),
+  trmv: laid((a) => [mat(a, 5, num(a, 4), num(a, 4), 6, 'lda'), vec(a, 7, num(a, 4), 8)]),
+  trsv: laid((a) => [mat(a, 5, num(a, 4), num(a, 4), 6, 'lda'), vec(a, 7, num(a, 4), 8)]),
+  gemm: laid((a) => {
+    const [m, n, k] = [num(a, 3), num(a, 4), num(a, 5)];
+    return [
+      notrans(a, 1) ? mat(a, 7, m, k, 8, 'lda') : mat(a, 7, k, m, 8, 'lda'),
+      notrans(a, 2) ? mat(a, 9, k, n, 10, 'ldb') : mat(a, 9, n, k, 10, 'ldb'),
+      mat(a, 12, m, n, 13, 'ldc'),
+    ];
+  }),
+  syrk: laid((a) => {
+    const [n, k] = [num(a, 3), num(a, 4)];
+    return [notrans(a, 2) ? mat(a, 6, n, k, 7, 'lda') : mat(a, 6, k, n, 7, 'lda'), mat(a, 9, n, n, 10, 'ldc')];
+  }),
+  symm: laid((a) => {
+    const [m, n] = [num(a, 3), num(a, 4)];
+    const s = a[1] === CBLAS.Left ? m : n;
+    return [mat(a, 6, s, s, 7, 'lda'), mat(a, 8, m, n, 9, 'ldb'), mat(a, 11, m, n, 12, 'ldc')];
+  }),
+  trmm: laid((a) => {
+    const [m, n] = [num(a, 5), num(a, 6)];
+    const s = a[1] === CBLAS.Left ? m : n;
+    return [mat(a, 8, s, s, 9, 'lda'), mat(a, 10, m, n, 11, 'ldb')];
+  }),
+  trsm: laid((a) => {
+    const [m, n] = [num(a, 5), num(a, 6)];
+    const s = a[1] === CBLAS.Left ? m : n;
+    return [mat(a, 8, s, s, 9, 'lda'), mat(a, 10, m, n, 11, 'ldb')];
+  }),
+};
+
+/** `fn` with its arrays checked against its shapes before every call (the same interface). */
+function checked(fn: NativeFunction, routine: string, needs: (a: Args) => Need[]): NativeFunction {
+  const sig = fn.signature;
+  const n = sig.params.length;
+  const check = (args: Args) => {
+    if (args.length >= n) checkNeeds(routine, sig, args, needs(args));
+  };
+  const rejecting =
+    <A extends unknown[], R>(g: (...args: A) => Promise<R>, first: (...args: A) => void) =>
+    (...args: A): Promise<R> => {
+      try {
+        first(...args);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return g(...args);
+    };
+  const f = rejecting(fn, (...args: unknown[]) => check(args)) as NativeFunction;
+  Object.defineProperty(f, 'name', { value: routine });
+  f.sync = (...args: unknown[]) => {
+    check(args);
+    return fn.sync(...args);
+  };
+  f.with = (opts) => rejecting(fn.with(opts), (...args: unknown[]) => check(args));
+  f.batch = rejecting(fn.batch, (lists) => {
+    for (const l of lists) check(l as Args);
+  });
+  Object.defineProperty(f, 'signature', { value: sig, enumerable: true });
+  return f;
+}
+
+/** The CBLAS functions of `lib`, by short name, their arrays checked. */
 function cblasFunctions(lib: Library): CblasFunctions {
   const out: Record<string, unknown> = {};
   for (const p of CBLAS_PROTOTYPES) {
     const name = /cblas_(\w+)\(/.exec(p)?.[1] as string;
-    out[name] = lib.func(p);
+    const base = name.startsWith('i') ? 'iamax' : name.slice(1);
+    out[name] = checked(lib.func(p), `cblas_${name}`, NEEDS[base] ?? (() => []));
   }
   return out as CblasFunctions;
 }

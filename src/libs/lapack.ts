@@ -27,7 +27,8 @@ import {
   rankDeficientError,
   singularError,
 } from './errors.js';
-import { LAPACK, LAPACKE_PROTOTYPES } from './registry.js';
+import { type Args, checkNeeds, knownLayout, matrixNeed, type Need, num } from './extent.js';
+import { LAPACKE_PROTOTYPES } from './registry.js';
 
 type LapackePrototype = (typeof LAPACKE_PROTOTYPES)[number];
 type LapackeName<P extends string> = P extends `int LAPACKE_${infer N}(${string}` ? N : never;
@@ -52,28 +53,11 @@ export interface Lapack extends LapackFunctions {
   readonly library: Library;
 }
 
-/** An array argument and the elements its shape needs. */
-interface Need {
-  arg: number;
-  elements: number;
-  /** How the count was reached, for the message (`3×2 with ldb 2`). */
-  shape: string;
-}
-
-type Args = readonly unknown[];
-const num = (a: Args, i: number): number => Number(a[i]);
 const letter = (a: Args, i: number): string =>
   String(typeof a[i] === 'number' ? String.fromCharCode(a[i]) : a[i])
     .toUpperCase()
     .slice(0, 1);
-
-/** Elements of a rows×cols matrix with leading dimension ld in `layout`. */
-function matrix(a: Args, arg: number, rows: number, cols: number, ldArg: number, ldName: string): Need {
-  const ld = num(a, ldArg);
-  const elements =
-    rows <= 0 || cols <= 0 ? 0 : a[0] === LAPACK.ColMajor ? (cols - 1) * ld + rows : (rows - 1) * ld + cols;
-  return { arg, elements, shape: `${rows}×${cols} with ${ldName} ${ld}` };
-}
+const matrix = matrixNeed;
 const vector = (arg: number, elements: number): Need => ({ arg, elements, shape: `${elements}` });
 
 /** The arrays of each routine (by its name without the precision letter) and what they need. */
@@ -123,16 +107,7 @@ const NEEDS: Record<string, (a: Args) => Need[]> = {
 };
 
 function checkArrays(routine: string, base: string, sig: Signature, args: Args): void {
-  if (args[0] !== LAPACK.RowMajor && args[0] !== LAPACK.ColMajor) return; // LAPACKE says -1
-  for (const need of NEEDS[base]?.(args) ?? []) {
-    const v = args[need.arg];
-    if (!ArrayBuffer.isView(v) || v instanceof DataView) continue; // an address: the caller's to size
-    const have = (v as unknown as { length: number }).length;
-    if (Number.isFinite(need.elements) && have < need.elements) {
-      const name = sig.params[need.arg]?.name ?? `argument ${need.arg + 1}`;
-      throw new RangeError(`${routine}: ${name} has ${have} elements; ${need.shape} needs ${need.elements}`);
-    }
-  }
+  if (knownLayout(args)) checkNeeds(routine, sig, args, NEEDS[base]?.(args) ?? []);
 }
 
 /** LAPACKE's own codes below the argument numbers. */

@@ -44,6 +44,31 @@ for (const [name, opener] of [
       await assert.rejects(lib.setThreads(0), RangeError);
     });
 
+    test('arrays shorter than their shapes reach: a RangeError naming the argument, nothing sent', async () => {
+      const x = sc.alloc('double', 10);
+      const y = sc.alloc('double', 10);
+      assert.throws(() => lib.ddot.sync(6, x, 2, y, 1), /cblas_ddot: x has 10 elements; 6 with stride 2 needs 11/);
+      await assert.rejects(
+        lib.ddot.batch([
+          [5, x, 2, y, 1],
+          [4, x, 1, y, 4],
+        ]),
+        /y has 10 elements; 4 with stride 4 needs 13/,
+      );
+      const [a, b, c] = [sc.alloc('double', 12), sc.alloc('double', 12), sc.alloc('double', 11)];
+      await assert.rejects(
+        lib.dgemm(RowMajor, NoTrans, NoTrans, 3, 4, 3, 1, a, 4, b, 4, 0, c, 4),
+        /cblas_dgemm: c has 11 elements; 3×4 with ldc 4 needs 12/,
+      );
+      await assert.rejects(
+        lib.dgemm.with({ timeoutMs: 1000 })(RowMajor, Trans, NoTrans, 3, 4, 5, 1, a, 3, b, 4, 0, c, 4),
+        /cblas_dgemm: a has 12 elements; 5×3 with lda 3 needs 15/,
+      );
+      // The same shapes with arrays long enough go through.
+      await lib.dgemm(RowMajor, NoTrans, NoTrans, 3, 4, 3, 1, a, 4, b, 4, 0, sc.alloc('double', 12), 4);
+      assert.equal(lib.ddot.sync(5, x, 2, y, 1), 0);
+    });
+
     for (const p of ['d', 's'] as const) {
       const eps = p === 'd' ? 1e-13 : 2e-5;
       const fn = (n: string) => (lib as unknown as Record<string, NativeFunction>)[p + n] as NativeFunction;
