@@ -16,10 +16,10 @@
 
 import type { NativeFunction } from '../host/call.js';
 import { LibraryError } from '../host/errors.js';
+import { CBLAS, CBLAS_PROTOTYPES } from '../host/known.js';
 import type { Library } from '../host/library.js';
 import type { FunctionOf } from '../host/typed.js';
 import { type Args, checkNeeds, knownLayout, matrixNeed as mat, type Need, num, vectorNeed as vec } from './extent.js';
-import { CBLAS, CBLAS_PROTOTYPES } from './registry.js';
 
 type CblasPrototype = (typeof CBLAS_PROTOTYPES)[number];
 type CblasName<P extends string> = P extends `${string} cblas_${infer N}(${string}` ? N : never;

@@ -17,6 +17,7 @@
 
 import type { CallOptions, NativeFunction } from '../host/call.js';
 import type { Signature } from '../host/ctypes.js';
+import { LAPACKE_PROTOTYPES } from '../host/known.js';
 import type { Library } from '../host/library.js';
 import type { ArgsOfPrototype } from '../host/typed.js';
 import type { LibraryOpener } from './blas.js';
@@ -28,7 +29,6 @@ import {
   singularError,
 } from './errors.js';
 import { type Args, checkNeeds, knownLayout, matrixNeed, type Need, num } from './extent.js';
-import { LAPACKE_PROTOTYPES } from './registry.js';
 
 type LapackePrototype = (typeof LAPACKE_PROTOTYPES)[number];
 type LapackeName<P extends string> = P extends `int LAPACKE_${infer N}(${string}` ? N : never;
