@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { LAPACK, type Lapack, LinAlgError, lapacke, type NativeFunction, Sidecar } from '../../src/index.js';
-import { eigSym } from '../../src/matrix/fallback/index.js';
+import { eigSym, svd } from '../../src/matrix/fallback/index.js';
 import {
   epsOf,
   type Floats,
@@ -177,6 +177,8 @@ for (const p of ['d', 's'] as const) {
           for (let i = 0; i < k; i++) for (let j = 0; j < n; j++) v[j * k + i] = vt[i * n + j] as number;
           assert.ok(orthogonality(mat(v, n, k)) < tol(m + n));
           for (let i = 1; i < k; i++) assert.ok((s[i] as number) <= (s[i - 1] as number));
+          // The plain-TypeScript SVD (one-sided Jacobi, another method) finds the same singular values.
+          assert.ok(maxDiff(svd(mat(Float64Array.from(a0), m, n) as never).s, s) / norm(s) < tol(m + n));
         }
       });
     }
