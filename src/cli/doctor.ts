@@ -45,6 +45,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   crypto: 'libssl3',
   openblas: 'libopenblas0',
   lapacke: 'liblapacke',
+  blis: 'libblis4-pthread',
 };
 
 interface LibraryReport {
