@@ -11,7 +11,7 @@
 import type { CallOptions, NativeFunction } from '../host/call.js';
 import { Pool } from '../host/pool.js';
 import type { Sidecar } from '../host/sidecar.js';
-import { bestIsa, type GemmIsa, type GemmKernel, gemmKernel, supportedIsas } from '../kernels/index.js';
+import type { GemmIsa, GemmKernel } from '../kernels/index.js';
 import type { Compute, ElementType } from './matrix.js';
 import { type OpenBlas, openblas } from './openblas.js';
 
@@ -99,12 +99,21 @@ function openblasBackend(type: ElementType): GemmBackend {
   };
 }
 
+/** The kernels' generator, loaded on first use (it brings the assembler: not needed to start a sidecar). */
+let K: typeof import('../kernels/index.js') | null = null;
+async function kernelModule(): Promise<typeof import('../kernels/index.js')> {
+  K ??= await import('../kernels/index.js');
+  return K;
+}
+/** What the CPU's kernels are (the module must have been loaded: an async call comes first). */
+const supportedIsas = (): GemmIsa[] => (K ? K.supportedIsas() : []);
+
 const loadedKernels = new WeakMap<Sidecar, Map<string, Promise<NativeFunction>>>();
 const readyKernels = new WeakMap<Sidecar, Map<string, NativeFunction>>();
 
 /** The own kernel for `type` on `isa`, loaded once per sidecar (LoadedCode reloads it after a restart). */
 function kernelBackend(type: ElementType, isa: GemmIsa): GemmBackend {
-  const k: GemmKernel = gemmKernel(type, isa);
+  const k: GemmKernel = (K as NonNullable<typeof K>).gemmKernel(type, isa);
   const load = (sc: Sidecar): Promise<NativeFunction> => {
     let m = loadedKernels.get(sc);
     if (!m) loadedKernels.set(sc, (m = new Map()));
@@ -146,7 +155,7 @@ function kernelFor(type: ElementType, requested: BackendName): GemmBackend {
   if (requested === 'kernel') {
     if (isas.length === 0)
       throw new TypeError('matmul: this CPU has neither AVX2+FMA nor AVX-512: no own kernel runs here');
-    return kernelBackend(type, bestIsa(type));
+    return kernelBackend(type, (K as NonNullable<typeof K>).bestIsa(type));
   }
   const isa = requested === 'kernel:avx512' ? 'avx512' : 'avx2';
   if (!isas.includes(isa))
@@ -173,6 +182,7 @@ export async function gemmBackend(owner: Compute, type: ElementType, requested: 
     );
   }
   if (requested === 'js') return JS;
+  await kernelModule();
   if (requested.startsWith('kernel')) return kernelFor(type, requested);
   const ob = await openblas(first(owner));
   if (ob) resolved.set(first(owner), ob);
@@ -212,6 +222,7 @@ export interface BackendReport {
 
 /** What `sidecar doctor` says of the matrix backends on this machine. */
 export async function backendReport(sc: Sidecar): Promise<BackendReport> {
+  const { gemmKernel, bestIsa } = await kernelModule();
   const ob = await openblas(sc);
   const isas = supportedIsas();
   const kernel = (type: ElementType) => {
