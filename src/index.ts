@@ -45,5 +45,6 @@ export { type CheckedRoutine, type Lapack, type LapackFunctions, lapacke } from 
 export { CBLAS, KNOWN_LIBRARIES, type KnownPrototype, LAPACK } from './libs/registry.js';
 export { BACKENDS, type BackendName } from './matrix/backends.js';
 export type { ElementOptions, NormKind } from './matrix/elementwise.js';
+export type { SolverBackend, SolverOptions } from './matrix/linalg.js';
 export type { MatmulOptions } from './matrix/matmul.js';
 export { type Compute, type ElementType, Matrix } from './matrix/matrix.js';
