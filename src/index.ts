@@ -12,6 +12,8 @@
 import './forth/methods.js';
 // The matrix operations as methods of Matrix (a.matmul(b), a.add(b), ...).
 import './matrix/methods.js';
+// sc.python(): the CPython interpreter of a sidecar.
+import './python/methods.js';
 
 export { ForthError } from './forth/errors.js';
 export type { ForthEvalOptions, ForthResult, ForthSession } from './forth/session.js';
@@ -48,3 +50,6 @@ export type { ElementOptions, NormKind } from './matrix/elementwise.js';
 export type { SolverBackend, SolverOptions } from './matrix/linalg.js';
 export type { MatmulOptions } from './matrix/matmul.js';
 export { type Compute, type ElementType, Matrix } from './matrix/matrix.js';
+export { PythonError } from './python/errors.js';
+export type { PyFunction, Python } from './python/python.js';
+export { Kwargs, kwargs, PyObject, type PythonCallOptions, type PythonStartOptions } from './python/session.js';

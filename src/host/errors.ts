@@ -67,8 +67,12 @@ export class TimeoutError extends SidecarError {
   override name = 'TimeoutError';
   readonly timeoutMs: number;
   readonly call: string | null;
-  constructor(call: string | null, timeoutMs: number) {
-    super(`${call ?? 'request'} timed out after ${timeoutMs} ms; the sidecar was killed and replaced`);
+  /** The default message says the sidecar was replaced; a deadline met by interrupting the code gives its own. */
+  constructor(call: string | null, timeoutMs: number, message?: string, options?: ErrorOptions) {
+    super(
+      message ?? `${call ?? 'request'} timed out after ${timeoutMs} ms; the sidecar was killed and replaced`,
+      options,
+    );
     this.timeoutMs = timeoutMs;
     this.call = call;
   }
@@ -78,8 +82,8 @@ export class TimeoutError extends SidecarError {
 export class AbortError extends SidecarError {
   override name = 'AbortError';
   readonly code = 'ABORT_ERR';
-  constructor(call: string | null, reason?: unknown) {
-    super(`${call ?? 'request'} was aborted`, reason === undefined ? undefined : { cause: reason });
+  constructor(call: string | null, reason?: unknown, message?: string) {
+    super(message ?? `${call ?? 'request'} was aborted`, reason === undefined ? undefined : { cause: reason });
   }
 }
 

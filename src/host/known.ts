@@ -226,6 +226,17 @@ function lapacke<R extends 'double' | 'float', P extends 'd' | 's'>(r: R, p: P) 
 
 export const LAPACKE_PROTOTYPES = [...lapacke('double', 'd'), ...lapacke('float', 's')] as const;
 
+/** What `sc.python()` calls in libpython before its own helper takes over (the rest goes through Python). */
+const PYTHON_PROTOTYPES = [
+  'void Py_InitializeEx(int initsigs)',
+  'int Py_IsInitialized(void)',
+  'const char *Py_GetVersion(void)',
+  'int PyRun_SimpleString(const char *command)',
+  'void *PyEval_SaveThread(void)',
+  'int PyGILState_Ensure(void)',
+  'void PyGILState_Release(int state)',
+] as const;
+
 /** Every ready-made prototype of the known set, as literal types (`lib.func('hypot')` is typed from it). */
 export type KnownPrototype =
   | (typeof C_PROTOTYPES)[number]
@@ -236,7 +247,8 @@ export type KnownPrototype =
   | (typeof CRYPTO_PROTOTYPES)[number]
   | (typeof OPENBLAS_PROTOTYPES)[number]
   | (typeof BLIS_PROTOTYPES)[number]
-  | (typeof LAPACKE_PROTOTYPES)[number];
+  | (typeof LAPACKE_PROTOTYPES)[number]
+  | (typeof PYTHON_PROTOTYPES)[number];
 
 export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
   c: {
@@ -310,6 +322,19 @@ export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
     description: 'BLIS (its CBLAS interface)',
     sonames: ['libblis.so.4', 'libblis.so.3', 'libblis.so'],
     prototypes: protos(BLIS_PROTOTYPES),
+  },
+  python: {
+    name: 'python',
+    description: 'the CPython runtime (sc.python() opens it RTLD_GLOBAL for extension modules)',
+    sonames: [
+      'libpython3.14.so.1.0',
+      'libpython3.13.so.1.0',
+      'libpython3.12.so.1.0',
+      'libpython3.11.so.1.0',
+      'libpython3.10.so.1.0',
+      'libpython3.9.so.1.0',
+    ],
+    prototypes: protos(PYTHON_PROTOTYPES),
   },
 };
 

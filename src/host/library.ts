@@ -15,9 +15,9 @@ import type { FunctionOf, ReadyMade } from './typed.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** dlopen(soname) in the sidecar serving `ch`. */
-export function dlopen(ch: Channel, soname: string | null, timeoutMs: number): Promise<bigint> {
-  return ch.submit(DLOPEN, [soname, RTLD_NOW], timeoutMs) as Promise<bigint>;
+/** dlopen(soname, flags) in the sidecar serving `ch`. */
+export function dlopen(ch: Channel, soname: string | null, timeoutMs: number, flags = RTLD_NOW): Promise<bigint> {
+  return ch.submit(DLOPEN, [soname, flags], timeoutMs) as Promise<bigint>;
 }
 
 /** dlsym(handle, name); handle 0n is the global scope. */
@@ -38,11 +38,13 @@ export class Library {
     readonly soname: string,
     /** Ready-made prototypes, by function name. */
     readonly prototypes: Readonly<Record<string, string>>,
+    /** dlopen flags, used again after a restart (RTLD_NOW, or with RTLD_GLOBAL). */
+    readonly flags: number = RTLD_NOW,
   ) {
     this.#exec = exec;
     this.#handle = new PerGeneration(
-      (ch) => dlopen(ch, soname, exec.timeoutMs),
-      (ch) => ch.submitSync(DLOPEN, [soname, RTLD_NOW], exec.timeoutMs) as bigint,
+      (ch) => dlopen(ch, soname, exec.timeoutMs, flags),
+      (ch) => ch.submitSync(DLOPEN, [soname, flags], exec.timeoutMs) as bigint,
     );
   }
 

@@ -92,6 +92,8 @@ const copied = result(REQUESTS.copy, 'copied');
 export const COPY = define('copy', (ch, slot) => Number(BigInt.asIntN(64, copied(ch, slot))));
 
 export const RTLD_NOW = 2;
+/** dlopen flag: the library's symbols resolve later libraries' undefined ones (Python's extension modules need it). */
+export const RTLD_GLOBAL = 0x100;
 
 const stringLength = result(REQUESTS.string, 'length');
 const stringDst = result(REQUESTS.string, 'dst');

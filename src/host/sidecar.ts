@@ -28,7 +28,7 @@ import { readBytesSync, readStringSync } from './memory.js';
 import { checkCallOptions, checkChoice, checkKeys, checkTimeout, shown } from './options.js';
 import { SidecarProcess } from './process.js';
 import { MAX_REGION, Region } from './region.js';
-import { COPY, DLOPEN, PING, RTLD_NOW } from './requests.js';
+import { COPY, DLOPEN, PING, RTLD_GLOBAL, RTLD_NOW } from './requests.js';
 import {
   defineStruct,
   libcStructs,
@@ -83,6 +83,12 @@ export interface StartOptions {
    * `giveup` with a RestartLimitError. A Pool's members have it on.
    */
   restart?: boolean | RestartPolicy;
+}
+
+/** How `sc.library` opens a library. */
+export interface LibraryOptions {
+  /** RTLD_GLOBAL: the library's symbols resolve those of libraries loaded after it (default false). */
+  global?: boolean;
 }
 
 /** What `sc.alloc(type, n)` returns for the common C type names. */
@@ -527,10 +533,24 @@ export class Sidecar extends EventEmitter implements Executor {
     return (await this.#channel.submit(PING, [value], this.timeoutMs)) as bigint;
   }
 
-  /** Opens a library of the known set (`m`, `openblas`, ...) or an allowed soname/path. */
-  async library(name: string): Promise<Library> {
+  /**
+   * Opens a library of the known set (`m`, `openblas`, ...) or an allowed
+   * soname/path. `{ global: true }` opens it RTLD_GLOBAL: its symbols then
+   * resolve those of libraries loaded after it (an interpreter's extension
+   * modules); opened once each way, and the same way after a restart.
+   */
+  async library(name: string, options: LibraryOptions = {}): Promise<Library> {
     const candidates = this.#candidates(name);
-    const cached = this.#libraries.get(name);
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError(`library: options must be an object, got ${shown(options)}`);
+    }
+    checkKeys('library', options, ['global']);
+    if (options.global !== undefined && typeof options.global !== 'boolean') {
+      throw new TypeError(`library: global must be true or false, got ${shown(options.global)}`);
+    }
+    const flags = options.global ? RTLD_NOW | RTLD_GLOBAL : RTLD_NOW;
+    const key = options.global ? `${name}\0global` : name;
+    const cached = this.#libraries.get(key);
     if (cached) {
       await cached.handle();
       return cached;
@@ -538,15 +558,15 @@ export class Sidecar extends EventEmitter implements Executor {
     const attempts: { soname: string; error: string }[] = [];
     for (const soname of candidates) {
       try {
-        await this.#channel.submit(DLOPEN, [soname, RTLD_NOW], this.timeoutMs);
+        await this.#channel.submit(DLOPEN, [soname, flags], this.timeoutMs);
       } catch (e) {
         if (!(e instanceof LibraryError)) throw e; // the sidecar died or timed out: not a missing library
         attempts.push({ soname, error: e.message });
         continue;
       }
-      const lib = new Library(this, name, soname, KNOWN_LIBRARIES[name]?.prototypes ?? {});
+      const lib = new Library(this, name, soname, KNOWN_LIBRARIES[name]?.prototypes ?? {}, flags);
       await lib.handle();
-      this.#libraries.set(name, lib);
+      this.#libraries.set(key, lib);
       return lib;
     }
     throw new LibraryError(`cannot load library '${name}': ${attempts.map((a) => a.error).join('; ')}`, attempts);
