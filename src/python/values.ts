@@ -17,7 +17,7 @@ export type Marker = readonly [number, ...(bigint | number | string | null | rea
 /** What the encoder asks of its caller for values that are not plain: a marker, or undefined (a TypeError). */
 export type MarkFn = (v: object) => Marker | undefined;
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_SAFE = 2n ** 53n;
 
 export class Writer {
   buf = Buffer.allocUnsafe(1 << 16);
@@ -90,6 +90,15 @@ export class Writer {
     this.u32(items.length);
     for (const x of items) this.value(x);
   }
+  /** A marker's tuple: its arrays as tuples too (a frozenset's element must be hashable). */
+  #marker(items: readonly unknown[]): void {
+    this.byte(0x28);
+    this.u32(items.length);
+    for (const x of items) {
+      if (Array.isArray(x)) this.#marker(x);
+      else this.value(x);
+    }
+  }
   value(v: unknown): void {
     switch (typeof v) {
       case 'undefined': {
@@ -128,7 +137,7 @@ export class Writer {
           this.marked = true;
           this.byte(0x3e); // '>' frozenset
           this.u32(1);
-          this.tuple(m);
+          this.#marker(m);
           return;
         }
         if (v instanceof Uint8Array) {
