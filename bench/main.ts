@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<v
   calls: () => import('./calls.js'),
   channel: () => import('./channel.js'),
   interop: () => import('./interop.js'),
+  python: () => import('./python.js'),
   blas: () => import('./blas.js'),
   load: () => import('./load.js'),
 };

@@ -15,6 +15,7 @@ import { LibraryError } from '../host/errors.js';
 import { Sidecar } from '../host/sidecar.js';
 import { KNOWN_LIBRARIES } from '../libs/registry.js';
 import { type BackendReport, backendReport } from '../matrix/backends.js';
+import '../python/methods.js'; // sc.python()
 import { CPU_FEATURES, type CpuInfo, cpuInfo } from '../sys/cpu.js';
 import { type Command, jsonFlag, keepingAlive, packageVersion } from './command.js';
 
@@ -25,7 +26,8 @@ the instruction set extensions Sidecar's kernels use (from /proc/cpuinfo),
 the artefact cache and whether the artefacts are built, then starts a sidecar
 (which builds them if needed), pings it, and reports for each library of the
 known set whether it loads in the sidecar and under which soname; for one
-that does not, the Debian package that provides it (apt-get install NAME).
+that does not, the Debian package that provides it (apt-get install NAME);
+and the versions of the Python and NumPy sc.python() runs.
 
   --json   print the same as one JSON object
 
@@ -45,6 +47,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   crypto: 'libssl3',
   openblas: 'libopenblas0',
   lapacke: 'liblapacke',
+  python: 'libpython3.11',
   blis: 'libblis4-pthread',
 };
 
@@ -72,6 +75,8 @@ interface DoctorReport {
   sidecar: { ok: boolean; startMs: number | null; pingUs: number | null; pid: number | null; error: string | null };
   libraries: LibraryReport[];
   matrix: BackendReport | null;
+  /** sc.python(): the libpython that loaded, its version and NumPy's (null when it does not import). */
+  python: { soname: string | null; version: string | null; numpy: string | null; error: string | null } | null;
 }
 
 function glibcVersion(): string | null {
@@ -109,6 +114,7 @@ async function diagnose(): Promise<DoctorReport> {
     sidecar: { ok: false, startMs: null, pingUs: null, pid: null, error: null },
     libraries: [],
     matrix: null,
+    python: null,
   };
 
   let sc: Sidecar | null = null;
@@ -147,6 +153,15 @@ async function diagnose(): Promise<DoctorReport> {
       }
     } else r.error = 'not checked: no sidecar';
     report.libraries.push(r);
+  }
+  if (sc && report.sidecar.ok && report.libraries.some((l) => l.name === 'python' && l.present)) {
+    try {
+      const py = await sc.python();
+      const v = await py.versions();
+      report.python = { soname: py.soname, version: v.python.split(' ')[0] ?? v.python, numpy: v.numpy, error: null };
+    } catch (e) {
+      report.python = { soname: null, version: null, numpy: null, error: e instanceof Error ? e.message : String(e) };
+    }
   }
   if (sc && report.sidecar.ok) {
     try {
@@ -200,6 +215,14 @@ function formatReport(r: DoctorReport): string {
     else row(l.name, `not found  (tried ${l.sonames.join(', ')}${pkg})`);
     if (!l.present && l.package && !l.error?.startsWith('not checked') && !install.includes(l.package))
       install.push(l.package);
+  }
+  if (r.python) {
+    out.push('', 'python (sc.python())');
+    if (r.python.error) row('status', `FAILED: ${r.python.error}`);
+    else {
+      row('python', `${r.python.version}  ${r.python.soname}`);
+      row('numpy', r.python.numpy ?? 'not importable (Debian package python3-numpy)');
+    }
   }
   if (r.matrix) {
     out.push('', 'matrix');
