@@ -185,7 +185,52 @@ export async function run(opts: BenchOptions): Promise<void> {
     process.stdout.write(' '.repeat(70) + '\r');
     await Promise.all([all.stop(), one.stop(), pool.stop()]);
   }
+  // solve and eigSym at n = 1024 (one sidecar, all threads), against numpy below
+  const solvers = new Map<string, number>();
+  {
+    const sc = await Sidecar.start({ memory: MEMORY });
+    try {
+      const n = 1024;
+      const a = Matrix.random(sc, n, n, { seed: 5 });
+      for (let i = 0; i < n; i++) a.set(i, i, a.get(i, i) + n);
+      const b = Matrix.random(sc, n, 1, { seed: 6 });
+      const s = a.add(a.T);
+      const time = async (f: () => Promise<unknown>, runs: number) => {
+        await f();
+        const ms: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          const t = performance.now();
+          await f();
+          ms.push(performance.now() - t);
+        }
+        return median(ms);
+      };
+      const runs = Math.max(3, Math.ceil(opts.runs / 2));
+      const hasLapacke = await sc.library('lapacke').then(
+        () => true,
+        () => false,
+      );
+      if (hasLapacke) {
+        solvers.set('solve, lapacke', await time(() => a.solve(b, { timeoutMs: Infinity }), runs));
+        solvers.set('eigSym, lapacke', await time(() => s.eigSym({ timeoutMs: Infinity }), runs));
+      }
+      solvers.set('solve, TypeScript solvers', await time(() => a.solve(b, { backend: 'js' }), 3));
+    } finally {
+      await sc.stop();
+    }
+  }
   const np = numpy(opts.runs);
+  if (typeof np !== 'string') {
+    solvers.set('solve, numpy.linalg.solve', median(np.solve?.[1024] ?? []));
+    solvers.set('eigSym, numpy.linalg.eigh', median(np.eigh?.[1024] ?? []));
+  }
+  process.stdout.write(
+    `\n${grid(
+      'solvers at n=1024, ms (median)',
+      ['', 'ms', ''],
+      [...solvers].map(([k, v]) => [k, v.toFixed(1), '']),
+    )}`,
+  );
   if (typeof np === 'string') process.stdout.write(`${np}\n`);
   for (const type of ['f64', 'f32'] as const) {
     const byConfig = results.get(type) as Map<string, Map<number, number>>;
