@@ -161,6 +161,9 @@ export async function run(opts: BenchOptions): Promise<void> {
       },
     );
   }
+  if (hasBlis) {
+    configs.push({ name: `blis, ${cores} threads (1 sidecar)`, cores, time: (n, t, r) => timeBlis(withBlis, n, t, r) });
+  }
   for (const isa of isas) {
     configs.push({
       name: `own kernel ${isa}, 1 sidecar`,
