@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<v
   calls: () => import('./calls.js'),
   channel: () => import('./channel.js'),
   interop: () => import('./interop.js'),
+  blas: () => import('./blas.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

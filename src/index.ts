@@ -24,6 +24,7 @@ export {
   LibraryError,
   MemoryAccessError,
   ProtocolError,
+  RestartLimitError,
   SidecarError,
   SidecarExitedError,
   SidecarStartError,
@@ -31,7 +32,10 @@ export {
 } from './host/errors.js';
 export { Library } from './host/library.js';
 export type { RegionArray } from './host/marshal.js';
+export { MAX_POOL, Pool, type PoolOptions } from './host/pool.js';
 export { type RegionArrayOf, Sidecar, type StartOptions } from './host/sidecar.js';
 export { defineStruct, type StructType, type StructValue } from './host/structs.js';
+export type { RestartPolicy } from './host/supervisor.js';
 export type { ArgsOfPrototype, FunctionOf, ResultOfPrototype } from './host/typed.js';
 export { CBLAS, KNOWN_LIBRARIES, type KnownPrototype, LAPACK } from './libs/registry.js';
+export * from './matrix/index.js';

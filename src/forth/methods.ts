@@ -6,6 +6,7 @@
  * session first boots.
  */
 
+import { Pool } from '../host/pool.js';
 import { Sidecar } from '../host/sidecar.js';
 import { type ForthEvalOptions, ForthSession } from './session.js';
 
@@ -51,4 +52,19 @@ Sidecar.prototype.forthDefine = async function (this: Sidecar, name: string, vie
 };
 Sidecar.prototype.forthInterrupt = function (this: Sidecar): void {
   session(this).interrupt();
+};
+
+declare module '../host/pool.js' {
+  interface Pool {
+    /**
+     * Evaluates Forth source on a free member and resolves to what it
+     * printed. Each member has a Forth system of its own: define words in
+     * all of them with `pool.each((sc) => sc.forth(definitions))`.
+     */
+    forth(source: string, opts?: ForthEvalOptions): Promise<string>;
+  }
+}
+
+Pool.prototype.forth = function (this: Pool, source: string, opts?: ForthEvalOptions): Promise<string> {
+  return this.run((sc) => sc.forth(source, opts));
 };

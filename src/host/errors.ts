@@ -118,3 +118,24 @@ export class MemoryAccessError extends SidecarError {
     this.address = address;
   }
 }
+
+/**
+ * A sidecar kept crashing: more restarts than its restart policy allows
+ * (`restart: { intensity, periodMs }`) within the period. It is left
+ * stopped; a Pool schedules no more work on it.
+ */
+export class RestartLimitError extends SidecarError {
+  override name = 'RestartLimitError';
+  readonly intensity: number;
+  readonly periodMs: number;
+  /** The last exit. */
+  readonly exit: ExitInfo;
+  constructor(intensity: number, periodMs: number, exit: ExitInfo) {
+    super(
+      `the sidecar crashed more than ${intensity} time${intensity === 1 ? '' : 's'} in ${periodMs} ms (last: ${exitHow(exit)}${exit.call ? ` while running ${exit.call}` : ''}); it was not restarted again`,
+    );
+    this.intensity = intensity;
+    this.periodMs = periodMs;
+    this.exit = exit;
+  }
+}

@@ -20,7 +20,7 @@ import { Callback, callbackHandler } from './callback.js';
 import { Channel } from './channel.js';
 import { LoadedCode } from './code.js';
 import { parsePrototype, scalarType } from './ctypes.js';
-import { LibraryError, SidecarError } from './errors.js';
+import { type ExitInfo, LibraryError, SidecarError } from './errors.js';
 import { flatCode } from './image.js';
 import { dlsym, Library } from './library.js';
 import { ARRAY_TYPES, type RegionArray } from './marshal.js';
@@ -37,6 +37,7 @@ import {
   type StructValue,
   structTypeOf,
 } from './structs.js';
+import { checkRestartPolicy, type RestartPolicy, Supervisor } from './supervisor.js';
 import type { CallbackArgs } from './typed.js';
 
 /** The spellings of 64-bit integer types, whose values `deref` gives as bigint. */
@@ -75,6 +76,13 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Spin before sleeping when waiting (default true); false saves CPU at the cost of latency. */
   spin?: boolean;
+  /**
+   * Restart the sidecar by itself when it crashes (default false: calls
+   * reject until `restart()`): `true` for at most 5 restarts in 5 s, or
+   * `{ intensity, periodMs }`. Past the limit it stays down and emits
+   * `giveup` with a RestartLimitError. A Pool's members have it on.
+   */
+  restart?: boolean | RestartPolicy;
 }
 
 /** What `sc.alloc(type, n)` returns for the common C type names. */
@@ -111,23 +119,31 @@ export interface RegionArrayOf {
 
 const DEFAULT_MEMORY = 16 << 20;
 const DEFAULT_TIMEOUT = 30_000;
-const START_OPTIONS = ['memory', 'allow', 'timeoutMs', 'stdio', 'stdin', 'env', 'spin'] as const;
+const START_OPTIONS = ['memory', 'allow', 'timeoutMs', 'stdio', 'stdin', 'env', 'spin', 'restart'] as const;
 
 /** The largest region: 2^40 bytes, or less where this Node's buffers are smaller (4 GiB on Node 20). */
 export function maxMemory(): number {
   return Math.min(MAX_REGION, Math.floor(bufferConstants.MAX_LENGTH / 4096) * 4096);
 }
 
-/** Checks every start option (throws a TypeError or RangeError naming it); the region size. */
-function checkStartOptions(opts: unknown): number {
-  const where = 'Sidecar.start';
+/**
+ * Checks every start option (throws a TypeError or RangeError naming it);
+ * the region size. A Pool checks its own as well (`extra`) and sizes the
+ * region for `channels` members.
+ */
+export function checkStartOptions(
+  opts: unknown,
+  where = 'Sidecar.start',
+  channels = 1,
+  extra: readonly string[] = [],
+): number {
   if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
     throw new TypeError(`${where}: options must be an object, got ${shown(opts)}`);
   }
-  checkKeys(where, opts, START_OPTIONS);
+  checkKeys(where, opts, [...START_OPTIONS, ...extra]);
   const o = opts as { [K in keyof StartOptions]?: unknown };
-  const size = o.memory ?? DEFAULT_MEMORY;
-  const min = Region.minimumSize(1);
+  const size = o.memory ?? DEFAULT_MEMORY + Region.minimumSize(channels, 0) - Region.minimumSize(1, 0);
+  const min = Region.minimumSize(channels);
   const max = maxMemory();
   if (typeof size !== 'number' || !Number.isInteger(size)) {
     throw new TypeError(`${where}: memory must be an integer number of bytes, got ${shown(size)}`);
@@ -166,11 +182,14 @@ function checkStartOptions(opts: unknown): number {
   if (o.spin !== undefined && typeof o.spin !== 'boolean') {
     throw new TypeError(`${where}: spin must be true or false, got ${shown(o.spin)}`);
   }
+  checkRestartPolicy(where, o.restart);
   return size;
 }
 
 export class Sidecar extends EventEmitter implements Executor {
   readonly #region: Region;
+  /** Whether the region is this sidecar's alone (a Pool's members share one and the Pool closes it). */
+  readonly #ownsRegion: boolean;
   readonly #channel: Channel;
   readonly #process: SidecarProcess;
   readonly #allowed: Set<string>;
@@ -180,20 +199,48 @@ export class Sidecar extends EventEmitter implements Executor {
   /** The restart under way: concurrent restart() calls share it. */
   #restarting: Promise<void> | null = null;
   #stopping = false;
+  readonly #supervisor: Supervisor | null;
 
-  private constructor(region: Region, opts: StartOptions, allowed: Set<string>, exe: string) {
+  private constructor(region: Region, index: number, opts: StartOptions, allowed: Set<string>, exe: string) {
     super();
     this.#region = region;
+    this.#ownsRegion = index < 0;
     this.#allowed = allowed;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
-    this.#channel = new Channel(region, 0, { spin: opts.spin !== false });
+    this.#channel = new Channel(region, Math.max(0, index), { spin: opts.spin !== false });
     this.#process = new SidecarProcess(this.#channel, {
       exe,
       stdio: opts.stdio ?? 'inherit',
       stdin: opts.stdin ?? 'ignore',
       env: opts.env ?? process.env,
-      onExit: (info) => this.emit('exit', info),
+      onExit: (info) => this.#exited(info),
     });
+    this.#supervisor = opts.restart ? new Supervisor(opts.restart) : null;
+  }
+
+  #exited(info: ExitInfo): void {
+    this.emit('exit', info);
+    const decision = this.#supervisor?.onExit(info) ?? 'ignore';
+    if (decision === 'ignore' || this.#stopping) return;
+    if (decision !== 'restart') {
+      this.emit('giveup', decision);
+      return;
+    }
+    // After the exit is handled (calls in flight rejected); a restart already under way is shared.
+    setImmediate(() => {
+      if (this.#stopping || this.#process.closed || this.#process.running) return;
+      this.restart().then(
+        () => this.emit('restart'),
+        (e) => {
+          if (!this.#stopping) this.emit('giveup', e);
+        },
+      );
+    });
+  }
+
+  /** Why this sidecar is down for good (its restart policy gave up), or null. */
+  get gaveUp(): Error | null {
+    return this.#supervisor?.gaveUp ?? null;
   }
 
   /** Builds (or finds in the cache) the sidecar, starts it and waits until it answers. */
@@ -203,7 +250,25 @@ export class Sidecar extends EventEmitter implements Executor {
     const allowed = knownSonames();
     for (const a of opts.allow ?? []) allowed.add(a);
     const [, exe] = await Promise.all([loadChannelAddon(), SIDECAR_EXE.file()]);
-    const sc = new Sidecar(Region.create(size, 1), opts, allowed, exe.path);
+    return Sidecar.#launch(Region.create(size, 1), -1, opts, allowed, exe.path);
+  }
+
+  /**
+   * Starts a sidecar serving channel `index` of a region made and owned by
+   * the caller (a Pool): its buffers and arena are the region's, shared with
+   * the other channels' sidecars; stopping it leaves the region open.
+   */
+  static async startMember(region: Region, index: number, opts: StartOptions = {}): Promise<Sidecar> {
+    checkStartOptions(opts);
+    region.channelOffset(index); // a RangeError for a channel the region does not have
+    const allowed = knownSonames();
+    for (const a of opts.allow ?? []) allowed.add(a);
+    const [, exe] = await Promise.all([loadChannelAddon(), SIDECAR_EXE.file()]);
+    return Sidecar.#launch(region, index, opts, allowed, exe.path);
+  }
+
+  static async #launch(region: Region, index: number, opts: StartOptions, allowed: Set<string>, exe: string) {
+    const sc = new Sidecar(region, index, opts, allowed, exe);
     try {
       sc.#process.spawn();
       await sc.ping();
@@ -295,7 +360,12 @@ export class Sidecar extends EventEmitter implements Executor {
 
   #close(): void {
     this.#process.close();
-    this.#region.close();
+    if (this.#ownsRegion) this.#region.close();
+  }
+
+  /** The shared region this sidecar serves (a Pool's members all serve the same one). */
+  get region(): Region {
+    return this.#region;
   }
 
   // ---------------------------------------------------------------- memory

@@ -1,0 +1,164 @@
+/**
+ * Matrix multiply at BLAS speed, side by side in one run: dgemm and sgemm
+ * at n = 256…2048 through Sidecar (OpenBLAS with all its threads and with
+ * one; a Pool of single-threaded members), numpy in a python3 process with
+ * the same OpenBLAS, and plain JavaScript (a cache-blocked loop), in
+ * GFLOP/s (2n³ flops per product, medians). Written as tables and as SVG
+ * charts in bench/results.
+ *
+ * The goals (issue: matrix math): the default backend at least as fast as
+ * the best OpenBLAS configuration; at most 3% overhead against numpy with
+ * the same OpenBLAS for n ≥ 1024.
+ */
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { type BackendName, type Compute, type ElementType, Matrix, Pool, Sidecar } from '../src/index.js';
+import { cpuInfo } from '../src/sys/cpu.js';
+import { grid, median } from './harness.js';
+import type { BenchOptions } from './main.js';
+import { writeChart } from './svg.js';
+
+const SIZES = [256, 512, 1024, 2048];
+const JS_MAX = 512;
+const MEMORY = 320 << 20;
+
+/** What one row of the table measures: ms per product at size n, or undefined where it does not run. */
+interface Config {
+  name: string;
+  time(n: number, type: ElementType, runs: number): Promise<number[] | undefined>;
+}
+
+const gflops = (n: number, ms: number) => (2 * n ** 3) / (ms * 1e6);
+
+async function timeMatmul(owner: Compute, n: number, type: ElementType, runs: number, backend: BackendName) {
+  const a = Matrix.random(owner, n, n, { type, seed: 1 });
+  const b = Matrix.random(owner, n, n, { type, seed: 2 });
+  const c = Matrix.zeros(owner, n, n, type);
+  try {
+    await a.matmul(b, { out: c, backend }); // warm-up: loads the library, fills the caches
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await a.matmul(b, { out: c, backend, timeoutMs: Infinity });
+      out.push(performance.now() - t);
+    }
+    return out;
+  } finally {
+    for (const m of [a, b, c]) m.free();
+  }
+}
+
+/** numpy's own timings, measured inside python3 (no process start in them). */
+function numpy(runs: number): Record<string, Record<number, number[]>> | string {
+  const py = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const script = `
+import json, time, sys
+import numpy as np
+runs = ${runs}
+out = {"f64": {}, "f32": {}, "solve": {}, "eigh": {}}
+for n in ${JSON.stringify(SIZES)}:
+    for t, dt in (("f64", np.float64), ("f32", np.float32)):
+        a = np.random.rand(n, n).astype(dt); b = np.random.rand(n, n).astype(dt); c = np.empty((n, n), dt)
+        np.dot(a, b, out=c)
+        ts = []
+        for _ in range(runs if n < 2048 else max(3, runs // 2)):
+            t0 = time.perf_counter(); np.dot(a, b, out=c); ts.append((time.perf_counter() - t0) * 1000)
+        out[t][n] = ts
+n = 1024
+a = np.random.rand(n, n) + n * np.eye(n); b = np.random.rand(n, 1); s = a + a.T
+for key, f in (("solve", lambda: np.linalg.solve(a, b)), ("eigh", lambda: np.linalg.eigh(s))):
+    f(); ts = []
+    for _ in range(max(3, runs // 2)):
+        t0 = time.perf_counter(); f(); ts.append((time.perf_counter() - t0) * 1000)
+    out[key][n] = ts
+print(json.dumps(out))
+`;
+  const r = spawnSync(py, ['-c', script], { encoding: 'utf8' });
+  if (r.status !== 0) return `numpy not available (${py}: ${(r.stderr || String(r.error)).trim().split('\n').pop()})`;
+  return JSON.parse(r.stdout);
+}
+
+export async function run(opts: BenchOptions): Promise<void> {
+  const cpu = cpuInfo();
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  process.stdout.write(
+    `blas: ${cpu.modelName} (${cpu.uarch}), ${cores} logical CPUs, ${cpu.flags.includes('avx512f') ? 'AVX-512' : cpu.features.avx2 ? 'AVX2+FMA' : 'no AVX2'}\n`,
+  );
+  const all = await Sidecar.start({ memory: MEMORY });
+  const one = await Sidecar.start({ memory: MEMORY, env: { ...process.env, OPENBLAS_NUM_THREADS: '1' } });
+  const pool = await Pool.start({ size: cores, memory: MEMORY });
+  const hasBlas = await all.library('openblas').then(
+    () => true,
+    () => false,
+  );
+  const runsAt = (n: number) => (n >= 2048 ? Math.max(3, Math.ceil(opts.runs / 2)) : opts.runs);
+  const configs: Config[] = [];
+  if (hasBlas) {
+    configs.push(
+      { name: `openblas, ${cores} threads (1 sidecar)`, time: (n, t, r) => timeMatmul(all, n, t, r, 'openblas') },
+      { name: 'openblas, 1 thread', time: (n, t, r) => timeMatmul(one, n, t, r, 'openblas') },
+      { name: `pool of ${cores}, openblas 1 thread each`, time: (n, t, r) => timeMatmul(pool, n, t, r, 'openblas') },
+    );
+  }
+  configs.push({
+    name: 'plain JavaScript',
+    time: (n, t, r) => (n <= JS_MAX ? timeMatmul(all, n, t, Math.min(r, 3), 'js') : Promise.resolve(undefined)),
+  });
+  const results = new Map<string, Map<string, Map<number, number>>>();
+  try {
+    for (const type of ['f64', 'f32'] as const) {
+      const byConfig = new Map<string, Map<number, number>>();
+      results.set(type, byConfig);
+      for (const c of configs) {
+        const row = new Map<number, number>();
+        byConfig.set(c.name, row);
+        for (const n of SIZES) {
+          process.stdout.write(`  ${type} ${c.name} n=${n}…\r`);
+          const ms = await c.time(n, type, runsAt(n));
+          if (ms) row.set(n, gflops(n, median(ms)));
+        }
+      }
+    }
+  } finally {
+    process.stdout.write(' '.repeat(70) + '\r');
+    await Promise.all([all.stop(), one.stop(), pool.stop()]);
+  }
+  const np = numpy(opts.runs);
+  if (typeof np === 'string') process.stdout.write(`${np}\n`);
+  for (const type of ['f64', 'f32'] as const) {
+    const byConfig = results.get(type) as Map<string, Map<number, number>>;
+    if (typeof np !== 'string') {
+      byConfig.set(
+        `numpy (python3, same OpenBLAS)`,
+        new Map(SIZES.map((n) => [n, gflops(n, median(np[type]?.[n] ?? []))])),
+      );
+    }
+    const head = ['', ...SIZES.map((n) => `n=${n}`), ''];
+    const body = [...byConfig].map(([name, row]) => [
+      name,
+      ...SIZES.map((n) => (row.has(n) ? (row.get(n) as number).toFixed(1) : '-')),
+      '',
+    ]);
+    process.stdout.write(
+      `\n${grid(`${type === 'f64' ? 'dgemm' : 'sgemm'}, GFLOP/s (median of ${opts.runs}; of ${runsAt(2048)} at 2048)`, head, body)}`,
+    );
+    const sidecarBest = byConfig.get(`openblas, ${cores} threads (1 sidecar)`);
+    const npRow = byConfig.get('numpy (python3, same OpenBLAS)');
+    if (sidecarBest && npRow) {
+      const cells = SIZES.filter((n) => n >= 1024).map(
+        (n) => `n=${n}: ${(((npRow.get(n) as number) / (sidecarBest.get(n) as number) - 1) * 100).toFixed(1)}%`,
+      );
+      process.stdout.write(`overhead of the sidecar against numpy (time, same threads): ${cells.join(', ')}\n`);
+    }
+    const file = writeChart(`blas-${type === 'f64' ? 'dgemm' : 'sgemm'}.svg`, {
+      title: `${type === 'f64' ? 'dgemm' : 'sgemm'}: GFLOP/s by matrix size`,
+      subtitle: `${cpu.modelName} (${cpu.uarch}), ${cores} logical CPUs; npm run bench -- blas`,
+      groups: SIZES.map((n) => `n=${n}`),
+      series: [...byConfig].map(([name, row]) => ({ name, values: SIZES.map((n) => row.get(n)) })),
+      yLabel: 'GFLOP/s',
+    });
+    process.stdout.write(`chart: ${file}\n`);
+  }
+}

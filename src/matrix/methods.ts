@@ -1,0 +1,61 @@
+/**
+ * The operations as methods of Matrix (`await a.matmul(b)`, `a.add(b)`,
+ * `a.norm()`): each file of this layer defines its operation as a function;
+ * this one attaches them, with an asynchronous form and a synchronous twin
+ * where the work runs in the sidecar.
+ */
+
+import { type ElementOptions, elementwise, type NormKind, norm, sum } from './elementwise.js';
+import { type MatmulOptions, matmul, matmulSync } from './matmul.js';
+import { Matrix } from './matrix.js';
+
+declare module './matrix.js' {
+  interface Matrix {
+    /** α·this·b (+ β·out): on OpenBLAS, the own kernels or JavaScript, split across a Pool's members. */
+    matmul(b: Matrix, opts?: MatmulOptions): Promise<Matrix>;
+    /** The same, blocking the host (the backend must have been loaded by an earlier asynchronous call). */
+    matmulSync(b: Matrix, opts?: MatmulOptions): Matrix;
+    /** The transpose: a view of the same bytes (the same as `.T`). */
+    transpose(): Matrix;
+    add(b: Matrix | number, opts?: ElementOptions): Matrix;
+    sub(b: Matrix | number, opts?: ElementOptions): Matrix;
+    /** Elementwise product (matmul is the matrix product). */
+    mul(b: Matrix | number, opts?: ElementOptions): Matrix;
+    div(b: Matrix | number, opts?: ElementOptions): Matrix;
+    scale(s: number, opts?: ElementOptions): Matrix;
+    sum(): number;
+    norm(kind?: NormKind): number;
+  }
+}
+
+Matrix.prototype.matmul = function (this: Matrix, b: Matrix, opts?: MatmulOptions) {
+  return matmul(this, b, opts);
+};
+Matrix.prototype.matmulSync = function (this: Matrix, b: Matrix, opts?: MatmulOptions) {
+  return matmulSync(this, b, opts);
+};
+Matrix.prototype.transpose = function (this: Matrix) {
+  return this.T;
+};
+Matrix.prototype.add = function (this: Matrix, b: Matrix | number, opts?: ElementOptions) {
+  return elementwise('add', this, b, opts);
+};
+Matrix.prototype.sub = function (this: Matrix, b: Matrix | number, opts?: ElementOptions) {
+  return elementwise('sub', this, b, opts);
+};
+Matrix.prototype.mul = function (this: Matrix, b: Matrix | number, opts?: ElementOptions) {
+  return elementwise('mul', this, b, opts);
+};
+Matrix.prototype.div = function (this: Matrix, b: Matrix | number, opts?: ElementOptions) {
+  return elementwise('div', this, b, opts);
+};
+Matrix.prototype.scale = function (this: Matrix, s: number, opts?: ElementOptions) {
+  if (typeof s !== 'number') throw new TypeError(`scale: expected a number, got ${typeof s}`);
+  return elementwise('mul', this, s, opts);
+};
+Matrix.prototype.sum = function (this: Matrix) {
+  return sum(this);
+};
+Matrix.prototype.norm = function (this: Matrix, kind?: NormKind) {
+  return norm(this, kind);
+};
