@@ -10,6 +10,8 @@
 
 // The Forth's methods on Sidecar (sc.forth, sc.forthDefine, ...).
 import './forth/methods.js';
+// The jail (Sidecar.start({ jail })).
+import './jail/index.js';
 
 export { ForthError } from './forth/errors.js';
 export type { ForthEvalOptions, ForthResult, ForthSession } from './forth/session.js';
@@ -27,9 +29,11 @@ export {
   RestartLimitError,
   SidecarError,
   SidecarExitedError,
+  JailViolationError,
   SidecarStartError,
   TimeoutError,
 } from './host/errors.js';
+export type { JailOptions, JailReport } from './host/jailing.js';
 export { Library } from './host/library.js';
 export type { RegionArray } from './host/marshal.js';
 export { MAX_POOL, Pool, type PoolOptions } from './host/pool.js';
