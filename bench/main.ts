@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<v
   channel: () => import('./channel.js'),
   interop: () => import('./interop.js'),
   blas: () => import('./blas.js'),
+  load: () => import('./load.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -12,6 +12,8 @@
 import './forth/methods.js';
 // The jail (Sidecar.start({ jail })).
 import './jail/index.js';
+// The matrix operations as methods of Matrix (a.matmul(b), a.add(b), ...).
+import './matrix/methods.js';
 
 export { ForthError } from './forth/errors.js';
 export type { ForthEvalOptions, ForthResult, ForthSession } from './forth/session.js';
@@ -23,13 +25,13 @@ export { type CKind, type CType, parsePrototype, type Signature } from './host/c
 export type { ExitInfo, ExitRequest } from './host/errors.js';
 export {
   AbortError,
+  JailViolationError,
   LibraryError,
   MemoryAccessError,
   ProtocolError,
   RestartLimitError,
   SidecarError,
   SidecarExitedError,
-  JailViolationError,
   SidecarStartError,
   TimeoutError,
 } from './host/errors.js';
@@ -42,4 +44,7 @@ export { defineStruct, type StructType, type StructValue } from './host/structs.
 export type { RestartPolicy } from './host/supervisor.js';
 export type { ArgsOfPrototype, FunctionOf, ResultOfPrototype } from './host/typed.js';
 export { CBLAS, KNOWN_LIBRARIES, type KnownPrototype, LAPACK } from './libs/registry.js';
-export * from './matrix/index.js';
+export { BACKENDS, type BackendName } from './matrix/backends.js';
+export type { ElementOptions, NormKind } from './matrix/elementwise.js';
+export type { MatmulOptions } from './matrix/matmul.js';
+export { type Compute, type ElementType, Matrix } from './matrix/matrix.js';

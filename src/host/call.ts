@@ -98,6 +98,7 @@ function callRequest(m: Marshal, index: number): Request {
       write(ch, args, values, slot);
       ch.i32[(slot + SLOT.fn) >> 2] = index;
     },
+    check: m.check,
     decode: m.decode,
   };
 }
@@ -191,7 +192,7 @@ function bindRaw(exec: Executor, sig: Signature, target: Target): NativeFunction
   let lastReq: Request | null = null;
 
   const slow = async (ch: Channel, args: readonly unknown[], timeoutMs: number, signal?: AbortSignal) => {
-    if (args.length !== n) throw arityError(name, n, args.length);
+    m.check(ch, args); // a bad argument is a TypeError before the symbol is even looked up
     const req = await binding.get(ch);
     if (signal?.aborted) throw new AbortError(name, signal.reason);
     return ch.submit(req, args, timeoutMs, signal);

@@ -70,6 +70,8 @@ export interface Request {
    * anything is published, on bad arguments.
    */
   fill(ch: Channel, slot: number, args: number, values: readonly unknown[]): void;
+  /** Throws what fill would for these values, writing nothing: a batch checks all its lists before sending any. */
+  check?(ch: Channel, values: readonly unknown[]): void;
   /** The result, from the completed slot; an Error value rejects. */
   decode(ch: Channel, slot: number): unknown;
 }
@@ -811,6 +813,20 @@ export class Channel {
     if (signal?.aborted) return Promise.reject(new AbortError(req.name, signal.reason));
     if (!this.#alive) return Promise.reject(this.deadError());
     if (lists.length === 0) return Promise.resolve([]);
+    if (req.check) {
+      // Every list is checked before any is sent: a bad one must not leave the others half done.
+      let k = 0;
+      try {
+        for (; k < lists.length; k++) {
+          const l = lists[k];
+          if (!Array.isArray(l)) throw new TypeError(`${req.name}.batch: list ${k} is not an array of arguments`);
+          req.check(this, l);
+        }
+      } catch (e) {
+        if (e instanceof TypeError && lists.length > 1) e.message += ` (list ${k} of the batch; none of it was sent)`;
+        return Promise.reject(e);
+      }
+    }
     const deadline = this.#timer.deadline(timeoutMs);
     return new Promise((resolve, reject) => {
       const b = new BatchRun(req, lists, resolve, reject, deadline, timeoutMs);

@@ -75,6 +75,7 @@ export function provideJail(p: JailProvider): void {
 
 /** The plan for `options`; a TypeError when the jail is not loaded. */
 export function jailPlan(options: unknown, where: string): JailPlan {
-  if (!provider) throw new TypeError(`${where}: jail needs the jail module (import it from the package entry, 'sidecar')`);
+  if (!provider)
+    throw new TypeError(`${where}: jail needs the jail module (import it from the package entry, 'sidecar')`);
   return provider.plan(options, where);
 }

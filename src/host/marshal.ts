@@ -50,6 +50,8 @@ export interface Marshal {
   readonly hasResult: boolean;
   /** Writes the arguments at byte offset `at` of the region, for the request in `slot`. */
   write(ch: Channel, at: number, args: readonly unknown[], slot: number): void;
+  /** Throws what `write` would for these arguments, writing nothing (a batch checks every list first). */
+  check(ch: Channel, args: readonly unknown[]): void;
   /** The result from the completed slot at `slot` (rax in a0, xmm0 in a1, a struct's second eightbyte in a2). */
   decode(ch: Channel, slot: number): unknown;
 }
@@ -176,6 +178,13 @@ export function marshal(sig: Signature): Marshal {
       else outs.delete(slot);
     }
   };
+  const check = (ch: Channel, args: readonly unknown[]): void => {
+    if (args.length !== n) throw arityError(name, n, args.length);
+    for (let k = 0; k < n; k++) {
+      if (structPtr[k] && isPlainObject(args[k])) continue;
+      checkArg(ch, kinds[k] as CKind, args[k], name, k, params[k] as CType, views[k] as ViewCheck);
+    }
+  };
   const plain = decoder(sig.ret.kind);
   const decode =
     !structPointers && !retLayout
@@ -196,6 +205,7 @@ export function marshal(sig: Signature): Marshal {
     trampoline: inline ? inlineTrampoline(kinds.map((k) => k === 'f32' || k === 'f64')) : RECORD_TRAMPOLINE,
     hasResult: sig.ret.kind !== 'void' || structPointers, // read-back happens in decode
     write,
+    check,
     decode,
   };
 }
@@ -304,26 +314,19 @@ function viewNames(t: CType): string {
   return `a ${(ARRAY_TYPES[to.kind] as { name: string }).name}`;
 }
 
-function writeArg(
-  ch: Channel,
-  kind: CKind,
-  w: number,
-  v: unknown,
-  name: string,
-  k: number,
-  type: CType,
-  views: ViewCheck,
-): void {
-  const i32 = ch.i32;
+/**
+ * Throws the TypeError a bad argument gets, without writing or allocating
+ * anything: what `write` checks first, and what a batch checks for every
+ * list before any of it is sent.
+ */
+function checkArg(ch: Channel, kind: CKind, v: unknown, name: string, k: number, type: CType, views: ViewCheck): void {
   switch (kind) {
+    case 'f64':
     case 'f32':
       if (typeof v !== 'number') throw argError(name, k, type, v);
-      ch.f32[w >> 2] = v;
       return;
     case 'bool':
       if (typeof v !== 'boolean' && v !== 0 && v !== 1) throw argError(name, k, type, v);
-      i32[w >> 2] = v ? 1 : 0;
-      i32[(w >> 2) + 1] = 0;
       return;
     case 'i8':
     case 'u8':
@@ -335,40 +338,59 @@ function writeArg(
       if (typeof x === 'string' && (kind === 'i8' || kind === 'u8') && x.length === 1) x = x.charCodeAt(0);
       const [lo, hi] = INT_RANGE[kind] as readonly [number, number];
       if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi) throw argError(name, k, type, v);
-      i32[w >> 2] = x;
-      i32[(w >> 2) + 1] = x < 0 ? -1 : 0;
       return;
     }
     case 'i64':
-    case 'u64': {
+    case 'u64':
       if (typeof v === 'number') {
         if (!Number.isSafeInteger(v) || (kind === 'u64' && v < 0)) throw argError(name, k, type, v);
-        i32[w >> 2] = v;
-        i32[(w >> 2) + 1] = Math.floor(v / 4294967296);
       } else if (typeof v === 'bigint') {
         if (kind === 'i64' ? v < I64_MIN || v > I64_MAX : v < 0n || v > U64_MAX) throw argError(name, k, type, v);
-        ch.i64[w >> 3] = BigInt.asIntN(64, v);
       } else throw argError(name, k, type, v);
       return;
-    }
+    case 'struct':
+      return; // its members are checked as it is written
     case 'cstr':
       if (typeof v === 'string') {
         if (v.includes('\0')) throw new TypeError(`${name}: argument ${k + 1} (const char *) contains a NUL character`);
-        const bytes = Buffer.byteLength(v);
-        const off = ch.temp(bytes + 1);
-        Buffer.from(ch.region.buffer, off, bytes + 1).write(`${v}\0`, 'utf8');
-        ch.u64[w >> 3] = BigInt(ch.region.address + off);
         return;
       }
-      writePointer(ch, w, v, name, k, type, views);
+      checkPointer(ch, v, name, k, type, views);
       return;
     default:
-      writePointer(ch, w, v, name, k, type, views);
+      checkPointer(ch, v, name, k, type, views);
   }
 }
 
-function writePointer(
+function checkPointer(ch: Channel, v: unknown, name: string, k: number, type: CType, views: ViewCheck): void {
+  if (v === null || v === undefined) return;
+  if (v instanceof Callback) {
+    if (v.released) throw new TypeError(`${name}: argument ${k + 1} (${type.name}) is a released callback`);
+    if (!v.servedBy(ch)) throw new TypeError(`${name}: argument ${k + 1} is a callback of another sidecar`);
+  } else if (typeof v === 'function' && type.function) {
+    // a callback for this call only: made as it is written
+  } else if (typeof v === 'bigint') {
+    if (v < I64_MIN || v > U64_MAX) throw argError(name, k, type, v);
+  } else if (ArrayBuffer.isView(v)) {
+    if (views !== null && !(v instanceof DataView) && !views(v)) {
+      throw new TypeError(
+        `${name}: argument ${k + 1} (${type.name}) must be ${viewNames(type)}, a bigint address or null, got ${v.constructor.name}`,
+      );
+    }
+    if (ch.region.arenaOffsetOf(v) === undefined) {
+      throw new TypeError(
+        v.buffer === ch.region.buffer
+          ? `${name}: argument ${k + 1} (${type.name}) points into the region's header or channels`
+          : `${name}: argument ${k + 1} (${type.name}) points outside the sidecar's shared region; allocate it with sc.alloc()`,
+      );
+    }
+  } else throw argError(name, k, type, v);
+}
+
+/** Checks one argument, then stores it at word `w`. */
+function writeArg(
   ch: Channel,
+  kind: CKind,
   w: number,
   v: unknown,
   name: string,
@@ -376,34 +398,59 @@ function writePointer(
   type: CType,
   views: ViewCheck,
 ): void {
+  checkArg(ch, kind, v, name, k, type, views);
+  const i32 = ch.i32;
+  switch (kind) {
+    case 'f32':
+      ch.f32[w >> 2] = v as number;
+      return;
+    case 'bool':
+      i32[w >> 2] = v ? 1 : 0;
+      i32[(w >> 2) + 1] = 0;
+      return;
+    case 'i8':
+    case 'u8':
+    case 'i16':
+    case 'u16':
+    case 'i32':
+    case 'u32': {
+      const x = typeof v === 'string' ? v.charCodeAt(0) : (v as number);
+      i32[w >> 2] = x;
+      i32[(w >> 2) + 1] = x < 0 ? -1 : 0;
+      return;
+    }
+    case 'i64':
+    case 'u64':
+      if (typeof v === 'number') {
+        i32[w >> 2] = v;
+        i32[(w >> 2) + 1] = Math.floor(v / 4294967296);
+      } else ch.i64[w >> 3] = BigInt.asIntN(64, v as bigint);
+      return;
+    case 'cstr':
+      if (typeof v === 'string') {
+        const bytes = Buffer.byteLength(v);
+        const off = ch.temp(bytes + 1);
+        Buffer.from(ch.region.buffer, off, bytes + 1).write(`${v}\0`, 'utf8');
+        ch.u64[w >> 3] = BigInt(ch.region.address + off);
+        return;
+      }
+      writePointer(ch, w, v, name, k, type);
+      return;
+    default:
+      writePointer(ch, w, v, name, k, type);
+  }
+}
+
+/** Stores a checked pointer argument. */
+function writePointer(ch: Channel, w: number, v: unknown, name: string, k: number, type: CType): void {
   if (v === null || v === undefined) ch.u64[w >> 3] = 0n;
-  else if (v instanceof Callback) {
-    if (v.released) throw new TypeError(`${name}: argument ${k + 1} (${type.name}) is a released callback`);
-    if (!v.servedBy(ch)) throw new TypeError(`${name}: argument ${k + 1} is a callback of another sidecar`);
-    ch.u64[w >> 3] = v.address;
-  } else if (typeof v === 'function' && type.function) {
+  else if (v instanceof Callback) ch.u64[w >> 3] = v.address;
+  else if (typeof v === 'function') {
     // A plain function for a function pointer: a callback for this call only.
-    const sig = functionSignature(type.function, `${name} argument ${k + 1}`);
+    const sig = functionSignature(type.function as NonNullable<CType['function']>, `${name} argument ${k + 1}`);
     ch.u64[w >> 3] = ch.thunkAddress(ch.tempCallback(callbackHandler(sig, v as () => unknown)));
-  } else if (typeof v === 'bigint') {
-    if (v < I64_MIN || v > U64_MAX) throw argError(name, k, type, v);
-    ch.u64[w >> 3] = BigInt.asUintN(64, v);
-  } else if (ArrayBuffer.isView(v)) {
-    if (views !== null && !(v instanceof DataView) && !views(v)) {
-      throw new TypeError(
-        `${name}: argument ${k + 1} (${type.name}) must be ${viewNames(type)}, a bigint address or null, got ${v.constructor.name}`,
-      );
-    }
-    const off = ch.region.arenaOffsetOf(v);
-    if (off === undefined) {
-      throw new TypeError(
-        v.buffer === ch.region.buffer
-          ? `${name}: argument ${k + 1} (${type.name}) points into the region's header or channels`
-          : `${name}: argument ${k + 1} (${type.name}) points outside the sidecar's shared region; allocate it with sc.alloc()`,
-      );
-    }
-    ch.u64[w >> 3] = BigInt(ch.region.address + off);
-  } else throw argError(name, k, type, v);
+  } else if (typeof v === 'bigint') ch.u64[w >> 3] = BigInt.asUintN(64, v);
+  else ch.u64[w >> 3] = BigInt(ch.region.address + (ch.region.arenaOffsetOf(v as ArrayBufferView) as number));
 }
 
 function argError(name: string, k: number, type: CType, v: unknown): TypeError {

@@ -11,9 +11,9 @@ import { constants as bufferConstants } from 'node:buffer';
 import { EventEmitter } from 'node:events';
 import type net from 'node:net';
 import { type FieldSpecs, type Layout, type LayoutOptions, readValue } from '../abi/index.js';
-import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
 import { VIOLATION } from '../channel/jail.js';
 import { CONTROL, EXIT_CODE } from '../channel/layout.js';
+import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
 import type { FlatImage } from '../link/index.js';
 import { syscallName } from '../sys/syscalls.js';
 import type { ObjectCode } from '../x86/assembler.js';
@@ -23,9 +23,16 @@ import { Callback, callbackHandler } from './callback.js';
 import { Channel } from './channel.js';
 import { LoadedCode } from './code.js';
 import { parsePrototype, scalarType } from './ctypes.js';
-import { JailViolationError, type ExitInfo, LibraryError, SidecarError, SidecarExitedError, SidecarStartError } from './errors.js';
-import { type JailOptions, type JailPlan, type JailReport, jailPlan } from './jailing.js';
+import {
+  type ExitInfo,
+  JailViolationError,
+  LibraryError,
+  SidecarError,
+  SidecarExitedError,
+  SidecarStartError,
+} from './errors.js';
 import { flatCode } from './image.js';
+import { type JailOptions, type JailPlan, type JailReport, jailPlan } from './jailing.js';
 import { dlsym, Library } from './library.js';
 import { ARRAY_TYPES, type RegionArray } from './marshal.js';
 import { readBytesSync, readStringSync } from './memory.js';
@@ -242,7 +249,10 @@ export class Sidecar extends EventEmitter implements Executor {
     const jail = this.#jail;
     this.#process = new SidecarProcess(this.#channel, {
       jail: jail
-        ? { address: region.address + jail.offset, write: () => jail.plan.write(region.u8, jail.offset, region.address + jail.offset) }
+        ? {
+            address: region.address + jail.offset,
+            write: () => jail.plan.write(region.u8, jail.offset, region.address + jail.offset),
+          }
         : undefined,
       exitError: (info) => this.#exitError(info),
       exe,

@@ -19,7 +19,14 @@ const STEP_NAMES: Record<number, string> = {
   [JAIL_STEP.seccomp]: 'the seccomp filter',
 };
 
-const ERRNO: Record<number, string> = { 1: 'EPERM', 2: 'ENOENT', 13: 'EACCES', 22: 'EINVAL', 38: 'ENOSYS', 95: 'EOPNOTSUPP' };
+const ERRNO: Record<number, string> = {
+  1: 'EPERM',
+  2: 'ENOENT',
+  13: 'EACCES',
+  22: 'EINVAL',
+  38: 'ENOSYS',
+  95: 'EOPNOTSUPP',
+};
 
 export function makePlan(policy: JailPolicy, where: string): JailPlan {
   const rules: PathRule[] = pathRules(where, policy.read, policy.write, policy.optional);
@@ -107,12 +114,15 @@ export function makePlan(policy: JailPolicy, where: string): JailPlan {
       const landlock = i32(JAIL_BLOCK.landlock) === 1;
       const seccomp = i32(JAIL_BLOCK.seccomp) === 1;
       const missing: string[] = [];
-      if (!landlock) missing.push(`Landlock (the kernel answered ${i32(JAIL_BLOCK.landlockAbi)}): paths and ports are not confined`);
+      if (!landlock)
+        missing.push(`Landlock (the kernel answered ${i32(JAIL_BLOCK.landlockAbi)}): paths and ports are not confined`);
       else {
-        if (abi < 4 && policy.network !== false) missing.push(`TCP port rules (Landlock ABI ${abi} < 4): connect is not limited to the ports`);
+        if (abi < 4 && policy.network !== false)
+          missing.push(`TCP port rules (Landlock ABI ${abi} < 4): connect is not limited to the ports`);
         if (abi < 6) missing.push(`signal and abstract-socket scoping (Landlock ABI ${abi} < 6)`);
       }
-      if (!seccomp) missing.push(`the seccomp filter (${errnoName(-i32(JAIL_BLOCK.seccomp))}): system calls are not filtered`);
+      if (!seccomp)
+        missing.push(`the seccomp filter (${errnoName(-i32(JAIL_BLOCK.seccomp))}): system calls are not filtered`);
       return {
         landlockAbi: abi,
         landlock,
@@ -149,7 +159,8 @@ export function makePlan(policy: JailPolicy, where: string): JailPlan {
       if (step === JAIL_STEP.landlock && i32(JAIL_BLOCK.landlockAbi) <= 0) {
         return `this kernel has no Landlock (${errno}); pass jail: { bestEffort: true } to run without it`;
       }
-      if (step === JAIL_STEP.seccomp) return `the seccomp filter was refused (${errno}); pass jail: { bestEffort: true } to run without it`;
+      if (step === JAIL_STEP.seccomp)
+        return `the seccomp filter was refused (${errno}); pass jail: { bestEffort: true } to run without it`;
       return `${STEP_NAMES[step] ?? `step ${step}`} failed (${errno})`;
     },
   };

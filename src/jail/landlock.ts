@@ -49,7 +49,15 @@ const READ_FILE = FS.readFile | FS.execute;
 const READ_DIR = READ_FILE | FS.readDir;
 const WRITE_FILE = READ_FILE | FS.writeFile | FS.truncate;
 const WRITE_DIR =
-  READ_DIR | FS.writeFile | FS.truncate | FS.removeDir | FS.removeFile | FS.makeDir | FS.makeReg | FS.makeSym | FS.refer;
+  READ_DIR |
+  FS.writeFile |
+  FS.truncate |
+  FS.removeDir |
+  FS.removeFile |
+  FS.makeDir |
+  FS.makeReg |
+  FS.makeSym |
+  FS.refer;
 
 export interface PathRule {
   path: string;
@@ -57,7 +65,12 @@ export interface PathRule {
 }
 
 /** The rules for the read and write lists (paths that do not exist are a TypeError naming them, unless `optional`). */
-export function pathRules(where: string, read: readonly string[], write: readonly string[], optional: ReadonlySet<string>): PathRule[] {
+export function pathRules(
+  where: string,
+  read: readonly string[],
+  write: readonly string[],
+  optional: ReadonlySet<string>,
+): PathRule[] {
   const rules: PathRule[] = [];
   const add = (p: string, writable: boolean): void => {
     let st: fs.Stats;
@@ -65,7 +78,9 @@ export function pathRules(where: string, read: readonly string[], write: readonl
       st = fs.statSync(p);
     } catch {
       if (optional.has(p)) return;
-      throw new TypeError(`${where}: jail.fs.${writable ? 'write' : 'read'} names ${JSON.stringify(p)}, which does not exist`);
+      throw new TypeError(
+        `${where}: jail.fs.${writable ? 'write' : 'read'} names ${JSON.stringify(p)}, which does not exist`,
+      );
     }
     const dir = st.isDirectory();
     rules.push({ path: p, access: writable ? (dir ? WRITE_DIR : WRITE_FILE) : dir ? READ_DIR : READ_FILE });

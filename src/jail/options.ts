@@ -49,7 +49,8 @@ function shown(v: unknown): string {
 
 function paths(where: string, name: string, v: unknown): string[] {
   if (v === undefined) return [];
-  if (!Array.isArray(v)) throw new TypeError(`${where}: jail.fs.${name} must be an array of absolute paths, got ${shown(v)}`);
+  if (!Array.isArray(v))
+    throw new TypeError(`${where}: jail.fs.${name} must be an array of absolute paths, got ${shown(v)}`);
   return v.map((p) => {
     if (typeof p !== 'string' || !path.isAbsolute(p) || p.includes('\0')) {
       throw new TypeError(`${where}: jail.fs.${name} must hold absolute paths, got ${shown(p)}`);
@@ -62,7 +63,9 @@ function count(where: string, name: string, v: unknown, min: number, nullable: b
   if (v === undefined) return undefined;
   if ((v === null || v === Number.POSITIVE_INFINITY) && nullable) return null;
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw new TypeError(`${where}: jail.${name} must be an integer${nullable ? ' (or null for no limit)' : ''}, got ${shown(v)}`);
+    throw new TypeError(
+      `${where}: jail.${name} must be an integer${nullable ? ' (or null for no limit)' : ''}, got ${shown(v)}`,
+    );
   }
   if (v < min || v > 2 ** 53) throw new RangeError(`${where}: jail.${name} must be at least ${min}, got ${v}`);
   return v;
@@ -75,7 +78,8 @@ export function resolveJail(options: unknown, where: string): JailPolicy {
     throw new TypeError(`${where}: jail must be true or an object of jail options, got ${shown(options)}`);
   }
   for (const k of Object.keys(o)) {
-    if (!KEYS.includes(k)) throw new TypeError(`${where}: unknown jail option '${k}' (jail options: ${KEYS.join(', ')})`);
+    if (!KEYS.includes(k))
+      throw new TypeError(`${where}: unknown jail option '${k}' (jail options: ${KEYS.join(', ')})`);
   }
   if (o.fs !== undefined && (o.fs === null || typeof o.fs !== 'object' || Array.isArray(o.fs))) {
     throw new TypeError(`${where}: jail.fs must be an object { read?, write? }, got ${shown(o.fs)}`);
@@ -104,7 +108,9 @@ export function resolveJail(options: unknown, where: string): JailPolicy {
   let preload: string[] = [];
   if (o.preload !== undefined) {
     if (!Array.isArray(o.preload)) {
-      throw new TypeError(`${where}: jail.preload must be an array of library sonames or paths, got ${shown(o.preload)}`);
+      throw new TypeError(
+        `${where}: jail.preload must be an array of library sonames or paths, got ${shown(o.preload)}`,
+      );
     }
     preload = o.preload.map((p) => {
       if (typeof p !== 'string' || p === '' || p.includes('\0')) {

@@ -21,9 +21,47 @@
 
 import { JAIL_BLOCK, JAIL_FLAG, JAIL_STEP, VIOLATION } from '../channel/jail.js';
 import { EXIT_CODE } from '../channel/layout.js';
-import { AT_FDCWD, LANDLOCK_CREATE_RULESET_VERSION, LANDLOCK_RULE_NET_PORT, LANDLOCK_RULE_PATH_BENEATH, O_CLOEXEC, O_PATH, PR_SET_NO_NEW_PRIVS, RTLD_NOW, SA_SIGINFO, SECCOMP_FILTER_FLAG_TSYNC, SECCOMP_SET_MODE_FILTER, SIGSYS } from '../sys/linux.js';
+import {
+  AT_FDCWD,
+  LANDLOCK_CREATE_RULESET_VERSION,
+  LANDLOCK_RULE_NET_PORT,
+  LANDLOCK_RULE_PATH_BENEATH,
+  O_CLOEXEC,
+  O_PATH,
+  PR_SET_NO_NEW_PRIVS,
+  RTLD_NOW,
+  SA_SIGINFO,
+  SECCOMP_FILTER_FLAG_TSYNC,
+  SECCOMP_SET_MODE_FILTER,
+  SIGSYS,
+} from '../sys/linux.js';
 import { SYSCALLS } from '../sys/syscalls.js';
-import { type Assembler, dword, eax, ecx, edi, edx, esi, type Label, qword, r8d, r10d, r12, r12d, r13, r14, r14d, rax, rbp, rbx, rcx, rdi, rdx, rsi, rsp } from '../x86/index.js';
+import {
+  type Assembler,
+  dword,
+  eax,
+  ecx,
+  edi,
+  edx,
+  esi,
+  type Label,
+  qword,
+  r8d,
+  r10d,
+  r12,
+  r12d,
+  r13,
+  r14,
+  r14d,
+  rax,
+  rbp,
+  rbx,
+  rcx,
+  rdi,
+  rdx,
+  rsi,
+  rsp,
+} from '../x86/index.js';
 
 /** struct sigaction as glibc lays it out: handler, 128-byte mask, flags, restorer. */
 const SIGACTION = { handler: 0, flags: 136, size: 152 } as const;
@@ -45,7 +83,13 @@ export interface JailLabels {
  * `saveError` copies dlerror() into the control page (r15: the channel);
  * `controlPage` is the .data word holding the control page's address.
  */
-export function emitJail(a: Assembler, labels: JailLabels, call: (name: string) => void, saveError: Label, controlPage: Label): void {
+export function emitJail(
+  a: Assembler,
+  labels: JailLabels,
+  call: (name: string) => void,
+  saveError: Label,
+  controlPage: Label,
+): void {
   const B = (field: keyof typeof JAIL_BLOCK) => dword(rbx, JAIL_BLOCK[field]);
   const Bq = (field: keyof typeof JAIL_BLOCK) => qword(rbx, JAIL_BLOCK[field]);
   const sys = (name: keyof typeof SYSCALLS): void => {

@@ -19,6 +19,7 @@
  * request's argument record.
  */
 
+import { JAIL_BLOCK, JAIL_MAGIC } from '../channel/jail.js';
 import {
   BUILTIN_TRAMPOLINES,
   CALL_SLOTS,
@@ -40,7 +41,6 @@ import {
   TRAMPOLINE_STRIDE,
   VERSION,
 } from '../channel/layout.js';
-import { JAIL_BLOCK, JAIL_MAGIC } from '../channel/jail.js';
 import { argOffset, inRecord, REQUEST_ROWS, REQUESTS, type RequestRow, resultOffset } from '../channel/requests.js';
 import { writeExecutable } from '../elf/index.js';
 import {

@@ -8,7 +8,7 @@
  * replaced. After every batch a known-good command must still answer, and
  * the sidecar must be the one the test started: no line killed it.
  * SIDECAR_FUZZ_SEED replays another sequence and SIDECAR_FUZZ_MS runs it
- * longer (the default is 3 s), SIDECAR_FUZZ_BATCH=1 checks after every line
+ * longer (the default is 3 s), SIDECAR_FUZZ_LINES a number of lines, SIDECAR_FUZZ_BATCH=1 checks after every line
  * (to find the line that broke the system); a failure names its seed and
  * line.
  */
@@ -81,8 +81,11 @@ test('fuzz: random lines never kill the sidecar, and a known-good command answer
 
   const sc = await Sidecar.start({ memory: 16 << 20 });
   const generation = sc.generation;
-  const budgetMs = Number(process.env.SIDECAR_FUZZ_MS ?? 3000);
+  // SIDECAR_FUZZ_LINES: run that many lines whatever the time (npm run test:faults runs 100,000)
+  const maxLines = Number(process.env.SIDECAR_FUZZ_LINES ?? Number.POSITIVE_INFINITY);
+  const budgetMs = Number(process.env.SIDECAR_FUZZ_MS ?? (Number.isFinite(maxLines) ? Number.POSITIVE_INFINITY : 3000));
   const batch = Number(process.env.SIDECAR_FUZZ_BATCH ?? 25);
+  const lineMs = Number(process.env.SIDECAR_FUZZ_LINE_MS ?? 200); // a line's deadline
   const t0 = performance.now();
   let lines = 0;
   let errors = 0;
@@ -90,7 +93,7 @@ test('fuzz: random lines never kill the sidecar, and a known-good command answer
   let previous = '(none)';
   try {
     await sc.forth('1 DROP');
-    while (performance.now() - t0 < budgetMs) {
+    while (performance.now() - t0 < budgetMs && lines < maxLines) {
       for (let b = 0; b < batch; b++, lines++) {
         const n = 1 + Math.floor(next() * 10);
         const line = Array.from({ length: n }, item).join(' ');
@@ -98,7 +101,7 @@ test('fuzz: random lines never kill the sidecar, and a known-good command answer
         await sc.forth('MARKER FUZZ-RESET').catch((e) => assert.fail(`MARKER after ${previous}: ${e}`));
         previous = where;
         try {
-          await sc.forth(line, { timeoutMs: 200, graceMs: 2000, maxOutput: 1 << 16 });
+          await sc.forth(line, { timeoutMs: lineMs, graceMs: 2000, maxOutput: 1 << 16 });
         } catch (e) {
           if (!(e instanceof ForthError)) assert.fail(`${where}: ${e}`);
           errors++;

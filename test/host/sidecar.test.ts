@@ -297,6 +297,33 @@ describe('calls through a real sidecar', () => {
     assert.equal(await p, 4);
   });
 
+  test('a batch with one bad list runs none of it (every list is checked before any is sent)', async () => {
+    const c = await sc.library('c');
+    const memset = c.func('void *memset(void *s, int c, size_t n)');
+    const buf = sc.alloc('uint8_t', 4);
+    await assert.rejects(
+      memset.batch([
+        [buf, 7, 4],
+        [buf, 300n, 4],
+      ]),
+      /argument 2 \(int\).*list 1 of the batch; none of it was sent/,
+    );
+    await assert.rejects(
+      memset.batch([
+        [buf, 7, 4],
+        [buf, 7],
+      ]),
+      /expected 3 arguments, got 2.*list 1/,
+    );
+    await assert.rejects(memset.batch([[buf, 7, 4], 'x' as never]), /list 1 is not an array/);
+    assert.deepEqual([...buf], [0, 0, 0, 0]);
+    await memset.batch([
+      [buf, 7, 4],
+      [buf, 9, 2],
+    ]);
+    assert.deepEqual([...buf], [9, 9, 7, 7]);
+  });
+
   test('AbortSignal: an already aborted signal rejects without sending', async () => {
     const m = await sc.library('m');
     const cos = m.func('double cos(double)');
