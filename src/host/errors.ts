@@ -157,7 +157,7 @@ export class JailViolationError extends SidecarExitedError {
       info,
       syscall
         ? `the jailed sidecar called ${syscall.name}${syscall.detail ? ` (${syscall.detail})` : ''}, which its jail forbids; the process was ended${info.call ? ` while running ${info.call}` : ''}`
-        : `the jailed sidecar was killed by SIGSYS: a system call its jail forbids (of another architecture, or with SIGSYS blocked)${info.call ? ` while running ${info.call}` : ''}`,
+        : `the jailed sidecar was killed by SIGSYS: a system call its jail forbids, made with SIGSYS blocked (as glibc blocks every signal around the clone of pthread_create and posix_spawn) or of another architecture${info.call ? ` while running ${info.call}` : ''}`,
     );
     this.syscall = syscall?.name ?? null;
     this.syscallNumber = syscall?.number ?? null;

@@ -18,6 +18,7 @@ import { abs, BpfAssembler, type BpfProgram, imm } from '../bpf/assembler.js';
 import {
   AUDIT_ARCH_X86_64,
   CLONE_THREAD,
+  CLONE_VFORK,
   CLONE_VM,
   ENOSYS,
   EPERM,
@@ -29,7 +30,7 @@ import {
 import { SYSCALLS, type SyscallName } from '../sys/syscalls.js';
 
 export interface SeccompOptions {
-  /** Threads may be made (clone with CLONE_THREAD). */
+  /** Threads may be made (clone with CLONE_THREAD); without, a thread's clone ends the process. */
   threads: boolean;
   /** TCP sockets may be made and connected (the ports are Landlock's rule). */
   network: boolean;
@@ -40,7 +41,11 @@ export type Verdict =
   | 'allow'
   | 'kill'
   | { errno: number }
-  /** Allow a thread, refuse a process (clone's flags must hold CLONE_THREAD and CLONE_VM, no namespace flag). */
+  /**
+   * Allow a thread (clone's flags hold CLONE_THREAD and CLONE_VM, no namespace flag); EPERM for a
+   * posix_spawn (CLONE_VFORK: glibc blocks every signal around it, so a SIGSYS could not be named
+   * and system() fails with -1 instead); anything else, fork() included, ends the process.
+   */
   | 'clone-thread'
   /** Allow, except changing SIGSYS's disposition (the handler that names violations). */
   | 'sigaction-not-sigsys'
@@ -282,7 +287,7 @@ export function seccompRules(o: SeccompOptions): Map<SyscallName, Verdict> {
   const rules = new Map<SyscallName, Verdict>();
   for (const names of Object.values(ALLOWED)) for (const n of names) rules.set(n, 'allow');
   for (const n of KILLED) rules.set(n, 'kill');
-  rules.set('clone', o.threads ? 'clone-thread' : 'kill');
+  rules.set('clone', 'clone-thread');
   // glibc makes threads with clone only when clone3 says ENOSYS (EPERM would fail pthread_create).
   rules.set('clone3', { errno: ENOSYS });
   // OpenBLAS's allocator calls mbind; glibc's threads register a robust list: both go on without.
@@ -332,7 +337,7 @@ export function seccompFilter(o: SeccompOptions): BpfProgram {
   p.jge(imm(X32_SYSCALL_BIT), 0, 1);
   ret(SECCOMP_RET.killProcess);
 
-  const body = (v: Verdict): void => {
+  const body = (v: Verdict) => {
     if (v === 'allow') return ret(SECCOMP_RET.allow);
     if (v === 'kill') return ret(TRAP);
     if (typeof v === 'object') return ret(SECCOMP_RET.errno | v.errno);
@@ -341,7 +346,10 @@ export function seccompFilter(o: SeccompOptions): BpfProgram {
     switch (v) {
       case 'clone-thread':
         p.ld(arg(0));
+        if (!o.threads) p.jset(imm(CLONE_THREAD), refuse, 0);
         p.jset(imm(NAMESPACE_FLAGS), refuse, 0);
+        p.jset(imm(CLONE_VFORK), 0, 1);
+        ret(SECCOMP_RET.errno | EPERM);
         p.and(imm(CLONE_THREAD | CLONE_VM));
         p.jeq(imm(CLONE_THREAD | CLONE_VM), 0, refuse);
         ret(SECCOMP_RET.allow);
@@ -373,7 +381,7 @@ export function seccompFilter(o: SeccompOptions): BpfProgram {
     }
   };
   // Binary search over the sorted numbers; A holds the number throughout.
-  const search = (lo: number, hi: number): void => {
+  const search = (lo: number, hi: number): unknown => {
     if (hi - lo <= 4) {
       for (let i = lo; i < hi; i++) {
         const next = p.label();
