@@ -12,7 +12,8 @@
  * inherited memfd (fd 3); check the channel number given as argv[1]; map
  * the region with MAP_FIXED_NOREPLACE at the address the header names; mark
  * fds 3, 4 and 5 close-on-exec (fd 3 stays open: the COPY and STRING
- * requests write through it).
+ * requests write through it); when argv[2] names a jail block in the
+ * region, apply the jail (src/native/jail.ts) before serving anything.
  *
  * Register use in the loop: r15 the channel, r12 its ring, r13d the request
  * number n, r14d the state word that submits n (2n+1), rbx the slot, rbp a
