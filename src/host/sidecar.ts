@@ -272,11 +272,16 @@ export class Sidecar extends EventEmitter implements Executor {
     const dv = this.#region.dv;
     const at = this.#channel.offset;
     const nr = dv.getUint32(at + VIOLATION.syscall, true) - 1;
-    if (nr < 0) return new JailViolationError(info, null);
+    if (nr < 0) return new SidecarExitedError(info); // exit(74) from loaded code, not the handler
     const arg0 = dv.getBigUint64(at + VIOLATION.arg0, true);
     const name = syscallName(nr);
     const detail = name === 'clone' ? `flags 0x${arg0.toString(16)}: a new process, not a thread` : undefined;
     return new JailViolationError(info, { name, number: nr, arg0, detail });
+  }
+
+  /** The report the jailed sidecar wrote into its block (after it answered a ping). */
+  #readJailReport(): void {
+    if (this.#jail) this.#jailReport = this.#jail.plan.report(this.#region.u8, this.#jail.offset);
   }
 
   /** What the jail reached on this machine (Landlock ABI, seccomp, the limits), or null when not jailed. */
@@ -348,7 +353,7 @@ export class Sidecar extends EventEmitter implements Executor {
       if (why) throw new SidecarStartError(`the sidecar could not apply its jail: ${why}`, { cause: e });
       throw sc.#process.startError(e);
     }
-    if (sc.#jail) sc.#jailReport = sc.#jail.plan.report(region.u8, sc.#jail.offset);
+    sc.#readJailReport();
     return sc;
   }
 
@@ -404,8 +409,12 @@ export class Sidecar extends EventEmitter implements Executor {
     p.then(done, done);
     try {
       this.#process.restartNow();
-      this.ping().then(settle.resolve, (e) =>
-        settle.reject(this.#stopping ? new SidecarError('restart: this sidecar was stopped', { cause: e }) : e),
+      this.ping().then(
+        () => {
+          this.#readJailReport();
+          settle.resolve();
+        },
+        (e) => settle.reject(this.#stopping ? new SidecarError('restart: this sidecar was stopped', { cause: e }) : e),
       );
     } catch (e) {
       settle.reject(e);

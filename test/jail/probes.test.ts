@@ -65,6 +65,11 @@ async function violation(syscall: string, probe: () => Promise<unknown>): Promis
   });
   await sc.restart();
   assert.equal(sc.jail?.seccomp, true);
+  assert.match(
+    fs.readFileSync(`/proc/${sc.pid}/status`, 'utf8'),
+    /^Seccomp:\s+2$/m,
+    'the restarted sidecar is jailed again',
+  );
   const m = await sc.library('m');
   assert.equal(await m.func('double cos(double)')(0), 1);
 }
