@@ -142,8 +142,15 @@ const START_OPTIONS = ['memory', 'allow', 'timeoutMs', 'stdio', 'stdin', 'env', 
 /** Plans already made for a jail options object (checkStartOptions makes it, the constructor uses it). */
 const plans = new WeakMap<object, JailPlan>();
 
+/** The plan of the preset (`jail: true`), made once. */
+let presetPlan: JailPlan | null = null;
+
 function planOf(jail: unknown, where: string): JailPlan | null {
   if (jail === undefined || jail === false) return null;
+  if (jail === true) {
+    presetPlan ??= jailPlan(true, where);
+    return presetPlan;
+  }
   const cached = typeof jail === 'object' && jail !== null ? plans.get(jail) : undefined;
   if (cached) return cached;
   const plan = jailPlan(jail, where);

@@ -323,8 +323,20 @@ const AF_INET6 = 10;
 const SOCK_STREAM = 1;
 const arg = (i: number) => abs(SECCOMP_DATA.args + 8 * i); // the low 32 bits of argument i
 
-/** The filter program of a policy. */
+const filters = new Map<string, BpfProgram>();
+
+/** The filter program of a policy (made once per set of options). */
 export function seccompFilter(o: SeccompOptions): BpfProgram {
+  const key = `${o.threads} ${o.network}`;
+  let f = filters.get(key);
+  if (!f) {
+    f = compile(o);
+    filters.set(key, f);
+  }
+  return f;
+}
+
+function compile(o: SeccompOptions): BpfProgram {
   const rules = [...seccompRules(o)].map(([n, v]) => [SYSCALLS[n], v] as const).sort((x, y) => x[0] - y[0]);
   const p = new BpfAssembler();
   const ret = (k: number) => p.ret(imm(k));
