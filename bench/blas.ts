@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { type BackendName, type Compute, type ElementType, Matrix, Pool, Sidecar } from '../src/index.js';
+import { bestIsa, type GemmIsa, peakKernel, supportedIsas } from '../src/kernels/index.js';
 import { cpuInfo } from '../src/sys/cpu.js';
 import { grid, median } from './harness.js';
 import type { BenchOptions } from './main.js';
@@ -27,7 +28,24 @@ const MEMORY = 320 << 20;
 /** What one row of the table measures: ms per product at size n, or undefined where it does not run. */
 interface Config {
   name: string;
+  /** Cores it uses (for the fraction of peak). */
+  cores: number;
   time(n: number, type: ElementType, runs: number): Promise<number[] | undefined>;
+}
+
+/** GFLOP/s (double precision) of `cores` cores running the peak kernel at once, median of `runs`. */
+async function peak(owners: Sidecar[], isa: GemmIsa, runs: number): Promise<number> {
+  const k = peakKernel(isa);
+  const fs = await Promise.all(owners.map((sc) => sc.load(k.object, k.prototype)));
+  const iterations = 20_000_000;
+  await Promise.all(fs.map((f) => f(iterations / 10)));
+  const rates: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    await Promise.all(fs.map((f) => f(iterations)));
+    rates.push((fs.length * iterations * k.flopsPerIteration) / ((performance.now() - t) * 1e6));
+  }
+  return median(rates);
 }
 
 const gflops = (n: number, ms: number) => (2 * n ** 3) / (ms * 1e6);
@@ -94,18 +112,60 @@ export async function run(opts: BenchOptions): Promise<void> {
     () => false,
   );
   const runsAt = (n: number) => (n >= 2048 ? Math.max(3, Math.ceil(opts.runs / 2)) : opts.runs);
-  const configs: Config[] = [];
+  const isas = supportedIsas();
+  const configs: Config[] = [
+    { name: 'default (auto), 1 sidecar', cores, time: (n, t, r) => timeMatmul(all, n, t, r, 'auto') },
+  ];
   if (hasBlas) {
     configs.push(
-      { name: `openblas, ${cores} threads (1 sidecar)`, time: (n, t, r) => timeMatmul(all, n, t, r, 'openblas') },
-      { name: 'openblas, 1 thread', time: (n, t, r) => timeMatmul(one, n, t, r, 'openblas') },
-      { name: `pool of ${cores}, openblas 1 thread each`, time: (n, t, r) => timeMatmul(pool, n, t, r, 'openblas') },
+      {
+        name: `openblas, ${cores} threads (1 sidecar)`,
+        cores,
+        time: (n, t, r) => timeMatmul(all, n, t, r, 'openblas'),
+      },
+      { name: 'openblas, 1 thread', cores: 1, time: (n, t, r) => timeMatmul(one, n, t, r, 'openblas') },
+      {
+        name: `pool of ${cores}, openblas 1 thread each`,
+        cores,
+        time: (n, t, r) => timeMatmul(pool, n, t, r, 'openblas'),
+      },
     );
+  }
+  for (const isa of isas) {
+    configs.push({
+      name: `own kernel ${isa}, 1 sidecar`,
+      cores: 1,
+      time: (n, t, r) => timeMatmul(one, n, t, r, `kernel:${isa}`),
+    });
+  }
+  if (isas.length) {
+    configs.push({
+      name: `own kernel ${bestIsa('f64')}, pool of ${cores}`,
+      cores,
+      time: (n, t, r) => timeMatmul(pool, n, t, r, 'kernel'),
+    });
   }
   configs.push({
     name: 'plain JavaScript',
+    cores: 1,
     time: (n, t, r) => (n <= JS_MAX ? timeMatmul(all, n, t, Math.min(r, 3), 'js') : Promise.resolve(undefined)),
   });
+  // The peak: the FMA kernel on one core, and on every core at once (one pool member each).
+  const peaks = new Map<GemmIsa, { one: number; all: number }>();
+  for (const isa of isas) {
+    peaks.set(isa, {
+      one: await peak([one], isa, opts.runs),
+      all: await peak(pool.members as Sidecar[], isa, opts.runs),
+    });
+  }
+  const best = isas.length ? (peaks.get(bestIsa('f64')) as { one: number; all: number }) : undefined;
+  if (best) {
+    for (const [isa, p] of peaks) {
+      process.stdout.write(
+        `peak (independent FMAs, ${isa}): ${p.one.toFixed(1)} GFLOP/s on one core, ${p.all.toFixed(1)} on ${cores} (double; float twice that)\n`,
+      );
+    }
+  }
   const results = new Map<string, Map<string, Map<number, number>>>();
   try {
     for (const type of ['f64', 'f32'] as const) {
@@ -125,7 +185,52 @@ export async function run(opts: BenchOptions): Promise<void> {
     process.stdout.write(' '.repeat(70) + '\r');
     await Promise.all([all.stop(), one.stop(), pool.stop()]);
   }
+  // solve and eigSym at n = 1024 (one sidecar, all threads), against numpy below
+  const solvers = new Map<string, number>();
+  {
+    const sc = await Sidecar.start({ memory: MEMORY });
+    try {
+      const n = 1024;
+      const a = Matrix.random(sc, n, n, { seed: 5 });
+      for (let i = 0; i < n; i++) a.set(i, i, a.get(i, i) + n);
+      const b = Matrix.random(sc, n, 1, { seed: 6 });
+      const s = a.add(a.T);
+      const time = async (f: () => Promise<unknown>, runs: number) => {
+        await f();
+        const ms: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          const t = performance.now();
+          await f();
+          ms.push(performance.now() - t);
+        }
+        return median(ms);
+      };
+      const runs = Math.max(3, Math.ceil(opts.runs / 2));
+      const hasLapacke = await sc.library('lapacke').then(
+        () => true,
+        () => false,
+      );
+      if (hasLapacke) {
+        solvers.set('solve, lapacke', await time(() => a.solve(b, { timeoutMs: Infinity }), runs));
+        solvers.set('eigSym, lapacke', await time(() => s.eigSym({ timeoutMs: Infinity }), runs));
+      }
+      solvers.set('solve, TypeScript solvers', await time(() => a.solve(b, { backend: 'js' }), 3));
+    } finally {
+      await sc.stop();
+    }
+  }
   const np = numpy(opts.runs);
+  if (typeof np !== 'string') {
+    solvers.set('solve, numpy.linalg.solve', median(np.solve?.[1024] ?? []));
+    solvers.set('eigSym, numpy.linalg.eigh', median(np.eigh?.[1024] ?? []));
+  }
+  process.stdout.write(
+    `\n${grid(
+      'solvers at n=1024, ms (median)',
+      ['', 'ms', ''],
+      [...solvers].map(([k, v]) => [k, v.toFixed(1), '']),
+    )}`,
+  );
   if (typeof np === 'string') process.stdout.write(`${np}\n`);
   for (const type of ['f64', 'f32'] as const) {
     const byConfig = results.get(type) as Map<string, Map<number, number>>;
@@ -144,6 +249,19 @@ export async function run(opts: BenchOptions): Promise<void> {
     process.stdout.write(
       `\n${grid(`${type === 'f64' ? 'dgemm' : 'sgemm'}, GFLOP/s (median of ${opts.runs}; of ${runsAt(2048)} at 2048)`, head, body)}`,
     );
+    const ratio = (x: string, y: string, n: number) => {
+      const a = byConfig.get(x)?.get(n);
+      const b = byConfig.get(y)?.get(n);
+      return a && b ? (a / b).toFixed(2) : '-';
+    };
+    const ownOne = isas.length ? `own kernel ${bestIsa('f64')}, 1 sidecar` : '';
+    const lines = [
+      `own kernel / openblas, 1 thread: ${SIZES.map((n) => `${n}: ${ratio(ownOne, 'openblas, 1 thread', n)}`).join(', ')}`,
+      `own kernel, pool of ${cores} / 1 sidecar: ${SIZES.map((n) => `${n}: ${ratio(`own kernel ${isas.length ? bestIsa('f64') : ''}, pool of ${cores}`, ownOne, n)}`).join(', ')}`,
+      `default / best openblas (${cores} threads): ${SIZES.map((n) => `${n}: ${ratio('default (auto), 1 sidecar', `openblas, ${cores} threads (1 sidecar)`, n)}`).join(', ')}`,
+      `pool of ${cores} (openblas 1 thread) / 1 sidecar (${cores} threads): ${SIZES.map((n) => `${n}: ${ratio(`pool of ${cores}, openblas 1 thread each`, `openblas, ${cores} threads (1 sidecar)`, n)}`).join(', ')}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
     const sidecarBest = byConfig.get(`openblas, ${cores} threads (1 sidecar)`);
     const npRow = byConfig.get('numpy (python3, same OpenBLAS)');
     if (sidecarBest && npRow) {
@@ -158,6 +276,7 @@ export async function run(opts: BenchOptions): Promise<void> {
       groups: SIZES.map((n) => `n=${n}`),
       series: [...byConfig].map(([name, row]) => ({ name, values: SIZES.map((n) => row.get(n)) })),
       yLabel: 'GFLOP/s',
+      line: best ? { value: best.all * (type === 'f32' ? 2 : 1), label: `peak, ${cores} cores (measured)` } : undefined,
     });
     process.stdout.write(`chart: ${file}\n`);
   }

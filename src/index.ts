@@ -43,8 +43,12 @@ export { type RegionArrayOf, Sidecar, type StartOptions } from './host/sidecar.j
 export { defineStruct, type StructType, type StructValue } from './host/structs.js';
 export type { RestartPolicy } from './host/supervisor.js';
 export type { ArgsOfPrototype, FunctionOf, ResultOfPrototype } from './host/typed.js';
+export { type Blas, blis, type CblasFunctions, type LibraryOpener, openBlas } from './libs/blas.js';
+export { LinAlgError, type LinAlgErrorKind } from './libs/errors.js';
+export { type CheckedRoutine, type Lapack, type LapackFunctions, lapacke } from './libs/lapack.js';
 export { CBLAS, KNOWN_LIBRARIES, type KnownPrototype, LAPACK } from './libs/registry.js';
 export { BACKENDS, type BackendName } from './matrix/backends.js';
 export type { ElementOptions, NormKind } from './matrix/elementwise.js';
+export type { SolverBackend, SolverOptions } from './matrix/linalg.js';
 export type { MatmulOptions } from './matrix/matmul.js';
 export { type Compute, type ElementType, Matrix } from './matrix/matrix.js';

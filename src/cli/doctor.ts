@@ -16,6 +16,7 @@ import type { JailReport } from '../host/jailing.js';
 import { Sidecar } from '../host/sidecar.js';
 import '../jail/index.js'; // Sidecar.start({ jail })
 import { KNOWN_LIBRARIES } from '../libs/registry.js';
+import { type BackendReport, backendReport } from '../matrix/backends.js';
 import { CPU_FEATURES, type CpuInfo, cpuInfo } from '../sys/cpu.js';
 import { type Command, jsonFlag, keepingAlive, packageVersion } from './command.js';
 
@@ -46,6 +47,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   crypto: 'libssl3',
   openblas: 'libopenblas0',
   lapacke: 'liblapacke',
+  blis: 'libblis4-pthread',
 };
 
 interface LibraryReport {
@@ -71,6 +73,7 @@ interface DoctorReport {
   cache: { dir: string; artifacts: { name: string; path: string; state: CacheState }[] };
   sidecar: { ok: boolean; startMs: number | null; pingUs: number | null; pid: number | null; error: string | null };
   libraries: LibraryReport[];
+  matrix: BackendReport | null;
   /** Whether this machine can jail a sidecar: a jailed sidecar started with bestEffort, and what it reached. */
   jail: { ok: boolean; report: JailReport | null; error: string | null };
 }
@@ -109,6 +112,7 @@ async function diagnose(): Promise<DoctorReport> {
     },
     sidecar: { ok: false, startMs: null, pingUs: null, pid: null, error: null },
     libraries: [],
+    matrix: null,
     jail: { ok: false, report: null, error: null },
   };
 
@@ -148,6 +152,13 @@ async function diagnose(): Promise<DoctorReport> {
       }
     } else r.error = 'not checked: no sidecar';
     report.libraries.push(r);
+  }
+  if (sc && report.sidecar.ok) {
+    try {
+      report.matrix = await backendReport(sc);
+    } catch {
+      // the sidecar failed meanwhile: no matrix report
+    }
   }
   await sc?.stop();
   if (report.sidecar.ok) {
@@ -209,6 +220,16 @@ function formatReport(r: DoctorReport): string {
     else row(l.name, `not found  (tried ${l.sonames.join(', ')}${pkg})`);
     if (!l.present && l.package && !l.error?.startsWith('not checked') && !install.includes(l.package))
       install.push(l.package);
+  }
+  if (r.matrix) {
+    out.push('', 'matrix');
+    row('matmul', r.matrix.matmul);
+    row(
+      'openblas',
+      r.matrix.openblas ? `core ${r.matrix.openblas.corename}, ${r.matrix.openblas.threads} threads` : 'not loaded',
+    );
+    row('own f64', r.matrix.kernels.f64);
+    row('own f32', r.matrix.kernels.f32);
   }
   if (install.length > 0)
     out.push('', `to install what is missing (Debian, Ubuntu): apt-get install ${install.join(' ')}`);

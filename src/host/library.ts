@@ -5,11 +5,11 @@
  * symbol's address are per-generation values, opened again after a restart.
  */
 
-import type { KnownPrototype } from '../libs/registry.js';
 import { bindFunction, type Executor, type FunctionOptions } from './call.js';
 import type { Channel } from './channel.js';
 import { parsePrototype } from './ctypes.js';
 import { PerGeneration } from './generation.js';
+import type { KnownPrototype } from './known.js';
 import { DLOPEN, DLSYM, RTLD_NOW } from './requests.js';
 import type { FunctionOf, ReadyMade } from './typed.js';
 

@@ -13,6 +13,7 @@ import type net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { CONTROL, EXIT_CODE } from '../channel/layout.js';
 import { SPAWN_BLOCK } from '../native/addon-api.js';
+import { type CpuInfo, cpuInfo, openblasCoretype } from '../sys/cpu.js';
 import { type ChannelAddon, channelAddon } from './addon.js';
 import type { Channel, ChannelOwner } from './channel.js';
 import {
@@ -77,6 +78,24 @@ const START_FAILURES: Record<number, string> = {
   [EXIT_CODE.badChannel]: 'its channel number is not in the region',
   [EXIT_CODE.jailFailed]: 'it could not apply its jail',
 };
+
+/**
+ * The sidecar's environment as `NAME=value` strings: `env`, and
+ * OPENBLAS_CORETYPE when `env` does not set it and this CPU is one the
+ * installed OpenBLAS may not know (it would fall back to old, slow kernels:
+ * src/sys/cpu.ts says which core to name). A value the user sets, even an
+ * empty one, is kept as it is.
+ */
+export function sidecarEnvironment(env: NodeJS.ProcessEnv, cpu: () => CpuInfo = cpuInfo): string[] {
+  const out = Object.entries(env)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`);
+  if (env.OPENBLAS_CORETYPE === undefined) {
+    const core = openblasCoretype(cpu());
+    if (core) out.push(`OPENBLAS_CORETYPE=${core}`);
+  }
+  return out;
+}
 
 export function describeExit(i: ExitInfo): string {
   return i.signal ? `killed by ${i.signal}` : `exited with code ${i.code}`;
@@ -158,9 +177,7 @@ export class SidecarProcess implements ChannelOwner {
     const ignore = this.#opts.stdin === 'ignore' || this.#opts.stdio === 'ignore' ? fs.openSync('/dev/null', 'r+') : -1;
     const io = this.#opts.stdio === 'ignore' ? ignore : -1;
     const fds = [this.#opts.stdin === 'ignore' ? ignore : 0, io >= 0 ? io : 1, io >= 0 ? io : 2, region.fd, bell, out];
-    const env = Object.entries(this.#opts.env)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}=${v}`);
+    const env = sidecarEnvironment(this.#opts.env);
     const jail = this.#opts.jail;
     jail?.write();
     const args = [this.#opts.exe, String(this.channel.index), ...(jail ? [String(jail.address)] : [])];

@@ -13,7 +13,6 @@ import type net from 'node:net';
 import { type FieldSpecs, type Layout, type LayoutOptions, readValue } from '../abi/index.js';
 import { VIOLATION } from '../channel/jail.js';
 import { CONTROL, EXIT_CODE } from '../channel/layout.js';
-import { KNOWN_LIBRARIES, knownSonames } from '../libs/registry.js';
 import type { FlatImage } from '../link/index.js';
 import { syscallName } from '../sys/syscalls.js';
 import type { ObjectCode } from '../x86/assembler.js';
@@ -33,6 +32,7 @@ import {
 } from './errors.js';
 import { flatCode } from './image.js';
 import { type JailOptions, type JailPlan, type JailReport, jailPlan } from './jailing.js';
+import { KNOWN_LIBRARIES, knownSonames } from './known.js';
 import { dlsym, Library } from './library.js';
 import { ARRAY_TYPES, type RegionArray } from './marshal.js';
 import { readBytesSync, readStringSync } from './memory.js';

@@ -6,6 +6,8 @@
  */
 
 import { type ElementOptions, elementwise, type NormKind, norm, sum } from './elementwise.js';
+import type { SolverOptions } from './linalg.js';
+import * as la from './linalg.js';
 import { type MatmulOptions, matmul, matmulSync } from './matmul.js';
 import { Matrix } from './matrix.js';
 
@@ -25,8 +27,52 @@ declare module './matrix.js' {
     scale(s: number, opts?: ElementOptions): Matrix;
     sum(): number;
     norm(kind?: NormKind): number;
+    /** X with this·X = b (LAPACKE's gesv, or the TypeScript LU). */
+    solve(b: Matrix, opts?: SolverOptions): Promise<Matrix>;
+    inv(opts?: SolverOptions): Promise<Matrix>;
+    det(opts?: SolverOptions): Promise<number>;
+    /** P, L, U with P·this = L·U. */
+    lu(opts?: SolverOptions): Promise<{ p: Matrix; l: Matrix; u: Matrix }>;
+    /** Lower triangular L with this = L·Lᵀ. */
+    cholesky(opts?: SolverOptions): Promise<Matrix>;
+    /** Thin QR. */
+    qr(opts?: SolverOptions): Promise<{ q: Matrix; r: Matrix }>;
+    /** Eigenvalues ascending, eigenvectors as columns, of a symmetric matrix. */
+    eigSym(opts?: SolverOptions): Promise<{ values: Float64Array | Float32Array; vectors: Matrix }>;
+    /** Thin SVD: this = U·diag(s)·Vᵀ. */
+    svd(opts?: SolverOptions): Promise<{ u: Matrix; s: Float64Array | Float32Array; vt: Matrix }>;
+    /** X minimising ‖this·X − b‖. */
+    lstsq(b: Matrix, opts?: SolverOptions): Promise<Matrix>;
   }
 }
+
+Matrix.prototype.solve = function (this: Matrix, b: Matrix, opts?: SolverOptions) {
+  return la.solve(this, b, opts);
+};
+Matrix.prototype.inv = function (this: Matrix, opts?: SolverOptions) {
+  return la.inv(this, opts);
+};
+Matrix.prototype.det = function (this: Matrix, opts?: SolverOptions) {
+  return la.det(this, opts);
+};
+Matrix.prototype.lu = function (this: Matrix, opts?: SolverOptions) {
+  return la.lu(this, opts);
+};
+Matrix.prototype.cholesky = function (this: Matrix, opts?: SolverOptions) {
+  return la.cholesky(this, opts);
+};
+Matrix.prototype.qr = function (this: Matrix, opts?: SolverOptions) {
+  return la.qr(this, opts);
+};
+Matrix.prototype.eigSym = function (this: Matrix, opts?: SolverOptions) {
+  return la.eigSym(this, opts);
+};
+Matrix.prototype.svd = function (this: Matrix, opts?: SolverOptions) {
+  return la.svd(this, opts);
+};
+Matrix.prototype.lstsq = function (this: Matrix, b: Matrix, opts?: SolverOptions) {
+  return la.lstsq(this, b, opts);
+};
 
 Matrix.prototype.matmul = function (this: Matrix, b: Matrix, opts?: MatmulOptions) {
   return matmul(this, b, opts);

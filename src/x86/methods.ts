@@ -280,6 +280,7 @@ export const MNEMONICS = [
   'vmovups',
   'vmovaps',
   'vmovsd',
+  'vmovss',
   'vaddpd',
   'vaddsd',
   'vmulpd',
@@ -1838,19 +1839,26 @@ export class MnemonicMethods extends AssemblerCore {
   vmovsd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
     return this.emitOperands(MEMOS[253] ?? memo(253), a, b, c, d, e);
   }
+  /** VMOVSS (AVX) */
+  vmovss(dst: Xmm, src: Mem): this;
+  vmovss(dst: Mem, src: Xmm): this;
+  vmovss(dst: Xmm, a: Xmm, b: Xmm): this;
+  vmovss(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
+    return this.emitOperands(MEMOS[254] ?? memo(254), a, b, c, d, e);
+  }
   /** VADDPD (AVX, AVX512F, AVX512VL) */
   vaddpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vaddpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vaddpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vaddpd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vaddpd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[254] ?? memo(254), a, b, c, d, e);
+    return this.emitOperands(MEMOS[255] ?? memo(255), a, b, c, d, e);
   }
   /** VADDSD (AVX, AVX512F) */
   vaddsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vaddsd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
   vaddsd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[255] ?? memo(255), a, b, c, d, e);
+    return this.emitOperands(MEMOS[256] ?? memo(256), a, b, c, d, e);
   }
   /** VMULPD (AVX, AVX512F, AVX512VL) */
   vmulpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -1858,13 +1866,13 @@ export class MnemonicMethods extends AssemblerCore {
   vmulpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vmulpd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vmulpd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[256] ?? memo(256), a, b, c, d, e);
+    return this.emitOperands(MEMOS[257] ?? memo(257), a, b, c, d, e);
   }
   /** VMULSD (AVX, AVX512F) */
   vmulsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vmulsd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
   vmulsd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[257] ?? memo(257), a, b, c, d, e);
+    return this.emitOperands(MEMOS[258] ?? memo(258), a, b, c, d, e);
   }
   /** VSUBPD (AVX, AVX512F, AVX512VL) */
   vsubpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -1872,13 +1880,13 @@ export class MnemonicMethods extends AssemblerCore {
   vsubpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vsubpd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vsubpd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[258] ?? memo(258), a, b, c, d, e);
+    return this.emitOperands(MEMOS[259] ?? memo(259), a, b, c, d, e);
   }
   /** VSUBSD (AVX, AVX512F) */
   vsubsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vsubsd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
   vsubsd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[259] ?? memo(259), a, b, c, d, e);
+    return this.emitOperands(MEMOS[260] ?? memo(260), a, b, c, d, e);
   }
   /** VMINPD (AVX, AVX512F, AVX512VL) */
   vminpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -1886,13 +1894,13 @@ export class MnemonicMethods extends AssemblerCore {
   vminpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vminpd(dst: Zmm, a: Zmm, b: Zmm, rc: Sae): this;
   vminpd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[260] ?? memo(260), a, b, c, d, e);
+    return this.emitOperands(MEMOS[261] ?? memo(261), a, b, c, d, e);
   }
   /** VMINSD (AVX, AVX512F) */
   vminsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vminsd(dst: Xmm, a: Xmm, b: Xmm, rc: Sae): this;
   vminsd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[261] ?? memo(261), a, b, c, d, e);
+    return this.emitOperands(MEMOS[262] ?? memo(262), a, b, c, d, e);
   }
   /** VDIVPD (AVX, AVX512F, AVX512VL) */
   vdivpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -1900,13 +1908,13 @@ export class MnemonicMethods extends AssemblerCore {
   vdivpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vdivpd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vdivpd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[262] ?? memo(262), a, b, c, d, e);
+    return this.emitOperands(MEMOS[263] ?? memo(263), a, b, c, d, e);
   }
   /** VDIVSD (AVX, AVX512F) */
   vdivsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vdivsd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
   vdivsd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[263] ?? memo(263), a, b, c, d, e);
+    return this.emitOperands(MEMOS[264] ?? memo(264), a, b, c, d, e);
   }
   /** VMAXPD (AVX, AVX512F, AVX512VL) */
   vmaxpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -1914,27 +1922,27 @@ export class MnemonicMethods extends AssemblerCore {
   vmaxpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vmaxpd(dst: Zmm, a: Zmm, b: Zmm, rc: Sae): this;
   vmaxpd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[264] ?? memo(264), a, b, c, d, e);
+    return this.emitOperands(MEMOS[265] ?? memo(265), a, b, c, d, e);
   }
   /** VMAXSD (AVX, AVX512F) */
   vmaxsd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vmaxsd(dst: Xmm, a: Xmm, b: Xmm, rc: Sae): this;
   vmaxsd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[265] ?? memo(265), a, b, c, d, e);
+    return this.emitOperands(MEMOS[266] ?? memo(266), a, b, c, d, e);
   }
   /** VANDPD (AVX, AVX512DQ, AVX512VL) */
   vandpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vandpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vandpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vandpd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[266] ?? memo(266), a, b, c, d, e);
+    return this.emitOperands(MEMOS[267] ?? memo(267), a, b, c, d, e);
   }
   /** VXORPD (AVX, AVX512DQ, AVX512VL) */
   vxorpd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vxorpd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vxorpd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vxorpd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[267] ?? memo(267), a, b, c, d, e);
+    return this.emitOperands(MEMOS[268] ?? memo(268), a, b, c, d, e);
   }
   /** VFMADD132PD (FMA, AVX512F, AVX512VL) */
   vfmadd132pd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -1942,7 +1950,7 @@ export class MnemonicMethods extends AssemblerCore {
   vfmadd132pd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vfmadd132pd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vfmadd132pd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[268] ?? memo(268), a, b, c, d, e);
+    return this.emitOperands(MEMOS[269] ?? memo(269), a, b, c, d, e);
   }
   /** VFMADD213PD (FMA, AVX512F, AVX512VL) */
   vfmadd213pd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -1950,7 +1958,7 @@ export class MnemonicMethods extends AssemblerCore {
   vfmadd213pd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vfmadd213pd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vfmadd213pd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[269] ?? memo(269), a, b, c, d, e);
+    return this.emitOperands(MEMOS[270] ?? memo(270), a, b, c, d, e);
   }
   /** VFMADD231PD (FMA, AVX512F, AVX512VL) */
   vfmadd231pd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -1958,7 +1966,7 @@ export class MnemonicMethods extends AssemblerCore {
   vfmadd231pd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vfmadd231pd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vfmadd231pd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[270] ?? memo(270), a, b, c, d, e);
+    return this.emitOperands(MEMOS[271] ?? memo(271), a, b, c, d, e);
   }
   /** VFNMADD231PD (FMA, AVX512F, AVX512VL) */
   vfnmadd231pd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -1966,61 +1974,61 @@ export class MnemonicMethods extends AssemblerCore {
   vfnmadd231pd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vfnmadd231pd(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vfnmadd231pd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[271] ?? memo(271), a, b, c, d, e);
+    return this.emitOperands(MEMOS[272] ?? memo(272), a, b, c, d, e);
   }
   /** VFMADD132SD (FMA, AVX512F) */
   vfmadd132sd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vfmadd132sd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
   vfmadd132sd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[272] ?? memo(272), a, b, c, d, e);
+    return this.emitOperands(MEMOS[273] ?? memo(273), a, b, c, d, e);
   }
   /** VFMADD213SD (FMA, AVX512F) */
   vfmadd213sd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vfmadd213sd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
   vfmadd213sd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[273] ?? memo(273), a, b, c, d, e);
+    return this.emitOperands(MEMOS[274] ?? memo(274), a, b, c, d, e);
   }
   /** VFMADD231SD (FMA, AVX512F) */
   vfmadd231sd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vfmadd231sd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
   vfmadd231sd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[274] ?? memo(274), a, b, c, d, e);
+    return this.emitOperands(MEMOS[275] ?? memo(275), a, b, c, d, e);
   }
   /** VFNMADD231SD (FMA, AVX512F) */
   vfnmadd231sd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vfnmadd231sd(dst: Xmm, a: Xmm, b: Xmm, rc: Rounding): this;
   vfnmadd231sd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[275] ?? memo(275), a, b, c, d, e);
+    return this.emitOperands(MEMOS[276] ?? memo(276), a, b, c, d, e);
   }
   /** VBROADCASTSD (AVX, AVX2, AVX512F, AVX512VL) */
   vbroadcastsd(dst: Ymm | Zmm, src: Xmm | Mem): this;
   vbroadcastsd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[276] ?? memo(276), a, b, c, d, e);
+    return this.emitOperands(MEMOS[277] ?? memo(277), a, b, c, d, e);
   }
   /** VEXTRACTF128 (AVX) */
   vextractf128(dst: Xmm | Mem, src: Ymm, imm: Imm): this;
   vextractf128(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[277] ?? memo(277), a, b, c, d, e);
+    return this.emitOperands(MEMOS[278] ?? memo(278), a, b, c, d, e);
   }
   /** VINSERTF128 (AVX) */
   vinsertf128(dst: Ymm, a: Ymm, b: Xmm | Mem, imm: Imm): this;
   vinsertf128(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[278] ?? memo(278), a, b, c, d, e);
+    return this.emitOperands(MEMOS[279] ?? memo(279), a, b, c, d, e);
   }
   /** VPERM2F128 (AVX) */
   vperm2f128(dst: Ymm, a: Ymm, b: Ymm | Mem, imm: Imm): this;
   vperm2f128(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[279] ?? memo(279), a, b, c, d, e);
+    return this.emitOperands(MEMOS[280] ?? memo(280), a, b, c, d, e);
   }
   /** VPERMPD (AVX2) */
   vpermpd(dst: Ymm, src: Ymm | Mem, imm: Imm): this;
   vpermpd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[280] ?? memo(280), a, b, c, d, e);
+    return this.emitOperands(MEMOS[281] ?? memo(281), a, b, c, d, e);
   }
   /** VZEROUPPER (AVX) */
   vzeroupper(): this;
   vzeroupper(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[281] ?? memo(281), a, b, c, d, e);
+    return this.emitOperands(MEMOS[282] ?? memo(282), a, b, c, d, e);
   }
   /** VADDPS (AVX, AVX512F, AVX512VL) */
   vaddps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2028,7 +2036,7 @@ export class MnemonicMethods extends AssemblerCore {
   vaddps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vaddps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vaddps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[282] ?? memo(282), a, b, c, d, e);
+    return this.emitOperands(MEMOS[283] ?? memo(283), a, b, c, d, e);
   }
   /** VMULPS (AVX, AVX512F, AVX512VL) */
   vmulps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2036,7 +2044,7 @@ export class MnemonicMethods extends AssemblerCore {
   vmulps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vmulps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vmulps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[283] ?? memo(283), a, b, c, d, e);
+    return this.emitOperands(MEMOS[284] ?? memo(284), a, b, c, d, e);
   }
   /** VSUBPS (AVX, AVX512F, AVX512VL) */
   vsubps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2044,7 +2052,7 @@ export class MnemonicMethods extends AssemblerCore {
   vsubps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vsubps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vsubps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[284] ?? memo(284), a, b, c, d, e);
+    return this.emitOperands(MEMOS[285] ?? memo(285), a, b, c, d, e);
   }
   /** VMINPS (AVX, AVX512F, AVX512VL) */
   vminps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2052,7 +2060,7 @@ export class MnemonicMethods extends AssemblerCore {
   vminps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vminps(dst: Zmm, a: Zmm, b: Zmm, rc: Sae): this;
   vminps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[285] ?? memo(285), a, b, c, d, e);
+    return this.emitOperands(MEMOS[286] ?? memo(286), a, b, c, d, e);
   }
   /** VDIVPS (AVX, AVX512F, AVX512VL) */
   vdivps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2060,7 +2068,7 @@ export class MnemonicMethods extends AssemblerCore {
   vdivps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vdivps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vdivps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[286] ?? memo(286), a, b, c, d, e);
+    return this.emitOperands(MEMOS[287] ?? memo(287), a, b, c, d, e);
   }
   /** VMAXPS (AVX, AVX512F, AVX512VL) */
   vmaxps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2068,21 +2076,21 @@ export class MnemonicMethods extends AssemblerCore {
   vmaxps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vmaxps(dst: Zmm, a: Zmm, b: Zmm, rc: Sae): this;
   vmaxps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[287] ?? memo(287), a, b, c, d, e);
+    return this.emitOperands(MEMOS[288] ?? memo(288), a, b, c, d, e);
   }
   /** VANDPS (AVX, AVX512DQ, AVX512VL) */
   vandps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vandps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vandps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vandps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[288] ?? memo(288), a, b, c, d, e);
+    return this.emitOperands(MEMOS[289] ?? memo(289), a, b, c, d, e);
   }
   /** VXORPS (AVX, AVX512DQ, AVX512VL) */
   vxorps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vxorps(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vxorps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vxorps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[289] ?? memo(289), a, b, c, d, e);
+    return this.emitOperands(MEMOS[290] ?? memo(290), a, b, c, d, e);
   }
   /** VFMADD132PS (FMA, AVX512F, AVX512VL) */
   vfmadd132ps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2090,7 +2098,7 @@ export class MnemonicMethods extends AssemblerCore {
   vfmadd132ps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vfmadd132ps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vfmadd132ps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[290] ?? memo(290), a, b, c, d, e);
+    return this.emitOperands(MEMOS[291] ?? memo(291), a, b, c, d, e);
   }
   /** VFMADD213PS (FMA, AVX512F, AVX512VL) */
   vfmadd213ps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2098,7 +2106,7 @@ export class MnemonicMethods extends AssemblerCore {
   vfmadd213ps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vfmadd213ps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vfmadd213ps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[291] ?? memo(291), a, b, c, d, e);
+    return this.emitOperands(MEMOS[292] ?? memo(292), a, b, c, d, e);
   }
   /** VFMADD231PS (FMA, AVX512F, AVX512VL) */
   vfmadd231ps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2106,7 +2114,7 @@ export class MnemonicMethods extends AssemblerCore {
   vfmadd231ps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vfmadd231ps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vfmadd231ps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[292] ?? memo(292), a, b, c, d, e);
+    return this.emitOperands(MEMOS[293] ?? memo(293), a, b, c, d, e);
   }
   /** VFNMADD231PS (FMA, AVX512F, AVX512VL) */
   vfnmadd231ps(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
@@ -2114,12 +2122,12 @@ export class MnemonicMethods extends AssemblerCore {
   vfnmadd231ps(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vfnmadd231ps(dst: Zmm, a: Zmm, b: Zmm, rc: Rounding): this;
   vfnmadd231ps(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[293] ?? memo(293), a, b, c, d, e);
+    return this.emitOperands(MEMOS[294] ?? memo(294), a, b, c, d, e);
   }
   /** VBROADCASTSS (AVX, AVX2, AVX512F, AVX512VL) */
   vbroadcastss(dst: Xmm | Ymm | Zmm, src: Xmm | Mem): this;
   vbroadcastss(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[294] ?? memo(294), a, b, c, d, e);
+    return this.emitOperands(MEMOS[295] ?? memo(295), a, b, c, d, e);
   }
   /** VMOVDQU64 (AVX512F, AVX512VL) */
   vmovdqu64(dst: Xmm, src: Xmm | Mem): this;
@@ -2129,7 +2137,7 @@ export class MnemonicMethods extends AssemblerCore {
   vmovdqu64(dst: Ymm | Mem, src: Ymm): this;
   vmovdqu64(dst: Zmm | Mem, src: Zmm): this;
   vmovdqu64(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[295] ?? memo(295), a, b, c, d, e);
+    return this.emitOperands(MEMOS[296] ?? memo(296), a, b, c, d, e);
   }
   /** VMOVDQU32 (AVX512F, AVX512VL) */
   vmovdqu32(dst: Xmm, src: Xmm | Mem): this;
@@ -2139,7 +2147,7 @@ export class MnemonicMethods extends AssemblerCore {
   vmovdqu32(dst: Ymm | Mem, src: Ymm): this;
   vmovdqu32(dst: Zmm | Mem, src: Zmm): this;
   vmovdqu32(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[296] ?? memo(296), a, b, c, d, e);
+    return this.emitOperands(MEMOS[297] ?? memo(297), a, b, c, d, e);
   }
   /** VMOVDQA64 (AVX512F, AVX512VL) */
   vmovdqa64(dst: Xmm, src: Xmm | Mem): this;
@@ -2149,7 +2157,7 @@ export class MnemonicMethods extends AssemblerCore {
   vmovdqa64(dst: Ymm | Mem, src: Ymm): this;
   vmovdqa64(dst: Zmm | Mem, src: Zmm): this;
   vmovdqa64(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[297] ?? memo(297), a, b, c, d, e);
+    return this.emitOperands(MEMOS[298] ?? memo(298), a, b, c, d, e);
   }
   /** VMOVDQA32 (AVX512F, AVX512VL) */
   vmovdqa32(dst: Xmm, src: Xmm | Mem): this;
@@ -2159,117 +2167,117 @@ export class MnemonicMethods extends AssemblerCore {
   vmovdqa32(dst: Ymm | Mem, src: Ymm): this;
   vmovdqa32(dst: Zmm | Mem, src: Zmm): this;
   vmovdqa32(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[298] ?? memo(298), a, b, c, d, e);
+    return this.emitOperands(MEMOS[299] ?? memo(299), a, b, c, d, e);
   }
   /** VPANDD (AVX512F, AVX512VL) */
   vpandd(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vpandd(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vpandd(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vpandd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[299] ?? memo(299), a, b, c, d, e);
+    return this.emitOperands(MEMOS[300] ?? memo(300), a, b, c, d, e);
   }
   /** VPANDQ (AVX512F, AVX512VL) */
   vpandq(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vpandq(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vpandq(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vpandq(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[300] ?? memo(300), a, b, c, d, e);
+    return this.emitOperands(MEMOS[301] ?? memo(301), a, b, c, d, e);
   }
   /** VPORD (AVX512F, AVX512VL) */
   vpord(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vpord(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vpord(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vpord(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[301] ?? memo(301), a, b, c, d, e);
+    return this.emitOperands(MEMOS[302] ?? memo(302), a, b, c, d, e);
   }
   /** VPORQ (AVX512F, AVX512VL) */
   vporq(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vporq(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vporq(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vporq(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[302] ?? memo(302), a, b, c, d, e);
+    return this.emitOperands(MEMOS[303] ?? memo(303), a, b, c, d, e);
   }
   /** VPXORD (AVX512F, AVX512VL) */
   vpxord(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vpxord(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vpxord(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vpxord(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[303] ?? memo(303), a, b, c, d, e);
+    return this.emitOperands(MEMOS[304] ?? memo(304), a, b, c, d, e);
   }
   /** VPXORQ (AVX512F, AVX512VL) */
   vpxorq(dst: Xmm, a: Xmm, b: Xmm | Mem): this;
   vpxorq(dst: Ymm, a: Ymm, b: Ymm | Mem): this;
   vpxorq(dst: Zmm, a: Zmm, b: Zmm | Mem): this;
   vpxorq(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[304] ?? memo(304), a, b, c, d, e);
+    return this.emitOperands(MEMOS[305] ?? memo(305), a, b, c, d, e);
   }
   /** KMOVB (AVX512DQ) */
   kmovb(dst: KReg, src: Gp32 | KReg | Mem): this;
   kmovb(dst: Gp32 | Mem, src: KReg): this;
   kmovb(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[305] ?? memo(305), a, b, c, d, e);
+    return this.emitOperands(MEMOS[306] ?? memo(306), a, b, c, d, e);
   }
   /** KMOVW (AVX512F) */
   kmovw(dst: KReg, src: Gp32 | KReg | Mem): this;
   kmovw(dst: Gp32 | Mem, src: KReg): this;
   kmovw(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[306] ?? memo(306), a, b, c, d, e);
+    return this.emitOperands(MEMOS[307] ?? memo(307), a, b, c, d, e);
   }
   /** KMOVD (AVX512BW) */
   kmovd(dst: KReg, src: Gp32 | KReg | Mem): this;
   kmovd(dst: Gp32 | Mem, src: KReg): this;
   kmovd(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[307] ?? memo(307), a, b, c, d, e);
+    return this.emitOperands(MEMOS[308] ?? memo(308), a, b, c, d, e);
   }
   /** KMOVQ (AVX512BW) */
   kmovq(dst: KReg, src: Gp64 | KReg | Mem): this;
   kmovq(dst: Gp64 | Mem, src: KReg): this;
   kmovq(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[308] ?? memo(308), a, b, c, d, e);
+    return this.emitOperands(MEMOS[309] ?? memo(309), a, b, c, d, e);
   }
   /** KXNORB (AVX512DQ) */
   kxnorb(dst: KReg, a: KReg, b: KReg): this;
   kxnorb(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[309] ?? memo(309), a, b, c, d, e);
+    return this.emitOperands(MEMOS[310] ?? memo(310), a, b, c, d, e);
   }
   /** KXNORW (AVX512F) */
   kxnorw(dst: KReg, a: KReg, b: KReg): this;
   kxnorw(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[310] ?? memo(310), a, b, c, d, e);
+    return this.emitOperands(MEMOS[311] ?? memo(311), a, b, c, d, e);
   }
   /** KXNORD (AVX512BW) */
   kxnord(dst: KReg, a: KReg, b: KReg): this;
   kxnord(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[311] ?? memo(311), a, b, c, d, e);
+    return this.emitOperands(MEMOS[312] ?? memo(312), a, b, c, d, e);
   }
   /** KXNORQ (AVX512BW) */
   kxnorq(dst: KReg, a: KReg, b: KReg): this;
   kxnorq(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[312] ?? memo(312), a, b, c, d, e);
+    return this.emitOperands(MEMOS[313] ?? memo(313), a, b, c, d, e);
   }
   /** KANDW (AVX512F) */
   kandw(dst: KReg, a: KReg, b: KReg): this;
   kandw(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[313] ?? memo(313), a, b, c, d, e);
+    return this.emitOperands(MEMOS[314] ?? memo(314), a, b, c, d, e);
   }
   /** KORW (AVX512F) */
   korw(dst: KReg, a: KReg, b: KReg): this;
   korw(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[314] ?? memo(314), a, b, c, d, e);
+    return this.emitOperands(MEMOS[315] ?? memo(315), a, b, c, d, e);
   }
   /** KXORW (AVX512F) */
   kxorw(dst: KReg, a: KReg, b: KReg): this;
   kxorw(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[315] ?? memo(315), a, b, c, d, e);
+    return this.emitOperands(MEMOS[316] ?? memo(316), a, b, c, d, e);
   }
   /** KNOTW (AVX512F) */
   knotw(dst: KReg, src: KReg): this;
   knotw(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[316] ?? memo(316), a, b, c, d, e);
+    return this.emitOperands(MEMOS[317] ?? memo(317), a, b, c, d, e);
   }
   /** KORTESTW (AVX512F) */
   kortestw(dst: KReg, src: KReg): this;
   kortestw(a?: Operand, b?: Operand, c?: Operand, d?: Operand, e?: Operand): this {
-    return this.emitOperands(MEMOS[317] ?? memo(317), a, b, c, d, e);
+    return this.emitOperands(MEMOS[318] ?? memo(318), a, b, c, d, e);
   }
 }

@@ -851,6 +851,9 @@ VMOVAPS ymm1/m256, ymm2                 | VEX.256.0F.WIG 29 /r        | MR   | A
 VMOVSD xmm1, xmm2, xmm3                 | VEX.LIG.F2.0F.WIG 10 /r     | RVM  | AVX  | swap
 VMOVSD xmm1, m64                        | VEX.LIG.F2.0F.WIG 10 /r     | RM   | AVX
 VMOVSD m64, xmm1                        | VEX.LIG.F2.0F.WIG 11 /r     | MR   | AVX
+VMOVSS xmm1, xmm2, xmm3                 | VEX.LIG.F3.0F.WIG 10 /r     | RVM  | AVX  | swap
+VMOVSS xmm1, m32                        | VEX.LIG.F3.0F.WIG 10 /r     | RM   | AVX
+VMOVSS m32, xmm1                        | VEX.LIG.F3.0F.WIG 11 /r     | MR   | AVX
 VADDPD xmm1, xmm2, xmm3/m128            | VEX.128.66.0F.WIG 58 /r     | RVM  | AVX
 VADDPD ymm1, ymm2, ymm3/m256            | VEX.256.66.0F.WIG 58 /r     | RVM  | AVX
 VADDSD xmm1, xmm2, xmm3/m64             | VEX.LIG.F2.0F.WIG 58 /r     | RVM  | AVX

@@ -228,6 +228,7 @@ describe('sidecar doctor', () => {
     const d = JSON.parse(sidecar('doctor', '--json').stdout) as { libraries: { name: string; package: string }[] };
     assert.equal(d.libraries.find((l) => l.name === 'openblas')?.package, 'libopenblas0');
     assert.equal(d.libraries.find((l) => l.name === 'lapacke')?.package, 'liblapacke');
+    assert.equal(d.libraries.find((l) => l.name === 'blis')?.package, 'libblis4-pthread');
     for (const l of d.libraries) assert.match(l.package, /^lib|^zlib/, l.name);
     // OpenBLAS made missing for real: a private mount namespace hides its directory.
     const dir = '/usr/lib/x86_64-linux-gnu/openblas-pthread';
@@ -243,7 +244,7 @@ describe('sidecar doctor', () => {
     assert.match(r.stdout, /^ {2}openblas +not found {2}\(tried .*; Debian package libopenblas0\)$/m);
     assert.match(
       r.stdout,
-      /^to install what is missing \(Debian, Ubuntu\): apt-get install libopenblas0( liblapacke)?$/m,
+      /^to install what is missing \(Debian, Ubuntu\): apt-get install libopenblas0( liblapacke)?( libblis4-pthread)?$/m,
     );
   });
 

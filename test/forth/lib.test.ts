@@ -34,7 +34,24 @@ describe('Forth: words written in Forth', () => {
   });
 
   test('SEE shows what a definition was compiled from', async () => {
-    assert.equal(await sc.forth(': SQ-SEE ( n -- n*n ) DUP * 7 + ; SEE SQ-SEE'), ': SQ-SEE ( DUP * 7 + ; \n');
+    assert.equal(
+      await sc.forth(': SQ-SEE ( n -- n*n ) DUP * 7 + ; SEE SQ-SEE'),
+      ': SQ-SEE ( n -- n*n ) DUP * 7 + ; \n',
+    );
+  });
+
+  test('SEE shows what immediate words parsed as text: locals, TO, tick, strings, POSTPONE', async () => {
+    await sc.forth(': SEE-L {: a b | c -- d :} a b + TO c c ;  0 VALUE SEE-V');
+    assert.equal(await sc.forth('SEE SEE-L'), ': SEE-L {: a b | c -- d :} a b + TO c c ; \n');
+    await sc.forth(
+      `: SEE-S ['] DUP DROP [CHAR] x DROP S" two words" 2DROP 5 TO SEE-V ." done" ; : SEE-P POSTPONE IF ; IMMEDIATE`,
+    );
+    assert.equal(
+      await sc.forth('SEE SEE-S'),
+      `: SEE-S ['] DUP DROP [CHAR] x DROP S" two words" 2DROP 5 TO SEE-V ." done" ; \n`,
+    );
+    assert.equal(await sc.forth('SEE SEE-P'), ': SEE-P POSTPONE IF ; IMMEDIATE\n');
+    assert.equal(await sc.forth('3 4 SEE-L . SEE-S SEE-V .'), '7 done5 ');
   });
 
   test('MARKER gives the SEE arena back', async () => {

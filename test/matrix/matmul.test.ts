@@ -6,8 +6,16 @@
  */
 
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { Matrix, Pool, Sidecar } from '../../src/index.js';
+import { fileURLToPath } from 'node:url';
+import { KNOWN_LIBRARIES, Matrix, Pool, Sidecar } from '../../src/index.js';
+import { supportedIsas } from '../../src/kernels/index.js';
+
+/** Set when this file runs again with OpenBLAS hidden (see the last test). */
+const HIDDEN = process.env.SIDECAR_TEST_BLAS_HIDDEN === '1';
+const ISAS = supportedIsas();
 
 function naive(a: Matrix, b: Matrix): Float64Array {
   const out = new Float64Array(a.rows * b.cols);
@@ -55,10 +63,13 @@ const SHAPES: [number, number, number][] = [
 ];
 
 describe('matmul', () => {
-  for (const backend of ['openblas', 'js'] as const) {
+  for (const backend of ['openblas', 'kernel:avx2', 'kernel:avx512', 'js'] as const) {
     for (const type of ['f64', 'f32'] as const) {
       test(`${backend} ${type}: odd shapes, transposes and strided views against a triple loop`, async (t) => {
         if (backend === 'openblas' && !hasBlas) return t.skip('OpenBLAS is not installed');
+        if (backend.startsWith('kernel:') && !ISAS.includes(backend.slice(7) as never)) {
+          return t.skip(`this CPU cannot run ${backend.slice(7)} (it has: ${ISAS.join(', ') || 'none'})`);
+        }
         let seed = 1;
         for (const [m, n, k] of SHAPES) {
           for (const [ta, tb] of [
@@ -76,7 +87,14 @@ describe('matmul', () => {
             const c = await a.matmul(b, { backend });
             assert.equal(c.rows, m);
             assert.equal(c.cols, n);
-            assert.match(c.backend, backend === 'js' ? /^js/ : /^openblas/);
+            assert.match(
+              c.backend,
+              backend === 'js'
+                ? /^js/
+                : backend === 'openblas'
+                  ? /^openblas/
+                  : new RegExp(`^sidecar kernel \\(${backend.slice(7)}`),
+            );
             close(c, naive(a, b), k, `${m}x${n}x${k} ${ta ? 'T' : 'N'}${tb ? 'T' : 'N'}`);
             for (const x of [a, b, c]) (x.base ?? x).free();
           }
@@ -192,13 +210,57 @@ describe('matmul', () => {
 describe('matmul on a pool', () => {
   test('the members split the rows of C and the product is right', async () => {
     await using pool = await Pool.start({ size: 2, memory: 64 << 20 });
-    for (const backend of ['openblas', 'js'] as const) {
+    for (const backend of ['openblas', 'kernel', 'js'] as const) {
       if (backend === 'openblas' && !hasBlas) continue;
+      if (backend === 'kernel' && ISAS.length === 0) continue;
       const a = Matrix.random(pool, 203, 150, { seed: 11 });
       const b = Matrix.random(pool, 150, 77, { seed: 12 });
       const c = await a.matmul(b, { backend });
       close(c, naive(a, b), 150, `pool ${backend}`);
-      if (backend === 'openblas') assert.match(c.backend, /2 members/);
+      if (backend !== 'js') assert.match(c.backend, /2 members/);
     }
+  });
+});
+
+describe('without OpenBLAS', () => {
+  test('the default backend is the own kernel where OpenBLAS is hidden', async (t) => {
+    if (HIDDEN) {
+      assert.equal(hasBlas, false, 'OpenBLAS should be hidden in this run');
+      const a = Matrix.random(sc, 70, 50, { seed: 1 });
+      const b = Matrix.random(sc, 50, 30, { seed: 2 });
+      const c = await a.matmul(b);
+      assert.match(c.backend, ISAS.length ? /^sidecar kernel/ : /^js/);
+      close(c, naive(a, b), 50, 'default without OpenBLAS');
+      return;
+    }
+    // Run this file again in a mount namespace where the known set's BLAS and LAPACK files read as empty.
+    if (process.getuid?.() !== 0) return t.skip('hiding the libraries needs root (a mount namespace)');
+    const files = new Set<string>();
+    const cache = execFileSync('ldconfig', ['-p'], { encoding: 'utf8' });
+    for (const name of ['openblas', 'lapacke', 'blis']) {
+      for (const so of KNOWN_LIBRARIES[name]?.sonames ?? []) {
+        for (const m of cache.matchAll(new RegExp(`^\\s*${so.replace(/[.]/g, '\\.')} .*=> (.*)$`, 'gm'))) {
+          files.add(fs.realpathSync(m[1] as string));
+        }
+      }
+    }
+    const mounts = [...files].map((f) => `mount --bind /dev/null '${f}'`).join(' && ');
+    const self = fileURLToPath(import.meta.url);
+    const r = spawnSync(
+      'unshare',
+      ['-m', 'sh', '-c', `${mounts || 'true'} && exec "$0" --test --test-reporter=tap "$1"`, process.execPath, self],
+      {
+        env: { ...process.env, SIDECAR_TEST_BLAS_HIDDEN: '1', NODE_TEST_CONTEXT: undefined },
+        encoding: 'utf8',
+      },
+    );
+    if (r.error || /unshare failed|Operation not permitted/.test(r.stderr))
+      return t.skip(`no mount namespace here: ${r.error ?? r.stderr.trim()}`);
+    assert.equal(
+      r.status,
+      0,
+      `the matrix tests with OpenBLAS hidden failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-2000)}`,
+    );
+    assert.match(r.stdout, /# pass [1-9]/);
   });
 });

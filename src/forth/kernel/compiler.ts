@@ -609,8 +609,8 @@ export function controlFlowChecks(k: Builder): void {
  * business (lib/boot.fs): the compiler calls the word in U.seeHook with
  * ( x kind -- ) for each word compiled (kind 1, x its xt), literal (2, its
  * value) and immediate word run (3, its nt) while U.seeList is set, and
- * when a colon definition begins (4, its nt or 0) and ends (0, 0). No hook:
- * nothing is recorded.
+ * when a colon definition begins (4, its nt or 0) and ends (0, 0), and
+ * after an immediate word has run (5, 0). No hook: nothing is recorded.
  */
 export function seeRecorder(k: Builder): void {
   const { a, L, tosPush } = k;
@@ -652,6 +652,10 @@ export function seeRecorder(k: Builder): void {
   a.call(token);
   a.pop(rax);
   a.ret();
+  a.bind(a.label('see_imm_done')); // an immediate word has run: the recorder may replace what it compiled by the text it parsed
+  a.xor(edx, edx);
+  a.mov(ecx, 5);
+  a.jmp(token);
   a.bind(a.label('see_begin'));
   a.mov(rdx, qword(r13, U.defHdr));
   a.mov(ecx, 4);

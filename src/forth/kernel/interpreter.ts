@@ -350,6 +350,7 @@ export function interpreterRoutines(k: Builder): void {
     a.pop(rdx);
     a.mov(rax, rdx);
     a.call(rax);
+    a.call(a.label('see_imm_done'));
     a.jmp(loop);
     a.bind(a.label('interp_exec'));
     a.test(ecx, HFLAG.compileOnly);

@@ -32,13 +32,16 @@
 \ SEE's recorder.  While a colon definition compiles, the compiler calls the word
 \ in (SEE-HOOK) with ( x kind -- ) for each word it compiles (kind 1, x its xt),
 \ each literal (2, its value) and each immediate word that runs (3, its nt); with
-\ kind 4 when the definition begins (x its nt, 0 for :NONAME) and 0 when it ends.
+\ kind 4 when the definition begins (x its nt, 0 for :NONAME) and 0 when it ends;
+\ kind 5 after an immediate word has run (tools.fs then puts the text it parsed
+\ in place of what it compiled; this first recorder ignores it).
 \ The tokens, two cells each (kind, then x), go to the arena the kernel mapped
 \ ((SEE-HERE) (SEE-END)) and the header's see field points at the list; SEE
 \ (tools.fs) reads it back.  A full arena takes no more tokens, and every list
 \ still ends.
 : (SEE,) ( x kind addr -- addr' ) TUCK ! CELL+ TUCK ! CELL+ ;
 : (SEE-TOKEN) ( x kind -- )
+  DUP 5 = IF 2DROP EXIT THEN
   DUP 4 = IF DROP (SEE-HERE) @ DUP 2 CELLS + (SEE-END) @ U> IF DROP 0 THEN
     DUP (SEE-LIST) ! SWAP ?DUP IF (HDR.SEE) + ! ELSE DROP THEN EXIT THEN
   DUP 0= IF (SEE-LIST) @ ?DUP IF (SEE,) (SEE-HERE) ! ELSE 2DROP THEN 0 (SEE-LIST) ! EXIT THEN

@@ -87,6 +87,7 @@ VARIABLE (XT-WANTED)  VARIABLE (XT-FOUND)
 : (XT>NAME) ( xt -- nt|0 ) (XT-WANTED) ! 0 (XT-FOUND) !
   (WIDS) @ BEGIN ?DUP WHILE (XT-FOUND) @ 0= WHILE DUP >R ['] (XT?) SWAP TRAVERSE-WORDLIST R> (WL.CHAIN) + @ REPEAT DROP THEN (XT-FOUND) @ ;
 : (.XT) ( xt -- ) DUP (XT>NAME) ?DUP IF NIP NAME>STRING TYPE ELSE ." <" BASE @ >R HEX 0 U.R R> BASE ! ." >" THEN SPACE ;
+: (SEE-EMIT8) ( x -- ) 8 0 DO DUP 255 AND ?DUP IF EMIT THEN 8 RSHIFT LOOP DROP ;
 : SEE ( "name" -- )
   PARSE-NAME (FIND!) DUP (HDR.SEE) + @ ?DUP 0= IF
     ." <code> " NAME>STRING TYPE CR EXIT THEN
@@ -97,8 +98,36 @@ VARIABLE (XT-WANTED)  VARIABLE (XT-FOUND)
       1 OF DUP CELL+ @ (.XT) ENDOF
       2 OF DUP CELL+ @ . ENDOF
       3 OF DUP CELL+ @ NAME>STRING TYPE SPACE ENDOF
+      6 OF DUP CELL+ @ (SEE-EMIT8) DUP 2 CELLS + @ 6 <> IF SPACE THEN ENDOF
     ENDCASE 2 CELLS +
   REPEAT DROP R> (IMMEDIATE?) IF ." IMMEDIATE" THEN CR ;
+
+\ What an immediate word parsed is shown as its text: `TO v`, `['] DUP`,
+\ `S" hi"`, `{: a b :}`, `POSTPONE IF`, rather than what it compiled (an
+\ address, a literal, the code of a locals frame).  When an immediate word has
+\ run (kind 5) and moved >IN in the same line, the tokens recorded since it
+\ began are replaced by that text, eight characters to a token of kind 6.  Only
+\ the outermost immediate word counts (one may run others).
+VARIABLE (SEE-AT)  VARIABLE (SEE-IN)  2VARIABLE (SEE-SRC)  VARIABLE (SEE-DEPTH)
+: (SEE-PACK) ( addr u -- x ) 8 MIN 0 SWAP 0 ?DO OVER I + C@ I 8 * LSHIFT OR LOOP NIP ;
+: (SEE-TEXT,) ( addr u -- )
+  BEGIN DUP WHILE OVER C@ BL = WHILE 1 /STRING REPEAT THEN
+  BEGIN DUP WHILE 2DUP + 1- C@ BL = WHILE 1- REPEAT THEN
+  BEGIN DUP 0> WHILE 2DUP (SEE-PACK) 6 (SEE-TOKEN) 8 /STRING REPEAT 2DROP ;
+: (SEE-PARSED) ( -- ) \ the outermost immediate word has run
+  (SEE-LIST) @ 0= IF EXIT THEN
+  SOURCE (SEE-SRC) 2@ D= 0= IF EXIT THEN
+  >IN @ (SEE-IN) @ > 0= IF EXIT THEN
+  (SEE-AT) @ (SEE-LIST) !
+  SOURCE DROP (SEE-IN) @ + >IN @ (SEE-IN) @ - (SEE-TEXT,) ;
+: (SEE-TOKEN2) ( x kind -- )
+  DUP 3 = IF
+    (SEE-DEPTH) @ 0= IF >IN @ (SEE-IN) ! SOURCE (SEE-SRC) 2! THEN
+    (SEE-TOKEN) 1 (SEE-DEPTH) +! (SEE-DEPTH) @ 1 = IF (SEE-LIST) @ (SEE-AT) ! THEN EXIT THEN
+  DUP 5 = IF 2DROP (SEE-DEPTH) @ 0= IF EXIT THEN -1 (SEE-DEPTH) +! (SEE-DEPTH) @ 0= IF (SEE-PARSED) THEN EXIT THEN
+  DUP 0= OVER 4 = OR IF 0 (SEE-DEPTH) ! THEN
+  (SEE-TOKEN) ;
+' (SEE-TOKEN2) (SEE-HOOK) !
 
 
 : (WL-COUNT) ( -- n ) 0 (WIDS) @ BEGIN ?DUP WHILE SWAP 1+ SWAP (WL.CHAIN) + @ REPEAT ;
