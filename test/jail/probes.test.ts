@@ -162,6 +162,12 @@ test('jail: Landlock: /etc/passwd and paths outside the lists are refused (EACCE
   assert.equal(fs.readFileSync(path.join(writable, 'out.txt'), 'utf8'), 'written');
 });
 
+test('jail: signals to processes outside the jail are refused (Landlock scoping, ABI >= 6), to itself allowed', async () => {
+  const kill = (await sc.library('c')).func('int kill(int pid, int sig)');
+  if (sc.jail?.scoped) assert.deepEqual(await withErrno(() => kill(process.pid, 0)), { result: -1, errno: 1 });
+  assert.equal(await kill(sc.pid, 0), 0);
+});
+
 test('jail: dlopen outside the readable paths fails, inside works', { skip: !libz && 'no libz.so.1' }, async () => {
   await assert.rejects(
     sc.library(path.join(outside, 'libz.so.1')),
