@@ -12,7 +12,9 @@ import '../host/addon.js'; // registers the channel addon and the sidecar execut
 import { artifacts, probeArtifact } from '../host/build/artifacts.js';
 import { type CacheState, cacheDir } from '../host/build/cache.js';
 import { LibraryError } from '../host/errors.js';
+import type { JailReport } from '../host/jailing.js';
 import { Sidecar } from '../host/sidecar.js';
+import '../jail/index.js'; // Sidecar.start({ jail })
 import { KNOWN_LIBRARIES } from '../libs/registry.js';
 import { type BackendReport, backendReport } from '../matrix/backends.js';
 import { CPU_FEATURES, type CpuInfo, cpuInfo } from '../sys/cpu.js';
@@ -72,6 +74,8 @@ interface DoctorReport {
   sidecar: { ok: boolean; startMs: number | null; pingUs: number | null; pid: number | null; error: string | null };
   libraries: LibraryReport[];
   matrix: BackendReport | null;
+  /** Whether this machine can jail a sidecar: a jailed sidecar started with bestEffort, and what it reached. */
+  jail: { ok: boolean; report: JailReport | null; error: string | null };
 }
 
 function glibcVersion(): string | null {
@@ -109,6 +113,7 @@ async function diagnose(): Promise<DoctorReport> {
     sidecar: { ok: false, startMs: null, pingUs: null, pid: null, error: null },
     libraries: [],
     matrix: null,
+    jail: { ok: false, report: null, error: null },
   };
 
   let sc: Sidecar | null = null;
@@ -156,6 +161,21 @@ async function diagnose(): Promise<DoctorReport> {
     }
   }
   await sc?.stop();
+  if (report.sidecar.ok) {
+    try {
+      const jailed = await Sidecar.start({
+        memory: 8 << 20,
+        stdio: 'ignore',
+        timeoutMs: 10_000,
+        jail: { bestEffort: true },
+      });
+      report.jail.report = jailed.jail;
+      report.jail.ok = jailed.jail?.missing.length === 0;
+      await jailed.stop();
+    } catch (e) {
+      report.jail.error = e instanceof Error ? e.message : String(e);
+    }
+  }
   return report;
 }
 
@@ -213,6 +233,24 @@ function formatReport(r: DoctorReport): string {
   }
   if (install.length > 0)
     out.push('', `to install what is missing (Debian, Ubuntu): apt-get install ${install.join(' ')}`);
+  out.push('', 'jail (a sidecar started with jail: { bestEffort: true })');
+  const j = r.jail.report;
+  if (!j) row('status', r.jail.error ? `FAILED: ${r.jail.error}` : 'not checked: no sidecar');
+  else {
+    row('status', r.jail.ok ? 'ok: this machine can jail a sidecar fully' : 'partial: see missing');
+    row(
+      'landlock',
+      j.landlock ? `ABI ${j.landlockAbi} (ports ${j.ports ? 'yes' : 'no'}, scoping ${j.scoped ? 'yes' : 'no'})` : 'no',
+    );
+    row('seccomp', j.seccomp ? 'filter on every thread (TSYNC)' : 'no');
+    row('no_new_privs', j.noNewPrivs ? 'yes' : 'no');
+    const l = j.limits;
+    row(
+      'limits',
+      `data ${l.memory ?? 'unlimited'} B, cpu ${l.cpuSeconds ?? 'unlimited'} s, files ${l.maxFiles}, core 0, file size ${l.fileSize} B`,
+    );
+    for (const m of j.missing) row('missing', m);
+  }
   return `${out.join('\n')}\n`;
 }
 

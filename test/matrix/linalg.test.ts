@@ -31,7 +31,11 @@ function mul(a: Matrix | number[][], b: Matrix | number[][]): number[][] {
 const T = (m: number[][]) => (m[0] ?? []).map((_, j) => m.map((r) => r[j] as number));
 function maxDiff(a: number[][], b: number[][]): number {
   let d = 0;
-  a.forEach((r, i) => r.forEach((x, j) => (d = Math.max(d, Math.abs(x - ((b[i] as number[])[j] as number))))));
+  a.forEach((r, i) => {
+    r.forEach((x, j) => {
+      d = Math.max(d, Math.abs(x - ((b[i] as number[])[j] as number)));
+    });
+  });
   return d;
 }
 const eye = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
@@ -108,15 +112,25 @@ for (const backend of ['lapacke', 'js'] as const) {
           const a = Matrix.random(sc, m, n, { type, seed: m * 10 + n });
           const { p, l, u } = await a.lu(opts);
           assert.ok(maxDiff(mul(p, a), mul(l, u)) < tol * 10, `P·A = L·U for ${m}×${n}`);
-          l.toArray().forEach((r, i) =>
-            r.forEach((x, j) => assert.ok(j < i || x === (i === j ? 1 : 0), 'L unit lower')),
-          );
-          u.toArray().forEach((r, i) => r.forEach((x, j) => assert.ok(j >= i || x === 0, 'U upper')));
+          l.toArray().forEach((r, i) => {
+            r.forEach((x, j) => {
+              assert.ok(j < i || x === (i === j ? 1 : 0), 'L unit lower');
+            });
+          });
+          u.toArray().forEach((r, i) => {
+            r.forEach((x, j) => {
+              assert.ok(j >= i || x === 0, 'U upper');
+            });
+          });
         }
         const s = spd(20, type, 4);
         const l = await s.cholesky(opts);
         assert.ok(maxDiff(mul(l, T(l.toArray())), s.toArray()) < tol * 40, 'L·Lᵀ = A');
-        l.toArray().forEach((r, i) => r.forEach((x, j) => assert.ok(j <= i || x === 0, 'L lower')));
+        l.toArray().forEach((r, i) => {
+          r.forEach((x, j) => {
+            assert.ok(j <= i || x === 0, 'L lower');
+          });
+        });
       });
 
       test('qr, eigSym, svd, lstsq', async (t) => {
