@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import { type BackendName, type Compute, type ElementType, Matrix, Pool, Sidecar } from '../src/index.js';
+import { type BackendName, blis, CBLAS, type Compute, type ElementType, Matrix, Pool, Sidecar } from '../src/index.js';
 import { bestIsa, type GemmIsa, peakKernel, supportedIsas } from '../src/kernels/index.js';
 import { cpuInfo } from '../src/sys/cpu.js';
 import { grid, median } from './harness.js';
@@ -68,6 +68,31 @@ async function timeMatmul(owner: Compute, n: number, type: ElementType, runs: nu
   }
 }
 
+/** BLIS's cblas_?gemm through its typed facade, on region matrices. */
+async function timeBlis(sc: Sidecar, n: number, type: ElementType, runs: number): Promise<number[]> {
+  const lib = await blis(sc);
+  const a = Matrix.random(sc, n, n, { type, seed: 1 });
+  const b = Matrix.random(sc, n, n, { type, seed: 2 });
+  const c = Matrix.zeros(sc, n, n, type);
+  const f = (type === 'f64' ? lib.dgemm : lib.sgemm) as (...args: unknown[]) => Promise<void>;
+  const go = () =>
+    f(CBLAS.RowMajor, CBLAS.NoTrans, CBLAS.NoTrans, n, n, n, 1, a.data, n, b.data, n, 0, c.data, n, {
+      timeoutMs: Infinity,
+    });
+  try {
+    await go();
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await go();
+      out.push(performance.now() - t);
+    }
+    return out;
+  } finally {
+    for (const m of [a, b, c]) m.free();
+  }
+}
+
 /** numpy's own timings, measured inside python3 (no process start in them). */
 function numpy(runs: number): Record<string, Record<number, number[]>> | string {
   const py = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -107,6 +132,11 @@ export async function run(opts: BenchOptions): Promise<void> {
   const all = await Sidecar.start({ memory: MEMORY });
   const one = await Sidecar.start({ memory: MEMORY, env: { ...process.env, OPENBLAS_NUM_THREADS: '1' } });
   const pool = await Pool.start({ size: cores, memory: MEMORY });
+  const withBlis = await Sidecar.start({ memory: MEMORY, env: { ...process.env, BLIS_NUM_THREADS: String(cores) } });
+  const hasBlis = await withBlis.library('blis').then(
+    () => true,
+    () => false,
+  );
   const hasBlas = await all.library('openblas').then(
     () => true,
     () => false,
@@ -130,6 +160,9 @@ export async function run(opts: BenchOptions): Promise<void> {
         time: (n, t, r) => timeMatmul(pool, n, t, r, 'openblas'),
       },
     );
+  }
+  if (hasBlis) {
+    configs.push({ name: `blis, ${cores} threads (1 sidecar)`, cores, time: (n, t, r) => timeBlis(withBlis, n, t, r) });
   }
   for (const isa of isas) {
     configs.push({
@@ -183,9 +216,54 @@ export async function run(opts: BenchOptions): Promise<void> {
     }
   } finally {
     process.stdout.write(' '.repeat(70) + '\r');
-    await Promise.all([all.stop(), one.stop(), pool.stop()]);
+    await Promise.all([all.stop(), one.stop(), pool.stop(), withBlis.stop()]);
+  }
+  // solve and eigSym at n = 1024 (one sidecar, all threads), against numpy below
+  const solvers = new Map<string, number>();
+  {
+    const sc = await Sidecar.start({ memory: MEMORY });
+    try {
+      const n = 1024;
+      const a = Matrix.random(sc, n, n, { seed: 5 });
+      for (let i = 0; i < n; i++) a.set(i, i, a.get(i, i) + n);
+      const b = Matrix.random(sc, n, 1, { seed: 6 });
+      const s = a.add(a.T);
+      const time = async (f: () => Promise<unknown>, runs: number) => {
+        await f();
+        const ms: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          const t = performance.now();
+          await f();
+          ms.push(performance.now() - t);
+        }
+        return median(ms);
+      };
+      const runs = Math.max(3, Math.ceil(opts.runs / 2));
+      const hasLapacke = await sc.library('lapacke').then(
+        () => true,
+        () => false,
+      );
+      if (hasLapacke) {
+        solvers.set('solve, lapacke', await time(() => a.solve(b, { timeoutMs: Infinity }), runs));
+        solvers.set('eigSym, lapacke', await time(() => s.eigSym({ timeoutMs: Infinity }), runs));
+      }
+      solvers.set('solve, TypeScript solvers', await time(() => a.solve(b, { backend: 'js' }), 3));
+    } finally {
+      await sc.stop();
+    }
   }
   const np = numpy(opts.runs);
+  if (typeof np !== 'string') {
+    solvers.set('solve, numpy.linalg.solve', median(np.solve?.[1024] ?? []));
+    solvers.set('eigSym, numpy.linalg.eigh', median(np.eigh?.[1024] ?? []));
+  }
+  process.stdout.write(
+    `\n${grid(
+      'solvers at n=1024, ms (median)',
+      ['', 'ms', ''],
+      [...solvers].map(([k, v]) => [k, v.toFixed(1), '']),
+    )}`,
+  );
   if (typeof np === 'string') process.stdout.write(`${np}\n`);
   for (const type of ['f64', 'f32'] as const) {
     const byConfig = results.get(type) as Map<string, Map<number, number>>;

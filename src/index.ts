@@ -10,6 +10,8 @@
 
 // The Forth's methods on Sidecar (sc.forth, sc.forthDefine, ...).
 import './forth/methods.js';
+// The jail (Sidecar.start({ jail })).
+import './jail/index.js';
 // The matrix operations as methods of Matrix (a.matmul(b), a.add(b), ...).
 import './matrix/methods.js';
 // sc.python(): the CPython interpreter of a sidecar.
@@ -25,6 +27,7 @@ export { type CKind, type CType, parsePrototype, type Signature } from './host/c
 export type { ExitInfo, ExitRequest } from './host/errors.js';
 export {
   AbortError,
+  JailViolationError,
   LibraryError,
   MemoryAccessError,
   ProtocolError,
@@ -34,6 +37,7 @@ export {
   SidecarStartError,
   TimeoutError,
 } from './host/errors.js';
+export type { JailOptions, JailReport } from './host/jailing.js';
 export { Library } from './host/library.js';
 export type { RegionArray } from './host/marshal.js';
 export { MAX_POOL, Pool, type PoolOptions } from './host/pool.js';

@@ -198,6 +198,10 @@ export const EXIT_CODE = {
   mapFailed: 71,
   orphan: 72,
   badChannel: 73,
+  /** A jailed sidecar's SIGSYS handler: the filter refused a system call (named in the control page, VIOLATION). */
+  jailViolation: 74,
+  /** A jailed sidecar could not apply its jail (the block's report says which step). */
+  jailFailed: 75,
 } as const;
 
 /** Offset of channel `k` in its region. */

@@ -5,7 +5,7 @@
  */
 
 import os from 'node:os';
-import { type Compute, Matrix, Pool, Sidecar, SidecarExitedError, TimeoutError } from '../index.js';
+import { type BackendName, type Compute, Matrix, Pool, Sidecar, SidecarExitedError, TimeoutError } from '../index.js';
 import { cpuInfo } from '../sys/cpu.js';
 import { Assembler, mem, rax, rdi, rsi } from '../x86/index.js';
 import { type Command, keepingAlive } from './command.js';
@@ -40,7 +40,7 @@ function sampleError(a: Matrix, b: Matrix, c: Matrix, samples = 64): number {
 }
 
 /** One product, timed (the second of two runs: the first loads the backend), and checked. */
-async function product(owner: Compute, n: number, label: string, backend?: 'js' | 'openblas'): Promise<boolean> {
+async function product(owner: Compute, n: number, label: string, backend?: BackendName): Promise<boolean> {
   const a = Matrix.random(owner, n, n, { seed: 1 });
   const b = Matrix.random(owner, n, n, { seed: 2 });
   const c = Matrix.zeros(owner, n, n);
@@ -63,6 +63,32 @@ async function product(owner: Compute, n: number, label: string, backend?: 'js' 
   }
 }
 
+/** A·x = b for a random well-conditioned A, and the residual ‖A·x − b‖ / (‖A‖·‖x‖) computed here. */
+async function linearSystem(sc: Sidecar, n: number): Promise<boolean> {
+  progress(`solving a ${n}×${n} system`);
+  const a = Matrix.random(sc, n, n, { seed: 3 });
+  for (let i = 0; i < n; i++) a.set(i, i, a.get(i, i) + n);
+  const b = Matrix.random(sc, n, 1, { seed: 4 });
+  const t = performance.now();
+  const x = await a.solve(b);
+  const ms = performance.now() - t;
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    let s = -b.get(i, 0);
+    for (let k = 0; k < n; k++) s += a.get(i, k) * x.get(k, 0);
+    worst = Math.max(worst, Math.abs(s));
+  }
+  const residual = worst / (a.norm('inf') * x.norm('max'));
+  clearProgress();
+  const ok = residual < 1e-12;
+  line(
+    `solve ${n}×${n}`,
+    `${ms.toFixed(0)} ms, ${x.backend}; residual ${residual.toExponential(1)} ${ok ? 'ok' : 'TOO LARGE'}`,
+  );
+  for (const m of [a, b, x]) m.free();
+  return ok;
+}
+
 /** The main job: matrix products at BLAS speed on this machine, each checked. */
 async function matrices(write: (s: string) => void): Promise<boolean> {
   const cpu = cpuInfo();
@@ -81,7 +107,16 @@ async function matrices(write: (s: string) => void): Promise<boolean> {
       () => false,
     );
     ok = (await product(sc, n, 'best backend here')) && ok;
+    if (blas) {
+      // Without OpenBLAS the best backend above was the own kernel already.
+      ok =
+        (await product(sc, n, "Sidecar's own kernel", 'kernel').catch((e: Error) => {
+          line("Sidecar's own kernel", `none: ${e.message}`);
+          return e instanceof TypeError; // a CPU with no AVX2 has none: not a failure
+        })) && ok;
+    }
     ok = (await product(sc, 256, 'plain JavaScript', 'js')) && ok;
+    ok = (await linearSystem(sc, 1000)) && ok;
   }
   {
     progress(`starting a pool of ${cores}`);

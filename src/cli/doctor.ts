@@ -12,7 +12,9 @@ import '../host/addon.js'; // registers the channel addon and the sidecar execut
 import { artifacts, probeArtifact } from '../host/build/artifacts.js';
 import { type CacheState, cacheDir } from '../host/build/cache.js';
 import { LibraryError } from '../host/errors.js';
+import type { JailReport } from '../host/jailing.js';
 import { Sidecar } from '../host/sidecar.js';
+import '../jail/index.js'; // Sidecar.start({ jail })
 import { KNOWN_LIBRARIES } from '../libs/registry.js';
 import { type BackendReport, backendReport } from '../matrix/backends.js';
 import '../python/methods.js'; // sc.python()
@@ -77,6 +79,8 @@ interface DoctorReport {
   matrix: BackendReport | null;
   /** sc.python(): the libpython that loaded, its version and NumPy's (null when it does not import). */
   python: { soname: string | null; version: string | null; numpy: string | null; error: string | null } | null;
+  /** Whether this machine can jail a sidecar: a jailed sidecar started with bestEffort, and what it reached. */
+  jail: { ok: boolean; report: JailReport | null; error: string | null };
 }
 
 function glibcVersion(): string | null {
@@ -115,6 +119,7 @@ async function diagnose(): Promise<DoctorReport> {
     libraries: [],
     matrix: null,
     python: null,
+    jail: { ok: false, report: null, error: null },
   };
 
   let sc: Sidecar | null = null;
@@ -171,6 +176,21 @@ async function diagnose(): Promise<DoctorReport> {
     }
   }
   await sc?.stop();
+  if (report.sidecar.ok) {
+    try {
+      const jailed = await Sidecar.start({
+        memory: 8 << 20,
+        stdio: 'ignore',
+        timeoutMs: 10_000,
+        jail: { bestEffort: true },
+      });
+      report.jail.report = jailed.jail;
+      report.jail.ok = jailed.jail?.missing.length === 0;
+      await jailed.stop();
+    } catch (e) {
+      report.jail.error = e instanceof Error ? e.message : String(e);
+    }
+  }
   return report;
 }
 
@@ -236,6 +256,24 @@ function formatReport(r: DoctorReport): string {
   }
   if (install.length > 0)
     out.push('', `to install what is missing (Debian, Ubuntu): apt-get install ${install.join(' ')}`);
+  out.push('', 'jail (a sidecar started with jail: { bestEffort: true })');
+  const j = r.jail.report;
+  if (!j) row('status', r.jail.error ? `FAILED: ${r.jail.error}` : 'not checked: no sidecar');
+  else {
+    row('status', r.jail.ok ? 'ok: this machine can jail a sidecar fully' : 'partial: see missing');
+    row(
+      'landlock',
+      j.landlock ? `ABI ${j.landlockAbi} (ports ${j.ports ? 'yes' : 'no'}, scoping ${j.scoped ? 'yes' : 'no'})` : 'no',
+    );
+    row('seccomp', j.seccomp ? 'filter on every thread (TSYNC)' : 'no');
+    row('no_new_privs', j.noNewPrivs ? 'yes' : 'no');
+    const l = j.limits;
+    row(
+      'limits',
+      `data ${l.memory ?? 'unlimited'} B, cpu ${l.cpuSeconds ?? 'unlimited'} s, files ${l.maxFiles}, core 0, file size ${l.fileSize} B`,
+    );
+    for (const m of j.missing) row('missing', m);
+  }
   return `${out.join('\n')}\n`;
 }
 

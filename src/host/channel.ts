@@ -97,7 +97,15 @@ const SYNC_SPIN_MS = 0.05;
 /** How long the end-of-tick flush spins for completions (ms). */
 const ASYNC_SPIN_MS = 0.015;
 /** Longest the end-of-tick flush keeps pumping a stream of completions before yielding (ms). */
-const MAX_PUMP_MS = 4;
+const MAX_PUMP_MS = 2;
+/**
+ * Longest a chain of flushes may keep the event loop from its next turn
+ * (ms): `for (...) await f()` settles each call in the flush's spin, so the
+ * next call's flush runs in the same microtask queue, and timers and I/O
+ * would wait for the whole loop. Past this the flush does not spin: it arms
+ * the doorbell, and the completion comes back as I/O, after the timers.
+ */
+const YIELD_MS = 2;
 /** Sleep slice of a synchronous wait, between liveness and deadline checks (ns). */
 const SLEEP_SLICE_NS = 5_000_000;
 /** Requests in flight beyond which the end-of-tick flush does not spin. */
@@ -645,12 +653,19 @@ export class Channel {
     if (!this.#alive) return;
     this.#refill();
     if (this.#head === this.#n) return;
+    const started = performance.now();
+    if (!this.#turnMarked) {
+      // the first flush since the event loop's last turn: note when, and learn of the next turn
+      this.#turnMarked = true;
+      this.#turnStart = started;
+      setImmediate(this.#newTurn);
+    }
     // The bell armed for callbacks while idle would cost a doorbell byte per completion: the flush below serves them.
     if (this.#callbacks.size > 0) Atomics.store(this.i32, (this.offset + CONTROL.bellArmed) >> 2, 0);
     this.#wake();
     // A long run of requests takes the sidecar longer than a spin is worth,
     // and polling the count meanwhile only slows its writes: arm and go idle.
-    if (this.#n - this.#head > LONG_RUN) {
+    if (this.#n - this.#head > LONG_RUN || started - this.#turnStart > YIELD_MS) {
       // (no spin)
     } else if (this.#asyncSkip > 0) this.#asyncSkip--;
     else {
@@ -683,6 +698,12 @@ export class Channel {
     }
     if (this.#head !== this.#n && this.#alive) this.#arm();
     else this.#armForUpcalls();
+  };
+
+  #turnMarked = false;
+  #turnStart = 0;
+  readonly #newTurn = (): void => {
+    this.#turnMarked = false;
   };
 
   #arm(): void {

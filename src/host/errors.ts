@@ -143,3 +143,28 @@ export class RestartLimitError extends SidecarError {
     this.exit = exit;
   }
 }
+
+/**
+ * A jailed sidecar made a system call its jail forbids: the seccomp filter
+ * refused it, and the sidecar's SIGSYS handler named it and ended the
+ * process (or the kernel killed it with SIGSYS, unnamed).
+ */
+export class JailViolationError extends SidecarExitedError {
+  override name = 'JailViolationError';
+  /** The system call's name ('execve', 'clone', 'socket' …), or null when the kernel killed it unnamed. */
+  readonly syscall: string | null;
+  readonly syscallNumber: number | null;
+  /** Its first argument (clone's flags, socket's domain …). */
+  readonly arg0: bigint | null;
+  constructor(info: ExitInfo, syscall: { name: string; number: number; arg0: bigint; detail?: string } | null) {
+    super(
+      info,
+      syscall
+        ? `the jailed sidecar called ${syscall.name}${syscall.detail ? ` (${syscall.detail})` : ''}, which its jail forbids; the process was ended${info.call ? ` while running ${info.call}` : ''}`
+        : `the jailed sidecar was killed by SIGSYS: a system call its jail forbids, made with SIGSYS blocked (as glibc blocks every signal around the clone of pthread_create and posix_spawn) or of another architecture${info.call ? ` while running ${info.call}` : ''}`,
+    );
+    this.syscall = syscall?.name ?? null;
+    this.syscallNumber = syscall?.number ?? null;
+    this.arg0 = syscall?.arg0 ?? null;
+  }
+}

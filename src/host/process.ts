@@ -33,6 +33,10 @@ export interface ProcessOptions {
   stdio: 'inherit' | 'ignore';
   stdin: 'inherit' | 'ignore';
   env: NodeJS.ProcessEnv;
+  /** The jail: the block written before each spawn, whose address is argv[2]. */
+  jail?: { address: number; write: () => void };
+  /** The error calls in flight get when a sidecar ends (default: SidecarExitedError). */
+  exitError?: (info: ExitInfo) => Error;
   /** Called when a sidecar of this channel ends (after the channel has failed what was in flight). */
   onExit: (info: ExitInfo) => void;
 }
@@ -72,6 +76,7 @@ const START_FAILURES: Record<number, string> = {
   [EXIT_CODE.mapFailed]: 'the region address is taken in its address space',
   [EXIT_CODE.orphan]: 'its parent had already exited',
   [EXIT_CODE.badChannel]: 'its channel number is not in the region',
+  [EXIT_CODE.jailFailed]: 'it could not apply its jail',
 };
 
 /**
@@ -173,7 +178,10 @@ export class SidecarProcess implements ChannelOwner {
     const io = this.#opts.stdio === 'ignore' ? ignore : -1;
     const fds = [this.#opts.stdin === 'ignore' ? ignore : 0, io >= 0 ? io : 1, io >= 0 ? io : 2, region.fd, bell, out];
     const env = sidecarEnvironment(this.#opts.env);
-    const strings = [this.#opts.exe, String(this.channel.index), ...env];
+    const jail = this.#opts.jail;
+    jail?.write();
+    const args = [this.#opts.exe, String(this.channel.index), ...(jail ? [String(jail.address)] : [])];
+    const strings = [...args, ...env];
     const encoded = strings.map((t) => Buffer.from(`${t}\0`, 'utf8'));
     const pointers = SPAWN_BLOCK.size + 8 * (strings.length + 2);
     const bytes = pointers + encoded.reduce((n, b) => n + b.length, 0);
@@ -188,14 +196,14 @@ export class SidecarProcess implements ChannelOwner {
         at += b.length;
         return BigInt(p);
       });
-      const argv = off + SPAWN_BLOCK.size; // [exe, channel, NULL], then envp [..., NULL]
-      const words = [addresses[0], addresses[1], 0n, ...addresses.slice(2), 0n] as bigint[];
+      const argv = off + SPAWN_BLOCK.size; // [exe, channel, (jail), NULL], then envp [..., NULL]
+      const words = [...addresses.slice(0, args.length), 0n, ...addresses.slice(args.length), 0n] as bigint[];
       words.forEach((w, k) => {
         dv.setBigUint64(argv + 8 * k, w, true);
       });
       dv.setBigUint64(off + SPAWN_BLOCK.path, addresses[0] as bigint, true);
       dv.setBigUint64(off + SPAWN_BLOCK.argv, BigInt(region.address + argv), true);
-      dv.setBigUint64(off + SPAWN_BLOCK.envp, BigInt(region.address + argv + 24), true);
+      dv.setBigUint64(off + SPAWN_BLOCK.envp, BigInt(region.address + argv + 8 * (args.length + 1)), true);
       fds.forEach((fd, k) => {
         dv.setInt32(off + SPAWN_BLOCK.fds + 4 * k, fd, true);
       });
@@ -232,7 +240,7 @@ export class SidecarProcess implements ChannelOwner {
     channelAddon().exited(this.#pid, 1); // reap it
     this.#bell?.destroy();
     this.#bell = null;
-    this.channel.detach(new SidecarExitedError(info));
+    this.channel.detach(this.#opts.exitError?.(info) ?? new SidecarExitedError(info));
     for (const w of this.#deathWaiters.splice(0)) w();
     this.#opts.onExit(info);
   }

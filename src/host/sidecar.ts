@@ -11,7 +11,10 @@ import { constants as bufferConstants } from 'node:buffer';
 import { EventEmitter } from 'node:events';
 import type net from 'node:net';
 import { type FieldSpecs, type Layout, type LayoutOptions, readValue } from '../abi/index.js';
+import { VIOLATION } from '../channel/jail.js';
+import { CONTROL, EXIT_CODE } from '../channel/layout.js';
 import type { FlatImage } from '../link/index.js';
+import { syscallName } from '../sys/syscalls.js';
 import type { ObjectCode } from '../x86/assembler.js';
 import { loadChannelAddon, SIDECAR_EXE } from './addon.js';
 import type { CallOptions, Executor, NativeFunction } from './call.js';
@@ -19,8 +22,16 @@ import { Callback, callbackHandler } from './callback.js';
 import { Channel } from './channel.js';
 import { LoadedCode } from './code.js';
 import { parsePrototype, scalarType } from './ctypes.js';
-import { type ExitInfo, LibraryError, SidecarError } from './errors.js';
+import {
+  type ExitInfo,
+  JailViolationError,
+  LibraryError,
+  SidecarError,
+  SidecarExitedError,
+  SidecarStartError,
+} from './errors.js';
 import { flatCode } from './image.js';
+import { type JailOptions, type JailPlan, type JailReport, jailPlan } from './jailing.js';
 import { KNOWN_LIBRARIES, knownSonames } from './known.js';
 import { dlsym, Library } from './library.js';
 import { ARRAY_TYPES, type RegionArray } from './marshal.js';
@@ -83,6 +94,13 @@ export interface StartOptions {
    * `giveup` with a RestartLimitError. A Pool's members have it on.
    */
   restart?: boolean | RestartPolicy;
+  /**
+   * Run the sidecar in a jail (Landlock, seccomp, rlimits, no new
+   * privileges), applied before it serves anything: `true` for the strict
+   * preset, or options. A forbidden system call ends it with a
+   * JailViolationError; `sc.jail` says what the kernel allowed.
+   */
+  jail?: boolean | JailOptions;
 }
 
 /** How `sc.library` opens a library. */
@@ -125,7 +143,26 @@ export interface RegionArrayOf {
 
 const DEFAULT_MEMORY = 16 << 20;
 const DEFAULT_TIMEOUT = 30_000;
-const START_OPTIONS = ['memory', 'allow', 'timeoutMs', 'stdio', 'stdin', 'env', 'spin', 'restart'] as const;
+const START_OPTIONS = ['memory', 'allow', 'timeoutMs', 'stdio', 'stdin', 'env', 'spin', 'restart', 'jail'] as const;
+
+/** Plans already made for a jail options object (checkStartOptions makes it, the constructor uses it). */
+const plans = new WeakMap<object, JailPlan>();
+
+/** The plan of the preset (`jail: true`), made once. */
+let presetPlan: JailPlan | null = null;
+
+function planOf(jail: unknown, where: string): JailPlan | null {
+  if (jail === undefined || jail === false) return null;
+  if (jail === true) {
+    presetPlan ??= jailPlan(true, where);
+    return presetPlan;
+  }
+  const cached = typeof jail === 'object' && jail !== null ? plans.get(jail) : undefined;
+  if (cached) return cached;
+  const plan = jailPlan(jail, where);
+  if (typeof jail === 'object' && jail !== null) plans.set(jail, plan);
+  return plan;
+}
 
 /** The largest region: 2^40 bytes, or less where this Node's buffers are smaller (4 GiB on Node 20). */
 export function maxMemory(): number {
@@ -189,6 +226,10 @@ export function checkStartOptions(
     throw new TypeError(`${where}: spin must be true or false, got ${shown(o.spin)}`);
   }
   checkRestartPolicy(where, o.restart);
+  if (o.jail !== undefined && typeof o.jail !== 'boolean' && (o.jail === null || typeof o.jail !== 'object')) {
+    throw new TypeError(`${where}: jail must be true, false or an object of jail options, got ${shown(o.jail)}`);
+  }
+  planOf(o.jail, where);
   return size;
 }
 
@@ -206,6 +247,8 @@ export class Sidecar extends EventEmitter implements Executor {
   #restarting: Promise<void> | null = null;
   #stopping = false;
   readonly #supervisor: Supervisor | null;
+  readonly #jail: { plan: JailPlan; offset: number } | null;
+  #jailReport: JailReport | null = null;
 
   private constructor(region: Region, index: number, opts: StartOptions, allowed: Set<string>, exe: string) {
     super();
@@ -214,7 +257,17 @@ export class Sidecar extends EventEmitter implements Executor {
     this.#allowed = allowed;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
     this.#channel = new Channel(region, Math.max(0, index), { spin: opts.spin !== false });
+    const plan = planOf(opts.jail, 'Sidecar.start');
+    this.#jail = plan ? { plan, offset: region.arena.alloc(plan.size, 64) } : null;
+    const jail = this.#jail;
     this.#process = new SidecarProcess(this.#channel, {
+      jail: jail
+        ? {
+            address: region.address + jail.offset,
+            write: () => jail.plan.write(region.u8, jail.offset, region.address + jail.offset),
+          }
+        : undefined,
+      exitError: (info) => this.#exitError(info),
       exe,
       stdio: opts.stdio ?? 'inherit',
       stdin: opts.stdin ?? 'ignore',
@@ -222,6 +275,31 @@ export class Sidecar extends EventEmitter implements Executor {
       onExit: (info) => this.#exited(info),
     });
     this.#supervisor = opts.restart ? new Supervisor(opts.restart) : null;
+  }
+
+  /** A jailed sidecar's violation, named from what its SIGSYS handler wrote into the control page. */
+  #exitError(info: ExitInfo): Error {
+    if (!this.#jail) return new SidecarExitedError(info);
+    if (info.signal === 'SIGSYS') return new JailViolationError(info, null);
+    if (info.code !== EXIT_CODE.jailViolation) return new SidecarExitedError(info);
+    const dv = this.#region.dv;
+    const at = this.#channel.offset;
+    const nr = dv.getUint32(at + VIOLATION.syscall, true) - 1;
+    if (nr < 0) return new SidecarExitedError(info); // exit(74) from loaded code, not the handler
+    const arg0 = dv.getBigUint64(at + VIOLATION.arg0, true);
+    const name = syscallName(nr);
+    const detail = name === 'clone' ? `flags 0x${arg0.toString(16)}: a new process, not a thread` : undefined;
+    return new JailViolationError(info, { name, number: nr, arg0, detail });
+  }
+
+  /** The report the jailed sidecar wrote into its block (after it answered a ping). */
+  #readJailReport(): void {
+    if (this.#jail) this.#jailReport = this.#jail.plan.report(this.#region.u8, this.#jail.offset);
+  }
+
+  /** What the jail reached on this machine (Landlock ABI, seccomp, the limits), or null when not jailed. */
+  get jail(): JailReport | null {
+    return this.#jailReport;
   }
 
   #exited(info: ExitInfo): void {
@@ -279,9 +357,16 @@ export class Sidecar extends EventEmitter implements Executor {
       sc.#process.spawn();
       await sc.ping();
     } catch (e) {
+      const jailed = sc.#jail;
+      const why =
+        jailed && e instanceof SidecarExitedError && e.code === EXIT_CODE.jailFailed
+          ? jailed.plan.failure(region.u8, jailed.offset, sc.#errorText())
+          : null;
       sc.#close();
+      if (why) throw new SidecarStartError(`the sidecar could not apply its jail: ${why}`, { cause: e });
       throw sc.#process.startError(e);
     }
+    sc.#readJailReport();
     return sc;
   }
 
@@ -337,8 +422,12 @@ export class Sidecar extends EventEmitter implements Executor {
     p.then(done, done);
     try {
       this.#process.restartNow();
-      this.ping().then(settle.resolve, (e) =>
-        settle.reject(this.#stopping ? new SidecarError('restart: this sidecar was stopped', { cause: e }) : e),
+      this.ping().then(
+        () => {
+          this.#readJailReport();
+          settle.resolve();
+        },
+        (e) => settle.reject(this.#stopping ? new SidecarError('restart: this sidecar was stopped', { cause: e }) : e),
       );
     } catch (e) {
       settle.reject(e);
@@ -366,7 +455,16 @@ export class Sidecar extends EventEmitter implements Executor {
 
   #close(): void {
     this.#process.close();
+    if (this.#jail && !this.#ownsRegion) this.#region.arena.free(this.#jail.offset);
     if (this.#ownsRegion) this.#region.close();
+  }
+
+  /** The control page's error text (dlerror() of a failed preload). */
+  #errorText(): string {
+    const at = this.#channel.offset + CONTROL.errorText;
+    const bytes = this.#region.u8.subarray(at, at + CONTROL.errorTextSize);
+    const end = bytes.indexOf(0);
+    return Buffer.from(bytes.subarray(0, end < 0 ? bytes.length : end)).toString('utf8');
   }
 
   /** The shared region this sidecar serves (a Pool's members all serve the same one). */

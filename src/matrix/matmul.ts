@@ -9,7 +9,7 @@ import type { CallOptions } from '../host/call.js';
 import { checkCallOptions, checkKeys, shown } from '../host/options.js';
 import { Pool } from '../host/pool.js';
 import type { Sidecar } from '../host/sidecar.js';
-import { type BackendName, type GemmBackend, gemmBackend, readyGemmBackend } from './backends.js';
+import { type BackendName, type GemmArgs, type GemmBackend, gemmBackend, readyGemmBackend } from './backends.js';
 import { jsGemm } from './jsgemm.js';
 import { copyInto, Matrix, shapeOf } from './matrix.js';
 import { type Operand, operand, overlaps } from './operand.js';
@@ -129,32 +129,16 @@ function trivial(p: Plan): boolean {
   return true;
 }
 
-/** The addresses and leading dimensions for rows r0..r1 of C. */
-function block(p: Plan, r0: number, r1: number) {
+/** The kernel's arguments for rows r0..r1 of C (A's and C's addresses moved to row r0). */
+function block(p: Plan, r0: number, r1: number): GemmArgs {
   const bytes = BigInt(p.a.matrix.data.BYTES_PER_ELEMENT);
   const a = p.a.matrix.address + BigInt(p.a.trans ? r0 : r0 * p.a.ld) * bytes;
   const c = p.c.matrix.address + BigInt(r0 * p.c.ld) * bytes;
-  return { rows: r1 - r0, a, c };
+  return [p.a.trans, p.b.trans, r1 - r0, p.n, p.k, p.alpha, a, p.a.ld, p.b.matrix.address, p.b.ld, p.beta, c, p.c.ld];
 }
 
 async function runOn(sc: Sidecar, g: GemmBackend, p: Plan, r0: number, r1: number, pooled: boolean): Promise<void> {
-  const blk = block(p, r0, r1);
-  const args = [
-    p.a.trans,
-    p.b.trans,
-    blk.rows,
-    p.n,
-    p.k,
-    p.alpha,
-    blk.a,
-    p.a.ld,
-    p.b.matrix.address,
-    p.b.ld,
-    p.beta,
-    blk.c,
-    p.c.ld,
-  ] as const;
-  await g.run(sc, args, p.call, pooled);
+  await g.run(sc, block(p, r0, r1), p.call, pooled);
 }
 
 /** The product on the owner's sidecar, or split across a pool's members. */
@@ -198,28 +182,7 @@ export function matmulSync(a: Matrix, b: Matrix, opts: MatmulOptions = {}): Matr
     const sc = owner instanceof Pool ? (owner.members[0] as Sidecar) : owner;
     const g = gemmBackendSync(sc, a.type, opts.backend ?? 'auto');
     if (g.name === 'js') jsGemm(p.m, p.n, p.k, p.alpha, p.a, p.b, p.beta, p.c);
-    else {
-      const blk = block(p, 0, p.m);
-      g.runSync(
-        sc,
-        [
-          p.a.trans,
-          p.b.trans,
-          p.m,
-          p.n,
-          p.k,
-          p.alpha,
-          blk.a,
-          p.a.ld,
-          p.b.matrix.address,
-          p.b.ld,
-          p.beta,
-          blk.c,
-          p.c.ld,
-        ],
-        p.call,
-      );
-    }
+    else g.runSync(sc, block(p, 0, p.m), p.call);
     return finish(p, g.describe(sc));
   } catch (e) {
     for (const t of p.temps) t.free();

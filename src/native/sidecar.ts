@@ -12,13 +12,15 @@
  * inherited memfd (fd 3); check the channel number given as argv[1]; map
  * the region with MAP_FIXED_NOREPLACE at the address the header names; mark
  * fds 3, 4 and 5 close-on-exec (fd 3 stays open: the COPY and STRING
- * requests write through it).
+ * requests write through it); when argv[2] names a jail block in the
+ * region, apply the jail (src/native/jail.ts) before serving anything.
  *
  * Register use in the loop: r15 the channel, r12 its ring, r13d the request
  * number n, r14d the state word that submits n (2n+1), rbx the slot, rbp a
  * request's argument record.
  */
 
+import { JAIL_BLOCK, JAIL_MAGIC } from '../channel/jail.js';
 import {
   BUILTIN_TRAMPOLINES,
   CALL_SLOTS,
@@ -94,6 +96,7 @@ import {
   rsi,
   rsp,
 } from '../x86/index.js';
+import { emitJail, type JailLabels } from './jail.js';
 import { emitStart } from './start.js';
 import { emitThunks } from './thunk.js';
 import { checkTrampolines, emitTrampolines } from './trampolines.js';
@@ -105,6 +108,7 @@ const M = {
   spinBackoff: 72, // next value of spinSkip after a missed spin
   one: 80, // the doorbell byte
   region: 88, // the region's address
+  jail: 96, // argv[2] (the jail block's address in decimal), or 0
   size: 104, // ≡ 8 (mod 16) with the five pushes after rbp
 } as const;
 
@@ -128,6 +132,7 @@ export function buildSidecar(): Uint8Array {
   const trampolines = a.label('trampolines');
   const thunks = a.label('thunks');
   const controlPage = a.label('control_page');
+  const jail: JailLabels = { apply: a.label('jail_apply'), sigsys: a.label('jail_sigsys') };
 
   // int main(int argc, char **argv)
   a.bind(main);
@@ -139,9 +144,22 @@ export function buildSidecar(): Uint8Array {
   a.push(r14);
   a.push(r15);
   a.sub(rsp, M.size);
-  // argv[1]: the channel number (decimal digits), kept in r13 until the header is read.
-  a.cmp(edi, 2);
-  a.jne(exitWith(EXIT_CODE.badChannel));
+  // argv[1]: the channel number (decimal digits), kept in r13 until the header is read;
+  // argv[2], when there is one: the jail block's address (src/channel/jail.ts).
+  a.mov(qword(rsp, M.jail), 0);
+  {
+    const two = a.label();
+    const args = a.label();
+    a.cmp(edi, 3);
+    a.jne(two);
+    a.mov(rax, qword(rsi, 16));
+    a.mov(qword(rsp, M.jail), rax);
+    a.jmp(args);
+    a.bind(two);
+    a.cmp(edi, 2);
+    a.jne(exitWith(EXIT_CODE.badChannel));
+    a.bind(args);
+  }
   a.mov(rsi, qword(rsi, 8));
   a.xor(r13, r13);
   {
@@ -234,6 +252,43 @@ export function buildSidecar(): Uint8Array {
   a.mov(qword(controlPage), r15);
   a.lea(rax, qword(thunks));
   a.mov(qword(r15, CONTROL.thunks), rax);
+
+  // The jail, when asked for: applied before the first request is served.
+  {
+    const none = a.label();
+    const digit = a.label();
+    const parsed = a.label();
+    const bad = exitWith(EXIT_CODE.jailFailed);
+    a.mov(rsi, qword(rsp, M.jail));
+    a.test(rsi, rsi);
+    a.jz(none);
+    a.xor(edi, edi);
+    a.bind(digit);
+    a.movzx(eax, byte(rsi));
+    a.test(eax, eax);
+    a.jz(parsed);
+    a.sub(eax, 0x30);
+    a.cmp(eax, 9);
+    a.ja(bad);
+    a.imul(rdi, rdi, 10);
+    a.jo(bad);
+    a.add(rdi, rax);
+    a.inc(rsi);
+    a.jmp(digit);
+    a.bind(parsed);
+    // The block must lie inside the region and carry its magic word.
+    a.cmp(rdi, qword(rsp, M.region));
+    a.jb(bad);
+    a.lea(rax, qword(rdi, JAIL_BLOCK.size));
+    a.mov(rcx, qword(rsp, M.region));
+    a.add(rcx, qword(rsp, M.header + REGION.size));
+    a.cmp(rax, rcx);
+    a.ja(bad);
+    a.cmp(dword(rdi, JAIL_BLOCK.magic), JAIL_MAGIC);
+    a.jne(bad);
+    a.call(jail.apply);
+    a.bind(none);
+  }
 
   a.mov(qword(rsp, M.spinSkip), 0);
   a.mov(qword(rsp, M.spinBackoff), 1);
@@ -655,6 +710,7 @@ export function buildSidecar(): Uint8Array {
 
   emitTrampolines(a, trampolines);
   emitThunks(a, thunks, controlPage);
+  emitJail(a, jail, (n) => a.call(fn(n)), saveError, controlPage);
   a.data();
   a.align(8);
   a.bind(controlPage);

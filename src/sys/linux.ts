@@ -56,3 +56,39 @@ export const PR_SET_PDEATHSIG = 1;
 export const SIGKILL = 9;
 /** errno: a bad address handed to a system call (what pwrite says of an unreadable source). */
 export const EFAULT = 14;
+export const EPERM = 1;
+export const ENOSYS = 38;
+export const SIGSYS = 31;
+export const SA_SIGINFO = 4;
+export const RTLD_NOW = 2;
+export const PR_SET_NO_NEW_PRIVS = 38;
+export const O_PATH = 0x200000;
+export const AT_FDCWD = -100;
+export const CLONE_FS = 0x200;
+export const CLONE_FILES = 0x400;
+export const CLONE_SIGHAND = 0x800;
+export const CLONE_THREAD = 0x10000;
+export const CLONE_SYSVSEM = 0x40000;
+export const CLONE_SETTLS = 0x80000;
+export const CLONE_PARENT_SETTID = 0x100000;
+export const CLONE_CHILD_CLEARTID = 0x200000;
+/** rlimit resources. */
+export const RLIMIT = { CPU: 0, FSIZE: 1, DATA: 2, CORE: 4, NOFILE: 7, AS: 9 } as const;
+/** seccomp(2): operation, flag, and the filter's return actions. */
+export const SECCOMP_SET_MODE_FILTER = 1;
+export const SECCOMP_FILTER_FLAG_TSYNC = 1;
+export const SECCOMP_RET = {
+  killProcess: 0x80000000,
+  killThread: 0,
+  trap: 0x00030000,
+  errno: 0x00050000,
+  allow: 0x7fff0000,
+} as const;
+export const AUDIT_ARCH_X86_64 = 0xc000003e;
+/** seccomp_data: what a filter reads (nr, arch, instruction pointer, six arguments). */
+export const SECCOMP_DATA = { nr: 0, arch: 4, ip: 8, args: 16 } as const;
+/** The x32 ABI's system calls have this bit set in their number. */
+export const X32_SYSCALL_BIT = 0x40000000;
+export const LANDLOCK_CREATE_RULESET_VERSION = 1;
+export const LANDLOCK_RULE_PATH_BENEATH = 1;
+export const LANDLOCK_RULE_NET_PORT = 2;

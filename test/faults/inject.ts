@@ -7,7 +7,6 @@
  * 1,000 and prints the counts; `npm test` runs a few dozen (faults.test.ts).
  */
 
-import fs from 'node:fs';
 import {
   AbortError,
   ForthError,
@@ -20,6 +19,7 @@ import {
 } from '../../src/index.js';
 import { Assembler, eax, ecx, edi, qword, r8, r9, rax, rcx, rdi, rsi } from '../../src/x86/index.js';
 import { rng } from '../support/corpus.js';
+import { children, fdCount } from '../support/procs.js';
 
 export interface FaultCounts {
   faults: number;
@@ -41,24 +41,6 @@ export interface FaultCounts {
   /** Milliseconds from the fault to the rejection. */
   latencies: number[];
 }
-
-/** The pids of this process's live children. */
-export function children(): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const rest = fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        return rest[1] === String(process.pid) && rest[0] !== 'Z';
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-const fdCount = () => fs.readdirSync('/proc/self/fd').length;
 
 /** Settles within `ms`, or resolves to 'unsettled'. */
 function within<T>(

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Pool, RestartLimitError, Sidecar, SidecarExitedError } from '../../src/index.js';
+import { Pool, RestartLimitError, Sidecar, SidecarExitedError, TimeoutError } from '../../src/index.js';
 
 /** Waits for an event while holding the event loop (idle sidecars do not). */
 function next<T>(em: NodeJS.EventEmitter, event: string): Promise<T> {
@@ -101,6 +101,19 @@ describe('pool', () => {
       outs.map((o) => o.trim()),
       ['81', '121'],
     );
+  });
+
+  test('a timed-out member is replaced; the other finishes; the pool goes on', async () => {
+    await using pool = await Pool.start({ size: 2, memory: 8 << 20 });
+    const [m0, m1] = pool.members as [Sidecar, Sidecar];
+    const sleep0 = (await m0.library('c')).func('int usleep(unsigned int usec)');
+    const sleep1 = (await m1.library('c')).func('int usleep(unsigned int usec)');
+    const pid0 = m0.pid;
+    const other = sleep1(150_000);
+    await assert.rejects(sleep0(5_000_000, { timeoutMs: 50 }), TimeoutError);
+    assert.equal(await other, 0);
+    assert.notEqual(m0.pid, pid0);
+    assert.deepEqual(await pool.each((sc) => sc.ping(3n)), [3n, 3n]);
   });
 
   test('a crash loop gives up with a RestartLimitError and a giveup event', async () => {

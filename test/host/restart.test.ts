@@ -6,25 +6,9 @@
  */
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { describe, test } from 'node:test';
 import { type ExitInfo, Sidecar, SidecarError, SidecarExitedError, TimeoutError } from '../../src/index.js';
-
-/** The pids of this process's live (not zombie) children. */
-function children(): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const rest = fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        return rest[1] === String(process.pid) && rest[0] !== 'Z';
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
+import { children } from '../support/procs.js';
 
 /**
  * Resolves with the next ExitInfo the sidecar emits. An idle sidecar does not

@@ -112,17 +112,25 @@ for (const backend of ['lapacke', 'js'] as const) {
           const a = Matrix.random(sc, m, n, { type, seed: m * 10 + n });
           const { p, l, u } = await a.lu(opts);
           assert.ok(maxDiff(mul(p, a), mul(l, u)) < tol * 10, `P·A = L·U for ${m}×${n}`);
-          for (const [i, r] of l.toArray().entries()) {
-            for (const [j, x] of r.entries()) assert.ok(j < i || x === (i === j ? 1 : 0), 'L unit lower');
-          }
-          for (const [i, r] of u.toArray().entries())
-            for (const [j, x] of r.entries()) assert.ok(j >= i || x === 0, 'U upper');
+          l.toArray().forEach((r, i) => {
+            r.forEach((x, j) => {
+              assert.ok(j < i || x === (i === j ? 1 : 0), 'L unit lower');
+            });
+          });
+          u.toArray().forEach((r, i) => {
+            r.forEach((x, j) => {
+              assert.ok(j >= i || x === 0, 'U upper');
+            });
+          });
         }
         const s = spd(20, type, 4);
         const l = await s.cholesky(opts);
         assert.ok(maxDiff(mul(l, T(l.toArray())), s.toArray()) < tol * 40, 'L·Lᵀ = A');
-        for (const [i, r] of l.toArray().entries())
-          for (const [j, x] of r.entries()) assert.ok(j <= i || x === 0, 'L lower');
+        l.toArray().forEach((r, i) => {
+          r.forEach((x, j) => {
+            assert.ok(j <= i || x === 0, 'L lower');
+          });
+        });
       });
 
       test('qr, eigSym, svd, lstsq', async (t) => {
