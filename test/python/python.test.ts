@@ -287,3 +287,19 @@ describe('python: crash, deadline, missing library', () => {
     }
   });
 });
+
+describe('python: in a jailed sidecar', () => {
+  test('the interpreter and NumPy load and run; a file outside the jail is refused', async () => {
+    const sc = await Sidecar.start({ jail: { bestEffort: true }, stdio: 'ignore' });
+    try {
+      const py = await sc.python();
+      assert.equal(await py.call('numpy.sum', [1, 2, 3]), 6);
+      if (sc.jail?.landlock) {
+        const err = (await py.exec('open("/etc/passwd").read()').catch((e) => e)) as PythonError;
+        assert.equal(err.type, 'PermissionError');
+      }
+    } finally {
+      await sc.stop();
+    }
+  });
+});
