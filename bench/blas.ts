@@ -132,6 +132,23 @@ export async function run(opts: BenchOptions): Promise<void> {
   const all = await Sidecar.start({ memory: MEMORY });
   const one = await Sidecar.start({ memory: MEMORY, env: { ...process.env, OPENBLAS_NUM_THREADS: '1' } });
   const pool = await Pool.start({ size: cores, memory: MEMORY });
+  // The peak: the FMA kernel on one core, and on every core at once (one pool member each).
+  const isas = supportedIsas();
+  const peaks = new Map<GemmIsa, { one: number; all: number }>();
+  for (const isa of isas) {
+    peaks.set(isa, {
+      one: await peak([one], isa, opts.runs),
+      all: await peak(pool.members as Sidecar[], isa, opts.runs),
+    });
+  }
+  const best = isas.length ? (peaks.get(bestIsa('f64')) as { one: number; all: number }) : undefined;
+  if (best) {
+    for (const [isa, p] of peaks) {
+      process.stdout.write(
+        `peak (independent FMAs, ${isa}): ${p.one.toFixed(1)} GFLOP/s on one core, ${p.all.toFixed(1)} on ${cores} (double; float twice that)\n`,
+      );
+    }
+  }
   const withBlis = await Sidecar.start({ memory: MEMORY, env: { ...process.env, BLIS_NUM_THREADS: String(cores) } });
   const hasBlis = await withBlis.library('blis').then(
     () => true,
@@ -142,7 +159,6 @@ export async function run(opts: BenchOptions): Promise<void> {
     () => false,
   );
   const runsAt = (n: number) => (n >= 2048 ? Math.max(3, Math.ceil(opts.runs / 2)) : opts.runs);
-  const isas = supportedIsas();
   const configs: Config[] = [
     { name: 'default (auto), 1 sidecar', cores, time: (n, t, r) => timeMatmul(all, n, t, r, 'auto') },
   ];
@@ -183,22 +199,6 @@ export async function run(opts: BenchOptions): Promise<void> {
     cores: 1,
     time: (n, t, r) => (n <= JS_MAX ? timeMatmul(all, n, t, Math.min(r, 3), 'js') : Promise.resolve(undefined)),
   });
-  // The peak: the FMA kernel on one core, and on every core at once (one pool member each).
-  const peaks = new Map<GemmIsa, { one: number; all: number }>();
-  for (const isa of isas) {
-    peaks.set(isa, {
-      one: await peak([one], isa, opts.runs),
-      all: await peak(pool.members as Sidecar[], isa, opts.runs),
-    });
-  }
-  const best = isas.length ? (peaks.get(bestIsa('f64')) as { one: number; all: number }) : undefined;
-  if (best) {
-    for (const [isa, p] of peaks) {
-      process.stdout.write(
-        `peak (independent FMAs, ${isa}): ${p.one.toFixed(1)} GFLOP/s on one core, ${p.all.toFixed(1)} on ${cores} (double; float twice that)\n`,
-      );
-    }
-  }
   const results = new Map<string, Map<string, Map<number, number>>>();
   try {
     for (const type of ['f64', 'f32'] as const) {
@@ -209,6 +209,8 @@ export async function run(opts: BenchOptions): Promise<void> {
         byConfig.set(c.name, row);
         for (const n of SIZES) {
           process.stdout.write(`  ${type} ${c.name} n=${n}…\r`);
+          // BLAS threads spin a while after their last job: let the previous row's go quiet first
+          await new Promise((r) => setTimeout(r, 300));
           const ms = await c.time(n, type, runsAt(n));
           if (ms) row.set(n, gflops(n, median(ms)));
         }

@@ -67,8 +67,27 @@ export async function run(opts: BenchOptions): Promise<void> {
       const procs = burners(busy);
       await new Promise((r) => setTimeout(r, 200)); // let them get going
       try {
-        const a = await measure(fs, opts.runs);
-        const b = await measure(ff, opts.runs);
+        // each round measures both, the order alternating, so that neither always comes first after a change of load
+        const a = { sync: [] as number[], async: [] as number[], lateMs: [] as number[] };
+        const b = { sync: [] as number[], async: [] as number[], lateMs: [] as number[] };
+        for (let r = 0; r < opts.runs; r++) {
+          const first = r % 2 === 0;
+          const x = await measure(first ? fs : ff, 1);
+          const y = await measure(first ? ff : fs, 1);
+          for (const [to, from] of first
+            ? [
+                [a, x],
+                [b, y],
+              ]
+            : [
+                [b, x],
+                [a, y],
+              ]) {
+            to.sync.push(...from.sync);
+            to.async.push(...from.async);
+            to.lateMs.push(...from.lateMs);
+          }
+        }
         const cell = (x: number[]) => median(x).toFixed(2);
         rows.push([
           `${busy} busy core${busy === 1 ? '' : 's'}`,
