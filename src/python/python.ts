@@ -5,6 +5,7 @@
  * output listener).
  */
 
+import { type ElementType, Matrix } from '../matrix/matrix.js';
 import { OP } from './protocol.js';
 import { type Interpreter, Kwargs, kwargs, PyObject, type PythonCallOptions } from './session.js';
 
@@ -122,6 +123,48 @@ export class Python {
       'array',
     ) as Promise<PyObject>;
   }
+
+  /**
+   * A NumPy result as a new Matrix in the region: `value` is a PyObject
+   * (or anything numpy.asarray takes) of one or two dimensions; its
+   * elements are copied in the sidecar (numpy.copyto into the Matrix's own
+   * bytes), cast to `type` (default: f32 for a float32 array, else f64).
+   * A vector becomes a column.
+   */
+  async toMatrix(value: unknown, opts: PythonCallOptions & { type?: ElementType } = {}): Promise<Matrix> {
+    const { type, ...call } = opts;
+    const o = this.#o(call);
+    this.#helpers ??= this.#core.request(
+      OP.EVAL,
+      [
+        '(lambda np: (lambda a: (lambda x: (list(x.shape), str(x.dtype)))(np.asarray(a)), lambda dst, a: np.copyto(dst, np.asarray(a).reshape(dst.shape), casting="unsafe")))(__import__("numpy"))',
+      ],
+      o,
+      'toMatrix',
+    ) as Promise<[PyObject, PyObject]>;
+    const [shapeOf, copyInto] = await this.#helpers;
+    const [shape, dtype] = (await this.call(shapeOf, value, kwargs({}))) as [number[], string];
+    if (shape.length > 2) {
+      throw new TypeError(`py.toMatrix: a Matrix has two dimensions, the array has shape (${shape.join(', ')})`);
+    }
+    const [rows, cols] = shape.length === 2 ? shape : shape.length === 1 ? [shape[0] as number, 1] : [1, 1];
+    const m = Matrix.zeros(
+      this.#core.sc,
+      rows as number,
+      cols as number,
+      type ?? (dtype === 'float32' ? 'f32' : 'f64'),
+    );
+    try {
+      await this.call(copyInto, m, value, kwargs({}));
+    } catch (e) {
+      m.free();
+      throw e;
+    }
+    m.backend = 'python (numpy.copyto)';
+    return m;
+  }
+  /** The two Python functions toMatrix uses (the shape and dtype; the copy), made on first use. */
+  #helpers: Promise<[PyObject, PyObject]> | null = null;
 
   /** The versions of Python and NumPy (null when NumPy does not import) in the sidecar. */
   async versions(): Promise<{ python: string; numpy: string | null }> {

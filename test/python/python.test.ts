@@ -180,6 +180,29 @@ describe('python: values, calls, arrays', () => {
     assert.equal(await py.call('numpy.sum', m), 21);
   });
 
+  test('a NumPy result becomes a Matrix in the region (a matrix, a vector as a column, float32 kept)', async () => {
+    const py = await sc.python();
+    const a = Matrix.from(sc, [
+      [4, 1],
+      [1, 3],
+    ]);
+    const inv = await py.toMatrix(await py.call('numpy.linalg.inv', a));
+    // against the inverse by hand: 1/11 · [[3, -1], [-1, 4]]
+    const want = [
+      [3 / 11, -1 / 11],
+      [-1 / 11, 4 / 11],
+    ];
+    inv.toArray().forEach((r, i) => {
+      r.forEach((x, j) => {
+        assert.ok(Math.abs(x - (want[i]?.[j] as number)) < 1e-15);
+      });
+    });
+    assert.equal(inv.data.buffer, a.data.buffer); // in the same region
+    const v = await py.toMatrix(await py.eval('__import__("numpy").array([1, 2, 3], dtype="float32")'));
+    assert.deepEqual([v.rows, v.cols, v.type, v.toArray()], [3, 1, 'f32', [[1], [2], [3]]]);
+    await assert.rejects(py.toMatrix(await py.eval('__import__("numpy").zeros((2, 2, 2))')), /two dimensions/);
+  });
+
   test('a 100 MB array reaches NumPy with no copy (the sidecar does not grow by it)', async () => {
     const py = await sc.python();
     const n = (100 << 20) / 8;
