@@ -196,6 +196,8 @@ export class Channel {
   // Rare per-slot state: touched only when a request has it.
   readonly #temps: (number[] | null)[] = new Array(RING_SLOTS).fill(null);
   readonly #signals: (AbortSignal | null)[] = new Array(RING_SLOTS).fill(null);
+  /** The abort listener each slot's signal has, removed when the slot is done (one signal may serve many calls). */
+  readonly #onAbort: ((() => void) | null)[] = new Array(RING_SLOTS).fill(null);
   readonly #failReasons: (Error | null)[] = new Array(RING_SLOTS).fill(null);
   /** 1 when slot i has any of the rare state above (or a record), so a release checks one byte. */
   readonly #rare = new Uint8Array(RING_SLOTS);
@@ -446,6 +448,11 @@ export class Channel {
       this.#tempCallbacks[i] = null;
     }
     this.#failReasons[i] = null;
+    const listener = this.#onAbort[i];
+    if (listener) {
+      this.#signals[i]?.removeEventListener('abort', listener);
+      this.#onAbort[i] = null;
+    }
     this.#signals[i] = null;
   }
 
@@ -620,7 +627,9 @@ export class Channel {
     if (signal) {
       this.#signals[i] = signal;
       this.#rare[i] = 1;
-      signal.addEventListener('abort', () => this.#abort(n, signal.reason), { once: true });
+      const onAbort = () => this.#abort(n, signal.reason);
+      this.#onAbort[i] = onAbort;
+      signal.addEventListener('abort', onAbort, { once: true });
     }
     this.#n = n + 1;
     this.i32[slot >> 2] = (2 * n + 1) | 0; // published; #wake fences before its sleep check
@@ -873,8 +882,28 @@ export class Channel {
     }
     const deadline = this.#timer.deadline(timeoutMs);
     return new Promise((resolve, reject) => {
-      const b = new BatchRun(req, lists, resolve, reject, deadline, timeoutMs);
-      if (signal) signal.addEventListener('abort', () => this.#abortBatch(b, signal.reason), { once: true });
+      let onAbort: (() => void) | null = null;
+      const done = () => {
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
+      };
+      const b = new BatchRun(
+        req,
+        lists,
+        (v) => {
+          done();
+          resolve(v);
+        },
+        (e) => {
+          done();
+          reject(e);
+        },
+        deadline,
+        timeoutMs,
+      );
+      if (signal) {
+        onAbort = () => this.#abortBatch(b, signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
       if (this.#overflow.length > 0 || !this.#pumpBatch(b))
         this.#overflow.push(b, undefined, undefined, undefined, 0, undefined);
       if (!this.#flushQueued) {

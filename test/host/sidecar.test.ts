@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import events from 'node:events';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
@@ -322,6 +323,15 @@ describe('calls through a real sidecar', () => {
       [buf, 9, 2],
     ]);
     assert.deepEqual([...buf], [9, 9, 7, 7]);
+  });
+
+  test('AbortSignal: one signal for many calls keeps no listener once they are done', async () => {
+    const abs = (await sc.library('c')).func('int abs(int)');
+    const ac = new AbortController();
+    for (let i = 0; i < 30; i++) assert.equal(await abs(-i, { signal: ac.signal }), i);
+    await Promise.all(Array.from({ length: 30 }, (_, i) => abs(-i, { signal: ac.signal })));
+    for (let i = 0; i < 30; i++) await abs.batch([[-i], [i]], { signal: ac.signal });
+    assert.equal(events.getEventListeners(ac.signal, 'abort').length, 0);
   });
 
   test('AbortSignal: an already aborted signal rejects without sending', async () => {
