@@ -95,8 +95,15 @@ const INF = Number.POSITIVE_INFINITY;
 const FAST_SPINS = 2048;
 /** How long a synchronous caller spins before sleeping (ms). */
 const SYNC_SPIN_MS = 0.05;
-/** How long the end-of-tick flush spins for completions (ms). */
+/** How long the end-of-tick flush spins for completions (ms), at least. */
 const ASYNC_SPIN_MS = 0.015;
+/**
+ * At most: the flush spins as long as 1.5 times the time recent requests
+ * took to complete, when that is below this (a call of 50 µs is caught by
+ * the spin rather than by the doorbell, whose wake-up costs about as much
+ * again); longer requests get the short spin.
+ */
+const ASYNC_SPIN_MAX_MS = 0.25;
 /** Longest the end-of-tick flush keeps pumping a stream of completions before yielding (ms). */
 const MAX_PUMP_MS = 2;
 /**
@@ -688,10 +695,14 @@ export class Channel {
       let quiet = t0;
       let seen = this.#head;
       let k = 0;
+      const lat = this.#latency;
+      const window =
+        lat < ASYNC_SPIN_MAX_MS ? Math.max(ASYNC_SPIN_MS, Math.min(ASYNC_SPIN_MAX_MS, 1.5 * lat)) : ASYNC_SPIN_MS;
       for (;;) {
         this.#drain();
         if (this.#head === this.#n || !this.#alive) {
           this.#asyncBackoff = 1;
+          if (this.#head !== seen || quiet === t0) this.#noteLatency(performance.now() - t0);
           break;
         }
         if (this.#head !== seen) {
@@ -703,7 +714,7 @@ export class Channel {
         if ((++k & 31) !== 0) continue;
         const now = performance.now();
         if (quiet < 0) quiet = now;
-        if (now - quiet > ASYNC_SPIN_MS) {
+        if (now - quiet > window) {
           this.#asyncSkip = this.#asyncBackoff;
           this.#asyncBackoff = Math.min(this.#asyncBackoff * 2, 256);
           break;
@@ -711,9 +722,19 @@ export class Channel {
         if (now - t0 > MAX_PUMP_MS) break; // let the event loop breathe; the doorbell continues
       }
     }
-    if (this.#head !== this.#n && this.#alive) this.#arm();
-    else this.#armForUpcalls();
+    if (this.#head !== this.#n && this.#alive) {
+      this.#flushedAt = started;
+      this.#arm();
+    } else this.#armForUpcalls();
   };
+
+  /** Recent completion times of requests the flush waited for (ms, an average weighted to the latest). */
+  #latency = 0;
+  /** When the flush that armed the doorbell began (0: none pending). */
+  #flushedAt = 0;
+  #noteLatency(ms: number): void {
+    this.#latency = this.#latency === 0 ? ms : 0.75 * this.#latency + 0.25 * ms;
+  }
 
   /**
    * Whether the machine is crowded (crowding.ts); the sidecar's spin budget
@@ -746,6 +767,10 @@ export class Channel {
 
   /** The doorbell rang: settle what completed; re-arm while requests remain (or callbacks may be called). */
   onBell(): void {
+    if (this.#flushedAt > 0) {
+      this.#noteLatency(performance.now() - this.#flushedAt);
+      this.#flushedAt = 0;
+    }
     this.#drain();
     if (this.#head !== this.#n) this.#arm();
     else {
