@@ -11,7 +11,7 @@ import type { CallOptions } from '../host/call.js';
 import { checkCallOptions, checkKeys, shown } from '../host/options.js';
 import { LinAlgError } from '../libs/errors.js';
 import { type Lapack, lapacke } from '../libs/lapack.js';
-import * as fb from './fallback/index.js';
+import type * as Fallback from './fallback/index.js';
 import { type Compute, copyInto, type ElementType, Matrix, shapeOf } from './matrix.js';
 
 export type SolverBackend = 'auto' | 'lapacke' | 'js';
@@ -43,6 +43,10 @@ function lapackOf(owner: Compute): Promise<Lapack | null> {
 
 type Plan = { lapack: Lapack; call: CallOptions } | { lapack: null; call: CallOptions };
 
+/** The TypeScript solvers, loaded the first time a sidecar without LAPACKE needs them. */
+const loaded: { fallback?: typeof Fallback } = {};
+const fb = (): typeof Fallback => loaded.fallback as typeof Fallback;
+
 async function plan(where: string, a: Matrix, opts: SolverOptions, square: boolean): Promise<Plan> {
   if (!(a instanceof Matrix)) throw new TypeError(`${where}: expected a Matrix, got ${shown(a)}`);
   if (opts === null || typeof opts !== 'object') throw new TypeError(`${where}: options must be an object`);
@@ -55,13 +59,13 @@ async function plan(where: string, a: Matrix, opts: SolverOptions, square: boole
   if (a.freed) throw new TypeError(`${where}: the matrix was freed`);
   if (square && a.rows !== a.cols) throw new TypeError(`${where}: needs a square matrix, got ${shapeOf(a)}`);
   const call = { timeoutMs: opts.timeoutMs, signal: opts.signal };
-  if (backend === 'js') return { lapack: null, call };
-  const lapack = await lapackOf(a.owner);
+  const lapack = backend === 'js' ? null : await lapackOf(a.owner);
   if (!lapack && backend === 'lapacke') {
     throw new TypeError(
       `${where}: the 'lapacke' backend was asked for, but LAPACKE does not load (apt-get install liblapacke)`,
     );
   }
+  if (!lapack) loaded.fallback ??= await import('./fallback/index.js');
   return { lapack, call };
 }
 
@@ -78,7 +82,7 @@ const elems = (m: Matrix) => m.data.subarray(m.offset, m.offset + Math.max(1, m.
 const prefix = (m: Matrix) => (m.type === 'f64' ? 'd' : 's');
 
 /** A matrix as the fallback solvers take it (a contiguous copy when it is a strided view). */
-function dense(m: Matrix): fb.Dense {
+function dense(m: Matrix): Fallback.Dense {
   const c = m.contiguous ? m : m.copy();
   const data = c.data.subarray(c.offset, c.offset + c.rows * c.cols);
   // The fallback's in-place routines must not write into the caller's matrix.
@@ -86,7 +90,7 @@ function dense(m: Matrix): fb.Dense {
 }
 
 /** A fallback result copied into the region. */
-function toMatrix(owner: Compute, d: fb.Dense, type: ElementType): Matrix {
+function toMatrix(owner: Compute, d: Fallback.Dense, type: ElementType): Matrix {
   const m = Matrix.zeros(owner, d.rows, d.cols, type);
   for (let i = 0; i < d.rows; i++) m.data.set(d.data.subarray(i * d.stride, i * d.stride + d.cols), i * d.cols);
   return m;
@@ -104,7 +108,7 @@ function rhs(where: string, a: Matrix, b: Matrix, rows = a.rows): void {
 export async function solve(a: Matrix, b: Matrix, opts: SolverOptions = {}): Promise<Matrix> {
   const p = await plan('solve', a, opts, true);
   rhs('solve', a, b);
-  if (!p.lapack) return named(toMatrix(a.owner, fb.solve(dense(a), dense(b)), a.type), p);
+  if (!p.lapack) return named(toMatrix(a.owner, fb().solve(dense(a), dense(b)), a.type), p);
   const lu = a.copy();
   const x = b.copy();
   const ipiv = a.owner.alloc('int', Math.max(1, a.rows));
@@ -160,7 +164,7 @@ async function getrf(
 /** The determinant (0 for a singular matrix). */
 export async function det(a: Matrix, opts: SolverOptions = {}): Promise<number> {
   const p = await plan('det', a, opts, true);
-  if (!p.lapack) return fb.det(dense(a));
+  if (!p.lapack) return fb().det(dense(a));
   const { lu, ipiv, singular } = await getrf(a, p);
   try {
     if (singular) return 0;
@@ -177,7 +181,7 @@ export async function det(a: Matrix, opts: SolverOptions = {}): Promise<number> 
 /** The inverse (a LinAlgError for a singular matrix). */
 export async function inv(a: Matrix, opts: SolverOptions = {}): Promise<Matrix> {
   const p = await plan('inv', a, opts, true);
-  if (!p.lapack) return named(toMatrix(a.owner, fb.inverse(dense(a)), a.type), p);
+  if (!p.lapack) return named(toMatrix(a.owner, fb().inverse(dense(a)), a.type), p);
   const { lu, ipiv } = await getrf(a, p);
   try {
     const f = p.lapack[`${prefix(a)}getri`] as Lapack['dgetri'];
@@ -208,7 +212,7 @@ export async function lu(a: Matrix, opts: SolverOptions = {}): Promise<{ p: Matr
     a.owner.free(r.ipiv);
   } else {
     const d = dense(a);
-    const f = fb.getrf(d);
+    const f = fb().getrf(d);
     factors = d.data;
     pivots = f.ipiv;
   }
@@ -241,7 +245,7 @@ export async function lu(a: Matrix, opts: SolverOptions = {}): Promise<{ p: Matr
 /** L, lower triangular, with A = L·Lᵀ (A symmetric positive definite; its lower triangle is read). */
 export async function cholesky(a: Matrix, opts: SolverOptions = {}): Promise<Matrix> {
   const p = await plan('cholesky', a, opts, true);
-  if (!p.lapack) return named(toMatrix(a.owner, fb.cholesky(dense(a)), a.type), p);
+  if (!p.lapack) return named(toMatrix(a.owner, fb().cholesky(dense(a)), a.type), p);
   const l = a.copy();
   try {
     const f = p.lapack[`${prefix(a)}potrf`] as Lapack['dpotrf'];
@@ -258,7 +262,7 @@ export async function cholesky(a: Matrix, opts: SolverOptions = {}): Promise<Mat
 export async function qr(a: Matrix, opts: SolverOptions = {}): Promise<{ q: Matrix; r: Matrix }> {
   const p = await plan('qr', a, opts, false);
   if (!p.lapack) {
-    const { q, r } = fb.qr(dense(a));
+    const { q, r } = fb().qr(dense(a));
     return { q: named(toMatrix(a.owner, q, a.type), p), r: named(toMatrix(a.owner, r, a.type), p) };
   }
   const m = a.rows;
@@ -290,7 +294,7 @@ export async function eigSym(
 ): Promise<{ values: Float64Array | Float32Array; vectors: Matrix }> {
   const p = await plan('eigSym', a, opts, true);
   if (!p.lapack) {
-    const e = fb.eigSym(dense(a));
+    const e = fb().eigSym(dense(a));
     return { values: e.values.slice(), vectors: named(toMatrix(a.owner, e.vectors, a.type), p) };
   }
   const v = a.copy();
@@ -323,7 +327,7 @@ export async function svd(
 ): Promise<{ u: Matrix; s: Float64Array | Float32Array; vt: Matrix }> {
   const p = await plan('svd', a, opts, false);
   if (!p.lapack) {
-    const r = fb.svd(dense(a));
+    const r = fb().svd(dense(a));
     return {
       u: named(toMatrix(a.owner, r.u, a.type), p),
       s: r.s.slice(),
@@ -368,7 +372,7 @@ export async function svd(
 export async function lstsq(a: Matrix, b: Matrix, opts: SolverOptions = {}): Promise<Matrix> {
   const p = await plan('lstsq', a, opts, false);
   rhs('lstsq', a, b);
-  if (!p.lapack) return named(toMatrix(a.owner, fb.lstsq(dense(a), dense(b)), a.type), p);
+  if (!p.lapack) return named(toMatrix(a.owner, fb().lstsq(dense(a), dense(b)), a.type), p);
   const m = a.rows;
   const n = a.cols;
   const nrhs = b.cols;
