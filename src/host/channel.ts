@@ -44,6 +44,7 @@ import {
 } from '../channel/layout.js';
 import { REQUESTS } from '../channel/requests.js';
 import { type ChannelAddon, channelAddon } from './addon.js';
+import { BatchRun } from './batch.js';
 import { machineCrowded } from './crowding.js';
 import { DeadlineTimer } from './deadlines.js';
 import { AbortError, ProtocolError, SidecarError, TimeoutError } from './errors.js';
@@ -137,32 +138,6 @@ const capture = (resolve: (v: unknown) => void, reject: (e: unknown) => void): v
   captured.reject = reject;
 };
 
-/** A batch of calls of one function: submitted in runs of slots, settled by one promise. */
-export class BatchRun {
-  next = 0;
-  done = 0;
-  failed = false;
-  readonly count: number;
-  readonly out: unknown[];
-  constructor(
-    readonly req: Request,
-    readonly lists: readonly (readonly unknown[])[],
-    readonly resolve: (v: unknown[]) => void,
-    readonly reject: (e: unknown) => void,
-    readonly deadline: number,
-    readonly timeoutMs: number,
-  ) {
-    this.count = lists.length;
-    this.out = new Array(lists.length).fill(undefined);
-  }
-  fail(e: unknown): void {
-    if (this.failed) return;
-    this.failed = true;
-    this.next = this.count;
-    this.reject(e);
-  }
-}
-
 /** The channel's no-op: what an aborted, not yet taken request becomes. */
 const PING = REQUESTS.ping.code;
 
@@ -208,9 +183,9 @@ export class Channel {
   readonly #failReasons: (Error | null)[] = new Array(RING_SLOTS).fill(null);
   /** 1 when slot i has any of the rare state above (or a record), so a release checks one byte. */
   readonly #rare = new Uint8Array(RING_SLOTS);
-  readonly #batches: (BatchRun | null)[] = new Array(RING_SLOTS).fill(null);
+  readonly #batches: (BatchRun<Request> | null)[] = new Array(RING_SLOTS).fill(null);
   readonly #batchK = new Int32Array(RING_SLOTS);
-  readonly #overflow = new RequestQueue<Request, BatchRun>();
+  readonly #overflow = new RequestQueue<Request, BatchRun<Request>>();
   #argsHead = 0;
   #argsTail = 0;
   #fillTemps: number[] | null = null;
@@ -939,7 +914,7 @@ export class Channel {
   }
 
   /** Submits as much of a batch as there is room for; true when all of it is submitted (or it failed). */
-  #pumpBatch(b: BatchRun): boolean {
+  #pumpBatch(b: BatchRun<Request>): boolean {
     const i32 = this.i32;
     const lists = b.lists;
     const count = b.count;
@@ -1005,7 +980,7 @@ export class Channel {
     return b.next === count;
   }
 
-  #abortBatch(b: BatchRun, reason: unknown): void {
+  #abortBatch(b: BatchRun<Request>, reason: unknown): void {
     if (b.failed || b.done === b.count) return;
     const err = new AbortError(b.req.name, reason);
     b.next = b.count; // submit no more of it
