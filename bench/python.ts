@@ -15,6 +15,7 @@
 
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { Pool } from '../src/host/pool.js';
 import { kwargs, type PyObject, Sidecar } from '../src/index.js';
 import { median, type Row, table } from './harness.js';
@@ -75,6 +76,62 @@ function throughPipe(child: ChildProcessWithoutNullStreams, data: Float64Array, 
     child.stdin.write(`${n} ${op}\n`);
     child.stdin.write(Buffer.from(data.buffer, data.byteOffset, n));
   });
+}
+
+/**
+ * The usual in-process bridge, where it is installed (it is not a
+ * dependency: it builds a native addon with node-gyp): Python inside Node's
+ * own process, typed arrays crossing as `bytes` (copied both ways).
+ */
+async function bridge(big: Float64Array, runs: number, N: number): Promise<{ big: Row[]; rt: Row[] } | null> {
+  const spec = 'node-calls-python';
+  let py: {
+    importSync(file: string): unknown;
+    callSync(m: unknown, f: string, ...a: unknown[]): unknown;
+    call(m: unknown, f: string, ...a: unknown[]): Promise<unknown>;
+  };
+  try {
+    py = ((await import(spec)) as { interpreter: typeof py }).interpreter;
+  } catch {
+    return null;
+  }
+  const dir = fs.mkdtempSync(`${os.tmpdir()}/sidecar-bridge-`);
+  const file = `${dir}/bench_bridge.py`;
+  fs.writeFileSync(
+    file,
+    'import numpy\ndef add(a, b):\n    return a + b\ndef echo(b, k):\n    a = numpy.frombuffer(b, dtype=numpy.float64).copy()\n    if k: a += k\n    return a.tobytes()\n',
+  );
+  try {
+    const m = py.importSync(file);
+    const back = (k: number) => {
+      const r = py.callSync(m, 'echo', big, k) as ArrayBuffer;
+      big.set(new Float64Array(r));
+    };
+    return {
+      big: [
+        { name: 'node-calls-python: bytes to NumPy and back', ms: await times(runs, async () => back(0)) },
+        { name: 'node-calls-python: ... and a += 1', ms: await times(runs, async () => back(1)) },
+      ],
+      rt: [
+        {
+          name: 'node-calls-python add(1, 2), sync',
+          ms: await times(runs, async () => {
+            for (let i = 0; i < N; i++) py.callSync(m, 'add', 1, 2);
+          }),
+          work: N,
+        },
+        {
+          name: 'node-calls-python add(1, 2), awaited',
+          ms: await times(runs, async () => {
+            for (let i = 0; i < N; i++) await py.call(m, 'add', 1, 2);
+          }),
+          work: N,
+        },
+      ],
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function run(opts: BenchOptions): Promise<void> {
@@ -192,7 +249,19 @@ print(json.dumps(t))`,
       { name: 'child python3: ... and a += 1', ms: pipeAdd },
     ]),
   );
-  process.stdout.write('  (no node–python bridge from npm was measured)\n\n');
+  const bridgeRows = await bridge(big, runs, N);
+  if (bridgeRows) {
+    process.stdout.write(
+      table('the same through node-calls-python (in the host process; arrays as bytes, copied)', bridgeRows.big),
+    );
+    process.stdout.write(
+      table(`round trip through node-calls-python (${N} calls per run)`, bridgeRows.rt, { unit: 'call' }),
+    );
+  } else
+    process.stdout.write(
+      '  (node-calls-python is not installed: npm install --no-save node-calls-python to compare)\n',
+    );
+  process.stdout.write('\n');
   sc.free(big);
   await sc.stop();
 
