@@ -55,6 +55,12 @@ export const JAIL_BLOCK = {
   errno: 356,
   /** u32: the steps done so far (JAIL_STEP), for a start-up failure's message. */
   step: 360,
+  /** u32: how many initialisation calls follow the Landlock ruleset (JAIL_INIT entries). */
+  initCount: 364,
+  /** u64 address: initCount × JAIL_INIT. */
+  inits: 368,
+  /** i32: 1 + the index of the initialisation that failed (its symbol missing, or a non-zero result it must not have). */
+  initFailed: 376,
   size: 384,
 } as const;
 
@@ -63,6 +69,25 @@ export const JAIL_FLAG = {
   bestEffort: 1,
   landlock: 2,
   seccomp: 4,
+  /** dlopen the preloads RTLD_GLOBAL (an interpreter whose extension modules need its symbols). */
+  preloadGlobal: 8,
+} as const;
+
+/**
+ * One initialisation call, made after the Landlock ruleset and before the
+ * filter (so what it loads needs no system call the filter denies, and any
+ * thread it starts is under Landlock already): `symbol(arg)`, found with
+ * dlsym in the global scope. Python is initialised this way, and the
+ * imports a jailed sidecar's user lists.
+ */
+export const JAIL_INIT = {
+  /** u64 address of the NUL-terminated symbol name. */
+  symbol: 0,
+  /** u64: the argument (an integer, or the address of a string). */
+  arg: 8,
+  /** u64: 1 when the call must return 0 (in eax), else 0. */
+  mustBeZero: 16,
+  size: 24,
 } as const;
 
 /** The steps in order, as written to JAIL_BLOCK.step when each begins. */
@@ -73,6 +98,8 @@ export const JAIL_STEP = {
   landlock: 4,
   seccomp: 5,
   done: 6,
+  /** The initialisation calls, between the Landlock ruleset and the filter. */
+  init: 7,
 } as const;
 
 /** Control-page fields a jailed sidecar's SIGSYS handler writes (offsets from the channel's start). */

@@ -26,6 +26,13 @@ export interface JailOptions {
   preload?: string[];
   /** Go on without Landlock or seccomp where the kernel lacks them; `sc.jail.missing` says what is missing. */
   bestEffort?: boolean;
+  /**
+   * Start CPython, and import these modules, while the jail is being set up:
+   * after the Landlock ruleset, before the seccomp filter. `sc.python()` then
+   * finds the interpreter running. `true`: libpython alone; `{ imports:
+   * ['numpy'], library? }`: with the modules (and that libpython).
+   */
+  python?: boolean | { imports?: string[]; library?: string };
 }
 
 /** What a jailed sidecar reached, as `sc.jail` reports it. */

@@ -91,9 +91,7 @@ const copied = result(REQUESTS.copy, 'copied');
 /** copy(dst region offset, src address, length) → bytes copied; -errno (EFAULT) for an unreadable source. */
 export const COPY = define('copy', (ch, slot) => Number(BigInt.asIntN(64, copied(ch, slot))));
 
-export const RTLD_NOW = 2;
-/** dlopen flag: the library's symbols resolve later libraries' undefined ones (Python's extension modules need it). */
-export const RTLD_GLOBAL = 0x100;
+export { RTLD_GLOBAL, RTLD_NOW } from '../sys/linux.js';
 
 const stringLength = result(REQUESTS.string, 'length');
 const stringDst = result(REQUESTS.string, 'dst');

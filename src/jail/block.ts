@@ -4,7 +4,7 @@
  * sidecar reached.
  */
 
-import { JAIL_BLOCK, JAIL_FLAG, JAIL_MAGIC, JAIL_STEP, LANDLOCK_ABI_MAX } from '../channel/jail.js';
+import { JAIL_BLOCK, JAIL_FLAG, JAIL_INIT, JAIL_MAGIC, JAIL_STEP, LANDLOCK_ABI_MAX } from '../channel/jail.js';
 import type { JailPlan, JailReport } from '../host/jailing.js';
 import { RLIMIT } from '../sys/linux.js';
 import { masksByAbi, type PathRule, pathRules } from './landlock.js';
@@ -17,6 +17,7 @@ const STEP_NAMES: Record<number, string> = {
   [JAIL_STEP.rlimits]: 'setting a resource limit',
   [JAIL_STEP.landlock]: 'the Landlock ruleset',
   [JAIL_STEP.seccomp]: 'the seccomp filter',
+  [JAIL_STEP.init]: 'starting Python (jail.python)',
 };
 
 const ERRNO: Record<number, string> = {
@@ -39,20 +40,37 @@ export function makePlan(policy: JailPolicy, where: string): JailPlan {
   if (policy.memory !== null) rlimits.push([RLIMIT.DATA, policy.memory]);
   if (policy.cpuSeconds !== null) rlimits.push([RLIMIT.CPU, policy.cpuSeconds]);
   const ports = policy.network === false ? [] : policy.network;
-  const strings = [...policy.preload, ...rules.map((r) => r.path)].map((s) => Buffer.from(`${s}\0`, 'utf8'));
+  const py = policy.python;
+  const preload = py ? [...policy.preload, py.library] : policy.preload;
+  // CPython started (Py_InitializeEx(0): no signal handlers of its own) and the imports run, the GIL kept by
+  // the thread that serves the requests; PyRun_SimpleString returns 0 when the imports worked.
+  const inits: [string, bigint | string, boolean][] = py
+    ? [
+        ['Py_InitializeEx', 0n, false],
+        ...(py.imports.length
+          ? [['PyRun_SimpleString', py.imports.map((m) => `import ${m}`).join('\n'), true] as [string, string, boolean]]
+          : []),
+      ]
+    : [];
+  const strings = [...preload, ...rules.map((r) => r.path)].map((s) => Buffer.from(`${s}\0`, 'utf8'));
+  const initStrings = inits
+    .flatMap(([sym, arg]) => [sym, ...(typeof arg === 'string' ? [arg] : [])])
+    .map((s) => Buffer.from(`${s}\0`, 'utf8'));
   const at = {
     preloads: JAIL_BLOCK.size,
-    rlimits: JAIL_BLOCK.size + 8 * policy.preload.length,
+    rlimits: JAIL_BLOCK.size + 8 * preload.length,
+    inits: 0,
     fsRules: 0,
     ports: 0,
     filter: 0,
     strings: 0,
   };
-  at.fsRules = at.rlimits + 16 * rlimits.length;
+  at.inits = at.rlimits + 16 * rlimits.length;
+  at.fsRules = at.inits + JAIL_INIT.size * inits.length;
   at.ports = at.fsRules + 16 * rules.length;
   at.filter = at.ports + 8 * ports.length;
   at.strings = at.filter + filter.bytes.length;
-  const size = at.strings + strings.reduce((n, b) => n + b.length, 0);
+  const size = at.strings + [...strings, ...initStrings].reduce((n, b) => n + b.length, 0);
   const masks = masksByAbi();
 
   return {
@@ -64,10 +82,15 @@ export function makePlan(policy: JailPolicy, where: string): JailPlan {
       dv.setUint32(JAIL_BLOCK.magic, JAIL_MAGIC, true);
       dv.setUint32(
         JAIL_BLOCK.flags,
-        JAIL_FLAG.landlock | JAIL_FLAG.seccomp | (policy.bestEffort ? JAIL_FLAG.bestEffort : 0),
+        JAIL_FLAG.landlock |
+          JAIL_FLAG.seccomp |
+          (policy.bestEffort ? JAIL_FLAG.bestEffort : 0) |
+          (py ? JAIL_FLAG.preloadGlobal : 0),
         true,
       );
-      dv.setUint32(JAIL_BLOCK.preloadCount, policy.preload.length, true);
+      dv.setUint32(JAIL_BLOCK.preloadCount, preload.length, true);
+      dv.setUint32(JAIL_BLOCK.initCount, inits.length, true);
+      q(JAIL_BLOCK.inits, address + at.inits);
       dv.setUint32(JAIL_BLOCK.rlimitCount, rlimits.length, true);
       dv.setUint32(JAIL_BLOCK.fsRuleCount, rules.length, true);
       dv.setUint32(JAIL_BLOCK.portCount, ports.length, true);
@@ -90,8 +113,15 @@ export function makePlan(policy: JailPolicy, where: string): JailPlan {
         return address + s - b.length;
       };
       let k = 0;
-      policy.preload.forEach((_, i) => {
+      preload.forEach((_, i) => {
         q(at.preloads + 8 * i, put(strings[k++] as Buffer));
+      });
+      let j = 0;
+      inits.forEach(([, arg, mustBeZero], i) => {
+        const e = at.inits + JAIL_INIT.size * i;
+        q(e + JAIL_INIT.symbol, put(initStrings[j++] as Buffer));
+        q(e + JAIL_INIT.arg, typeof arg === 'string' ? put(initStrings[j++] as Buffer) : arg);
+        q(e + JAIL_INIT.mustBeZero, mustBeZero ? 1 : 0);
       });
       rlimits.forEach(([r, v], i) => {
         q(at.rlimits + 16 * i, r);
@@ -151,7 +181,14 @@ export function makePlan(policy: JailPolicy, where: string): JailPlan {
       const step = dv.getUint32(JAIL_BLOCK.step, true);
       const errno = errnoName(i32(JAIL_BLOCK.errno));
       const p = i32(JAIL_BLOCK.preloadFailed);
-      if (p > 0) return `preloading ${policy.preload[p - 1]} failed: ${errorText || 'dlopen returned NULL'}`;
+      if (p > 0) return `preloading ${preload[p - 1]} failed: ${errorText || 'dlopen returned NULL'}`;
+      const n = i32(JAIL_BLOCK.initFailed);
+      if (n > 0) {
+        const [sym] = inits[n - 1] as [string, unknown, boolean];
+        return sym === 'PyRun_SimpleString'
+          ? `jail.python: importing ${py?.imports.join(', ')} failed (the traceback went to the sidecar's stderr)`
+          : `jail.python: ${sym} is not in ${py?.library}: ${errorText || 'dlsym returned NULL'}`;
+      }
       const r = i32(JAIL_BLOCK.rlimitFailed);
       if (r > 0) return `setrlimit(${(rlimits[r - 1] as [number, number])[0]}) failed (${errno})`;
       const f = i32(JAIL_BLOCK.fsRuleFailed);

@@ -6,7 +6,9 @@
  * allowed, 4 GiB of data, 256 open files, no core dumps.
  */
 
+import fs from 'node:fs';
 import path from 'node:path';
+import { KNOWN_LIBRARIES } from '../host/known.js';
 
 export type { JailOptions } from '../host/jailing.js';
 
@@ -23,6 +25,45 @@ export interface JailPolicy {
   threads: boolean;
   preload: string[];
   bestEffort: boolean;
+  /** CPython to start (and modules to import) before the filter, or null. */
+  python: { library: string; imports: string[] } | null;
+}
+
+/** Where a libpython of the known set is looked for when `jail.python` names none. */
+const LIBRARY_DIRS = ['/usr/lib/x86_64-linux-gnu', '/lib/x86_64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib'];
+
+function pythonOf(where: string, v: unknown): JailPolicy['python'] {
+  if (v === undefined || v === false) return null;
+  const o = (v === true ? {} : v) as { imports?: unknown; library?: unknown };
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) {
+    throw new TypeError(`${where}: jail.python must be true, false or { imports?, library? }, got ${shown(v)}`);
+  }
+  for (const k of Object.keys(o)) {
+    if (k !== 'imports' && k !== 'library') {
+      throw new TypeError(`${where}: unknown jail.python option '${k}' (imports, library)`);
+    }
+  }
+  const imports = o.imports ?? [];
+  if (
+    !Array.isArray(imports) ||
+    !imports.every((m) => typeof m === 'string' && /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(m))
+  ) {
+    throw new TypeError(`${where}: jail.python.imports must be an array of module names, got ${shown(o.imports)}`);
+  }
+  let library = o.library;
+  if (library !== undefined && (typeof library !== 'string' || library === '' || library.includes('\0'))) {
+    throw new TypeError(`${where}: jail.python.library must be a libpython soname or path, got ${shown(library)}`);
+  }
+  if (library === undefined) {
+    const sonames = KNOWN_LIBRARIES.python?.sonames ?? [];
+    library = sonames.flatMap((so) => LIBRARY_DIRS.map((d) => `${d}/${so}`)).find((f) => fs.existsSync(f));
+    if (library === undefined) {
+      throw new TypeError(
+        `${where}: jail.python: no libpython found (tried ${sonames.join(', ')}; apt-get install libpython3.11), or name one in jail.python.library`,
+      );
+    }
+  }
+  return { library: library as string, imports: imports as string[] };
 }
 
 /** Where libraries live, and what glibc and OpenBLAS read at run time (ld.so's cache, the time zone, the CPU list). */
@@ -38,7 +79,18 @@ export const DEFAULT_READ = [
   '/sys/devices/system/cpu',
 ];
 
-const KEYS = ['fs', 'network', 'memory', 'cpuSeconds', 'maxFiles', 'fileSize', 'threads', 'preload', 'bestEffort'];
+const KEYS = [
+  'fs',
+  'network',
+  'memory',
+  'cpuSeconds',
+  'maxFiles',
+  'fileSize',
+  'threads',
+  'preload',
+  'bestEffort',
+  'python',
+];
 
 function shown(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
@@ -132,5 +184,6 @@ export function resolveJail(options: unknown, where: string): JailPolicy {
     threads: (o.threads as boolean | undefined) ?? true,
     preload,
     bestEffort: (o.bestEffort as boolean | undefined) ?? false,
+    python: pythonOf(where, o.python),
   };
 }

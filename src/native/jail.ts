@@ -19,7 +19,7 @@
  * SIGSYS is killed by the kernel instead (no name, still dead).
  */
 
-import { JAIL_BLOCK, JAIL_FLAG, JAIL_STEP, VIOLATION } from '../channel/jail.js';
+import { JAIL_BLOCK, JAIL_FLAG, JAIL_INIT, JAIL_STEP, VIOLATION } from '../channel/jail.js';
 import { EXIT_CODE } from '../channel/layout.js';
 import {
   AT_FDCWD,
@@ -29,6 +29,7 @@ import {
   O_CLOEXEC,
   O_PATH,
   PR_SET_NO_NEW_PRIVS,
+  RTLD_GLOBAL,
   RTLD_NOW,
   SA_SIGINFO,
   SECCOMP_FILTER_FLAG_TSYNC,
@@ -125,6 +126,11 @@ export function emitJail(
     a.mov(rax, Bq('preloads'));
     a.mov(rdi, qword(rax, r12, 8, 0));
     a.mov(esi, RTLD_NOW);
+    const local = a.label();
+    a.test(B('flags'), JAIL_FLAG.preloadGlobal);
+    a.jz(local);
+    a.or(esi, RTLD_GLOBAL);
+    a.bind(local);
     call('dlopen');
     a.inc(r12d);
     a.test(rax, rax);
@@ -294,6 +300,46 @@ export function emitJail(
     a.mov(B('landlock'), 1);
   }
   a.bind(afterLandlock);
+
+  // 4b. The initialisation calls: symbol(arg) each, under Landlock (a thread they start inherits it)
+  // and before the filter (they may need system calls it denies: an interpreter's start-up).
+  step(JAIL_STEP.init);
+  {
+    const next = a.label();
+    const end = a.label();
+    const missing = a.label();
+    const ok = a.label();
+    a.xor(r12d, r12d);
+    a.bind(next);
+    a.cmp(r12d, B('initCount'));
+    a.jae(end);
+    a.mov(r13, r12);
+    a.lea(r13, qword(r13, r13, 2)); // × JAIL_INIT.size (24)
+    a.shl(r13, 3);
+    a.add(r13, Bq('inits'));
+    a.xor(edi, edi); // RTLD_DEFAULT
+    a.mov(rsi, qword(r13, JAIL_INIT.symbol));
+    call('dlsym');
+    a.inc(r12d);
+    a.test(rax, rax);
+    a.jz(missing);
+    a.mov(rdi, qword(r13, JAIL_INIT.arg));
+    a.call(rax);
+    a.cmp(qword(r13, JAIL_INIT.mustBeZero), 0);
+    a.je(ok);
+    a.test(eax, eax);
+    a.jz(ok);
+    a.mov(B('initFailed'), r12d);
+    a.mov(rax, -1);
+    a.jmp(fatalErrno);
+    a.bind(ok);
+    a.jmp(next);
+    a.bind(missing);
+    a.mov(B('initFailed'), r12d);
+    a.call(saveError);
+    a.jmp(fatal);
+    a.bind(end);
+  }
 
   // 5. The SIGSYS handler, then the filter on every thread (TSYNC).
   step(JAIL_STEP.seccomp);

@@ -61,6 +61,8 @@ export const ENOSYS = 38;
 export const SIGSYS = 31;
 export const SA_SIGINFO = 4;
 export const RTLD_NOW = 2;
+/** dlopen: the library's symbols resolve later libraries' references (an interpreter's extension modules). */
+export const RTLD_GLOBAL = 0x100;
 export const PR_SET_NO_NEW_PRIVS = 38;
 export const O_PATH = 0x200000;
 export const AT_FDCWD = -100;

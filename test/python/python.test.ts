@@ -325,4 +325,36 @@ describe('python: in a jailed sidecar', () => {
       await sc.stop();
     }
   });
+
+  test('jail.python starts the interpreter and the listed imports before the filter', async () => {
+    const sc = await Sidecar.start({
+      jail: { bestEffort: true, python: { imports: ['numpy', 'json'] } },
+      stdio: 'ignore',
+    });
+    try {
+      const py = await sc.python();
+      // Imported while the jail was set up: in sys.modules before anything here imported them.
+      assert.deepEqual(await py.eval('[m in __import__("sys").modules for m in ("numpy", "json", "decimal")]'), [
+        true,
+        true,
+        false,
+      ]);
+      assert.equal(
+        await py.eval('__import__("threading").current_thread() is __import__("threading").main_thread()'),
+        true,
+      );
+      assert.equal(await py.call('numpy.sum', [4, 5, 6]), 15);
+      if (sc.jail?.landlock) {
+        const err = (await py.exec('open("/etc/passwd").read()').catch((e) => e)) as PythonError;
+        assert.equal(err.type, 'PermissionError');
+      }
+    } finally {
+      await sc.stop();
+    }
+    await assert.rejects(
+      Sidecar.start({ jail: { bestEffort: true, python: { imports: ['no_such_module_here'] } }, stdio: 'ignore' }),
+      /jail.python: importing no_such_module_here failed/,
+    );
+    await assert.rejects(Sidecar.start({ jail: { python: { imports: ['os; import x'] } } }), /module names/);
+  });
 });
