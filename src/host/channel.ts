@@ -719,7 +719,8 @@ export class Channel {
    */
   #crowded(): boolean {
     if (this.#spinTicks === 0n) return false;
-    const c = machineCrowded(performance.now());
+    const asleep = Atomics.load(this.i32, (this.offset + CONTROL.sqSleep) >> 2) !== 0;
+    const c = machineCrowded(performance.now(), asleep ? 0 : 1);
     if (c !== this.#spinOff) {
       this.#spinOff = c;
       this.u64[(this.offset + CONTROL.spinTicks) >> 3] = c ? 0n : this.#spinTicks;

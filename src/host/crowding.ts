@@ -1,12 +1,11 @@
 /**
- * Whether the machine's CPUs are all taken: then spinning is a loss (a
- * spinning waiter takes the core the other side needs), and both sides of a
- * channel wait on the futex at once. Read from the kernel's count of
+ * Whether the machine's CPUs are all taken: then a spinning sidecar is a
+ * loss (it takes the core the host needs). Read from the kernel's count of
  * runnable tasks (the fourth field of /proc/loadavg, an instantaneous
- * figure, unlike the averages), at most every CHECK_MS. With hysteresis:
- * crowded when more tasks are runnable than there are CPUs, no longer
- * crowded only when fewer are (this process's own thread, and a spinning
- * sidecar, count among them).
+ * figure, unlike the averages), at most every CHECK_MS, less this thread
+ * and the caller's own sidecar when it is awake: crowded when the others
+ * leave no CPU each for the host and the sidecar. (Counting our own two
+ * would hold a two-core machine crowded for as long as calls stream.)
  */
 
 import fs from 'node:fs';
@@ -30,15 +29,18 @@ export function runnableTasks(): number {
   }
 }
 
-/** Whether every CPU is taken (checked at most every 50 ms; false where the kernel does not say). */
-export function machineCrowded(now: number): boolean {
+/**
+ * Whether every CPU is taken (checked at most every 50 ms; false where the
+ * kernel does not say). `ownAwake`: 1 when the caller's sidecar is running
+ * (not asleep on its futex), so it is not counted among the others.
+ */
+export function machineCrowded(now: number, ownAwake: number): boolean {
   if (now < nextCheck || !readable) return crowded;
   nextCheck = now + CHECK_MS;
   const r = runnableTasks();
   if (r < 0) {
     readable = false;
     crowded = false;
-  } else if (r > cpus) crowded = true;
-  else if (r < cpus) crowded = false;
+  } else crowded = r - 1 - ownAwake + 2 > cpus;
   return crowded;
 }
