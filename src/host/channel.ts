@@ -1059,12 +1059,13 @@ export class Channel {
     const want = (n + 1) | 0;
     i32[slot >> 2] = (2 * n + 1) | 0; // published (see #wake)
     this.#wake();
-    this.#crowded(); // (the sidecar's spin budget follows the machine's load)
     let k = 0;
     while (Atomics.load(i32, cq) !== want) {
       if (this.#callbacks.size > 0 && this.#serveUpcalls()) k = 0; // a callback: its call goes on
       if (++k === FAST_SPINS) {
         // The long way: if the sidecar dies or is replaced meanwhile, the reason arrives here.
+        // (Only calls that take it check the machine's load: the fast path stays a spin on one word.)
+        this.#crowded();
         let failure: unknown = null;
         this.#rejects[i] = (e) => {
           failure = e;

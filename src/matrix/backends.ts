@@ -174,13 +174,17 @@ const JS: GemmBackend = {
   },
 };
 
-/** The backend for `requested` on this owner (loading OpenBLAS in its first sidecar to know whether it is there). */
-export async function gemmBackend(owner: Compute, type: ElementType, requested: BackendName): Promise<GemmBackend> {
+function checkBackend(requested: BackendName): void {
   if (!BACKENDS.includes(requested)) {
     throw new TypeError(
       `matmul: backend must be ${BACKENDS.map((b) => `'${b}'`).join(', ')}, got ${String(requested)}`,
     );
   }
+}
+
+/** The backend for `requested` on this owner (loading OpenBLAS in its first sidecar to know whether it is there). */
+export async function gemmBackend(owner: Compute, type: ElementType, requested: BackendName): Promise<GemmBackend> {
+  checkBackend(requested);
   if (requested === 'js') return JS;
   await kernelModule();
   if (requested.startsWith('kernel')) return kernelFor(type, requested);
@@ -193,11 +197,7 @@ export async function gemmBackend(owner: Compute, type: ElementType, requested: 
 
 /** The same without waiting: null when the backend still has to be loaded. */
 export function readyGemmBackend(sc: Sidecar, type: ElementType, requested: BackendName): GemmBackend | null {
-  if (!BACKENDS.includes(requested)) {
-    throw new TypeError(
-      `matmul: backend must be ${BACKENDS.map((b) => `'${b}'`).join(', ')}, got ${String(requested)}`,
-    );
-  }
+  checkBackend(requested);
   if (requested === 'js') return JS;
   if (requested.startsWith('kernel')) {
     const g = kernelFor(type, requested);
