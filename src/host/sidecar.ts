@@ -331,10 +331,8 @@ export class Sidecar extends EventEmitter implements Executor {
   static async start(opts: StartOptions = {}): Promise<Sidecar> {
     // Every check before the region exists: a throw after it would leak it.
     const size = checkStartOptions(opts);
-    const allowed = knownSonames();
-    for (const a of opts.allow ?? []) allowed.add(a);
-    const [, exe] = await Promise.all([loadChannelAddon(), SIDECAR_EXE.file()]);
-    return Sidecar.#launch(Region.create(size, 1), -1, opts, allowed, exe.path);
+    const { allowed, exe } = await Sidecar.#prepare(opts);
+    return Sidecar.#launch(Region.create(size, 1), -1, opts, allowed, exe);
   }
 
   /**
@@ -345,10 +343,16 @@ export class Sidecar extends EventEmitter implements Executor {
   static async startMember(region: Region, index: number, opts: StartOptions = {}): Promise<Sidecar> {
     checkStartOptions(opts);
     region.channelOffset(index); // a RangeError for a channel the region does not have
+    const { allowed, exe } = await Sidecar.#prepare(opts);
+    return Sidecar.#launch(region, index, opts, allowed, exe);
+  }
+
+  /** What every start needs: the allow-list, the channel addon loaded, the executable's path. */
+  static async #prepare(opts: StartOptions): Promise<{ allowed: Set<string>; exe: string }> {
     const allowed = knownSonames();
     for (const a of opts.allow ?? []) allowed.add(a);
     const [, exe] = await Promise.all([loadChannelAddon(), SIDECAR_EXE.file()]);
-    return Sidecar.#launch(region, index, opts, allowed, exe.path);
+    return { allowed, exe: exe.path };
   }
 
   static async #launch(region: Region, index: number, opts: StartOptions, allowed: Set<string>, exe: string) {
