@@ -57,46 +57,52 @@ async function measure(
 }
 
 export async function run(opts: BenchOptions): Promise<void> {
-  const spinning = await Sidecar.start({ memory: 4 << 20 });
-  const futex = await Sidecar.start({ memory: 4 << 20, spin: false });
+  // The default, futex-only, and a second futex-only sidecar as the control: two identical channels
+  // differ by the noise alone, so the control's ratio says how far from 1 a difference means anything.
+  const sidecars = [
+    await Sidecar.start({ memory: 4 << 20 }),
+    await Sidecar.start({ memory: 4 << 20, spin: false }),
+    await Sidecar.start({ memory: 4 << 20, spin: false }),
+  ];
   const rows: string[][] = [];
   try {
-    const fs = await noop(spinning);
-    const ff = await noop(futex);
+    const fns = await Promise.all(sidecars.map(noop));
     for (const busy of [0, 1, 2]) {
       const procs = burners(busy);
       await new Promise((r) => setTimeout(r, 200)); // let them get going
       try {
-        // each round measures both, the order alternating, so that neither always comes first after a change of load
-        const a = { sync: [] as number[], async: [] as number[], lateMs: [] as number[] };
-        const b = { sync: [] as number[], async: [] as number[], lateMs: [] as number[] };
+        // each round measures all three, the order rotating, so that none always comes first after a change of load
+        const got = fns.map(() => ({ sync: [] as number[], async: [] as number[], lateMs: [] as number[] }));
         for (let r = 0; r < opts.runs; r++) {
-          const first = r % 2 === 0;
-          const x = await measure(first ? fs : ff, 1);
-          const y = await measure(first ? ff : fs, 1);
-          for (const [to, from] of first
-            ? [
-                [a, x],
-                [b, y],
-              ]
-            : [
-                [b, x],
-                [a, y],
-              ]) {
-            to.sync.push(...from.sync);
-            to.async.push(...from.async);
-            to.lateMs.push(...from.lateMs);
+          for (let j = 0; j < fns.length; j++) {
+            const k = (r + j) % fns.length;
+            const x = await measure(fns[k] as NativeFunction, 1);
+            const to = got[k] as (typeof got)[number];
+            to.sync.push(...x.sync);
+            to.async.push(...x.async);
+            to.lateMs.push(...x.lateMs);
           }
         }
+        const [a, b, c] = got as [(typeof got)[0], (typeof got)[0], (typeof got)[0]];
         const cell = (x: number[]) => median(x).toFixed(2);
+        // A ratio is paired: each round's time of one over the other's in the same round, then the
+        // median of those (the load shifts between rounds; within one, all saw about the same).
+        const paired = (d: number[], f: number[]) => {
+          const q = d.map((x, k) => (f[k] as number) / x).sort((x, y) => x - y);
+          const lo = q[Math.floor((q.length - 1) / 4)] as number;
+          const hi = q[Math.ceil(((q.length - 1) * 3) / 4)] as number;
+          return `${median(q).toFixed(2)} (${lo.toFixed(2)}–${hi.toFixed(2)})`;
+        };
         rows.push([
           `${busy} busy core${busy === 1 ? '' : 's'}`,
           cell(a.sync),
           cell(b.sync),
-          (median(b.sync) / median(a.sync)).toFixed(2),
+          paired(a.sync, b.sync),
+          paired(c.sync, b.sync),
           cell(a.async),
           cell(b.async),
-          (median(b.async) / median(a.async)).toFixed(2),
+          paired(a.async, b.async),
+          paired(c.async, b.async),
           `${percentile(a.lateMs, 99).toFixed(2)} / ${Math.max(0, ...a.lateMs).toFixed(1)}`,
         ]);
       } finally {
@@ -104,12 +110,12 @@ export async function run(opts: BenchOptions): Promise<void> {
       }
     }
   } finally {
-    await Promise.all([spinning.stop(), futex.stop()]);
+    await Promise.all(sidecars.map((sc) => sc.stop()));
   }
   process.stdout.write(
     grid(
-      `calls under load: µs per call (median of ${opts.runs} runs of ${CALLS}); futex-only = spin: false; ratio > 1: the default is faster`,
-      ['', 'sync', 'sync futex-only', '×', 'async', 'async futex-only', '×', 'timer late p99/max ms'],
+      `calls under load: µs per call (median of ${opts.runs} rounds of ${CALLS}); futex-only = spin: false; × = futex-only ÷ default, paired by round: median (quartiles), > 1: the default is faster; control = futex-only ÷ a second futex-only sidecar (the noise)`,
+      ['', 'sync', 'futex-only', '×', 'control', 'async', 'futex-only', '×', 'control', 'timer late p99/max ms'],
       rows,
     ),
   );
