@@ -2,7 +2,7 @@
  * The channel side by side in one run: this tree's Sidecar, the commit
  * before it (SIDECAR_BENCH_BASELINE: the path of that build's
  * dist/src/index.js), and the idealised channel of ../shared/channel-ideal
- * (CHANNEL_IDEAL_DIR, CHANNEL_IDEAL_BUILD: a C sidecar and a plain JS host
+ * (CHANNEL_IDEAL_DIR, CHANNEL_IDEAL_BUILD, or built here with gcc: a C sidecar and a plain JS host
  * half of the same design, the limit to aim at). Each subject runs in a fresh
  * process, rounds alternate between subjects so that the noise of a shared
  * machine falls on all of them, and the table gives medians and each row as
@@ -15,7 +15,7 @@
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { cpus } from 'node:os';
+import os, { cpus } from 'node:os';
 import path from 'node:path';
 import { grid, median } from './harness.js';
 import type { BenchOptions } from './main.js';
@@ -71,6 +71,24 @@ function idealRound(dir: string, build: string): Figures {
   };
 }
 
+/**
+ * Builds the idealised channel with gcc (a peer of the bench, like gforth) into a temporary folder,
+ * against the running Node's headers; undefined where gcc, the headers or its sources are missing.
+ */
+function buildIdeal(dir: string): string | undefined {
+  const include = [path.resolve(process.execPath, '../../include/node'), '/usr/include/node'].find((d) =>
+    fs.existsSync(path.join(d, 'node_api.h')),
+  );
+  if (!include || !fs.existsSync(path.join(dir, 'c/addon.c'))) return undefined;
+  const out = path.join(os.tmpdir(), `sidecar-channel-ideal-${process.version}`);
+  fs.mkdirSync(out, { recursive: true });
+  const cc = (args: string[]) => spawnSync('gcc', args, { cwd: dir, stdio: 'ignore' }).status === 0;
+  const ok =
+    cc(['-O2', '-shared', '-fPIC', `-I${include}`, '-o', path.join(out, 'channel.node'), 'c/addon.c']) &&
+    cc(['-O2', '-o', path.join(out, 'sidecar'), 'c/sidecar.c']);
+  return ok ? out : undefined;
+}
+
 export async function run(opts: BenchOptions): Promise<void> {
   const subjects: { name: string; round: () => Figures }[] = [
     { name: 'sidecar (this tree)', round: () => sidecarRound(HERE) },
@@ -81,12 +99,14 @@ export async function run(opts: BenchOptions): Promise<void> {
       name: `sidecar (baseline ${path.basename(path.resolve(base, '../../..'))})`,
       round: () => sidecarRound(path.resolve(base)),
     });
-  const idealDir =
-    process.env.CHANNEL_IDEAL_DIR ?? new URL('../../shared/channel-ideal', `file://${process.cwd()}/`).pathname;
-  const idealBuild = process.env.CHANNEL_IDEAL_BUILD;
+  const idealDir = process.env.CHANNEL_IDEAL_DIR ?? new URL('../../../shared/channel-ideal', import.meta.url).pathname;
+  const idealBuild = process.env.CHANNEL_IDEAL_BUILD ?? buildIdeal(idealDir);
   const haveIdeal = idealBuild !== undefined && fs.existsSync(path.join(idealBuild, 'sidecar'));
   if (haveIdeal) subjects.push({ name: 'idealised channel', round: () => idealRound(idealDir, idealBuild as string) });
-  else process.stderr.write('channel: CHANNEL_IDEAL_BUILD is not set (or not built): no idealised rows, no ratios\n');
+  else
+    process.stderr.write(
+      'channel: no idealised channel (CHANNEL_IDEAL_BUILD unset and it could not be built here): no idealised rows, no ratios\n',
+    );
   const results = subjects.map(() => [] as Figures[]);
   const rounds = Math.max(3, opts.runs);
   for (let r = 0; r < rounds; r++) {

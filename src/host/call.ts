@@ -90,14 +90,22 @@ export interface Target {
 /** A call request for call-table entry `index`. */
 function callRequest(m: Marshal, index: number): Request {
   const write = m.write;
+  const store = m.store;
+  const fn = SLOT.fn >> 2;
   return {
     name: m.name,
     hasResult: m.hasResult,
     recordBytes: m.recordBytes,
     fill: (ch, slot, args, values) => {
       write(ch, args, values, slot);
-      ch.i32[(slot + SLOT.fn) >> 2] = index;
+      ch.i32[(slot >> 2) + fn] = index;
     },
+    store: store
+      ? (ch, slot, values) => {
+          store(ch, slot + SLOT.a0, values);
+          ch.i32[(slot >> 2) + fn] = index;
+        }
+      : undefined,
     check: m.check,
     decode: m.decode,
   };

@@ -50,6 +50,7 @@ import { DeadlineTimer } from './deadlines.js';
 import { AbortError, ProtocolError, SidecarError, TimeoutError } from './errors.js';
 import { RequestQueue } from './queue.js';
 import type { Region } from './region.js';
+import { fail, Rejection, type Settle } from './settle.js';
 
 /** Runs a callback for the upcall slot at byte offset `slot` of the region: reads its arguments, writes its result. */
 export type UpcallHandler = (ch: Channel, slot: number) => void;
@@ -72,6 +73,12 @@ export interface Request {
    * anything is published, on bad arguments.
    */
   fill(ch: Channel, slot: number, args: number, values: readonly unknown[]): void;
+  /**
+   * What fill does, for values `check` has passed: the arguments are stored
+   * without being checked again (a batch checks every list first). Only for
+   * requests whose arguments fit in the slot.
+   */
+  store?(ch: Channel, slot: number, values: readonly unknown[]): void;
   /** Throws what fill would for these values, writing nothing: a batch checks all its lists before sending any. */
   check?(ch: Channel, values: readonly unknown[]): void;
   /** The result, from the completed slot; an Error value rejects. */
@@ -126,16 +133,12 @@ const RECORD_ALIGN = 64;
 const pause: (n?: number) => void = (Atomics as { pause?: (n?: number) => void }).pause ?? (() => {});
 
 /**
- * One executor for every request's promise: it hands the settle functions
+ * One executor for every request's promise: it hands the resolve function
  * over through `captured`, so a submission allocates no closure of its own.
  */
-const captured: { resolve: ((v: unknown) => void) | null; reject: ((e: unknown) => void) | null } = {
-  resolve: null,
-  reject: null,
-};
-const capture = (resolve: (v: unknown) => void, reject: (e: unknown) => void): void => {
+const captured: { resolve: Settle | null } = { resolve: null };
+const capture = (resolve: Settle): void => {
   captured.resolve = resolve;
-  captured.reject = reject;
 };
 
 /** The channel's no-op: what an aborted, not yet taken request becomes. */
@@ -168,8 +171,8 @@ export class Channel {
   // Requests [#head, #n) are in flight; #overflow waits for room.
   #n = 0;
   #head = 0;
-  readonly #resolves: (((v: unknown) => void) | null)[] = new Array(RING_SLOTS).fill(null);
-  readonly #rejects: (((e: unknown) => void) | null)[] = new Array(RING_SLOTS).fill(null);
+  /** Each slot's settle function (settle.ts: a failure resolves it with a Rejection). */
+  readonly #settles: (Settle | null)[] = new Array(RING_SLOTS).fill(null);
   readonly #reqs: (Request | null)[] = new Array(RING_SLOTS).fill(null);
   readonly #deadlines = new Float64Array(RING_SLOTS);
   readonly #timeouts = new Float64Array(RING_SLOTS);
@@ -183,8 +186,10 @@ export class Channel {
   readonly #failReasons: (Error | null)[] = new Array(RING_SLOTS).fill(null);
   /** 1 when slot i has any of the rare state above (or a record), so a release checks one byte. */
   readonly #rare = new Uint8Array(RING_SLOTS);
-  readonly #batches: (BatchRun<Request> | null)[] = new Array(RING_SLOTS).fill(null);
-  readonly #batchK = new Int32Array(RING_SLOTS);
+  /** 1 when slot i carries a list of a batch (batch.ts: the batch is found by its range of requests). */
+  readonly #inBatch = new Uint8Array(RING_SLOTS);
+  /** Batches with lists in flight or still to send, oldest first (their ranges follow each other). */
+  #runs: BatchRun<Request>[] = [];
   readonly #overflow = new RequestQueue<Request, BatchRun<Request>>();
   #argsHead = 0;
   #argsTail = 0;
@@ -272,16 +277,17 @@ export class Channel {
     while (this.#head < this.#n) {
       const i = this.#head & MASK;
       const reason = this.#failReasons[i] ?? err;
-      const reject = this.#rejects[i];
-      const b = this.#batches[i];
+      const settle = this.#settles[i];
+      const b = this.#inBatch[i] !== 0 ? this.#runAt(this.#head) : null;
       this.#release(i);
       this.#head++;
       if (b) b.fail(reason);
-      else reject?.(reason);
+      else if (settle) fail(settle, reason);
     }
-    for (const [o, reject] of this.#overflow.takeAll()) {
+    this.#runs = [];
+    for (const [o, settle] of this.#overflow.takeAll()) {
       if (o instanceof BatchRun) o.fail(err);
-      else reject?.(err);
+      else if (settle) fail(settle, err);
     }
     this.#timer.clear();
   }
@@ -299,7 +305,19 @@ export class Channel {
   }
 
   #nameAt(i: number): string | null {
-    return this.#batches[i]?.req.name ?? this.#reqs[i]?.name ?? null;
+    if (this.#inBatch[i] !== 0) return this.#runAt(this.#nOf(i))?.req.name ?? null;
+    return this.#reqs[i]?.name ?? null;
+  }
+
+  /** The request number in flight that slot i carries. */
+  #nOf(i: number): number {
+    return this.#head + ((i - this.#head) & MASK);
+  }
+
+  /** The batch that request n belongs to, if any. */
+  #runAt(n: number): BatchRun<Request> | null {
+    for (const b of this.#runs) if (b.holds(n)) return b;
+    return null;
   }
 
   // ---------------------------------------------------------------- call table and scratch
@@ -402,12 +420,11 @@ export class Channel {
 
   #release(i: number): void {
     if (this.#rare[i] !== 0) this.#releaseRare(i);
-    if (this.#batches[i] !== null) {
-      this.#batches[i] = null;
+    if (this.#inBatch[i] !== 0) {
+      this.#inBatch[i] = 0;
       return;
     }
-    this.#resolves[i] = null;
-    this.#rejects[i] = null;
+    this.#settles[i] = null;
     this.#reqs[i] = null;
   }
 
@@ -570,14 +587,13 @@ export class Channel {
     if (signal?.aborted) return Promise.reject(new AbortError(req.name, signal.reason));
     if (!this.#alive) return Promise.reject(this.deadError());
     const p = new Promise<unknown>(capture);
-    const resolve = captured.resolve as (v: unknown) => void;
-    const reject = captured.reject as (e: unknown) => void;
-    captured.resolve = captured.reject = null; // hold no promise beyond its request
+    const settle = captured.resolve as Settle;
+    captured.resolve = null; // hold no promise beyond its request
     if (this.#overflow.length > 0 || !this.#room(req)) {
-      this.#overflow.push(req, values, resolve, reject, timeoutMs, signal);
+      this.#overflow.push(req, values, settle, timeoutMs, signal);
     } else {
       try {
-        this.#enqueue(req, values, resolve, reject, timeoutMs, signal);
+        this.#enqueue(req, values, settle, timeoutMs, signal);
       } catch (e) {
         return Promise.reject(e);
       }
@@ -593,8 +609,7 @@ export class Channel {
   #enqueue(
     req: Request,
     values: readonly unknown[],
-    resolve: (v: unknown) => void,
-    reject: (e: unknown) => void,
+    settle: Settle,
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): number {
@@ -602,8 +617,7 @@ export class Channel {
     const i = n & MASK;
     const slot = this.#write(req, values, i);
     this.#reqs[i] = req;
-    this.#resolves[i] = resolve;
-    this.#rejects[i] = reject;
+    this.#settles[i] = settle;
     this.#timeouts[i] = timeoutMs;
     this.#deadlines[i] = this.#timer.deadline(timeoutMs);
     if (signal) {
@@ -776,23 +790,18 @@ export class Channel {
     }
     const end = h + done;
     const ring = this.#ring;
-    const batches = this.#batches;
+    const inBatch = this.#inBatch;
     const rare = this.#rare;
     // Settling never re-enters the channel (promises resolve later), so the head moves once, at the end.
     for (; h < end; h++) {
       const i = h & MASK;
-      const b = batches[i];
-      if (b !== null) {
-        if (b.req.hasResult && !b.failed) b.out[this.#batchK[i] as number] = b.req.decode(this, ring + i * SLOT_SIZE);
-        if (rare[i] !== 0) this.#releaseRare(i);
-        batches[i] = null;
-        if (++b.done === b.count && !b.failed) b.resolve(b.out);
+      if (inBatch[i] !== 0) {
+        h = this.#drainRun(h, end) - 1;
         continue;
       }
       const slot = ring + i * SLOT_SIZE;
       const req = this.#reqs[i] as Request;
-      const resolve = this.#resolves[i];
-      const reject = this.#rejects[i];
+      const settle = this.#settles[i];
       let v: unknown;
       let err: unknown = null;
       try {
@@ -802,15 +811,53 @@ export class Channel {
       }
       if (this.#upcallErrorAt === h) err = this.#takeUpcallError(h);
       if (rare[i] !== 0) this.#releaseRare(i);
-      this.#resolves[i] = null;
-      this.#rejects[i] = null;
+      this.#settles[i] = null;
       this.#reqs[i] = null;
-      if (err !== null || v instanceof Error) reject?.(err ?? v);
-      else resolve?.(v);
+      if (settle === null) continue; // aborted while queued: settled then
+      if (err !== null || v instanceof Error) fail(settle, err ?? v);
+      else settle(v);
     }
     this.#head = end;
     if (this.#overflow.length > 0) this.#refill();
     if (this.#head === this.#n && this.#timer.armed) this.#timer.clear();
+  }
+
+  /**
+   * Settles the completed requests of the batch at the front from request h
+   * (a run of its slots, up to `end`); returns the request after them.
+   */
+  #drainRun(h: number, end: number): number {
+    const b = this.#runs[0] as BatchRun<Request>;
+    const stop = Math.min(end, b.start + b.sent);
+    const inBatch = this.#inBatch;
+    if (b.rare === 0 && (!b.req.hasResult || b.failed)) {
+      // nothing to read or give back: clear the marks and count them
+      const i = h & MASK;
+      const j = i + (stop - h);
+      if (j <= RING_SLOTS) inBatch.fill(0, i, j);
+      else {
+        inBatch.fill(0, i);
+        inBatch.fill(0, 0, j - RING_SLOTS);
+      }
+    } else {
+      const ring = this.#ring;
+      const decode = b.req.hasResult && !b.failed;
+      for (let n = h; n < stop; n++) {
+        const i = n & MASK;
+        if (decode) b.out[n - b.start] = b.req.decode(this, ring + i * SLOT_SIZE);
+        if (this.#rare[i] !== 0) {
+          this.#releaseRare(i);
+          b.rare--;
+        }
+        inBatch[i] = 0;
+      }
+    }
+    b.done += stop - h;
+    if (b.finished) {
+      this.#runs.shift();
+      if (!b.failed) b.resolve(b.out);
+    }
+    return stop;
   }
 
   /** The sidecar broke the protocol: it is killed and replaced; the oldest request fails with why. */
@@ -832,19 +879,18 @@ export class Channel {
       }
       if (!this.#room(front)) break;
       const values = q.args;
-      const resolve = q.resolve;
-      const reject = q.reject;
+      const settle = q.settle;
       const timeoutMs = q.timeoutMs;
       const signal = q.signal;
       q.shift();
       if (signal?.aborted) {
-        reject(new AbortError(front.name, signal.reason));
+        fail(settle, new AbortError(front.name, signal.reason));
         continue;
       }
       try {
-        this.#enqueue(front, values, resolve, reject, timeoutMs, signal);
+        this.#enqueue(front, values, settle, timeoutMs, signal);
       } catch (e) {
-        reject(e);
+        fail(settle, e);
       }
     }
     if (this.#n !== before) this.#wake();
@@ -905,8 +951,8 @@ export class Channel {
         onAbort = () => this.#abortBatch(b, signal.reason);
         signal.addEventListener('abort', onAbort, { once: true });
       }
-      if (this.#overflow.length > 0 || !this.#pumpBatch(b))
-        this.#overflow.push(b, undefined, undefined, undefined, 0, undefined);
+      if (this.#overflow.length > 0 || !this.#pumpBatch(b, true))
+        this.#overflow.push(b, undefined, undefined, 0, undefined);
       if (!this.#flushQueued) {
         this.#flushQueued = true;
         queueMicrotask(this.#flush);
@@ -914,87 +960,108 @@ export class Channel {
     });
   }
 
-  /** Submits as much of a batch as there is room for; true when all of it is submitted (or it failed). */
-  #pumpBatch(b: BatchRun<Request>): boolean {
+  /**
+   * Submits as much of a batch as there is room for; true when all of it is
+   * submitted (or it failed). `checked`: every list was checked in this
+   * tick, so the arguments are stored without checking them again.
+   */
+  #pumpBatch(b: BatchRun<Request>, checked = false): boolean {
+    if (b.failed) return true;
     const i32 = this.i32;
     const lists = b.lists;
     const count = b.count;
     const req = b.req;
     let n = this.#n;
+    if (b.start < 0) {
+      b.start = n;
+      this.#runs.push(b);
+    } else if (n !== b.start + b.sent) throw new SidecarError("internal: a batch's lists are not consecutive requests");
+    const inBatch = this.#inBatch;
+    let k = b.sent;
     if (req.recordBytes === 0) {
       // Arguments in the slot: only the ring's room counts. #fillTemps is
       // null between requests, so it is reset only after a fill that used it.
       const ring = this.#ring;
-      const batches = this.#batches;
-      const batchK = this.#batchK;
-      const stop = Math.min(count, b.next + RING_SLOTS - (n - this.#head));
-      let k = b.next;
+      const stop = Math.min(count, k + RING_SLOTS - (n - this.#head));
+      const store = checked ? req.store : undefined;
       try {
         for (; k < stop; k++) {
           const i = n & MASK;
           const slot = ring + i * SLOT_SIZE;
-          req.fill(this, slot, slot + SLOT.a0, lists[k] as readonly unknown[]);
-          if (this.#fillTemps !== null) {
-            this.#temps[i] = this.#fillTemps;
-            this.#rare[i] = 1;
-            this.#fillTemps = null;
-          }
-          if (this.#fillCallbacks !== null) {
-            this.#tempCallbacks[i] = this.#fillCallbacks;
-            this.#rare[i] = 1;
-            this.#fillCallbacks = null;
-          }
-          batches[i] = b;
-          batchK[i] = k;
+          if (store) store(this, slot, lists[k] as readonly unknown[]);
+          else req.fill(this, slot, slot + SLOT.a0, lists[k] as readonly unknown[]);
+          if (this.#fillTemps !== null || this.#fillCallbacks !== null) this.#keepRare(i, b);
+          inBatch[i] = 1;
           n++;
           i32[slot >> 2] = (2 * n - 1) | 0; // published (see #wake)
         }
       } catch (e) {
-        const temps = this.#fillTemps as number[] | null;
-        if (temps) for (const t of temps) this.region.arena.free(t);
-        this.#fillTemps = null;
-        this.#dropFillCallbacks();
-        this.#n = n;
-        b.fail(e);
+        this.#failPump(b, e, k, n);
         return true;
       }
-      b.next = k;
-      this.#n = n;
-      return k === count;
-    }
-    while (b.next < count && this.#room(req)) {
-      const i = n & MASK;
-      let slot: number;
-      try {
-        slot = this.#write(req, lists[b.next] as readonly unknown[], i);
-      } catch (e) {
-        b.fail(e);
-        return true;
+    } else {
+      while (k < count && this.#room(req)) {
+        const i = n & MASK;
+        let slot: number;
+        try {
+          slot = this.#write(req, lists[k] as readonly unknown[], i);
+        } catch (e) {
+          this.#failPump(b, e, k, n);
+          return true;
+        }
+        b.rare++; // its record
+        inBatch[i] = 1;
+        k++;
+        n++;
+        i32[slot >> 2] = (2 * n - 1) | 0; // published (see #wake)
       }
-      this.#batches[i] = b;
-      this.#batchK[i] = b.next;
-      b.next++;
-      n++;
-      this.#n = n;
-      i32[slot >> 2] = (2 * n - 1) | 0; // published (see #wake)
     }
-    return b.next === count;
+    b.sent = k;
+    this.#n = n;
+    return k === count;
+  }
+
+  /** Keeps the temporaries and callbacks the fill of batch slot i made until it completes. */
+  #keepRare(i: number, b: BatchRun<Request>): void {
+    if (this.#fillTemps !== null) {
+      this.#temps[i] = this.#fillTemps;
+      this.#fillTemps = null;
+    }
+    if (this.#fillCallbacks !== null) {
+      this.#tempCallbacks[i] = this.#fillCallbacks;
+      this.#fillCallbacks = null;
+    }
+    this.#rare[i] = 1;
+    b.rare++;
+  }
+
+  /** A list of batch b failed to fill: what was sent stays in flight, the batch rejects. */
+  #failPump(b: BatchRun<Request>, e: unknown, sent: number, n: number): void {
+    const temps = this.#fillTemps as number[] | null;
+    if (temps) for (const t of temps) this.region.arena.free(t);
+    this.#fillTemps = null;
+    this.#dropFillCallbacks();
+    b.sent = sent;
+    this.#n = n;
+    b.fail(e);
+    if (b.finished) this.#runs.splice(this.#runs.indexOf(b), 1); // none of it in flight
   }
 
   #abortBatch(b: BatchRun<Request>, reason: unknown): void {
     if (b.failed || b.done === b.count) return;
     const err = new AbortError(b.req.name, reason);
-    b.next = b.count; // submit no more of it
-    for (let n = this.#head; n < this.#n; n++) {
-      const i = n & MASK;
-      if (this.#batches[i] !== b) continue;
-      if (n === this.#head) {
-        this.#replaceAt(i, err);
-        return;
+    if (b.start >= 0) {
+      // the running list cannot be stopped (replace the sidecar); queued ones become no-ops
+      for (let n = Math.max(this.#head, b.start); n < b.start + b.sent; n++) {
+        const i = n & MASK;
+        if (n === this.#head) {
+          this.#replaceAt(i, err);
+          return;
+        }
+        this.i32[(this.#ring + i * SLOT_SIZE + SLOT.fn) >> 2] = PING;
       }
-      this.i32[(this.#ring + i * SLOT_SIZE + SLOT.fn) >> 2] = PING;
     }
-    b.fail(err);
+    b.fail(err); // submits no more of it
   }
 
   // ---------------------------------------------------------------- synchronous requests
@@ -1021,11 +1088,8 @@ export class Channel {
       req,
       values,
       (v) => {
-        result = v;
-        settled = true;
-      },
-      (e) => {
-        error = e;
+        if (v instanceof Rejection) error = v.error;
+        else result = v;
         settled = true;
       },
       INF,
@@ -1067,8 +1131,8 @@ export class Channel {
         // (Only calls that take it check the machine's load: the fast path stays a spin on one word.)
         this.#crowded();
         let failure: unknown = null;
-        this.#rejects[i] = (e) => {
-          failure = e;
+        this.#settles[i] = (v) => {
+          if (v instanceof Rejection) failure = v.error;
         };
         const deadline = timeoutMs === INF ? INF : performance.now() + timeoutMs;
         this.#waitSync(n, deadline, timeoutMs);
@@ -1077,7 +1141,7 @@ export class Channel {
           this.#drain(); // a count beyond what is in flight: a broken sidecar
           throw failure ?? this.deadError();
         }
-        this.#rejects[i] = null;
+        this.#settles[i] = null;
         break;
       }
       pause();
@@ -1164,10 +1228,9 @@ export class Channel {
     }
     // Queued: make it a no-op if the sidecar has not taken it yet, and settle it now.
     this.i32[(this.#ring + i * SLOT_SIZE + SLOT.fn) >> 2] = PING;
-    const reject = this.#rejects[i];
-    this.#resolves[i] = null;
-    this.#rejects[i] = null;
-    reject?.(err);
+    const settle = this.#settles[i];
+    this.#settles[i] = null;
+    if (settle) fail(settle, err);
   }
 
   readonly #onTimer = (): void => {
@@ -1176,8 +1239,8 @@ export class Channel {
     let next = INF;
     for (let n = this.#head; n < this.#n; n++) {
       const i = n & MASK;
-      const b = this.#batches[i];
-      if (this.#resolves[i] === null && b === null) continue;
+      const b = this.#inBatch[i] !== 0 ? this.#runAt(n) : null;
+      if (this.#settles[i] === null && b === null) continue;
       const d = b ? b.deadline : (this.#deadlines[i] as number);
       if (d <= now) {
         this.#replaceAt(i, new TimeoutError(this.#nameAt(i), b ? b.timeoutMs : (this.#timeouts[i] as number)));

@@ -52,6 +52,12 @@ export interface Marshal {
   write(ch: Channel, at: number, args: readonly unknown[], slot: number): void;
   /** Throws what `write` would for these arguments, writing nothing (a batch checks every list first). */
   check(ch: Channel, args: readonly unknown[]): void;
+  /**
+   * What `write` does, for arguments `check` has passed, without checking
+   * them again; present when the arguments go in the slot and none is a
+   * struct (by value or behind a pointer).
+   */
+  readonly store?: (ch: Channel, at: number, args: readonly unknown[]) => void;
   /** The result from the completed slot at `slot` (rax in a0, xmm0 in a1, a struct's second eightbyte in a2). */
   decode(ch: Channel, slot: number): unknown;
 }
@@ -185,6 +191,18 @@ export function marshal(sig: Signature): Marshal {
       checkArg(ch, kinds[k] as CKind, args[k], name, k, params[k] as CType, views[k] as ViewCheck);
     }
   };
+  const stores =
+    inline && !structPtr.some((p) => p !== null)
+      ? kinds.map(
+          (kind, k) => (ch: Channel, w: number, v: unknown) => storeArg(ch, kind, w, v, name, k, params[k] as CType),
+        )
+      : null;
+  const store = stores
+    ? (ch: Channel, at: number, args: readonly unknown[]): void => {
+        for (let k = 0; k < n; k++)
+          (stores[k] as (ch: Channel, w: number, v: unknown) => void)(ch, at + 8 * k, args[k]);
+      }
+    : undefined;
   const plain = decoder(sig.ret.kind);
   const decode =
     !structPointers && !retLayout
@@ -206,6 +224,7 @@ export function marshal(sig: Signature): Marshal {
     hasResult: sig.ret.kind !== 'void' || structPointers, // read-back happens in decode
     write,
     check,
+    store,
     decode,
   };
 }
@@ -387,7 +406,7 @@ function checkPointer(ch: Channel, v: unknown, name: string, k: number, type: CT
   } else throw argError(name, k, type, v);
 }
 
-/** Checks one argument, then stores it at word `w`. */
+/** Checks one argument, then stores it at word `w` (f64 and structs are written by `write` itself). */
 function writeArg(
   ch: Channel,
   kind: CKind,
@@ -399,8 +418,16 @@ function writeArg(
   views: ViewCheck,
 ): void {
   checkArg(ch, kind, v, name, k, type, views);
+  storeArg(ch, kind, w, v, name, k, type);
+}
+
+/** Stores one argument `checkArg` has passed at word `w`. */
+function storeArg(ch: Channel, kind: CKind, w: number, v: unknown, name: string, k: number, type: CType): void {
   const i32 = ch.i32;
   switch (kind) {
+    case 'f64':
+      ch.f64[w >> 3] = v as number;
+      return;
     case 'f32':
       ch.f32[w >> 2] = v as number;
       return;

@@ -1,14 +1,16 @@
 /**
  * Requests waiting for room in the ring, kept in parallel arrays so that
  * queueing one allocates no object (10k calls in flight put most of them here).
- * An entry is either a call (op, args, settle functions, deadline, signal) or
+ * An entry is either a call (op, args, settle function, deadline, signal) or
  * a batch (op set to the batch, the rest empty).
  */
+
+import type { Settle } from './settle.js';
+
 export class RequestQueue<O, B> {
   #op: (O | B | undefined)[] = [];
   #args: (readonly unknown[] | undefined)[] = [];
-  #resolve: (((v: unknown) => void) | undefined)[] = [];
-  #reject: (((e: unknown) => void) | undefined)[] = [];
+  #settle: (Settle | undefined)[] = [];
   #timeout: number[] = [];
   #signal: (AbortSignal | undefined)[] = [];
   #head = 0;
@@ -20,15 +22,13 @@ export class RequestQueue<O, B> {
   push(
     op: O | B,
     args: readonly unknown[] | undefined,
-    resolve: ((v: unknown) => void) | undefined,
-    reject: ((e: unknown) => void) | undefined,
+    settle: Settle | undefined,
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): void {
     this.#op.push(op);
     this.#args.push(args);
-    this.#resolve.push(resolve);
-    this.#reject.push(reject);
+    this.#settle.push(settle);
     this.#timeout.push(timeoutMs);
     this.#signal.push(signal);
   }
@@ -39,11 +39,8 @@ export class RequestQueue<O, B> {
   get args(): readonly unknown[] {
     return this.#args[this.#head] as readonly unknown[];
   }
-  get resolve(): (v: unknown) => void {
-    return this.#resolve[this.#head] as (v: unknown) => void;
-  }
-  get reject(): (e: unknown) => void {
-    return this.#reject[this.#head] as (e: unknown) => void;
+  get settle(): Settle {
+    return this.#settle[this.#head] as Settle;
   }
   get timeoutMs(): number {
     return this.#timeout[this.#head] as number;
@@ -57,18 +54,17 @@ export class RequestQueue<O, B> {
     const h = this.#head;
     this.#op[h] = undefined;
     this.#args[h] = undefined;
-    this.#resolve[h] = undefined;
-    this.#reject[h] = undefined;
+    this.#settle[h] = undefined;
     this.#signal[h] = undefined;
     this.#head = h + 1;
     if (this.#head === this.#op.length) this.#clear();
     else if (this.#head > 4096 && this.#head * 2 > this.#op.length) this.#compact();
   }
 
-  /** Every entry's op and reject, oldest first; the queue is emptied. */
-  takeAll(): [O | B, ((e: unknown) => void) | undefined][] {
-    const out: [O | B, ((e: unknown) => void) | undefined][] = [];
-    for (let i = this.#head; i < this.#op.length; i++) out.push([this.#op[i] as O | B, this.#reject[i]]);
+  /** Every entry's op and settle function, oldest first; the queue is emptied. */
+  takeAll(): [O | B, Settle | undefined][] {
+    const out: [O | B, Settle | undefined][] = [];
+    for (let i = this.#head; i < this.#op.length; i++) out.push([this.#op[i] as O | B, this.#settle[i]]);
     this.#clear();
     return out;
   }
@@ -76,8 +72,7 @@ export class RequestQueue<O, B> {
   #clear(): void {
     this.#op = [];
     this.#args = [];
-    this.#resolve = [];
-    this.#reject = [];
+    this.#settle = [];
     this.#timeout = [];
     this.#signal = [];
     this.#head = 0;
@@ -87,8 +82,7 @@ export class RequestQueue<O, B> {
     const h = this.#head;
     this.#op = this.#op.slice(h);
     this.#args = this.#args.slice(h);
-    this.#resolve = this.#resolve.slice(h);
-    this.#reject = this.#reject.slice(h);
+    this.#settle = this.#settle.slice(h);
     this.#timeout = this.#timeout.slice(h);
     this.#signal = this.#signal.slice(h);
     this.#head = 0;

@@ -298,6 +298,42 @@ describe('calls through a real sidecar', () => {
     assert.equal(await p, 4);
   });
 
+  test('batches larger than the ring (results, strings, void), with calls between them, settle in order', async () => {
+    const c = await sc.library('c');
+    const abs = c.func('int abs(int)');
+    const strlen = c.func('size_t strlen(const char *)');
+    const memset = c.func('void memset(void *s, int c, size_t n)');
+    const buf = sc.alloc('uint8_t', 64);
+    const xs = Array.from({ length: 40_000 }, (_, i) => i - 20_000);
+    const strs = Array.from({ length: 20_000 }, (_, i) => 'x'.repeat(i % 17));
+    const p1 = abs.batch(xs.map((x) => [x]));
+    const single = abs(-5);
+    const p2 = strlen.batch(strs.map((s) => [s]));
+    const p3 = memset.batch(Array.from({ length: 30_000 }, (_, i) => [buf, i % 251, 64]));
+    const last = abs(-6);
+    assert.deepEqual(await p1, xs.map(Math.abs));
+    assert.equal(await single, 5);
+    assert.deepEqual(
+      (await p2).map(Number),
+      strs.map((s) => s.length),
+    );
+    const voids = await p3;
+    assert.equal(voids.length, 30_000);
+    assert.ok(voids.every((v) => v === undefined));
+    assert.ok([...buf].every((b) => b === 29_999 % 251));
+    assert.equal(await last, 6);
+    // aborted while most of it still waits for room: it rejects, and the channel goes on
+    const ac = new AbortController();
+    const big = abs.batch(
+      xs.map((x) => [x]),
+      { signal: ac.signal },
+    );
+    ac.abort();
+    await assert.rejects(big, (e: unknown) => e instanceof AbortError);
+    assert.deepEqual(await abs.batch([[-1], [-2]]), [1, 2]);
+    assert.equal(abs.sync(-7), 7);
+  });
+
   test('a batch with one bad list runs none of it (every list is checked before any is sent)', async () => {
     const c = await sc.library('c');
     const memset = c.func('void *memset(void *s, int c, size_t n)');
