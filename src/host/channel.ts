@@ -618,8 +618,11 @@ export class Channel {
     const slot = this.#write(req, values, i);
     this.#reqs[i] = req;
     this.#settles[i] = settle;
-    this.#timeouts[i] = timeoutMs;
-    this.#deadlines[i] = this.#timer.deadline(timeoutMs);
+    if (timeoutMs === INF) this.#deadlines[i] = INF;
+    else {
+      this.#timeouts[i] = timeoutMs; // read only for a finite deadline
+      this.#deadlines[i] = this.#timer.deadline(timeoutMs);
+    }
     if (signal) {
       this.#signals[i] = signal;
       this.#rare[i] = 1;
@@ -804,10 +807,12 @@ export class Channel {
       const settle = this.#settles[i];
       let v: unknown;
       let err: unknown = null;
-      try {
-        v = req.decode(this, slot);
-      } catch (e) {
-        err = e;
+      if (req.hasResult) {
+        try {
+          v = req.decode(this, slot);
+        } catch (e) {
+          err = e;
+        }
       }
       if (this.#upcallErrorAt === h) err = this.#takeUpcallError(h);
       if (rare[i] !== 0) this.#releaseRare(i);
