@@ -21,7 +21,7 @@ export { ForthError } from './forth/errors.js';
 export type { ForthEvalOptions, ForthResult, ForthSession } from './forth/session.js';
 export { OutOfMemoryError } from './host/arena.js';
 export { CacheError } from './host/build/cache.js';
-export type { CallOptions, FunctionOptions, NativeFunction } from './host/call.js';
+export type { CallOptions, FunctionOptions, NativeFunction, WithErrno } from './host/call.js';
 export { LoadedCode } from './host/code.js';
 export { type CKind, type CType, parsePrototype, type Signature } from './host/ctypes.js';
 export type { ExitInfo, ExitRequest } from './host/errors.js';

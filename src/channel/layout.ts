@@ -78,7 +78,7 @@ export const CONTROL = {
 /** Slot fields (byte offsets within a slot). */
 export const SLOT = {
   state: 0, // u32
-  /** A request code (< FIRST_CALL) or an index into the call table. */
+  /** A request code (< FIRST_CALL) or an index into the call table; after a call through an errno-capturing trampoline, the errno it left. */
   fn: 4, // u32
   /** Argument words; results are written over a0 and a1 (rax, xmm0) and, by the record trampoline, a2 (rdx or xmm1). */
   a0: 8,
@@ -101,12 +101,16 @@ export const CALL_ENTRY_SIZE = 16;
  *     each an integer or a vector register's (float or double); number
  *     (1 << n) - 1 + mask, where bit k of mask is set when argument k is a vector;
  *   - RECORD_TRAMPOLINE: any number of arguments, in an argument record laid
- *     out in register order (CALL_RECORD).
+ *     out in register order (CALL_RECORD);
+ *   - each of those plus ERRNO_TRAMPOLINES: the same, and it also captures
+ *     errno: sets it to 0 before the call and stores what the call left
+ *     over the slot's fn word (which the sidecar reads only before the call).
  */
-export const BUILTIN_TRAMPOLINES = 16;
+export const BUILTIN_TRAMPOLINES = 32;
 export const RECORD_TRAMPOLINE = 15;
-/** Built-in trampolines are this many bytes apart in the executable (the record one is last and may be longer). */
-export const TRAMPOLINE_STRIDE = 64;
+export const ERRNO_TRAMPOLINES = 16;
+/** Built-in trampolines are this many bytes apart in the executable (each fits in it: checked when it is built). */
+export const TRAMPOLINE_STRIDE = 256;
 /** The argument record of RECORD_TRAMPOLINE, in eightbytes from its start. */
 export const CALL_RECORD = {
   /** rdi rsi rdx rcx r8 r9. */
@@ -125,14 +129,17 @@ export const CALL_RECORD = {
   stack: 16,
 } as const;
 
-/** The built-in trampoline for up to INLINE_WORDS inline arguments; `vector[k]` says argument k goes to a vector register. */
-export function inlineTrampoline(vector: readonly boolean[]): number {
+/**
+ * The built-in trampoline for up to INLINE_WORDS inline arguments; `vector[k]`
+ * says argument k goes to a vector register; `errno`: one that captures errno.
+ */
+export function inlineTrampoline(vector: readonly boolean[], errno = false): number {
   if (vector.length > INLINE_WORDS) throw new RangeError('more arguments than fit in a slot');
   let mask = 0;
   vector.forEach((v, k) => {
     if (v) mask |= 1 << k;
   });
-  return (1 << vector.length) - 1 + mask;
+  return (1 << vector.length) - 1 + mask + (errno ? ERRNO_TRAMPOLINES : 0);
 }
 export const CALL_SLOTS = 2048;
 export const FIRST_CALL = 16;

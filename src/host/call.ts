@@ -37,6 +37,19 @@ export interface FunctionOptions {
    * the sidecar frees it with libc's `free` (strdup, realpath(p, NULL) ...).
    */
   free?: boolean;
+  /**
+   * Capture errno: the sidecar sets it to 0 before each call and keeps what
+   * the call left, and every call resolves to `{ value, errno }` (sync,
+   * batch and `with` too), so concurrent calls never see each other's.
+   */
+  errno?: boolean;
+}
+
+/** A result of a function bound with `{ errno: true }`. */
+export interface WithErrno<R> {
+  value: R;
+  /** errno as the call left it (0 when it did not set it). */
+  errno: number;
 }
 
 /**
@@ -128,14 +141,15 @@ function checkOptions(sig: Signature, opts: unknown): FunctionOptions {
   if (opts === undefined) return {};
   if (opts === null || typeof opts !== 'object') throw new TypeError(`func: options must be an object, got ${opts}`);
   for (const k of Object.keys(opts)) {
-    if (k !== 'free') throw new TypeError(`func: unknown option '${k}' (known: free)`);
+    if (k !== 'free' && k !== 'errno') throw new TypeError(`func: unknown option '${k}' (known: free, errno)`);
   }
-  const free = (opts as FunctionOptions).free;
+  const { free, errno } = opts as FunctionOptions;
   if (free !== undefined && typeof free !== 'boolean') throw new TypeError('func: free must be true or false');
+  if (errno !== undefined && typeof errno !== 'boolean') throw new TypeError('func: errno must be true or false');
   if (free && !returnsString(sig)) {
     throw new TypeError(`func: { free: true } needs a char * result; ${sig.name} returns ${sig.ret.name}`);
   }
-  return { free: free === true };
+  return { free: free === true, errno: errno === true };
 }
 
 /** Binds `sig` to `target`, calls going where `exec` sends them. */
@@ -145,13 +159,21 @@ export function bindFunction(
   target: Target,
   options?: FunctionOptions,
 ): NativeFunction {
-  const { free } = checkOptions(sig, options);
-  const bound = bindRaw(exec, sig, target);
+  const { free, errno } = checkOptions(sig, options);
+  const bound = bindRaw(exec, sig, target, errno === true);
   if (!returnsString(sig)) return bound;
   // String results: the pointer, then its text through the same channel.
   const text = { free: free === true, what: sig.name };
-  const str = (ch: Channel, timeoutMs: number) => (p: unknown) =>
-    p === 0n ? null : readString(ch, p as bigint, text, timeoutMs);
+  const read = (ch: Channel, p: bigint, timeoutMs: number) => (p === 0n ? null : readString(ch, p, text, timeoutMs));
+  const readSync = (ch: Channel, p: bigint, timeoutMs: number) =>
+    p === 0n ? null : readStringSync(ch, p, text, timeoutMs);
+  const str =
+    (ch: Channel, timeoutMs: number) =>
+    async (r: unknown): Promise<unknown> => {
+      if (!errno) return read(ch, r as bigint, timeoutMs);
+      const { value, errno: e } = r as WithErrno<bigint>;
+      return { value: await read(ch, value, timeoutMs), errno: e };
+    };
   const timeoutOf = (args: readonly unknown[], n: number): number => {
     const o = args.length === n + 1 && isOptions(args[n]) ? (args[n] as CallOptions) : undefined;
     return o?.timeoutMs ?? exec.timeoutMs;
@@ -164,8 +186,10 @@ export function bindFunction(
   Object.defineProperty(f, 'name', { value: sig.name });
   f.sync = (...args: unknown[]) => {
     const ch = exec.channel();
-    const p = bound.sync(...args) as bigint;
-    return p === 0n ? null : readStringSync(ch, p, text, timeoutOf(args, n));
+    const r = bound.sync(...args);
+    if (!errno) return readSync(ch, r as bigint, timeoutOf(args, n));
+    const { value, errno: e } = r as WithErrno<bigint>;
+    return { value: readSync(ch, value, timeoutOf(args, n)), errno: e };
   };
   f.with = (opts: CallOptions) => {
     const g = bound.with(opts);
@@ -185,8 +209,8 @@ export function bindFunction(
 }
 
 /** The call itself: arguments in, the result words decoded. */
-function bindRaw(exec: Executor, sig: Signature, target: Target): NativeFunction {
-  const m = marshal(sig);
+function bindRaw(exec: Executor, sig: Signature, target: Target, errno: boolean): NativeFunction {
+  const m = marshal(sig, { errno });
   const n = m.arity;
   const name = sig.name;
   const tramp = BigInt(m.trampoline);

@@ -11,7 +11,7 @@ import { parsePrototype } from './ctypes.js';
 import { SidecarError } from './errors.js';
 import { PerGeneration } from './generation.js';
 import { loadImage, loadImageSync, unloadImage } from './image.js';
-import type { FunctionOf } from './typed.js';
+import type { FunctionWith } from './typed.js';
 
 export class LoadedCode {
   readonly image: FlatImage;
@@ -56,7 +56,11 @@ export class LoadedCode {
   }
 
   /** A function at `symbol` (default: the start of the code), typed from a literal prototype. */
-  func<P extends string>(prototype: P, symbol?: string, options?: FunctionOptions): FunctionOf<P> {
+  func<P extends string, O extends FunctionOptions | undefined = undefined>(
+    prototype: P,
+    symbol?: string,
+    options?: O,
+  ): FunctionWith<P, O> {
     const sig = parsePrototype(prototype, this.#exec.structs);
     const off = BigInt(this.#offset(symbol));
     return bindFunction(
@@ -73,7 +77,7 @@ export class LoadedCode {
         },
       },
       options,
-    ) as FunctionOf<P>;
+    ) as FunctionWith<P, O>;
   }
 
   /**

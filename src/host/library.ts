@@ -11,7 +11,7 @@ import { parsePrototype } from './ctypes.js';
 import { PerGeneration } from './generation.js';
 import type { KnownPrototype } from './known.js';
 import { DLOPEN, DLSYM, RTLD_NOW } from './requests.js';
-import type { FunctionOf, ReadyMade } from './typed.js';
+import type { FunctionWith, ReadyMade } from './typed.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -59,9 +59,13 @@ export class Library {
    * ready-made prototypes (`'cos'`). Throws TypeError on a malformed prototype.
    * A literal prototype types the function (`(x: number) => Promise<number>`).
    * `{ free: true }`: the `char *` result is the caller's, freed with libc's
-   * `free` once read.
+   * `free` once read. `{ errno: true }`: each call resolves to
+   * `{ value, errno }`, errno as that call left it.
    */
-  func<P extends string>(prototype: P, options?: FunctionOptions): FunctionOf<ReadyMade<P, KnownPrototype>> {
+  func<P extends string, O extends FunctionOptions | undefined = undefined>(
+    prototype: P,
+    options?: O,
+  ): FunctionWith<ReadyMade<P, KnownPrototype>, O> {
     if (typeof prototype !== 'string') throw new TypeError('func: expected a C prototype');
     const word = prototype.trim();
     const ready = IDENT.test(word) ? this.prototypes[word] : undefined;
@@ -82,7 +86,7 @@ export class Library {
       sig,
       { resolve: (ch) => address.get(ch), resolveSync: (ch) => address.getSync(ch) },
       options,
-    ) as FunctionOf<ReadyMade<P, KnownPrototype>>;
+    ) as FunctionWith<ReadyMade<P, KnownPrototype>, O>;
   }
 
   /** The address of a symbol in this library. */

@@ -22,7 +22,14 @@ import {
   VEC_ARG_REGS,
   writeStruct,
 } from '../abi/index.js';
-import { CALL_RECORD, INLINE_WORDS, inlineTrampoline, RECORD_TRAMPOLINE, SLOT } from '../channel/layout.js';
+import {
+  CALL_RECORD,
+  ERRNO_TRAMPOLINES,
+  INLINE_WORDS,
+  inlineTrampoline,
+  RECORD_TRAMPOLINE,
+  SLOT,
+} from '../channel/layout.js';
 import { Callback, callbackHandler, functionSignature } from './callback.js';
 import type { Channel } from './channel.js';
 import type { CKind, CType, Signature } from './ctypes.js';
@@ -137,7 +144,12 @@ function recordWord(loc: Loc): number {
   throw new Error(`internal: ${loc.reg} is not an argument register`);
 }
 
-export function marshal(sig: Signature): Marshal {
+/** How a function is bound: `errno` captures the errno each call leaves, and the result becomes `{ value, errno }`. */
+export interface MarshalOptions {
+  readonly errno?: boolean;
+}
+
+export function marshal(sig: Signature, opts: MarshalOptions = {}): Marshal {
   const params = sig.params.map((p) => p.type);
   const n = params.length;
   const kinds = params.map((p) => p.kind);
@@ -204,7 +216,7 @@ export function marshal(sig: Signature): Marshal {
       }
     : undefined;
   const plain = decoder(sig.ret.kind);
-  const decode =
+  const value =
     !structPointers && !retLayout
       ? plain
       : (ch: Channel, slot: number): unknown => {
@@ -216,12 +228,24 @@ export function marshal(sig: Signature): Marshal {
           }
           return retLayout ? decodeStruct(ch, slot, ret as ReturnPlan, retLayout) : plain(ch, slot);
         };
+  // errno: the trampoline left it over the slot's fn word
+  const decode = opts.errno
+    ? (ch: Channel, slot: number): unknown => {
+        const v = value(ch, slot);
+        return v instanceof Error ? v : { value: v, errno: ch.i32[(slot + SLOT.fn) >> 2] as number };
+      }
+    : value;
   return {
     name,
     arity: n,
     recordBytes: inline ? 0 : retBuffer > 0 ? retBuffer + (retLayout?.size ?? 0) : 8 * (CALL_RECORD.stack + stack),
-    trampoline: inline ? inlineTrampoline(kinds.map((k) => k === 'f32' || k === 'f64')) : RECORD_TRAMPOLINE,
-    hasResult: sig.ret.kind !== 'void' || structPointers, // read-back happens in decode
+    trampoline: inline
+      ? inlineTrampoline(
+          kinds.map((k) => k === 'f32' || k === 'f64'),
+          opts.errno === true,
+        )
+      : RECORD_TRAMPOLINE + (opts.errno ? ERRNO_TRAMPOLINES : 0),
+    hasResult: sig.ret.kind !== 'void' || structPointers || opts.errno === true, // read-back happens in decode
     write,
     check,
     store,

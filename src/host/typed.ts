@@ -14,7 +14,7 @@
  * test/host/typed.test.ts holds the two together.
  */
 
-import type { NativeFunction } from './call.js';
+import type { FunctionOptions, NativeFunction, WithErrno } from './call.js';
 import type { RegionArray } from './marshal.js';
 
 /** What a word of a C type is made into: the machine kind, or `opaque` (a pointee known by name only). */
@@ -312,6 +312,13 @@ export type CallbackArgs<P extends string> = string extends P
 export type FunctionOf<P extends string> = string extends P
   ? NativeFunction
   : NativeFunction<ArgsOfPrototype<P>, ResultOfPrototype<P>>;
+
+/** The function bound from prototype P with options O: `{ errno: true }` makes each result a `WithErrno`. */
+export type FunctionWith<P extends string, O extends FunctionOptions | undefined> = O extends { errno: true }
+  ? string extends P
+    ? NativeFunction<Parameters<NativeFunction>, WithErrno<unknown>>
+    : NativeFunction<ArgsOfPrototype<P>, WithErrno<ResultOfPrototype<P>>>
+  : FunctionOf<P>;
 
 /** The prototype of `N` among `Known` (ready-made prototypes), when N is a bare function name. */
 export type ReadyMade<N extends string, Known extends string> = string extends N

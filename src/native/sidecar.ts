@@ -132,6 +132,7 @@ export function buildSidecar(): Uint8Array {
   const trampolines = a.label('trampolines');
   const thunks = a.label('thunks');
   const controlPage = a.label('control_page');
+  const errnoPtr = a.label('errno_ptr');
   const jail: JailLabels = { apply: a.label('jail_apply'), sigsys: a.label('jail_sigsys') };
 
   // int main(int argc, char **argv)
@@ -246,6 +247,9 @@ export function buildSidecar(): Uint8Array {
     a.xor(eax, eax);
     a.call(fn('fcntl'));
   }
+  // The main thread's errno, where the errno-capturing trampolines find it (requests run on this thread only).
+  a.call(fn('__errno_location'));
+  a.mov(qword(errnoPtr), rax);
   a.call(fn('getpid'));
   a.mov(dword(r15, CONTROL.sidecarPid), eax);
   // The callback thunks: where they are (for the host) and the channel they post to.
@@ -708,12 +712,14 @@ export function buildSidecar(): Uint8Array {
     a.ret();
   }
 
-  emitTrampolines(a, trampolines);
+  emitTrampolines(a, trampolines, errnoPtr);
   emitThunks(a, thunks, controlPage);
   emitJail(a, jail, (n) => a.call(fn(n)), saveError, controlPage);
   a.data();
   a.align(8);
   a.bind(controlPage);
+  a.dq(0);
+  a.bind(errnoPtr);
   a.dq(0);
   a.text();
 

@@ -15,6 +15,14 @@
  * for variadic callees. It also returns a struct's second eightbyte (rdx,
  * or xmm1 when the record's result shape says so) over a2.
  *
+ * Each has a twin, ERRNO_TRAMPOLINES further on, that also captures errno
+ * (for functions bound with `{ errno: true }`): it sets errno to 0 before the
+ * call and stores what the call left over the slot's function word (read
+ * only before the call), so the host reads the errno of exactly that call,
+ * never one a later call or the sidecar's own loop overwrote.
+ * Requests are served on the sidecar's main thread only, so its errno lives
+ * at one address, found once at start (`errno_ptr`, from __errno_location).
+ *
  * They sit TRAMPOLINE_STRIDE bytes apart from the `trampolines` label, so
  * the sidecar finds number k without a table of addresses (the executable
  * is position-independent).
@@ -23,6 +31,7 @@
 import {
   BUILTIN_TRAMPOLINES,
   CALL_RECORD,
+  ERRNO_TRAMPOLINES,
   INLINE_WORDS,
   inlineTrampoline,
   RECORD_TRAMPOLINE,
@@ -35,6 +44,7 @@ import {
   byte,
   dword,
   eax,
+  ecx,
   type Label,
   qword,
   r8,
@@ -63,11 +73,24 @@ function inlineShapes(): boolean[][] {
   return out;
 }
 
-/** inline(classes): loads the slot's words into their registers and calls. */
-function emitInline(a: Assembler, vector: readonly boolean[]): void {
+/** Sets the main thread's errno to 0 (clobbers rax). */
+function clearErrno(a: Assembler, errnoPtr: Label): void {
+  a.mov(rax, qword(errnoPtr));
+  a.mov(dword(rax), 0);
+}
+
+/** ecx = the errno the call left. */
+function readErrno(a: Assembler, errnoPtr: Label): void {
+  a.mov(rcx, qword(errnoPtr));
+  a.mov(ecx, dword(rcx));
+}
+
+/** inline(classes): loads the slot's words into their registers and calls; with `errnoPtr`, captures errno over the slot's fn word. */
+function emitInline(a: Assembler, vector: readonly boolean[], errnoPtr: Label | null): void {
   a.push(rbx); // rsp is now 16-byte aligned
   a.mov(rbx, rdi);
   a.mov(r11, rsi); // the target: rdi and rsi are argument registers
+  if (errnoPtr) clearErrno(a, errnoPtr);
   let ints = 0;
   let vecs = 0;
   vector.forEach((v, k) => {
@@ -77,14 +100,18 @@ function emitInline(a: Assembler, vector: readonly boolean[]): void {
   });
   a.mov(eax, vecs);
   a.call(r11);
+  if (errnoPtr) {
+    readErrno(a, errnoPtr);
+    a.mov(dword(rbx, SLOT.fn), ecx); // read by the host with the results
+  }
   a.mov(qword(rbx, SLOT.a0), rax);
   a.movsd(qword(rbx, SLOT.a1), xmm(0));
   a.pop(rbx);
   a.ret();
 }
 
-/** The record trampoline: registers and stack words from a register-order record at [slot.a0]. */
-function emitRecord(a: Assembler): void {
+/** The record trampoline: registers and stack words from a register-order record at [slot.a0]; with `errnoPtr`, captures errno over the slot's fn word. */
+function emitRecord(a: Assembler, errnoPtr: Label | null): void {
   const w = (k: number) => qword(r11, 8 * k);
   a.push(rbx);
   a.push(r12);
@@ -92,6 +119,7 @@ function emitRecord(a: Assembler): void {
   a.mov(rbp, rsp);
   a.mov(rbx, rdi);
   a.mov(r12, rsi);
+  if (errnoPtr) clearErrno(a, errnoPtr);
   a.mov(r11, qword(rbx, SLOT.a0));
   // The stack words, copied below an aligned frame.
   a.mov(rcx, w(CALL_RECORD.stackCount));
@@ -128,6 +156,10 @@ function emitRecord(a: Assembler): void {
   a.bind(stored);
   a.mov(qword(rbx, SLOT.a0), rax);
   a.movsd(qword(rbx, SLOT.a1), xmm(0));
+  if (errnoPtr) {
+    readErrno(a, errnoPtr);
+    a.mov(dword(rbx, SLOT.fn), ecx); // read by the host with the results
+  }
   a.mov(rsp, rbp);
   a.pop(rbp);
   a.pop(r12);
@@ -135,19 +167,24 @@ function emitRecord(a: Assembler): void {
   a.ret();
 }
 
-/** Emits the built-in trampolines, number 0 at `start`. */
-export function emitTrampolines(a: Assembler, start: Label): void {
+/**
+ * Emits the built-in trampolines, number 0 at `start`; `errnoPtr` labels the
+ * quadword where the sidecar keeps its main thread's errno address.
+ */
+export function emitTrampolines(a: Assembler, start: Label, errnoPtr: Label): void {
   const shapes = inlineShapes();
   a.align(TRAMPOLINE_STRIDE);
   a.bind(start);
   for (let k = 0; k < BUILTIN_TRAMPOLINES; k++) {
+    const errno = k >= ERRNO_TRAMPOLINES;
+    const base = k % ERRNO_TRAMPOLINES;
     a.align(TRAMPOLINE_STRIDE);
     a.mark(MARK_START + k);
-    if (k === RECORD_TRAMPOLINE) emitRecord(a);
+    if (base === RECORD_TRAMPOLINE) emitRecord(a, errno ? errnoPtr : null);
     else {
-      const shape = shapes[k] as boolean[];
-      if (inlineTrampoline(shape) !== k) throw new Error('internal: trampoline numbering');
-      emitInline(a, shape);
+      const shape = shapes[base] as boolean[];
+      if (inlineTrampoline(shape, errno) !== k) throw new Error('internal: trampoline numbering');
+      emitInline(a, shape, errno ? errnoPtr : null);
     }
     a.mark(MARK_END + k);
   }
@@ -156,14 +193,14 @@ export function emitTrampolines(a: Assembler, start: Label): void {
 const MARK_START = 0x7400;
 const MARK_END = 0x7500;
 
-/** Checks, after layout, that trampoline k starts k strides after number 0 (none outgrew its stride). */
+/** Checks, after layout, that trampoline k starts k strides after number 0 and none outgrew its stride. */
 export function checkTrampolines(obj: ObjectCode): void {
   const at = new Map(obj.marks.map(([tag, , off]) => [tag, off]));
   const base = at.get(MARK_START) as number;
   for (let k = 0; k < BUILTIN_TRAMPOLINES; k++) {
     const start = at.get(MARK_START + k) as number;
     const end = at.get(MARK_END + k) as number;
-    if (start - base !== k * TRAMPOLINE_STRIDE || (k !== RECORD_TRAMPOLINE && end - start > TRAMPOLINE_STRIDE)) {
+    if (start - base !== k * TRAMPOLINE_STRIDE || end - start > TRAMPOLINE_STRIDE) {
       throw new Error(`internal: built-in trampoline ${k} is ${end - start} bytes at +${start - base}`);
     }
   }
