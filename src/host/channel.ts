@@ -35,12 +35,7 @@ import {
   RING_SLOTS,
   SLOT,
   SLOT_SIZE,
-  THUNK_COUNT,
   THUNK_STRIDE,
-  UPCALL,
-  UPCALL_SIZE,
-  UPCALL_SLOTS,
-  UPCALL_STATE,
 } from '../channel/layout.js';
 import { REQUESTS } from '../channel/requests.js';
 import { type ChannelAddon, channelAddon } from './addon.js';
@@ -50,15 +45,22 @@ import { DeadlineTimer } from './deadlines.js';
 import { AbortError, ProtocolError, SidecarError, TimeoutError } from './errors.js';
 import { RequestQueue } from './queue.js';
 import type { Region } from './region.js';
-import { fail, Rejection, type Settle } from './settle.js';
+import { capture, captured, fail, Rejection, type Settle } from './settle.js';
+import { type Handler, Upcalls } from './upcalls.js';
+import {
+  ASYNC_SPIN_MAX_MS,
+  ASYNC_SPIN_MS,
+  FAST_SPINS,
+  LONG_RUN,
+  MAX_PUMP_MS,
+  pause,
+  SLEEP_SLICE_NS,
+  SYNC_SPIN_MS,
+  YIELD_MS,
+} from './waiting.js';
 
 /** Runs a callback for the upcall slot at byte offset `slot` of the region: reads its arguments, writes its result. */
-export type UpcallHandler = (ch: Channel, slot: number) => void;
-
-const UPCALL_POSTED = UPCALL_STATE.posted;
-const UPCALL_ANSWERED = UPCALL_STATE.answered;
-const UPCALL_FAILED = UPCALL_STATE.failed;
-const UPCALL_COPY = UPCALL_STATE.copy;
+export type UpcallHandler = Handler<Channel>;
 
 /** One kind of request, as the channel writes and reads it. */
 export interface Request {
@@ -99,47 +101,8 @@ export interface ChannelOwner {
 
 const MASK = RING_SLOTS - 1;
 const INF = Number.POSITIVE_INFINITY;
-/** Spins of the synchronous fast path before it takes the clock and waits the long way. */
-const FAST_SPINS = 2048;
-/** How long a synchronous caller spins before sleeping (ms). */
-const SYNC_SPIN_MS = 0.05;
-/** How long the end-of-tick flush spins for completions (ms), at least. */
-const ASYNC_SPIN_MS = 0.015;
-/**
- * At most: the flush spins as long as 1.5 times the time recent requests
- * took to complete, when that is below this (a call of 50 µs is caught by
- * the spin rather than by the doorbell, whose wake-up costs about as much
- * again); longer requests get the short spin.
- */
-const ASYNC_SPIN_MAX_MS = 0.25;
-/** Longest the end-of-tick flush keeps pumping a stream of completions before yielding (ms). */
-const MAX_PUMP_MS = 2;
-/**
- * Longest a chain of flushes may keep the event loop from its next turn
- * (ms): `for (...) await f()` settles each call in the flush's spin, so the
- * next call's flush runs in the same microtask queue, and timers and I/O
- * would wait for the whole loop. Past this the flush does not spin: it arms
- * the doorbell, and the completion comes back as I/O, after the timers.
- */
-const YIELD_MS = 2;
-/** Sleep slice of a synchronous wait, between liveness and deadline checks (ns). */
-const SLEEP_SLICE_NS = 5_000_000;
-/** Requests in flight beyond which the end-of-tick flush does not spin. */
-const LONG_RUN = 256;
 /** Argument records are cache-line aligned. */
 const RECORD_ALIGN = 64;
-
-/** `Atomics.pause` (Node 24+) in spin loops where present. */
-const pause: (n?: number) => void = (Atomics as { pause?: (n?: number) => void }).pause ?? (() => {});
-
-/**
- * One executor for every request's promise: it hands the resolve function
- * over through `captured`, so a submission allocates no closure of its own.
- */
-const captured: { resolve: Settle | null } = { resolve: null };
-const capture = (resolve: Settle): void => {
-  captured.resolve = resolve;
-};
 
 /** The channel's no-op: what an aborted, not yet taken request becomes. */
 const PING = REQUESTS.ping.code;
@@ -203,20 +166,11 @@ export class Channel {
   #syncBackoff = 1;
   #asyncSkip = 0;
   #asyncBackoff = 1;
-  // Callbacks (upcalls): the handlers by id, the upcall count last seen, the
-  // callback running now, and the error a callback threw for request #upcallErrorAt.
-  readonly #callbacks = new Map<number, UpcallHandler>();
-  #nextCallback = 0;
-  readonly #freeCallbacks: number[] = [];
+  /** Callbacks (upcalls.ts): the sidecar's calls into the host. */
+  readonly #upcalls: Upcalls<Channel>;
   /** Callbacks made for the request being written (tempCallback), then per slot until it completes. */
   #fillCallbacks: number[] | null = null;
   readonly #tempCallbacks: (number[] | null)[] = new Array(RING_SLOTS).fill(null);
-  #upcallsSeen = 0;
-  #inUpcall = false;
-  /** The upcall slot whose callback runs now (-1: none). */
-  #upcallSlot = -1;
-  #upcallError: unknown = null;
-  #upcallErrorAt = -1;
 
   constructor(region: Region, index: number, opts: { spin?: boolean } = {}) {
     this.region = region;
@@ -236,6 +190,7 @@ export class Channel {
     this.#bellAddress = region.address + this.offset + CONTROL.sqBell;
     this.#spinTicks = opts.spin === false ? 0n : BigInt(DEFAULT_SPIN_TICKS);
     this.#timer = new DeadlineTimer(this.#onTimer);
+    this.#upcalls = new Upcalls<Channel>(region, this.offset, this.#addon, this, () => this.#alive);
   }
 
   /** True while a sidecar serves the channel. */
@@ -459,15 +414,13 @@ export class Channel {
 
   /** Registers a callback's handler: the number of the sidecar's thunk that runs it. */
   addCallback(handler: UpcallHandler): number {
-    const id = this.#freeCallbacks.pop() ?? (this.#nextCallback < THUNK_COUNT ? this.#nextCallback++ : -1);
-    if (id < 0) throw new SidecarError(`more than ${THUNK_COUNT} callbacks at once: release some`);
-    this.#callbacks.set(id, handler);
+    const id = this.#upcalls.add(handler);
     this.#armForUpcalls();
     return id;
   }
 
   removeCallback(id: number): void {
-    if (this.#callbacks.delete(id)) this.#freeCallbacks.push(id);
+    this.#upcalls.remove(id);
   }
 
   /** The function pointer of thunk `id` in the sidecar serving the channel now. */
@@ -492,49 +445,7 @@ export class Channel {
 
   /** True while a callback runs (a synchronous call into this sidecar would wait for itself). */
   get inCallback(): boolean {
-    return this.#inUpcall;
-  }
-
-  /** Runs the callbacks sidecar threads have posted since the last look; whether there were any. */
-  #serveUpcalls(): boolean {
-    const i32 = this.i32;
-    const count = Atomics.load(i32, (this.offset + CONTROL.upcallCount) >> 2);
-    if (count === this.#upcallsSeen) return false;
-    this.#upcallsSeen = count;
-    for (let j = 0; j < UPCALL_SLOTS; j++) {
-      const s = this.offset + CONTROL.upcalls + j * UPCALL_SIZE;
-      if (Atomics.load(i32, s >> 2) !== UPCALL_POSTED) continue;
-      const h = this.#callbacks.get(i32[(s + UPCALL.callback) >> 2] as number);
-      let state: number = UPCALL_ANSWERED;
-      this.#inUpcall = true;
-      this.#upcallSlot = s;
-      try {
-        if (!h) throw new SidecarError('a released callback was called');
-        h(this, s);
-      } catch (e) {
-        state = UPCALL_FAILED;
-        // The call in flight (if any) rejects with it when it completes.
-        if (this.#upcallError === null && this.#head < this.#n) {
-          this.#upcallError = e;
-          this.#upcallErrorAt = this.#head;
-        }
-      } finally {
-        this.#inUpcall = false;
-        this.#upcallSlot = -1;
-      }
-      Atomics.store(i32, s >> 2, state); // a full fence before reading its sleep flag
-      if (Atomics.load(i32, (s + UPCALL.sleeping) >> 2) !== 0) this.#addon.futexWake(this.region.address + s, 1);
-    }
-    return true;
-  }
-
-  /** The error a callback threw while request n ran, once. */
-  #takeUpcallError(n: number): unknown {
-    if (this.#upcallErrorAt !== n) return null;
-    const e = this.#upcallError;
-    this.#upcallError = null;
-    this.#upcallErrorAt = -1;
-    return e;
+    return this.#upcalls.running;
   }
 
   /**
@@ -543,41 +454,12 @@ export class Channel {
    * stops short where the memory is unreadable.
    */
   readInCallback(src: bigint, len: number): Uint8Array | null {
-    if (this.#upcallSlot < 0) return null;
-    const arena = this.region.arena;
-    const off = arena.alloc(Math.max(len, 1), 16);
-    try {
-      const got = this.#upcallCopy(this.#upcallSlot, src, len, off);
-      if (got < 0)
-        throw new RangeError(`cannot read ${len} bytes at 0x${src.toString(16)} in the sidecar (errno ${-got})`);
-      return this.u8.slice(off, off + got);
-    } finally {
-      arena.free(off);
-    }
+    return this.#upcalls.read(src, len);
   }
 
-  /**
-   * While a callback runs in upcall slot `s`: has the waiting thunk copy
-   * `len` bytes from sidecar address `src` to region offset `dst` (pwrite on
-   * the region's descriptor, so an unreadable address fails with -EFAULT).
-   * Returns the bytes copied or -errno.
-   */
-  #upcallCopy(s: number, src: bigint, len: number, dst: number): number {
-    const i32 = this.i32;
-    this.u64[(s + UPCALL.args) >> 3] = src;
-    this.u64[(s + UPCALL.args + 8) >> 3] = BigInt(len);
-    this.u64[(s + UPCALL.args + 16) >> 3] = BigInt(dst);
-    Atomics.store(i32, s >> 2, UPCALL_COPY);
-    this.#addon.futexWake(this.region.address + s, 1);
-    const t0 = performance.now();
-    let k = 0;
-    while (Atomics.load(i32, s >> 2) === UPCALL_COPY) {
-      pause();
-      if ((++k & 1023) === 0 && (!this.#alive || performance.now() - t0 > 10_000)) {
-        throw new SidecarError('the sidecar did not copy memory for the callback');
-      }
-    }
-    return Number(this.i64[(s + UPCALL.args + 24) >> 3]);
+  /** Runs the callbacks sidecar threads have posted since the last look; whether there were any. */
+  #serveUpcalls(): boolean {
+    return this.#upcalls.serve(this.#head < this.#n ? this.#head : -1);
   }
 
   // ---------------------------------------------------------------- asynchronous requests
@@ -671,7 +553,7 @@ export class Channel {
       setImmediate(this.#newTurn);
     }
     // The bell armed for callbacks while idle would cost a doorbell byte per completion: the flush below serves them.
-    if (this.#callbacks.size > 0) Atomics.store(this.i32, (this.offset + CONTROL.bellArmed) >> 2, 0);
+    if (this.#upcalls.size > 0) Atomics.store(this.i32, (this.offset + CONTROL.bellArmed) >> 2, 0);
     this.#wake();
     // A long run of requests takes the sidecar longer than a spin is worth,
     // and polling the count meanwhile only slows its writes: arm and go idle.
@@ -774,14 +656,14 @@ export class Channel {
 
   /** With callbacks registered the doorbell stays armed, so a library's own thread can reach the event loop. */
   #armForUpcalls(): void {
-    if (this.#callbacks.size === 0) return;
+    if (this.#upcalls.size === 0) return;
     Atomics.store(this.i32, (this.offset + CONTROL.bellArmed) >> 2, 1);
-    if (this.#callbacks.size > 0) this.#serveUpcalls(); // one posted before the arming is not missed
+    if (this.#upcalls.size > 0) this.#serveUpcalls(); // one posted before the arming is not missed
   }
 
   /** Settles every completed request, oldest first. */
   #drain(): void {
-    if (this.#callbacks.size > 0) this.#serveUpcalls();
+    if (this.#upcalls.size > 0) this.#serveUpcalls();
     let h = this.#head;
     const n = this.#n;
     if (h === n) return;
@@ -814,7 +696,7 @@ export class Channel {
           err = e;
         }
       }
-      if (this.#upcallErrorAt === h) err = this.#takeUpcallError(h);
+      if (this.#upcalls.failed(h)) err = this.#upcalls.takeError(h);
       if (rare[i] !== 0) this.#releaseRare(i);
       this.#settles[i] = null;
       this.#reqs[i] = null;
@@ -1074,7 +956,7 @@ export class Channel {
   /** Submits and blocks until the request completes; returns its result or throws. */
   submitSync(req: Request, values: readonly unknown[], timeoutMs: number): unknown {
     if (!this.#alive) throw this.deadError();
-    if (this.#inUpcall) {
+    if (this.#upcalls.running) {
       throw new SidecarError(
         `${req.name}: a callback cannot call its own sidecar synchronously (the sidecar waits for the callback); use the async call`,
       );
@@ -1130,7 +1012,7 @@ export class Channel {
     this.#wake();
     let k = 0;
     while (Atomics.load(i32, cq) !== want) {
-      if (this.#callbacks.size > 0 && this.#serveUpcalls()) k = 0; // a callback: its call goes on
+      if (this.#upcalls.size > 0 && this.#serveUpcalls()) k = 0; // a callback: its call goes on
       if (++k === FAST_SPINS) {
         // The long way: if the sidecar dies or is replaced meanwhile, the reason arrives here.
         // (Only calls that take it check the machine's load: the fast path stays a spin on one word.)
@@ -1154,7 +1036,7 @@ export class Channel {
     const v = req.decode(this, slot);
     this.#head = n + 1;
     this.#release(i);
-    const thrown = this.#takeUpcallError(n);
+    const thrown = this.#upcalls.takeError(n);
     if (thrown !== null) throw thrown;
     if (v instanceof Error) throw v;
     return v;
@@ -1164,7 +1046,7 @@ export class Channel {
   #waitSync(n: number, deadline: number, timeoutMs: number): void {
     const i32 = this.i32;
     const cq = this.#cq;
-    const upcalls = this.#callbacks.size > 0;
+    const upcalls = this.#upcalls.size > 0;
     // A callback just served means another is likely soon (a sort's comparisons): spin again.
     let served = false;
     const isDone = (): boolean => {

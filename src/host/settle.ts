@@ -23,3 +23,12 @@ export class Rejection {
 export function fail(settle: Settle, error: unknown): void {
   settle(new Rejection(error));
 }
+
+/**
+ * One executor for every request's promise: it hands the resolve function
+ * over through `captured`, so a submission allocates no closure of its own.
+ */
+export const captured: { resolve: Settle | null } = { resolve: null };
+export const capture = (resolve: Settle): void => {
+  captured.resolve = resolve;
+};
