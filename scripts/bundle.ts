@@ -1,13 +1,22 @@
 /**
- * Build step: the package's entry as one file. Importing the package loads
- * the host's modules (about thirty small files, one concept each); Node's
- * module loader spends most of an import on reading, resolving and linking
- * files one by one, so the entry Node loads is this bundle of them
- * (dist/sidecar.js): each module becomes a function scope in dependency
- * order, its imports become bindings to the exports of the modules before
- * it. What the host loads on demand (the assembler, the generators, the
- * Forth's sources, the linker) stays in its own files and is reached by
- * dynamic import, exactly as from the modules themselves.
+ * Build step: the package's entry as a few files. Importing the package
+ * loads the host's modules (about thirty small files, one concept each);
+ * Node's module loader spends most of an import on reading, resolving and
+ * linking files one by one, so what Node loads is a bundle of them: each
+ * module becomes a function scope in dependency order, its imports become
+ * bindings to the exports of the modules before it.
+ *
+ * The bundle is a plain script, not an ES module: the entry in front of it
+ * (dist/src/sidecar.js, with src/host/build/code-cache.ts bundled into it)
+ * compiles it with `vm.Script` and a V8 code cache that holds every
+ * function a process ran, not only the top level (see code-cache.ts).
+ *
+ * Layers a call may never need (the jail, Python, the solvers: CHUNKS) are
+ * chunks: scripts of their own beside the bundle, run over the same table
+ * of modules when their code is first imported, so a class the host and a
+ * chunk share is one class. What the host loads on demand to build things
+ * (the assembler, the generators, the Forth's sources) stays in its own
+ * files and is reached by dynamic import, as from the modules themselves.
  *
  * It reads the JavaScript tsc emits, whose import and export statements
  * are regular: `import { a, b as c } from './x.js'`, `import x from 'node:y'`,
@@ -23,10 +32,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Modules (paths from the entry's directory) whose dynamic imports make a chunk of them and what only they use. */
+export const CHUNKS = ['jail/index.js', 'matrix/linalg.js'];
+
 interface Module {
   file: string;
-  /** Relative imports, resolved: [file, bindings text or null for `* as`/side effect, namespace name]. */
-  deps: string[];
+  id: number;
+  /** '' for the bundle itself, else the chunk's name. */
+  chunk: string;
   body: string;
   exports: string[];
 }
@@ -35,6 +48,11 @@ const IMPORT = /^import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\}|\*\s+as\s+(\w+))?\s*(
 const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|class|const|let|var)\s+([\w$]+)/gm;
 const EXPORT_LIST = /^export\s+\{([^}]*)\}(?:\s+from\s+['"]([^'"]+)['"])?;?[ \t]*$/gm;
 const EXPORT_STAR = /^export\s+\*\s+from\s+['"]([^'"]+)['"];?/m;
+/** A dynamic import with a relative literal specifier (a method named `import` is not one: it has no quote). */
+const DYNAMIC = /\bimport\((['"])(\.[^'"]+)\1\)/g;
+/** Any other dynamic import, which a script cannot make (a line declaring a method `import(…) {` is not one). */
+const OTHER_DYNAMIC = /(?<![\w$.])import\s*\((?!\s*['"]\.)/;
+const IMPORT_METHOD = /^\s*(?:async\s+)?import\s*\([^)]*\)\s*\{/;
 
 /** `a, b as c` → [[a, a], [b, c]] (source name, local name). */
 function names(list: string): [string, string][] {
@@ -48,51 +66,67 @@ function names(list: string): [string, string][] {
     });
 }
 
-export function bundle(entry: string): string {
-  const modules = new Map<string, Module>();
-  const order: string[] = [];
-  const builtins = new Map<string, string>(); // specifier → namespace variable
-  const id = (file: string): string => `__m${[...modules.keys()].indexOf(file)}`;
-  const builtin = (spec: string): string => {
-    let v = builtins.get(spec);
-    if (!v) {
-      v = `__node_${spec.replace(/\W/g, '_')}`;
-      builtins.set(spec, v);
-    }
-    return v;
-  };
+function bindings(list: string): string {
+  return names(list)
+    .map(([from, to]) => (from === to ? from : `${from}: ${to}`))
+    .join(', ');
+}
 
+/** The chunk name of a module path: `python/session.js` → `python-session`. */
+export function chunkName(rel: string): string {
+  return rel.replace(/\.js$/, '').replace(/[^\w]+/g, '-');
+}
+
+type Format = 'module' | 'script';
+
+/**
+ * Collects the modules reachable from `entry` (and, for a script, from each
+ * chunk's entry) in evaluation order. Dynamic imports are left as markers
+ * `__dynamic("file")` until every module is known.
+ */
+function collect(
+  entry: string,
+  chunkEntries: readonly string[],
+  format: Format,
+): { modules: Map<string, Module>; builtins: Set<string> } {
+  const modules = new Map<string, Module>();
+  const builtins = new Set<string>();
+  const done = new Set<string>();
+  const order: Module[] = [];
+  let chunk = '';
   const visit = (file: string, stack: string[]): void => {
-    if (modules.has(file)) {
-      if (!order.includes(file)) throw new Error(`import cycle: ${[...stack, file].join(' → ')}`);
+    const known = modules.get(file);
+    if (known) {
+      if (!done.has(file)) throw new Error(`import cycle: ${[...stack, file].join(' → ')}`);
+      if (known.chunk !== '' && known.chunk !== chunk) {
+        throw new Error(`${file} is in chunk ${known.chunk} and needed by chunk ${chunk}: import it from one place`);
+      }
       return;
     }
     const src = fs.readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '');
-    const mod: Module = { file, deps: [], body: '', exports: [] };
+    const mod: Module = { file, id: modules.size, chunk, body: '', exports: [] };
     modules.set(file, mod);
     const lines: string[] = [];
+    const require = (spec: string): string =>
+      format === 'script' ? `__require('${spec}')` : `__node_${spec.replace(/\W/g, '_')}`;
     let body = src.replace(
       IMPORT,
       (_all, def: string | undefined, list: string | undefined, ns: string | undefined, spec: string) => {
         if (spec.startsWith('.')) {
           const dep = path.resolve(path.dirname(file), spec);
           visit(dep, [...stack, file]);
-          mod.deps.push(dep);
           if (def) throw new Error(`${file}: default import from ${spec}`);
-          if (ns) lines.push(`const ${ns} = ${id(dep)};`);
-          if (list) {
-            const b = names(list).map(([from, to]) => (from === to ? from : `${from}: ${to}`));
-            if (b.length > 0) lines.push(`const { ${b.join(', ')} } = ${id(dep)};`);
-          }
+          const m = `__m${(modules.get(dep) as Module).id}`;
+          if (ns) lines.push(`const ${ns} = ${m};`);
+          if (list && bindings(list) !== '') lines.push(`const { ${bindings(list)} } = ${m};`);
           return '';
         }
-        const v = builtin(spec);
-        if (def) lines.push(`const ${def} = ${v}.default;`);
+        // Node's own modules: a script requires them (an ES module's default export is module.exports).
+        if (chunk === '') builtins.add(spec);
+        const v = require(spec);
+        if (def) lines.push(`const ${def} = ${format === 'script' ? v : `${v}.default`};`);
         if (ns) lines.push(`const ${ns} = ${v};`);
-        if (list) {
-          const b = names(list).map(([from, to]) => (from === to ? from : `${from}: ${to}`));
-          if (b.length > 0) lines.push(`const { ${b.join(', ')} } = ${v};`);
-        }
+        if (list && bindings(list) !== '') lines.push(`const { ${bindings(list)} } = ${v};`);
         return '';
       },
     );
@@ -106,61 +140,130 @@ export function bundle(entry: string): string {
         if (spec) {
           const dep = path.resolve(path.dirname(file), spec);
           visit(dep, [...stack, file]);
-          mod.deps.push(dep);
-          mod.exports.push(`get ${to}() { return ${id(dep)}.${from}; }`);
+          mod.exports.push(`get ${to}() { return __m${(modules.get(dep) as Module).id}.${from}; }`);
         } else mod.exports.push(`get ${to}() { return ${from}; }`);
       }
       return '';
     });
-    mod.body = [...lines, body].join('\n');
-    order.push(file);
-  };
-  visit(path.resolve(entry), []);
-
-  const root = path.dirname(path.resolve(entry));
-  const out: string[] = ['// Generated by scripts/bundle.ts from the modules under src/: edit those, not this file.'];
-  for (const [spec, v] of builtins) out.push(`import * as ${v} from '${spec}';`);
-  const entryMod = modules.get(path.resolve(entry)) as Module;
-  for (const file of order) {
-    const mod = modules.get(file) as Module;
-    const rel = path.relative(root, file).split(path.sep).join('/');
     // import.meta.url and dynamic imports keep meaning the module's own file.
-    const body = mod.body
+    body = body
       .replace(/\bimport\.meta\.url\b/g, '__url')
-      .replace(/\bimport\((['"])(\.[^'"]+)\1\)/g, (_a, _q, spec: string) => `import(new URL('${spec}', __url).href)`);
-    out.push(
-      `// ---- ${rel}`,
-      `const ${id(file)} = (() => {`,
-      `const __url = new URL('./${rel}', import.meta.url).href;`,
-      body.trim(),
-      `return { ${mod.exports.join(', ')} };`,
-      '})();',
-    );
+      .replace(
+        DYNAMIC,
+        (_a, _q, spec: string) => `__dynamic(${JSON.stringify(path.resolve(path.dirname(file), spec))})`,
+      );
+    if (format === 'script' && body.split('\n').some((l) => OTHER_DYNAMIC.test(l) && !IMPORT_METHOD.test(l))) {
+      throw new Error(`${file}: a dynamic import of a computed or non-relative specifier cannot be bundled`);
+    }
+    mod.body = [...lines, body].join('\n');
+    done.add(file);
+    order.push(mod);
+  };
+  visit(entry, []);
+  for (const c of chunkEntries) {
+    chunk = chunkName(path.relative(path.dirname(entry), c));
+    const known = modules.get(c);
+    if (known && known.chunk === '') continue; // already in the bundle: its imports need no chunk
+    visit(c, []);
   }
-  const exported = entryNames(entryMod.exports);
-  out.push(`export const { ${exported.join(', ')} } = ${id(path.resolve(entry))};`);
-  return `${out.join('\n')}\n`;
+  // In evaluation order: every module after those it imports.
+  return { modules: new Map(order.map((m) => [m.file, m])), builtins };
 }
 
-function entryNames(getters: readonly string[]): string[] {
-  return getters.map((g) => (g.match(/^get (\S+)\(\)/) as RegExpMatchArray)[1] as string);
+/** The text of one module: a function scope whose value is its exports. */
+function moduleText(mod: Module, root: string, format: Format, modules: Map<string, Module>): string {
+  const rel = path.relative(root, mod.file).split(path.sep).join('/');
+  const body = mod.body.replace(/__dynamic\(("[^"]+")\)/g, (_a, quoted: string) => {
+    const target = JSON.parse(quoted) as string;
+    const t = modules.get(target);
+    if (t && format === 'script') {
+      return t.chunk === '' ? `Promise.resolve(__m${t.id})` : `__chunk('${t.chunk}').then(() => __modules[${t.id}])`;
+    }
+    const spec = path.relative(path.dirname(mod.file), target).split(path.sep).join('/');
+    const href = `new URL('${spec.startsWith('.') ? spec : `./${spec}`}', __url).href`;
+    return format === 'script' ? `__import(${href})` : `import(${href})`;
+  });
+  const base = format === 'script' ? '__bundleUrl' : 'import.meta.url';
+  const value = `(() => {\nconst __url = new URL('./${rel}', ${base}).href;\n${body.trim()}\nreturn { ${mod.exports.join(', ')} };\n})()`;
+  const store = format === 'script' ? `__modules[${mod.id}] = ` : '';
+  return `// ---- ${rel}\nconst __m${mod.id} = ${store}${value};`;
+}
+
+const HEADER = '// Generated by scripts/bundle.ts from the modules under src/: edit those, not this file.';
+const PARAMS = '__require, __import, __chunk, __bundleUrl, __modules';
+
+export interface Bundle {
+  /** The bundle: an ES module, or a script whose value is a function of the loader's helpers (code-cache.ts). */
+  text: string;
+  /** Chunks by name (scripts only). */
+  chunks: Map<string, string>;
+  /** The entry's exports. */
+  names: string[];
 }
 
 /**
- * The package's entry in front of the bundle: it turns on Node's compile
- * cache where there is one (Node 22.1 and later: the bundle's code is then
- * compiled once, not on every start, which halves the import), unless
- * SIDECAR_COMPILE_CACHE=0, and then loads the bundle. The cache is Node's
- * own (NODE_COMPILE_CACHE or its directory under the system's temp dir),
- * and applies to modules loaded after it in the process.
+ * Bundles `entry`. As an ES module (`module`), its builtins are imported
+ * and it exports the entry's exports; as a script, it is a function of the
+ * loader's helpers, and `chunks` (files) become scripts of their own.
  */
-export function entryStub(bundleFile: string, names: readonly string[]): string {
+export function bundle(entry: string, format: Format = 'module', chunks: readonly string[] = []): Bundle {
+  const file = path.resolve(entry);
+  const root = path.dirname(file);
+  const { modules, builtins } = collect(
+    file,
+    chunks.map((c) => path.resolve(root, c)),
+    format,
+  );
+  const entryMod = modules.get(file) as Module;
+  const names = entryMod.exports.map((g) => (g.match(/^get (\S+)\(\)/) as RegExpMatchArray)[1] as string);
+  const core = [...modules.values()].filter((m) => m.chunk === '');
+  if (format === 'module') {
+    const out = [HEADER];
+    for (const spec of builtins) out.push(`import * as __node_${spec.replace(/\W/g, '_')} from '${spec}';`);
+    for (const m of core) out.push(moduleText(m, root, format, modules));
+    out.push(`export const { ${names.join(', ')} } = __m${entryMod.id};`);
+    return { text: `${out.join('\n')}\n`, chunks: new Map(), names };
+  }
+  const script = (mods: Module[], tail: string, uses: Set<number>): string => {
+    const out = [HEADER, `(function (${PARAMS}) {`, "'use strict';"];
+    for (const id of [...uses].sort((a, b) => a - b)) out.push(`const __m${id} = __modules[${id}];`);
+    for (const m of mods) out.push(moduleText(m, root, format, modules));
+    out.push(tail, '})');
+    return `${out.join('\n')}\n`;
+  };
+  const byChunk = new Map<string, Module[]>();
+  for (const m of modules.values()) if (m.chunk !== '') byChunk.set(m.chunk, [...(byChunk.get(m.chunk) ?? []), m]);
+  const out = new Map<string, string>();
+  for (const [name, mods] of byChunk) {
+    const own = new Set(mods.map((m) => m.id));
+    const uses = new Set<number>();
+    for (const m of mods) {
+      for (const r of m.body.matchAll(/\b__m(\d+)\b/g)) {
+        const id = Number(r[1]);
+        if (!own.has(id)) uses.add(id);
+      }
+    }
+    out.set(name, script(mods, '', uses));
+  }
+  return { text: script(core, `return __m${entryMod.id};`, new Set()), chunks: out, names };
+}
+
+/**
+ * The package's entry in front of the bundle: the loader (code-cache.ts,
+ * bundled as an ES module) runs the bundle script and exports what the
+ * package's index exports. It also turns on Node's compile cache where
+ * there is one (Node 22.1 and later) for the files the bundle leaves out,
+ * unless SIDECAR_COMPILE_CACHE=0.
+ */
+export function entryStub(loader: Bundle, bundleFile: string, names: readonly string[]): string {
+  const body = loader.text.replace(/\nexport const \{[^}]*\} = [^;]+;\n$/, '\n');
+  const run = (loader.text.match(/\nexport const \{[^}]*\} = ([^;]+);\n$/) as RegExpMatchArray)[1] as string;
   return [
-    "// The package entry: Node's compile cache where there is one, then the bundle (scripts/bundle.ts).",
-    "import module from 'node:module';",
-    "if (process.env.SIDECAR_COMPILE_CACHE !== '0') module.enableCompileCache?.();",
-    `const m = await import('./${bundleFile}');`,
-    `export const { ${names.join(', ')} } = m;`,
+    body.trimEnd(),
+    "// The package entry: Node's compile cache for the files the bundle leaves out, then the bundle.",
+    `if (process.env.SIDECAR_COMPILE_CACHE !== '0') __node_node_module.default.enableCompileCache?.();`,
+    `const __entry = ${run}.runBundle(new URL('./${bundleFile}', import.meta.url), (s) => import(s));`,
+    `export const { ${names.join(', ')} } = __entry;`,
     '',
   ].join('\n');
 }
@@ -169,12 +272,17 @@ if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(proces
   const here = path.dirname(new URL(import.meta.url).pathname);
   const entry = process.argv[2] ?? path.join(here, '../src/index.js');
   const outFile = process.argv[3] ?? path.join(path.dirname(entry), 'sidecar.js');
-  const bundled = bundle(entry);
+  const dir = path.dirname(outFile);
   const bundleFile = 'sidecar-bundle.js';
-  fs.writeFileSync(path.join(path.dirname(outFile), bundleFile), bundled);
-  const last = bundled.trimEnd().split('\n').pop() as string;
-  const names = ((/^export const \{ (.*) \} =/.exec(last) as RegExpExecArray)[1] as string).split(', ');
-  fs.writeFileSync(outFile, entryStub(bundleFile, names));
+  const b = bundle(entry, 'script', CHUNKS);
+  for (const f of fs.readdirSync(dir)) if (/^sidecar-bundle\..+\.js$/.test(f)) fs.rmSync(path.join(dir, f));
+  fs.writeFileSync(path.join(dir, bundleFile), b.text);
+  for (const [name, text] of b.chunks) fs.writeFileSync(path.join(dir, `sidecar-bundle.${name}.js`), text);
+  const loader = bundle(path.join(path.dirname(entry), 'host/build/code-cache.js'), 'module');
+  if (!loader.text.includes("import * as __node_node_module from 'node:module';")) {
+    throw new Error('the loader no longer imports node:module');
+  }
+  fs.writeFileSync(outFile, entryStub(loader, bundleFile, b.names));
   const root = path.join(here, '../..');
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
   for (const bin of Object.values(pkg.bin ?? {})) fs.chmodSync(path.join(root, bin), 0o755);

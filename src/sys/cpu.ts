@@ -111,8 +111,12 @@ export function microarchitecture(vendor: CpuInfo['vendor'], family: number, mod
   return 'generic';
 }
 
-/** Parses /proc/cpuinfo text (and the cache sizes given). */
-export function parseCpuInfo(text: string, caches: CacheSizes = readCaches()): CpuInfo {
+/**
+ * Parses /proc/cpuinfo text (and the cache sizes given). Without `caches`,
+ * they are read from sysfs when first asked for: a dozen small files that
+ * starting a sidecar (which needs only the vendor and the flags) skips.
+ */
+export function parseCpuInfo(text: string, caches?: CacheSizes): CpuInfo {
   const field = (name: string) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
   const vendorId = field('vendor_id');
   const vendor = vendorId === 'GenuineIntel' ? 'intel' : vendorId === 'AuthenticAMD' ? 'amd' : 'other';
@@ -121,6 +125,7 @@ export function parseCpuInfo(text: string, caches: CacheSizes = readCaches()): C
   const flags = field('flags').split(/\s+/).filter(Boolean);
   const has = new Set(flags);
   const features = Object.fromEntries(CPU_FEATURES.map((f) => [f, has.has(f)])) as Record<CpuFeature, boolean>;
+  let sizes = caches;
   return {
     vendor,
     family,
@@ -129,7 +134,10 @@ export function parseCpuInfo(text: string, caches: CacheSizes = readCaches()): C
     logicalCpus: Math.max(1, (text.match(/^processor\s*:/gm) ?? []).length),
     flags,
     features,
-    caches,
+    get caches(): CacheSizes {
+      sizes ??= readCaches();
+      return sizes;
+    },
     mhz: Number(field('cpu MHz')) || 0,
     uarch: microarchitecture(vendor, family, model, has),
   };

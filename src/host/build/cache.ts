@@ -12,9 +12,11 @@
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { SidecarStartError } from '../errors.js';
+import { cacheDir, unsafeDir } from './dir.js';
+
+export { cacheDir } from './dir.js';
 
 /** node:crypto, loaded when something must be hashed (a warm start hashes nothing; see findBuilt). */
 let cryptoModule: typeof import('node:crypto') | null = null;
@@ -51,16 +53,6 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, mode: n
   }
 }
 
-export function cacheDir(): string {
-  const env = process.env.SIDECAR_CACHE;
-  if (env) return path.resolve(env);
-  const xdg = process.env.XDG_CACHE_HOME;
-  const home = os.homedir();
-  if (xdg) return path.join(xdg, 'sidecar');
-  if (home && home !== '/' && fs.existsSync(home)) return path.join(home, '.cache', 'sidecar');
-  return path.join(os.tmpdir(), `sidecar-${process.getuid?.() ?? 'user'}`);
-}
-
 /**
  * Makes the cache directory (mode 0700) if it is missing. One that exists
  * is used as it is, never re-moded (`SIDECAR_CACHE=/tmp` must not lose its
@@ -69,20 +61,8 @@ export function cacheDir(): string {
  */
 function ensureDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const st = fs.statSync(dir);
-  const uid = process.getuid?.();
-  if (!st.isDirectory()) throw new CacheError(`${dir} is not a directory`);
-  if (uid !== undefined && st.uid !== uid) {
-    throw new CacheError(
-      `cache directory ${dir} belongs to another user (uid ${st.uid}); set SIDECAR_CACHE to a directory of your own`,
-    );
-  }
-  if ((st.mode & 0o022) !== 0 && (st.mode & 0o1000) === 0) {
-    throw new CacheError(
-      `cache directory ${dir} is writable by other users (mode 0${(st.mode & 0o777).toString(8)}) and not sticky: ` +
-        'they could replace what the sidecar runs; use a private directory (chmod go-w) or another SIDECAR_CACHE',
-    );
-  }
+  const why = unsafeDir(dir, fs.statSync(dir));
+  if (why) throw new CacheError(why);
 }
 
 /** An incremental SHA-256. */

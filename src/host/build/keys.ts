@@ -10,7 +10,10 @@
  * Walking and hashing the graph costs milliseconds, so a warm start does
  * neither: the key is remembered in the cache directory with the size and
  * modification time of every file it covers, and recomputed only when one
- * of them differs (as make decides what to rebuild).
+ * of them differs (as make decides what to rebuild). Each generator has a
+ * small memo file of its own (named by a hash of the generator's path), so
+ * a start reads only what it needs even when many checkouts of the package
+ * share one cache directory.
  */
 
 import fs from 'node:fs';
@@ -37,13 +40,14 @@ export function importGraph(entry: URL): URL[] {
 
 /** A key over the import graph of `entry` and the `data` files: 32 hex digits of SHA-256 (remembered; see above). */
 export function generatorKey(entry: URL, data: readonly URL[] = []): string {
-  const memo = readMemo();
   const id = [entry.href, ...data.map((d) => d.href)].join(' ');
-  const known = Object.hasOwn(memo, id) ? memo[id] : undefined;
-  if (known?.files.every(([file, size, mtime]) => unchanged(file, size, mtime))) return known.key;
+  const file = memoPath(id);
+  const known = readMemo(file, id);
+  if (known?.files.every(([f, size, mtime]) => unchanged(f, size, mtime))) return known.key;
   const files = [...importGraph(entry), ...data];
   const key = hashFiles(files);
-  memo[id] = {
+  const memo: Memo = {
+    id,
     key,
     files: files.map((u) => {
       const st = fs.statSync(u);
@@ -51,25 +55,40 @@ export function generatorKey(entry: URL, data: readonly URL[] = []): string {
     }),
   };
   try {
-    writeFileAtomic(memoPath(), JSON.stringify(memo), 0o600);
+    writeFileAtomic(file, JSON.stringify(memo), 0o600);
   } catch {
     // a read-only cache only costs the next start the walk
   }
   return key;
 }
 
-type Memo = Record<string, { key: string; files: [string, number, number][] }>;
-
-function memoPath(): string {
-  return path.join(cacheDir(), 'generator-keys.json');
+/** What is remembered of one generator: its identity (entry and data files), its key, the files it covers. */
+interface Memo {
+  id: string;
+  key: string;
+  files: [string, number, number][];
 }
 
-function readMemo(): Memo {
+/** `generator-key-<16 hex digits>.json`: a hash of the generator's identity (two FNV-1a, no crypto to load). */
+function memoPath(id: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  const hex = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
+  return path.join(cacheDir(), `generator-key-${hex(a)}${hex(b)}.json`);
+}
+
+/** The memo of `id` in `file`, or undefined (none, unreadable, or another generator's under a colliding name). */
+function readMemo(file: string, id: string): Memo | undefined {
   try {
-    const m = JSON.parse(fs.readFileSync(memoPath(), 'utf8')) as unknown;
-    return m !== null && typeof m === 'object' ? (m as Memo) : {};
+    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Memo> | null;
+    return m?.id === id && typeof m.key === 'string' && Array.isArray(m.files) ? (m as Memo) : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
 

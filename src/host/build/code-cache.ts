@@ -1,0 +1,157 @@
+/**
+ * Runs the package's bundle with a V8 code cache. scripts/bundle.ts writes
+ * the bundle as plain scripts (each a function of the helpers below), so
+ * it can be compiled with `vm.Script`, whose code cache, unlike the one
+ * Node keeps for ES modules, is made when the process exits: it then holds
+ * every function the process ran (the import and a start of a sidecar, not
+ * only the top level), and a later process neither parses nor compiles
+ * them. Without it, compiling is most of an import on Node 20, and much of
+ * the first `Sidecar.start()` in a process.
+ *
+ * The cache is a file per script in the artefact cache directory, used only
+ * when the directory and the file are safe (ours, not writable by others:
+ * a code cache is code) and stamped with the script's size, modification
+ * time and inode; V8 itself refuses one made by another V8 or with other
+ * flags. `SIDECAR_COMPILE_CACHE=0` turns it off.
+ */
+
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+import { cacheDir, unsafeDir } from './dir.js';
+
+/**
+ * A bundle script's value: a function of the loader's helpers that runs its
+ * modules and returns its entry module's exports (a chunk returns nothing).
+ */
+export type BundleScript = (
+  require: NodeJS.Require,
+  importModule: (specifier: string) => Promise<unknown>,
+  chunk: (name: string) => Promise<void>,
+  bundleUrl: string,
+  modules: unknown[],
+) => unknown;
+
+interface Pending {
+  script: vm.Script;
+  file: string;
+  stamp: string;
+}
+
+const pending: Pending[] = [];
+let hooked = false;
+
+/** Whether the cache is on (the environment may turn it off). */
+function enabled(): boolean {
+  return process.env.SIDECAR_COMPILE_CACHE !== '0';
+}
+
+/** Two FNV-1a variants over `s`, as 16 hex digits (no crypto to load). */
+function shortHash(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  const hex = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b);
+}
+
+/** The cache directory if it exists and is safe, else null. */
+function safeDir(): string | null {
+  try {
+    const dir = cacheDir();
+    return unsafeDir(dir, fs.statSync(dir)) === null ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The code cache of `stamp` in `file`, or undefined (none, not ours, writable by others, another stamp). */
+function readCache(file: string, stamp: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    const uid = process.getuid?.();
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
+    const bytes = fs.readFileSync(fd);
+    const nl = bytes.indexOf(10);
+    if (nl < 0 || bytes.toString('latin1', 0, nl) !== stamp) return undefined;
+    return bytes.subarray(nl + 1);
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** At exit: the code caches that were missing or refused, with all the process compiled since. */
+function writePending(): void {
+  const dir = safeDir();
+  if (!dir) return; // no cache directory yet (no sidecar was started), or not a safe one
+  for (const p of pending.splice(0)) {
+    const tmp = `${p.file}.${process.pid}.tmp`;
+    try {
+      const data = p.script.createCachedData();
+      fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${p.stamp}\n`, 'latin1'), data]), { mode: 0o600, flag: 'wx' });
+      fs.renameSync(tmp, p.file);
+    } catch {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+}
+
+/** Compiles the script at `url` (with its code cache when there is a good one) and returns its value. */
+function compile(url: URL): BundleScript {
+  const file = url.pathname;
+  const source = fs.readFileSync(file, 'utf8');
+  if (!enabled()) return new vm.Script(source, { filename: url.href }).runInThisContext() as BundleScript;
+  const st = fs.statSync(file);
+  const stamp = `sidecar code cache ${st.size} ${st.mtimeMs} ${st.ino} ${process.version} ${process.arch}`;
+  const dir = safeDir();
+  const cache = path.join(dir ?? cacheDir(), `code-${shortHash(`${url.href} ${process.version} ${process.arch}`)}.bin`);
+  const cachedData = dir ? readCache(cache, stamp) : undefined;
+  const script = new vm.Script(source, { filename: url.href, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    pending.push({ script, file: cache, stamp });
+    if (!hooked) {
+      hooked = true;
+      process.once('exit', writePending);
+    }
+  }
+  return script.runInThisContext() as BundleScript;
+}
+
+/**
+ * Runs the bundle at `url` and returns its entry's exports. Its chunks
+ * (`sidecar-bundle.<name>.js` beside it) are run when its code first asks
+ * for them, over the same table of modules. `importModule` is the dynamic
+ * `import()` of an ES module (the package entry's own), for the files the
+ * bundle leaves out.
+ */
+export function runBundle(url: URL, importModule: (specifier: string) => Promise<unknown>): Record<string, unknown> {
+  const require = createRequire(url);
+  const modules: unknown[] = [];
+  const chunks = new Map<string, Promise<void>>();
+  const chunk = (name: string): Promise<void> => {
+    let p = chunks.get(name);
+    if (!p) {
+      p = Promise.resolve().then(() => {
+        const at = new URL(url.href.replace(/\.js$/, `.${name}.js`));
+        compile(at)(require, importModule, chunk, url.href, modules);
+      });
+      p.catch(() => chunks.delete(name)); // a failed load may be retried
+      chunks.set(name, p);
+    }
+    return p;
+  };
+  return compile(url)(require, importModule, chunk, url.href, modules) as Record<string, unknown>;
+}
