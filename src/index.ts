@@ -8,14 +8,16 @@
  *   await cos(0); // 1
  */
 
+import { provideJailLoader } from './host/jailing.js';
 // The Forth's methods on Sidecar (sc.forth, sc.forthDefine, ...).
 import './forth/methods.js';
-// The jail (Sidecar.start({ jail })).
-import './jail/index.js';
 // The matrix operations as methods of Matrix (a.matmul(b), a.add(b), ...).
 import './matrix/methods.js';
 // sc.python(): the CPython interpreter of a sidecar.
 import './python/methods.js';
+
+// The jail (Sidecar.start({ jail })), loaded by the first start that asks for one.
+provideJailLoader(() => import('./jail/index.js'));
 
 export { ForthError } from './forth/errors.js';
 export type { ForthEvalOptions, ForthResult, ForthSession } from './forth/session.js';
@@ -55,5 +57,6 @@ export type { SolverBackend, SolverOptions } from './matrix/linalg.js';
 export type { MatmulOptions } from './matrix/matmul.js';
 export { type Compute, type ElementType, Matrix } from './matrix/matrix.js';
 export { PythonError } from './python/errors.js';
+export { Kwargs, kwargs, PyObject, type PythonCallOptions } from './python/objects.js';
 export type { PyFunction, Python } from './python/python.js';
-export { Kwargs, kwargs, PyObject, type PythonCallOptions, type PythonStartOptions } from './python/session.js';
+export type { PythonStartOptions } from './python/session.js';

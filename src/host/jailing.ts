@@ -1,9 +1,11 @@
 /**
  * Where the host meets the jail (src/jail, a layer above the host): the
- * jail registers a provider when it is imported (the package entry does),
- * and `Sidecar.start({ jail })` asks it for a plan: the policy as bytes the
- * host writes into the region before every spawn, and the decoding of what
- * the sidecar reached. The host knows only this interface.
+ * jail registers a provider when it is imported, and `Sidecar.start({ jail })`
+ * asks it for a plan: the policy as bytes the host writes into the region
+ * before every spawn, and the decoding of what the sidecar reached. The
+ * package entry does not import the jail: it registers how to load it, and
+ * the first start that asks for a jail loads it (`loadJail`). The host
+ * knows only this interface.
  */
 
 /** The options of `Sidecar.start({ jail })` (checked and resolved by src/jail/options.ts). */
@@ -75,9 +77,29 @@ export interface JailProvider {
 }
 
 let provider: JailProvider | null = null;
+let loader: (() => Promise<unknown>) | null = null;
 
 export function provideJail(p: JailProvider): void {
   provider = p;
+}
+
+/** Registers how to load the jail (an import of the module that calls provideJail). */
+export function provideJailLoader(load: () => Promise<unknown>): void {
+  loader = load;
+}
+
+/**
+ * Loads the jail if start options ask for one (`jail` is their `jail`) and
+ * it is not loaded yet: before the options are checked, which needs it.
+ */
+export async function loadJail(jail: unknown): Promise<void> {
+  if (jail === undefined || jail === false || provider || !loader) return;
+  await loader();
+}
+
+/** `loadJail` for start options of any shape (what is not an object asks for nothing; the checks reject it). */
+export function loadJailFor(opts: unknown): Promise<void> {
+  return opts !== null && typeof opts === 'object' ? loadJail((opts as { jail?: unknown }).jail) : Promise.resolve();
 }
 
 /** The plan for `options`; a TypeError when the jail is not loaded. */

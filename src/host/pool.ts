@@ -18,6 +18,7 @@ import { loadChannelAddon } from './addon.js';
 import type { Executor } from './call.js';
 import type { Channel } from './channel.js';
 import { SidecarError } from './errors.js';
+import { loadJailFor } from './jailing.js';
 import { Library } from './library.js';
 import type { RegionArray } from './marshal.js';
 import { shown } from './options.js';
@@ -75,6 +76,7 @@ export class Pool extends EventEmitter implements Executor {
     if (!Number.isInteger(n) || n < 1 || n > MAX_POOL) {
       throw new RangeError(`Pool.start: size must be an integer from 1 to ${MAX_POOL}, got ${shown(n)}`);
     }
+    await loadJailFor(rest);
     const size = checkStartOptions(rest, 'Pool.start', n);
     // Members always have a policy: without one a crashed member would never be given work again.
     const memberOpts: StartOptions = {

@@ -35,6 +35,8 @@ export class Region {
   readonly dv: DataView;
   readonly arena: Arena;
   #closed = false;
+  /** Channels that have served a sidecar (the others are as the memfd was made: zero). */
+  readonly #used: Uint8Array;
 
   private constructor(fd: number, address: number, buffer: ArrayBuffer, size: number, channels: number) {
     this.fd = fd;
@@ -49,6 +51,7 @@ export class Region {
     this.i64 = new BigInt64Array(buffer);
     this.u64 = new BigUint64Array(buffer);
     this.dv = new DataView(buffer);
+    this.#used = new Uint8Array(channels);
     const start = arenaOffset(channels);
     this.arena = new Arena(start, size - start);
     this.writeHeader();
@@ -96,9 +99,21 @@ export class Region {
     return channelOffset(k);
   }
 
-  /** Zeroes channel k's control page, call table and ring (the argument records need no clearing). */
+  /**
+   * Zeroes channel k's control page, call table and ring (the argument
+   * records need no clearing). A channel no sidecar has served yet is zero
+   * already (a new memfd reads as zeros, and the host writes nothing there
+   * before the first spawn): it is left alone, since writing its half
+   * megabyte would make the kernel give the host every page of it now (a
+   * page fault each, most of a millisecond in all), where a sidecar touches
+   * only the pages it uses.
+   */
   clearChannel(k: number): void {
     const off = this.channelOffset(k);
+    if (this.#used[k] === 0) {
+      this.#used[k] = 1;
+      return;
+    }
     this.u8.fill(0, off, off + ARGS_OFFSET);
   }
 

@@ -31,7 +31,7 @@ import {
   SidecarStartError,
 } from './errors.js';
 import { flatCode } from './image.js';
-import { type JailOptions, type JailPlan, type JailReport, jailPlan } from './jailing.js';
+import { type JailOptions, type JailPlan, type JailReport, jailPlan, loadJailFor } from './jailing.js';
 import { KNOWN_LIBRARIES, knownSonames } from './known.js';
 import { dlsym, Library } from './library.js';
 import { ARRAY_TYPES, type RegionArray } from './marshal.js';
@@ -330,6 +330,7 @@ export class Sidecar extends EventEmitter implements Executor {
   /** Builds (or finds in the cache) the sidecar, starts it and waits until it answers. */
   static async start(opts: StartOptions = {}): Promise<Sidecar> {
     // Every check before the region exists: a throw after it would leak it.
+    await loadJailFor(opts);
     const size = checkStartOptions(opts);
     const { allowed, exe } = await Sidecar.#prepare(opts);
     return Sidecar.#launch(Region.create(size, 1), -1, opts, allowed, exe);
@@ -341,6 +342,7 @@ export class Sidecar extends EventEmitter implements Executor {
    * the other channels' sidecars; stopping it leaves the region open.
    */
   static async startMember(region: Region, index: number, opts: StartOptions = {}): Promise<Sidecar> {
+    await loadJailFor(opts);
     checkStartOptions(opts);
     region.channelOffset(index); // a RangeError for a channel the region does not have
     const { allowed, exe } = await Sidecar.#prepare(opts);
@@ -371,6 +373,8 @@ export class Sidecar extends EventEmitter implements Executor {
       throw sc.#process.startError(e);
     }
     sc.#readJailReport();
+    // The package entry's code cache (host/build/code-cache.ts) then holds what a start runs.
+    (globalThis as Record<symbol, unknown>)[Symbol.for('sidecar.started')] = true;
     return sc;
   }
 

@@ -2,12 +2,12 @@
  * The operations as methods of Matrix (`await a.matmul(b)`, `a.add(b)`,
  * `a.norm()`): each file of this layer defines its operation as a function;
  * this one attaches them, with an asynchronous form and a synchronous twin
- * where the work runs in the sidecar.
+ * where the work runs in the sidecar. The solvers (linalg.ts) are loaded by
+ * the first one called.
  */
 
 import { type ElementOptions, elementwise, type NormKind, norm, sum } from './elementwise.js';
 import type { SolverOptions } from './linalg.js';
-import * as la from './linalg.js';
 import { type MatmulOptions, matmul, matmulSync } from './matmul.js';
 import { Matrix } from './matrix.js';
 
@@ -46,32 +46,35 @@ declare module './matrix.js' {
   }
 }
 
-Matrix.prototype.solve = function (this: Matrix, b: Matrix, opts?: SolverOptions) {
-  return la.solve(this, b, opts);
+/** The solvers' module, loaded by the first of them called. */
+const solvers = () => import('./linalg.js');
+
+Matrix.prototype.solve = async function (this: Matrix, b: Matrix, opts?: SolverOptions) {
+  return (await solvers()).solve(this, b, opts);
 };
-Matrix.prototype.inv = function (this: Matrix, opts?: SolverOptions) {
-  return la.inv(this, opts);
+Matrix.prototype.inv = async function (this: Matrix, opts?: SolverOptions) {
+  return (await solvers()).inv(this, opts);
 };
-Matrix.prototype.det = function (this: Matrix, opts?: SolverOptions) {
-  return la.det(this, opts);
+Matrix.prototype.det = async function (this: Matrix, opts?: SolverOptions) {
+  return (await solvers()).det(this, opts);
 };
-Matrix.prototype.lu = function (this: Matrix, opts?: SolverOptions) {
-  return la.lu(this, opts);
+Matrix.prototype.lu = async function (this: Matrix, opts?: SolverOptions) {
+  return (await solvers()).lu(this, opts);
 };
-Matrix.prototype.cholesky = function (this: Matrix, opts?: SolverOptions) {
-  return la.cholesky(this, opts);
+Matrix.prototype.cholesky = async function (this: Matrix, opts?: SolverOptions) {
+  return (await solvers()).cholesky(this, opts);
 };
-Matrix.prototype.qr = function (this: Matrix, opts?: SolverOptions) {
-  return la.qr(this, opts);
+Matrix.prototype.qr = async function (this: Matrix, opts?: SolverOptions) {
+  return (await solvers()).qr(this, opts);
 };
-Matrix.prototype.eigSym = function (this: Matrix, opts?: SolverOptions) {
-  return la.eigSym(this, opts);
+Matrix.prototype.eigSym = async function (this: Matrix, opts?: SolverOptions) {
+  return (await solvers()).eigSym(this, opts);
 };
-Matrix.prototype.svd = function (this: Matrix, opts?: SolverOptions) {
-  return la.svd(this, opts);
+Matrix.prototype.svd = async function (this: Matrix, opts?: SolverOptions) {
+  return (await solvers()).svd(this, opts);
 };
-Matrix.prototype.lstsq = function (this: Matrix, b: Matrix, opts?: SolverOptions) {
-  return la.lstsq(this, b, opts);
+Matrix.prototype.lstsq = async function (this: Matrix, b: Matrix, opts?: SolverOptions) {
+  return (await solvers()).lstsq(this, b, opts);
 };
 
 Matrix.prototype.matmul = function (this: Matrix, b: Matrix, opts?: MatmulOptions) {

@@ -2,12 +2,12 @@
  * `sc.python()` on a Sidecar. The host does not import Python; importing
  * this module (the package's entry does) adds the method, one interpreter
  * per sidecar, booted on first use and again in a new sidecar process after
- * a restart.
+ * a restart. The interpreter's modules are loaded by the first call.
  */
 
 import { Sidecar } from '../host/sidecar.js';
-import { Python } from './python.js';
-import { Interpreter, type PythonStartOptions } from './session.js';
+import type { Python } from './python.js';
+import type { Interpreter, PythonStartOptions } from './session.js';
 
 declare module '../host/sidecar.js' {
   interface Sidecar {
@@ -28,6 +28,7 @@ Sidecar.prototype.python = async function (this: Sidecar, opts: PythonStartOptio
   for (const k of Object.keys(opts)) {
     if (k !== 'library') throw new TypeError(`python: unknown option '${k}' (options: library)`);
   }
+  const [{ Interpreter }, { Python }] = await Promise.all([import('./session.js'), import('./python.js')]);
   let core = interpreters.get(this);
   if (!core) {
     core = new Interpreter(this, opts);

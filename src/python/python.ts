@@ -6,8 +6,9 @@
  */
 
 import { type ElementType, Matrix } from '../matrix/matrix.js';
+import { kwargs, PyObject, type PythonCallOptions, splitKwargs } from './objects.js';
 import { OP } from './protocol.js';
-import { type Interpreter, Kwargs, kwargs, PyObject, type PythonCallOptions } from './session.js';
+import type { Interpreter } from './session.js';
 
 /** A Python function bound as an async JS function (`py.fn`). */
 export interface PyFunction {
@@ -16,12 +17,6 @@ export interface PyFunction {
   with(opts: PythonCallOptions): (...args: unknown[]) => Promise<unknown>;
   /** The Python function object. */
   readonly object: PyObject;
-}
-
-function splitKwargs(args: unknown[]): [unknown[], Record<string, unknown> | null] {
-  const last = args[args.length - 1];
-  if (last instanceof Kwargs) return [args.slice(0, -1), last.values as Record<string, unknown>];
-  return [args, null];
 }
 
 function checkSource(where: string, s: unknown): void {

@@ -27,6 +27,7 @@ import { KNOWN_LIBRARIES } from '../host/known.js';
 import type { Sidecar } from '../host/sidecar.js';
 import { Matrix } from '../matrix/matrix.js';
 import { PythonError } from './errors.js';
+import { handleOf, PyObject, type PythonCallOptions } from './objects.js';
 import { CTL, FLAG_MARKED, HEADER_BYTES, MARK, OP, STATUS } from './protocol.js';
 import { type Marker, Reader, Writer } from './values.js';
 
@@ -40,32 +41,7 @@ export interface PythonStartOptions {
   library?: string;
 }
 
-export interface PythonCallOptions {
-  /**
-   * Deadline in ms, counted from when the request starts (default: the
-   * sidecar's `timeoutMs`). At the deadline the Python code is interrupted
-   * (KeyboardInterrupt in it): the call rejects with TimeoutError and the
-   * interpreter keeps its state. If it has not stopped `graceMs` later (a
-   * C function that does not return), the sidecar is killed and replaced.
-   */
-  timeoutMs?: number;
-  /** Aborting interrupts as a deadline does (AbortError). */
-  signal?: AbortSignal;
-  /** Grace period between the interrupt and the kill (ms, default 1000). */
-  graceMs?: number;
-  /** Called with what the code prints, as it arrives (`exec` also resolves to all of it). */
-  onOutput?: (text: string) => void;
-}
-
-/** Keyword arguments of a call: `py.call('numpy.dot', a, b, kwargs({ out: c }))`, always last. */
-export class Kwargs {
-  constructor(readonly values: Readonly<Record<string, unknown>>) {}
-}
-export function kwargs(values: Readonly<Record<string, unknown>>): Kwargs {
-  if (values === null || typeof values !== 'object')
-    throw new TypeError('kwargs: expected an object of keyword arguments');
-  return new Kwargs(values);
-}
+export type { PythonCallOptions } from './objects.js';
 
 const DTYPES: Record<string, string> = {
   Float64Array: '<f8',
@@ -81,74 +57,6 @@ const DTYPES: Record<string, string> = {
   BigUint64Array: '<u8',
   Buffer: '|u1',
 };
-
-type Pending = { kind: 'object'; id: number; gen: number };
-const handles = new WeakMap<PyObject, Pending>();
-const released = new FinalizationRegistry<{ core: Interpreter; id: number; gen: number }>((h) =>
-  h.core.drop(h.id, h.gen),
-);
-
-/**
- * A Python object the host holds: `await o.get('shape')`, `await o.call(x)`,
- * `await o.repr()`. It lives in the interpreter's table until released
- * (`release()`, the end of a `using` scope, or garbage collection of this
- * handle); after a restart of the sidecar it is gone.
- */
-export class PyObject {
-  readonly #core: Interpreter;
-  /** The object's class, `module.qualname` (`numpy.ndarray`; builtins without a module). */
-  readonly type: string;
-  constructor(core: Interpreter, id: number, type: string, gen: number) {
-    this.#core = core;
-    this.type = type;
-    handles.set(this, { kind: 'object', id, gen });
-    released.register(this, { core, id, gen }, this);
-  }
-  /** An attribute (a dotted path: `o.get('linalg.solve')`). */
-  get(name: string, opts?: PythonCallOptions): Promise<unknown> {
-    return this.#core.request(OP.ATTR, [this, name], opts, `get ${name}`);
-  }
-  /** Calls the object; a last `kwargs({...})` argument gives keyword arguments. */
-  call(...args: unknown[]): Promise<unknown> {
-    const [pos, kw] = splitKwargs(args);
-    return this.#core.request(OP.CALL, [this, pos, kw], undefined, 'call');
-  }
-  /** Calls a method (or a function at a dotted path) of the object. */
-  async callMethod(name: string, ...args: unknown[]): Promise<unknown> {
-    const [pos, kw] = splitKwargs(args);
-    const f = (await this.get(name)) as PyObject;
-    try {
-      return await this.#core.request(OP.CALL, [f, pos, kw], undefined, name);
-    } finally {
-      if (f instanceof PyObject) f.release();
-    }
-  }
-  /** repr() of the object. */
-  repr(): Promise<string> {
-    return this.#core.request(OP.REPR, [this], undefined, 'repr') as Promise<string>;
-  }
-  /** The object as a JS value where it has one: a NumPy array or scalar by tolist(), a set as an array. */
-  value(): Promise<unknown> {
-    return this.#core.request(OP.VALUE, [this], undefined, 'value');
-  }
-  /** Drops the interpreter's reference (sent with the next request); the handle is unusable after. */
-  release(): void {
-    const h = handles.get(this);
-    if (!h) return;
-    handles.delete(this);
-    released.unregister(this);
-    this.#core.drop(h.id, h.gen);
-  }
-  [Symbol.dispose](): void {
-    this.release();
-  }
-}
-
-function splitKwargs(args: unknown[]): [unknown[], Record<string, unknown> | null] {
-  const last = args[args.length - 1];
-  if (last instanceof Kwargs) return [args.slice(0, -1), last.values as Record<string, unknown>];
-  return [args, null];
-}
 
 function checkMs(what: string, v: number | undefined): void {
   if (v === undefined) return;
@@ -196,7 +104,7 @@ export class Interpreter {
 
   #marker(v: object): Marker | undefined {
     if (v instanceof PyObject) {
-      const h = handles.get(v);
+      const h = handleOf(v);
       if (!h) throw new TypeError('python: this Python object was released');
       if (h.gen !== this.#gen)
         throw new SidecarError('python: this Python object is from before the sidecar restarted');

@@ -8,6 +8,11 @@
  * them. Without it, compiling is most of an import on Node 20, and much of
  * the first `Sidecar.start()` in a process.
  *
+ * A process that started a sidecar says so (STARTED, a registered symbol on
+ * globalThis, as the bundle's host and this loader are separate copies of
+ * no shared module): a cache made by a process that only imported is made
+ * again by the next one that starts a sidecar, so that it holds the start.
+ *
  * The cache is a file per script in the artefact cache directory, used only
  * when the directory and the file are safe (ours, not writable by others:
  * a code cache is code) and stamped with the script's size, modification
@@ -33,10 +38,15 @@ export type BundleScript = (
   modules: unknown[],
 ) => unknown;
 
+/** Set to true on globalThis by the host when a sidecar has started in this process. */
+export const STARTED = Symbol.for('sidecar.started');
+
 interface Pending {
   script: vm.Script;
   file: string;
   stamp: string;
+  /** Made again only if this process starts a sidecar (the one there was made without). */
+  ifStarted: boolean;
 }
 
 const pending: Pending[] = [];
@@ -70,8 +80,14 @@ function safeDir(): string | null {
   }
 }
 
-/** The code cache of `stamp` in `file`, or undefined (none, not ours, writable by others, another stamp). */
-function readCache(file: string, stamp: string): Buffer | undefined {
+const started = (): boolean => (globalThis as Record<symbol, unknown>)[STARTED] === true;
+
+/**
+ * The code cache of `stamp` in `file` and whether it was made by a process
+ * that started a sidecar, or undefined (none, not ours, writable by others,
+ * another stamp).
+ */
+function readCache(file: string, stamp: string): { data: Buffer; started: boolean } | undefined {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
@@ -84,8 +100,9 @@ function readCache(file: string, stamp: string): Buffer | undefined {
     if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
     const bytes = fs.readFileSync(fd);
     const nl = bytes.indexOf(10);
-    if (nl < 0 || bytes.toString('latin1', 0, nl) !== stamp) return undefined;
-    return bytes.subarray(nl + 1);
+    const head = nl < 0 ? '' : bytes.toString('latin1', 0, nl);
+    if (head !== `${stamp} 0` && head !== `${stamp} 1`) return undefined;
+    return { data: bytes.subarray(nl + 1), started: head.endsWith(' 1') };
   } catch {
     return undefined;
   } finally {
@@ -97,11 +114,14 @@ function readCache(file: string, stamp: string): Buffer | undefined {
 function writePending(): void {
   const dir = safeDir();
   if (!dir) return; // no cache directory yet (no sidecar was started), or not a safe one
+  const level = started() ? 1 : 0;
   for (const p of pending.splice(0)) {
+    if (p.ifStarted && level === 0) continue;
     const tmp = `${p.file}.${process.pid}.tmp`;
     try {
       const data = p.script.createCachedData();
-      fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${p.stamp}\n`, 'latin1'), data]), { mode: 0o600, flag: 'wx' });
+      const head = Buffer.from(`${p.stamp} ${level}\n`, 'latin1');
+      fs.writeFileSync(tmp, Buffer.concat([head, data]), { mode: 0o600, flag: 'wx' });
       fs.renameSync(tmp, p.file);
     } catch {
       fs.rmSync(tmp, { force: true });
@@ -112,16 +132,17 @@ function writePending(): void {
 /** Compiles the script at `url` (with its code cache when there is a good one) and returns its value. */
 function compile(url: URL): BundleScript {
   const file = url.pathname;
-  const source = fs.readFileSync(file, 'utf8');
+  const source = fs.readFileSync(file, 'latin1'); // ASCII (scripts/bundle.ts escapes the rest)
   if (!enabled()) return new vm.Script(source, { filename: url.href }).runInThisContext() as BundleScript;
   const st = fs.statSync(file);
   const stamp = `sidecar code cache ${st.size} ${st.mtimeMs} ${st.ino} ${process.version} ${process.arch}`;
   const dir = safeDir();
   const cache = path.join(dir ?? cacheDir(), `code-${shortHash(`${url.href} ${process.version} ${process.arch}`)}.bin`);
-  const cachedData = dir ? readCache(cache, stamp) : undefined;
-  const script = new vm.Script(source, { filename: url.href, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    pending.push({ script, file: cache, stamp });
+  const cached = dir ? readCache(cache, stamp) : undefined;
+  const script = new vm.Script(source, { filename: url.href, cachedData: cached?.data });
+  const good = cached !== undefined && script.cachedDataRejected !== true;
+  if (!good || !cached.started) {
+    pending.push({ script, file: cache, stamp, ifStarted: good });
     if (!hooked) {
       hooked = true;
       process.once('exit', writePending);
@@ -138,7 +159,11 @@ function compile(url: URL): BundleScript {
  * bundle leaves out.
  */
 export function runBundle(url: URL, importModule: (specifier: string) => Promise<unknown>): Record<string, unknown> {
-  const require = createRequire(url);
+  // Node's modules without a require() of the file's own (Node 20.16, 22.3), else with one.
+  const p = process as { getBuiltinModule?: (id: string) => unknown };
+  const require = (
+    p.getBuiltinModule ? (id: string) => p.getBuiltinModule?.(id) : createRequire(url)
+  ) as NodeJS.Require;
   const modules: unknown[] = [];
   const chunks = new Map<string, Promise<void>>();
   const chunk = (name: string): Promise<void> => {
