@@ -8,13 +8,13 @@
  */
 
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { CONTROL, EXIT_CODE } from '../channel/layout.js';
 import { SPAWN_BLOCK } from '../native/addon-api.js';
 import { type CpuInfo, cpuInfo, openblasCoretype } from '../sys/cpu.js';
 import { type ChannelAddon, channelAddon } from './addon.js';
+import { builtinModule } from './builtin.js';
 import type { Channel, ChannelOwner } from './channel.js';
 import {
   AbortError,
@@ -44,7 +44,7 @@ export interface ProcessOptions {
 /** node:net (for the doorbell and output pipes), loaded with the first sidecar: importing the package does not need it. */
 let Socket: typeof net.Socket | null = null;
 function socket(fd: number): net.Socket {
-  Socket ??= (createRequire(import.meta.url)('node:net') as typeof net).Socket;
+  Socket ??= builtinModule<typeof net>('node:net').Socket;
   const s = new Socket({ fd, readable: true, writable: false });
   s.on('error', () => {});
   s.unref();

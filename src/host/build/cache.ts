@@ -11,8 +11,8 @@
  */
 
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { builtinModule } from '../builtin.js';
 import { SidecarStartError } from '../errors.js';
 import { cacheDir, unsafeDir } from './dir.js';
 
@@ -21,7 +21,7 @@ export { cacheDir } from './dir.js';
 /** node:crypto, loaded when something must be hashed (a warm start hashes nothing; see findBuilt). */
 let cryptoModule: typeof import('node:crypto') | null = null;
 function crypto(): typeof import('node:crypto') {
-  cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  cryptoModule ??= builtinModule<typeof import('node:crypto')>('node:crypto');
   return cryptoModule;
 }
 
