@@ -25,11 +25,18 @@ export interface KnownLibrary {
   pointers?: Record<string, string>;
 }
 
+const byName = new WeakMap<readonly string[], Record<string, string>>();
+
+/** The prototypes of `list` by function name, made the first time a library's are asked for (not at import). */
 function protos(list: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of list) {
-    const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(p);
-    if (m) out[m[1] as string] = p;
+  let out = byName.get(list);
+  if (!out) {
+    out = {};
+    for (const p of list) {
+      const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(p);
+      if (m) out[m[1] as string] = p;
+    }
+    byName.set(list, out);
   }
   return out;
 }
@@ -255,7 +262,9 @@ export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
     name: 'c',
     description: 'the C library (glibc)',
     sonames: ['libc.so.6'],
-    prototypes: protos(C_PROTOTYPES),
+    get prototypes() {
+      return protos(C_PROTOTYPES);
+    },
     pointers: {
       strdup: "the result is the caller's: c.func('strdup', { free: true }) frees it after reading",
       realpath: "with resolved NULL the result is malloc'd: c.func('realpath', { free: true })",
@@ -266,19 +275,25 @@ export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
     name: 'm',
     description: 'the C math library',
     sonames: ['libm.so.6'],
-    prototypes: protos(M_PROTOTYPES),
+    get prototypes() {
+      return protos(M_PROTOTYPES);
+    },
   },
   z: {
     name: 'z',
     description: 'zlib compression',
     sonames: ['libz.so.1'],
-    prototypes: protos(Z_PROTOTYPES),
+    get prototypes() {
+      return protos(Z_PROTOTYPES);
+    },
   },
   sqlite3: {
     name: 'sqlite3',
     description: 'SQLite',
     sonames: ['libsqlite3.so.0'],
-    prototypes: protos(SQLITE3_PROTOTYPES),
+    get prototypes() {
+      return protos(SQLITE3_PROTOTYPES);
+    },
     pointers: {
       sqlite3_bind_text:
         'keeps text until the statement is finalized or the parameter rebound when destructor is SQLITE_STATIC (0n): pass sc.cstring(text) and free it after sqlite3_finalize; SQLITE_TRANSIENT (-1n) makes sqlite copy it, so a JS string is fine',
@@ -293,7 +308,9 @@ export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
     name: 'curl',
     description: 'libcurl (easy API; curl_easy_setopt is declared per argument type)',
     sonames: ['libcurl.so.4', 'libcurl-gnutls.so.4'],
-    prototypes: protos(CURL_PROTOTYPES),
+    get prototypes() {
+      return protos(CURL_PROTOTYPES);
+    },
     pointers: {
       curl_easy_setopt:
         'CURLOPT_POSTFIELDS (10015) keeps its pointer until the transfer is done: pass sc.cstring(body) and free it after curl_easy_perform (curl copies the other string options)',
@@ -303,25 +320,33 @@ export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
     name: 'crypto',
     description: 'OpenSSL libcrypto',
     sonames: ['libcrypto.so.3', 'libcrypto.so.1.1'],
-    prototypes: protos(CRYPTO_PROTOTYPES),
+    get prototypes() {
+      return protos(CRYPTO_PROTOTYPES);
+    },
   },
   openblas: {
     name: 'openblas',
     description: 'OpenBLAS (CBLAS interface)',
     sonames: ['libopenblas.so.0', 'libopenblas.so', 'libcblas.so.3', 'libblas.so.3'],
-    prototypes: protos(OPENBLAS_PROTOTYPES),
+    get prototypes() {
+      return protos(OPENBLAS_PROTOTYPES);
+    },
   },
   lapacke: {
     name: 'lapacke',
     description: 'LAPACKE (C interface to LAPACK)',
     sonames: ['liblapacke.so.3', 'liblapacke.so'],
-    prototypes: protos(LAPACKE_PROTOTYPES),
+    get prototypes() {
+      return protos(LAPACKE_PROTOTYPES);
+    },
   },
   blis: {
     name: 'blis',
     description: 'BLIS (its CBLAS interface)',
     sonames: ['libblis.so.4', 'libblis.so.3', 'libblis.so'],
-    prototypes: protos(BLIS_PROTOTYPES),
+    get prototypes() {
+      return protos(BLIS_PROTOTYPES);
+    },
   },
   python: {
     name: 'python',
@@ -334,7 +359,9 @@ export const KNOWN_LIBRARIES: Readonly<Record<string, KnownLibrary>> = {
       'libpython3.10.so.1.0',
       'libpython3.9.so.1.0',
     ],
-    prototypes: protos(PYTHON_PROTOTYPES),
+    get prototypes() {
+      return protos(PYTHON_PROTOTYPES);
+    },
   },
 };
 
