@@ -87,6 +87,8 @@ export interface CacheProbe extends CachedFile {
 }
 
 const verified = new Map<string, CachedFile>();
+/** Cache directories found safe by this process (findBuilt checks each once). */
+const checkedDirs = new Set<string>();
 
 /** The cache file of `bytes` under `name`: the name ends with the first 128 bits of their SHA-256. */
 function filePath(dir: string, name: string, hash: string): string {
@@ -151,7 +153,11 @@ export function cacheFile(name: string, bytes: Uint8Array, executable: boolean):
  */
 export function findBuilt(name: string, key: string, executable: boolean): CachedFile | null {
   const dir = cacheDir();
-  inCacheDir(dir, 'use it', () => ensureDir(dir)); // ours and private, also on a warm start
+  // Ours and private, also on a warm start (checked once per process: a start finds two artefacts there).
+  if (!checkedDirs.has(dir)) {
+    inCacheDir(dir, 'use it', () => ensureDir(dir));
+    checkedDirs.add(dir);
+  }
   try {
     const ref = refPath(dir, name, key);
     const [hash = '', stamp = ''] = fs.readFileSync(ref, 'utf8').split('\n');
