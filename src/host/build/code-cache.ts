@@ -43,7 +43,8 @@ export const STARTED = Symbol.for('sidecar.started');
 
 interface Pending {
   script: vm.Script;
-  file: string;
+  /** The cache file's name in the cache directory. */
+  name: string;
   stamp: string;
   /** Made again only if this process starts a sidecar (the one there was made without). */
   ifStarted: boolean;
@@ -117,12 +118,13 @@ function writePending(): void {
   const level = started() ? 1 : 0;
   for (const p of pending.splice(0)) {
     if (p.ifStarted && level === 0) continue;
-    const tmp = `${p.file}.${process.pid}.tmp`;
+    const file = path.join(dir, p.name);
+    const tmp = `${file}.${process.pid}.tmp`;
     try {
       const data = p.script.createCachedData();
       const head = Buffer.from(`${p.stamp} ${level}\n`, 'latin1');
       fs.writeFileSync(tmp, Buffer.concat([head, data]), { mode: 0o600, flag: 'wx' });
-      fs.renameSync(tmp, p.file);
+      fs.renameSync(tmp, file);
     } catch {
       fs.rmSync(tmp, { force: true });
     }
@@ -137,12 +139,12 @@ function compile(url: URL): BundleScript {
   const st = fs.statSync(file);
   const stamp = `sidecar code cache ${st.size} ${st.mtimeMs} ${st.ino} ${process.version} ${process.arch}`;
   const dir = safeDir();
-  const cache = path.join(dir ?? cacheDir(), `code-${shortHash(`${url.href} ${process.version} ${process.arch}`)}.bin`);
-  const cached = dir ? readCache(cache, stamp) : undefined;
+  const name = `code-${shortHash(`${url.href} ${process.version} ${process.arch}`)}.bin`;
+  const cached = dir ? readCache(path.join(dir, name), stamp) : undefined;
   const script = new vm.Script(source, { filename: url.href, cachedData: cached?.data });
   const good = cached !== undefined && script.cachedDataRejected !== true;
   if (!good || !cached.started) {
-    pending.push({ script, file: cache, stamp, ifStarted: good });
+    pending.push({ script, name, stamp, ifStarted: good });
     if (!hooked) {
       hooked = true;
       process.once('exit', writePending);
