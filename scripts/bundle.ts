@@ -202,23 +202,31 @@ export interface Bundle {
 }
 
 /**
- * Bundles `entry`. As an ES module (`module`), its builtins are imported
- * and it exports the entry's exports; as a script, it is a function of the
- * loader's helpers, and `chunks` (files) become scripts of their own.
+ * Bundles `entry`, to be written in `outDir` (default: the entry's
+ * directory; `import.meta.url` of each module is made from it). As an ES
+ * module (`module`) it exports the entry's exports; as a script it is a
+ * function of the loader's helpers, and `chunks` (paths from the entry's
+ * directory) become scripts of their own. Both take Node's modules by
+ * `process.getBuiltinModule` where Node has it (no ES module facade to make
+ * for each).
  */
-export function bundle(entry: string, format: Format = 'module', chunks: readonly string[] = []): Bundle {
+export function bundle(
+  entry: string,
+  format: Format = 'module',
+  chunks: readonly string[] = [],
+  outDir = path.dirname(path.resolve(entry)),
+): Bundle {
   const file = path.resolve(entry);
-  const root = path.dirname(file);
+  const root = path.resolve(outDir);
   const modules = collect(
     file,
-    chunks.map((c) => path.resolve(root, c)),
+    chunks.map((c) => path.resolve(path.dirname(file), c)),
     format,
   );
   const entryMod = modules.get(file) as Module;
   const names = entryMod.exports.map((g) => (g.match(/^get (\S+)\(\)/) as RegExpMatchArray)[1] as string);
   const core = [...modules.values()].filter((m) => m.chunk === '');
   if (format === 'module') {
-    // Node's modules by process.getBuiltinModule (Node 20.16, 22.3): no ES module facade to make for each.
     const out = [
       HEADER,
       "const __require = process.getBuiltinModule ? (s) => process.getBuiltinModule(s) : (await import('node:module')).createRequire(import.meta.url);",
@@ -227,28 +235,23 @@ export function bundle(entry: string, format: Format = 'module', chunks: readonl
     out.push(`export const { ${names.join(', ')} } = __m${entryMod.id};`);
     return { text: `${out.join('\n')}\n`, chunks: new Map(), names };
   }
-  const script = (mods: Module[], tail: string, uses: Set<number>): string => {
+  // A script: its modules, after bindings to the modules of the bundle a chunk uses (from the shared table).
+  const script = (mods: Module[], tail: string): string => {
+    const texts = mods.map((m) => moduleText(m, root, format, modules));
+    const own = new Set(mods.map((m) => m.id));
+    const uses = new Set<number>();
+    for (const t of texts)
+      for (const r of t.matchAll(/\b__m(\d+)\b/g)) if (!own.has(Number(r[1]))) uses.add(Number(r[1]));
     const out = [HEADER, `(function (${PARAMS}) {`, "'use strict';"];
     for (const id of [...uses].sort((a, b) => a - b)) out.push(`const __m${id} = __modules[${id}];`);
-    for (const m of mods) out.push(moduleText(m, root, format, modules));
-    out.push(tail, '})');
+    out.push(...texts, tail, '})');
     return ascii(`${out.join('\n')}\n`);
   };
   const byChunk = new Map<string, Module[]>();
   for (const m of modules.values()) if (m.chunk !== '') byChunk.set(m.chunk, [...(byChunk.get(m.chunk) ?? []), m]);
   const out = new Map<string, string>();
-  for (const [name, mods] of byChunk) {
-    const own = new Set(mods.map((m) => m.id));
-    const uses = new Set<number>();
-    for (const m of mods) {
-      for (const r of m.body.matchAll(/\b__m(\d+)\b/g)) {
-        const id = Number(r[1]);
-        if (!own.has(id)) uses.add(id);
-      }
-    }
-    out.set(name, script(mods, '', uses));
-  }
-  return { text: script(core, `return __m${entryMod.id};`, new Set()), chunks: out, names };
+  for (const [name, mods] of byChunk) out.set(name, script(mods, ''));
+  return { text: script(core, `return __m${entryMod.id};`), chunks: out, names };
 }
 
 /**
@@ -281,7 +284,7 @@ if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(proces
   for (const f of fs.readdirSync(dir)) if (/^sidecar-bundle\..+\.js$/.test(f)) fs.rmSync(path.join(dir, f));
   fs.writeFileSync(path.join(dir, bundleFile), b.text);
   for (const [name, text] of b.chunks) fs.writeFileSync(path.join(dir, `sidecar-bundle.${name}.js`), text);
-  const loader = bundle(path.join(path.dirname(entry), 'host/build/code-cache.js'), 'module');
+  const loader = bundle(path.join(path.dirname(entry), 'host/build/code-cache.js'), 'module', [], dir);
   fs.writeFileSync(outFile, entryStub(loader, bundleFile, b.names));
   const root = path.join(here, '../..');
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
