@@ -545,14 +545,14 @@ export async function run(opts: BenchOptions): Promise<void> {
         fmtMs(median(warmFreshSmall.map((c) => c.out.startMs as number))),
         fmtMs(median(warmFreshSmall.map((c) => c.wallMs))),
         '',
-        'the same: V8 does not count a live region as collectable memory',
+        'the same: no page of the region is touched at start',
       ],
       [
         'Sidecar.start(), warm, same process',
         fmtMs(median(warmSame)),
         '',
         '≤ 3 ms',
-        'after a first start; fork() costs more as the host heap grows',
+        "after a first start; each start's channel allocates 1.5 MB (GC in a busy host)",
       ],
       [
         'Sidecar.start({ memory: 8 MiB }), same process',
