@@ -133,11 +133,23 @@ function writePending(): void {
 
 /** Compiles the script at `url` (with its code cache when there is a good one) and returns its value. */
 function compile(url: URL): BundleScript {
-  const file = url.pathname;
-  const source = fs.readFileSync(file, 'latin1'); // ASCII (scripts/bundle.ts escapes the rest)
-  if (!enabled()) return new vm.Script(source, { filename: url.href }).runInThisContext() as BundleScript;
-  const st = fs.statSync(file);
-  const stamp = `sidecar code cache ${st.size} ${st.mtimeMs} ${st.ino} ${process.version} ${process.arch}`;
+  // The stamp of the bytes read: the same before and after (a bundle rewritten meanwhile gets no cache).
+  const fd = fs.openSync(url.pathname, 'r');
+  let source: string;
+  let stamp = '';
+  try {
+    const before = fs.fstatSync(fd);
+    source = fs.readFileSync(fd, 'latin1'); // ASCII (scripts/bundle.ts escapes the rest)
+    const after = fs.fstatSync(fd);
+    if (before.size === after.size && before.mtimeMs === after.mtimeMs) {
+      stamp = `sidecar code cache ${after.size} ${after.mtimeMs} ${after.ino} ${process.version} ${process.arch}`;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!enabled() || stamp === '') {
+    return new vm.Script(source, { filename: url.href }).runInThisContext() as BundleScript;
+  }
   const dir = safeDir();
   const name = `code-${shortHash(`${url.href} ${process.version} ${process.arch}`)}.bin`;
   const cached = dir ? readCache(path.join(dir, name), stamp) : undefined;
