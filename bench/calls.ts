@@ -552,7 +552,7 @@ export async function run(opts: BenchOptions): Promise<void> {
         fmtMs(median(warmSame)),
         '',
         '≤ 3 ms',
-        "after a first start; each start's channel allocates 1.5 MB (GC in a busy host)",
+        "after a first start; each start's channel fills about 1 MB of per-slot tables",
       ],
       [
         'Sidecar.start({ memory: 8 MiB }), same process',
