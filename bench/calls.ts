@@ -34,6 +34,7 @@ import koffi from 'koffi';
 import { writeSharedObject } from '../src/elf/index.js';
 import { type NativeFunction, Sidecar } from '../src/index.js';
 import { Assembler } from '../src/x86/index.js';
+import { compareChannels, GOAL_VS_IDEAL } from './channel.js';
 import { buildFloor, type FloorMode, parseFloor } from './floor.js';
 import { fmtMs, grid, median, percentile } from './harness.js';
 import type { BenchOptions } from './main.js';
@@ -49,7 +50,7 @@ const BULK_CALLS = 2000;
 /** Short runs per round of a synchronous row. */
 const BULK_RUNS = 5;
 
-/** The issue's goals. */
+/** The goals (the seed's, and the issue "one concept per file": import, a fresh start, ratios to the idealised channel in channel.ts). */
 const GOAL = {
   /** Sync round trip, at most this many times the spin-futex floor. */
   syncVsFloor: 2,
@@ -57,6 +58,8 @@ const GOAL = {
   promiseMps: 5,
   batchMps: 30,
   warmStartMs: 3,
+  importMs: 15,
+  freshStartMs: 5,
 } as const;
 /** The goals, by scenario name, for the table's goal column. */
 const GOALS: Record<string, string> = {
@@ -624,7 +627,18 @@ export async function run(opts: BenchOptions): Promise<void> {
     const ws = median(warmSame);
     const wf = median(warmFresh.map((c) => c.out.startMs as number));
     goal('warm start, same process', `${fmtMs(ws)} ms`, `≤ ${GOAL.warmStartMs} ms`, ws <= GOAL.warmStartMs);
-    goal('warm start, fresh process', `${fmtMs(wf)} ms`, `≤ ${GOAL.warmStartMs} ms`, wf <= GOAL.warmStartMs);
+    goal('warm start, fresh process', `${fmtMs(wf)} ms`, `≤ ${GOAL.freshStartMs} ms`, wf <= GOAL.freshStartMs);
+    const imp = median(warmFresh.map((c) => c.out.importMs as number));
+    goal('import of the package, fresh process', `${fmtMs(imp)} ms`, `≤ ${GOAL.importMs} ms`, imp <= GOAL.importMs);
+    // beside the idealised channel, in fresh processes, rounds alternating (channel.ts)
+    const channels = compareChannels(runs);
+    process.stdout.write(`\n${channels.table}`);
+    const vs = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}× ideal` : '(no ideal)');
+    const against = (what: string, x: number, most: boolean, g: number) =>
+      goal(what, vs(x), `${most ? '≤' : '≥'} ${g}×`, Number.isFinite(x) ? (most ? x <= g : x >= g) : null);
+    against('sync round trip vs ideal', channels.vsIdeal.sync, true, GOAL_VS_IDEAL.sync);
+    against('a Promise per call vs ideal', channels.vsIdeal.promises, false, GOAL_VS_IDEAL.promises);
+    against('batch API vs ideal', channels.vsIdeal.batch, false, GOAL_VS_IDEAL.batch);
     process.stdout.write(grid('\ngoals', ['', 'measured', 'goal', ''], goalRows));
   } finally {
     for (const f of cleanups.reverse()) await f();

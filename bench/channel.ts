@@ -44,7 +44,7 @@ const SIDECAR_ROUND = `
   await sc.stop();
 `;
 
-type Figures = { sync: number; promises: number; batch: number };
+export type Figures = { sync: number; promises: number; batch: number };
 
 function sidecarRound(index: string): Figures {
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', SIDECAR_ROUND, index], { encoding: 'utf8' });
@@ -89,7 +89,17 @@ function buildIdeal(dir: string): string | undefined {
   return ok ? out : undefined;
 }
 
-export async function run(opts: BenchOptions): Promise<void> {
+/** The comparison's medians, and each Sidecar row's ratio to the idealised channel (NaN where it is absent). */
+export interface ChannelComparison {
+  /** This tree's medians. */
+  tree: Figures;
+  /** This tree over the idealised channel: sync (time: lower is better), promises and batch (rates: higher is better). */
+  vsIdeal: Figures;
+  table: string;
+}
+
+/** Runs the comparison: this tree, the baseline (if any), the idealised channel (if it can be had), rounds alternating. */
+export function compareChannels(runs: number): ChannelComparison {
   const subjects: { name: string; round: () => Figures }[] = [
     { name: 'sidecar (this tree)', round: () => sidecarRound(HERE) },
   ];
@@ -108,13 +118,14 @@ export async function run(opts: BenchOptions): Promise<void> {
       'channel: no idealised channel (CHANNEL_IDEAL_BUILD unset and it could not be built here): no idealised rows, no ratios\n',
     );
   const results = subjects.map(() => [] as Figures[]);
-  const rounds = Math.max(3, opts.runs);
+  const rounds = Math.max(3, runs);
   for (let r = 0; r < rounds; r++) {
     for (const [k, s] of subjects.entries()) results[k]?.push(s.round());
   }
   const med = (k: number, f: keyof Figures) => median((results[k] as Figures[]).map((x) => x[f]));
   const ideal = haveIdeal ? subjects.length - 1 : -1;
-  const ratio = (k: number, f: keyof Figures) => (ideal < 0 ? '-' : `${(med(k, f) / med(ideal, f)).toFixed(2)}×`);
+  const ratioOf = (k: number, f: keyof Figures) => (ideal < 0 ? Number.NaN : med(k, f) / med(ideal, f));
+  const ratio = (k: number, f: keyof Figures) => (ideal < 0 ? '-' : `${ratioOf(k, f).toFixed(2)}×`);
   const rows = subjects.map((s, k) => [
     s.name,
     med(k, 'sync').toFixed(0),
@@ -124,11 +135,21 @@ export async function run(opts: BenchOptions): Promise<void> {
     med(k, 'batch').toFixed(1),
     ratio(k, 'batch'),
   ]);
-  process.stdout.write(
-    `${grid(
-      `channel: medians of ${rounds} rounds (each a fresh process, 7 timed runs), ${cpus()[0]?.model ?? 'unknown CPU'}`,
-      ['', 'sync ns', 'vs ideal', 'promises M/s', 'vs ideal', 'batch M/s', 'vs ideal'],
-      rows,
-    )}\n  goals: sync ≤ 1.25× ideal; promises and batch ≥ 0.8× ideal; never below the baseline\n`,
-  );
+  const table = `${grid(
+    `channel: medians of ${rounds} rounds (each a fresh process, 7 timed runs), ${cpus()[0]?.model ?? 'unknown CPU'}`,
+    ['', 'sync ns', 'vs ideal', 'promises M/s', 'vs ideal', 'batch M/s', 'vs ideal'],
+    rows,
+  )}\n  goals: sync ≤ ${GOAL_VS_IDEAL.sync}× ideal; promises and batch ≥ ${GOAL_VS_IDEAL.promises}× ideal; never below the baseline\n`;
+  return {
+    tree: { sync: med(0, 'sync'), promises: med(0, 'promises'), batch: med(0, 'batch') },
+    vsIdeal: { sync: ratioOf(0, 'sync'), promises: ratioOf(0, 'promises'), batch: ratioOf(0, 'batch') },
+    table,
+  };
+}
+
+/** The goals against the idealised channel (issue: one concept per file): time at most, rates at least. */
+export const GOAL_VS_IDEAL = { sync: 1.25, promises: 0.8, batch: 0.8 } as const;
+
+export async function run(opts: BenchOptions): Promise<void> {
+  process.stdout.write(compareChannels(opts.runs).table);
 }

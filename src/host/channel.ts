@@ -104,6 +104,21 @@ const INF = Number.POSITIVE_INFINITY;
 /** Argument records are cache-line aligned. */
 const RECORD_ALIGN = 64;
 
+/** What only some requests have, per slot (see Channel's #rareOf). */
+interface SlotRare {
+  /** Where the slot's argument record ends (-1: none), to give the space back in order. */
+  recordEnd: number;
+  /** Arena temporaries of its arguments (strings). */
+  temps: number[] | null;
+  /** Callbacks made for this call only. */
+  callbacks: number[] | null;
+  signal: AbortSignal | null;
+  /** The abort listener on its signal, removed when the slot is done (one signal may serve many calls). */
+  onAbort: (() => void) | null;
+  /** Why it fails when the sidecar is replaced. */
+  failReason: Error | null;
+}
+
 /** The channel's no-op: what an aborted, not yet taken request becomes. */
 const PING = REQUESTS.ping.code;
 
@@ -139,15 +154,14 @@ export class Channel {
   readonly #reqs: (Request | null)[] = new Array(RING_SLOTS).fill(null);
   readonly #deadlines = new Float64Array(RING_SLOTS);
   readonly #timeouts = new Float64Array(RING_SLOTS);
-  /** Where each slot's argument record ends (-1: none), to give the space back in order. */
-  readonly #recordEnd = new Float64Array(RING_SLOTS).fill(-1);
-  // Rare per-slot state: touched only when a request has it.
-  readonly #temps: (number[] | null)[] = new Array(RING_SLOTS).fill(null);
-  readonly #signals: (AbortSignal | null)[] = new Array(RING_SLOTS).fill(null);
-  /** The abort listener each slot's signal has, removed when the slot is done (one signal may serve many calls). */
-  readonly #onAbort: ((() => void) | null)[] = new Array(RING_SLOTS).fill(null);
-  readonly #failReasons: (Error | null)[] = new Array(RING_SLOTS).fill(null);
-  /** 1 when slot i has any of the rare state above (or a record), so a release checks one byte. */
+  /**
+   * Rare per-slot state (a record, temporaries, callbacks, a signal, a
+   * failure reason), made the first time a slot needs it and then kept for
+   * that slot: one table, filled as slots are used, instead of one per kind
+   * filled at every start.
+   */
+  readonly #rareOf: (SlotRare | null)[] = new Array(RING_SLOTS).fill(null);
+  /** 1 when slot i has any of that rare state, so a release checks one byte. */
   readonly #rare = new Uint8Array(RING_SLOTS);
   /** 1 when slot i carries a list of a batch (batch.ts: the batch is found by its range of requests). */
   readonly #inBatch = new Uint8Array(RING_SLOTS);
@@ -170,7 +184,6 @@ export class Channel {
   readonly #upcalls: Upcalls<Channel>;
   /** Callbacks made for the request being written (tempCallback), then per slot until it completes. */
   #fillCallbacks: number[] | null = null;
-  readonly #tempCallbacks: (number[] | null)[] = new Array(RING_SLOTS).fill(null);
 
   constructor(region: Region, index: number, opts: { spin?: boolean } = {}) {
     this.region = region;
@@ -218,7 +231,7 @@ export class Channel {
     this.#head = 0;
     this.#argsHead = 0;
     this.#argsTail = 0;
-    this.#recordEnd.fill(-1);
+    for (const r of this.#rareOf) if (r) r.recordEnd = -1;
     this.#rare.fill(0);
     this.#calls.clear();
     this.#nextCall = FIRST_CALL;
@@ -231,7 +244,7 @@ export class Channel {
     this.#alive = false;
     while (this.#head < this.#n) {
       const i = this.#head & MASK;
-      const reason = this.#failReasons[i] ?? err;
+      const reason = (this.#rare[i] !== 0 ? this.#rareOf[i]?.failReason : null) ?? err;
       const settle = this.#settles[i];
       const b = this.#inBatch[i] !== 0 ? this.#runAt(this.#head) : null;
       this.#release(i);
@@ -249,7 +262,7 @@ export class Channel {
 
   /** Records why slot i's request fails when the sidecar is replaced. */
   failWith(i: number, reason: Error): void {
-    this.#failReasons[i] = reason;
+    this.#rareAt(i).failReason = reason;
     this.#rare[i] = 1;
   }
 
@@ -345,7 +358,7 @@ export class Channel {
       const p = this.region.address + args;
       this.u32[(slot + SLOT.a0) >> 2] = p % 4294967296;
       this.u32[(slot + SLOT.a0 + 4) >> 2] = Math.floor(p / 4294967296);
-      this.#recordEnd[i] = this.#argsHead;
+      this.#rareAt(i).recordEnd = this.#argsHead;
       this.#rare[i] = 1;
     }
     this.#fillTemps = null;
@@ -357,16 +370,16 @@ export class Channel {
       this.#fillTemps = null;
       this.#dropFillCallbacks();
       this.#argsHead = headBefore;
-      this.#recordEnd[i] = -1;
+      if (req.recordBytes > 0) this.#rareAt(i).recordEnd = -1;
       throw e;
     }
     if (this.#fillTemps !== null) {
-      this.#temps[i] = this.#fillTemps;
+      this.#rareAt(i).temps = this.#fillTemps;
       this.#rare[i] = 1;
       this.#fillTemps = null;
     }
     if (this.#fillCallbacks !== null) {
-      this.#tempCallbacks[i] = this.#fillCallbacks;
+      this.#rareAt(i).callbacks = this.#fillCallbacks;
       this.#rare[i] = 1;
       this.#fillCallbacks = null;
     }
@@ -383,31 +396,37 @@ export class Channel {
     this.#reqs[i] = null;
   }
 
+  /** Slot i's rare state, made on first need. */
+  #rareAt(i: number): SlotRare {
+    let r = this.#rareOf[i];
+    if (!r) {
+      r = { recordEnd: -1, temps: null, callbacks: null, signal: null, onAbort: null, failReason: null };
+      this.#rareOf[i] = r;
+    }
+    return r;
+  }
+
   /** Gives back slot i's record and temporaries, forgets its signal and failure reason. */
   #releaseRare(i: number): void {
     this.#rare[i] = 0;
-    const end = this.#recordEnd[i] as number;
-    if (end >= 0) {
-      this.#argsTail = end;
-      this.#recordEnd[i] = -1;
+    const r = this.#rareOf[i];
+    if (!r) return;
+    if (r.recordEnd >= 0) {
+      this.#argsTail = r.recordEnd;
+      r.recordEnd = -1;
     }
-    const t = this.#temps[i];
-    if (t !== null) {
-      for (const o of t) this.region.arena.free(o);
-      this.#temps[i] = null;
+    if (r.temps !== null) {
+      for (const o of r.temps) this.region.arena.free(o);
+      r.temps = null;
     }
-    const cbs = this.#tempCallbacks[i];
-    if (cbs !== null) {
-      for (const id of cbs) this.removeCallback(id);
-      this.#tempCallbacks[i] = null;
+    if (r.callbacks !== null) {
+      for (const id of r.callbacks) this.removeCallback(id);
+      r.callbacks = null;
     }
-    this.#failReasons[i] = null;
-    const listener = this.#onAbort[i];
-    if (listener) {
-      this.#signals[i]?.removeEventListener('abort', listener);
-      this.#onAbort[i] = null;
-    }
-    this.#signals[i] = null;
+    r.failReason = null;
+    if (r.onAbort) r.signal?.removeEventListener('abort', r.onAbort);
+    r.onAbort = null;
+    r.signal = null;
   }
 
   // ---------------------------------------------------------------- callbacks
@@ -506,11 +525,11 @@ export class Channel {
       this.#deadlines[i] = this.#timer.deadline(timeoutMs);
     }
     if (signal) {
-      this.#signals[i] = signal;
+      const r = this.#rareAt(i);
+      r.signal = signal;
       this.#rare[i] = 1;
-      const onAbort = () => this.#abort(n, signal.reason);
-      this.#onAbort[i] = onAbort;
-      signal.addEventListener('abort', onAbort, { once: true });
+      r.onAbort = () => this.#abort(n, signal.reason);
+      signal.addEventListener('abort', r.onAbort, { once: true });
     }
     this.#n = n + 1;
     this.i32[slot >> 2] = (2 * n + 1) | 0; // published; #wake fences before its sleep check
@@ -910,12 +929,13 @@ export class Channel {
 
   /** Keeps the temporaries and callbacks the fill of batch slot i made until it completes. */
   #keepRare(i: number, b: BatchRun<Request>): void {
+    const r = this.#rareAt(i);
     if (this.#fillTemps !== null) {
-      this.#temps[i] = this.#fillTemps;
+      r.temps = this.#fillTemps;
       this.#fillTemps = null;
     }
     if (this.#fillCallbacks !== null) {
-      this.#tempCallbacks[i] = this.#fillCallbacks;
+      r.callbacks = this.#fillCallbacks;
       this.#fillCallbacks = null;
     }
     this.#rare[i] = 1;
@@ -1100,7 +1120,8 @@ export class Channel {
   // ---------------------------------------------------------------- deadlines and aborts
 
   #replaceAt(i: number, reason: Error): void {
-    this.#failReasons[i] = reason;
+    this.#rareAt(i).failReason = reason;
+    this.#rare[i] = 1;
     this.#owner?.replace(i, reason);
   }
 
