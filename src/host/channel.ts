@@ -6,7 +6,8 @@
  * region (and its arena).
  *
  * Submitting request n: write its slot (function word, arguments, or a
- * pointer to its argument record), then the state word 2n+1. Completion: the
+ * pointer to its argument record); the state word 2n+1 follows at the end of
+ * the tick, with every other request of the tick (see #wake). Completion: the
  * sidecar writes the results over the slot's first two words and then the
  * channel's completion count n+1; requests complete in order, so the host
  * reads that one word to learn how many slots are done (and checks it: a
@@ -229,6 +230,7 @@ export class Channel {
     this.#owner = owner;
     this.#n = 0;
     this.#head = 0;
+    this.#published = 0;
     this.#argsHead = 0;
     this.#argsTail = 0;
     for (const r of this.#rareOf) if (r) r.recordEnd = -1;
@@ -516,7 +518,7 @@ export class Channel {
   ): number {
     const n = this.#n;
     const i = n & MASK;
-    const slot = this.#write(req, values, i);
+    this.#write(req, values, i);
     this.#reqs[i] = req;
     this.#settles[i] = settle;
     if (timeoutMs === INF) this.#deadlines[i] = INF;
@@ -532,18 +534,36 @@ export class Channel {
       signal.addEventListener('abort', r.onAbort, { once: true });
     }
     this.#n = n + 1;
-    this.i32[slot >> 2] = (2 * n + 1) | 0; // published; #wake fences before its sleep check
+    // published by the next #wake (the end-of-tick flush, or a wait)
     return n;
   }
 
+  /** Requests before this one have their state word written. */
+  #published = 0;
+
   /**
-   * Wakes a sleeping sidecar (Dekker with its sqSleep/state re-check).
-   * Requests are published with plain stores (x86 keeps stores in order and
-   * V8 emits them in program order); the atomic store here is the one full
-   * fence that keeps the sqSleep read from overtaking any of them.
+   * Publishes the requests written since the last wake, then wakes a
+   * sleeping sidecar (Dekker with its sqSleep/state re-check).
+   *
+   * A request's slot is written when it is submitted, its state word only
+   * here, all of a tick's at once: a sidecar still spinning from earlier
+   * work would otherwise take each slot as soon as it is written and read
+   * its cache line while the host writes the next slot into it, which
+   * measured slows the host's submissions by a half and more.
+   *
+   * State words are plain stores (x86 keeps stores in order and V8 emits
+   * them in program order); the atomic store here is the one full fence
+   * that keeps the sqSleep read from overtaking any of them.
    */
   #wake(): void {
     const i32 = this.i32;
+    const end = this.#n;
+    if (this.#published !== end) {
+      const ring = this.#ring;
+      for (let n = this.#published; n !== end; n = (n + 1) | 0)
+        i32[(ring + (n & MASK) * SLOT_SIZE) >> 2] = (2 * n + 1) | 0;
+      this.#published = end;
+    }
     const c = this.offset >> 2;
     Atomics.store(i32, c + (CONTROL.hostFence >> 2), 0);
     if (Atomics.load(i32, c + (CONTROL.sqSleep >> 2)) !== 0) {
@@ -873,7 +893,6 @@ export class Channel {
    */
   #pumpBatch(b: BatchRun<Request>, checked = false): boolean {
     if (b.failed) return true;
-    const i32 = this.i32;
     const lists = b.lists;
     const count = b.count;
     const req = b.req;
@@ -899,7 +918,6 @@ export class Channel {
           if (this.#fillTemps !== null || this.#fillCallbacks !== null) this.#keepRare(i, b);
           inBatch[i] = 1;
           n++;
-          i32[slot >> 2] = (2 * n - 1) | 0; // published (see #wake)
         }
       } catch (e) {
         this.#failPump(b, e, k, n);
@@ -908,9 +926,8 @@ export class Channel {
     } else {
       while (k < count && this.#room(req)) {
         const i = n & MASK;
-        let slot: number;
         try {
-          slot = this.#write(req, lists[k] as readonly unknown[], i);
+          this.#write(req, lists[k] as readonly unknown[], i);
         } catch (e) {
           this.#failPump(b, e, k, n);
           return true;
@@ -919,7 +936,6 @@ export class Channel {
         inBatch[i] = 1;
         k++;
         n++;
-        i32[slot >> 2] = (2 * n - 1) | 0; // published (see #wake)
       }
     }
     b.sent = k;
@@ -983,6 +999,7 @@ export class Channel {
     }
     if (this.#head === this.#n && this.#overflow.length === 0) return this.#syncFast(req, values, timeoutMs);
     // Others are in flight: wait for room, then for this one in order.
+    this.#wake(); // what this tick submitted so far goes first
     while (this.#overflow.length > 0 || !this.#room(req)) {
       this.#waitSync(this.#head, INF, 0);
       if (!this.#alive) throw this.deadError();
@@ -1028,7 +1045,8 @@ export class Channel {
     const i32 = this.i32;
     const cq = this.#cq;
     const want = (n + 1) | 0;
-    i32[slot >> 2] = (2 * n + 1) | 0; // published (see #wake)
+    i32[slot >> 2] = (2 * n + 1) | 0; // published (nothing else is in flight: see #wake)
+    this.#published = n + 1;
     this.#wake();
     let k = 0;
     while (Atomics.load(i32, cq) !== want) {
