@@ -128,7 +128,12 @@ export const U = {
    */
   pushStart: 632,
   pushEnd: 640,
-  // 648 free
+  /**
+   * The end of the last call compiled with its callee's guard before it
+   * (compile_call: `cmp rbx, imm32; j!cc over; call callee+14`), so that
+   * `;` right after it makes the call a jump and puts a `ret` after it.
+   */
+  guardEnd: 648,
   /** For a comparison with a pushed value (cmpKind 3): the end of its `cmp`, where the flag's code begins. */
   cmpMid: 656,
   leaveStack: 664, // leaveStackCells cells

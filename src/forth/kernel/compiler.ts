@@ -44,6 +44,7 @@ import {
   CREATED,
   DO_SETUP,
   DROP,
+  GUARD,
   JE_REL32,
   JNO_REL32,
   MOV_RBX_IMM32,
@@ -277,7 +278,55 @@ export function codeEmitters(k: Builder): void {
     a.ret();
   }
   // compile_call: rax = target → E8 rel32, remembered for tail calls.
+  // A callee in code space that begins with a guard, `cmp rbx, imm32; jcc
+  // +1; ret` (what `DUP n < IF EXIT THEN` compiles to: return at once,
+  // stack untouched, unless the condition holds), has its guard tested
+  // here instead: `cmp rbx, imm32; j!cc over; call callee+GUARD`. Half the
+  // calls of a doubly recursive word are such early returns.
   a.bind(compileCall);
+  {
+    const plainCall = L();
+    a.cmp(rax, qword(r13, U.codeLow));
+    a.jb(plainCall);
+    a.lea(rcx, qword(rax, GUARD.size));
+    a.cmp(rcx, qword(r13, U.chere));
+    a.ja(plainCall);
+    a.mov(ecx, dword(rax));
+    a.and(ecx, 0xff_ffff);
+    a.cmp(ecx, GUARD.head);
+    a.jne(plainCall);
+    a.cmp(dword(rax, GUARD.jccRel), 1);
+    a.jne(plainCall);
+    a.cmp(byte(rax, GUARD.jcc), 0x0f);
+    a.jne(plainCall);
+    a.cmp(byte(rax, GUARD.ret), 0xc3);
+    a.jne(plainCall);
+    a.movzx(ecx, byte(rax, GUARD.jcc + 1));
+    a.and(ecx, 0xf0);
+    a.cmp(ecx, 0x80);
+    a.jne(plainCall);
+    a.push(rax);
+    a.mov(rsi, rax);
+    a.mov(ecx, GUARD.jcc); // the cmp with its immediate
+    a.call(emitBytes);
+    a.mov(al, 0x0f);
+    a.call(emitByte);
+    a.mov(rax, qword(rsp));
+    a.mov(al, byte(rax, GUARD.jcc + 1));
+    a.xor(al, 1); // the opposite condition jumps over the call
+    a.call(emitByte);
+    a.mov(eax, 5);
+    a.call(emitDword);
+    a.pop(rax);
+    a.add(rax, GUARD.size);
+    a.call(plainCall);
+    // the j!cc lands here: nothing is rewritten across it
+    a.mov(rax, qword(r13, U.chere));
+    a.mov(qword(r13, U.lastTarget), rax);
+    a.mov(qword(r13, U.guardEnd), rax);
+    a.ret();
+    a.bind(plainCall);
+  }
   a.push(rax);
   a.mov(al, 0xe8);
   a.call(emitByte);

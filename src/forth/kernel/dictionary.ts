@@ -39,7 +39,7 @@ import {
   rsp,
 } from '../../x86/index.js';
 import { HDR, HFLAG, INFO_FLAG, THROW, U, WL } from '../layout.js';
-import { CREATED, MOVABS_RBX, PUSH_TOS, XI } from './code.js';
+import { CREATED, GUARD, MOVABS_RBX, PUSH_TOS, XI } from './code.js';
 import type { Builder } from './context.js';
 
 /** : … WORDLIST. */
@@ -272,6 +272,7 @@ export function definitionRoutines(k: Builder): void {
     a.mov(qword(r13, U.trackDepth), 0);
     a.mov(qword(r13, U.trackMin), 0);
     a.mov(qword(r13, U.callEnd), 0);
+    a.mov(qword(r13, U.guardEnd), 0);
     a.mov(qword(r13, U.litEnd), 0);
     a.mov(qword(r13, U.cmpEnd), 0);
     a.mov(qword(r13, U.dupEnd), 0);
@@ -358,9 +359,12 @@ export function definitionRoutines(k: Builder): void {
   {
     a.bind(a.label('compile_exit'));
     const plain = L();
+    const guarded = L();
     a.mov(rax, qword(r13, U.callEnd));
     a.cmp(rax, qword(r13, U.chere));
     a.jne(plain);
+    a.cmp(rax, qword(r13, U.guardEnd));
+    a.je(guarded);
     a.cmp(rax, qword(r13, U.lastTarget));
     a.je(plain);
     // the callee must not read its return address
@@ -372,6 +376,16 @@ export function definitionRoutines(k: Builder): void {
     a.mov(byte(rax, -5), 0xe9);
     a.mov(qword(r13, U.callEnd), 0);
     a.ret();
+    // a call after its callee's guard (compile_call): the jump over it lands on a ret after it
+    a.bind(guarded);
+    a.movsxd(rcx, dword(rax, -4));
+    a.add(rcx, rax); // the callee after its guard
+    a.test(byte(rcx, XI.flags - GUARD.size), INFO_FLAG.noTail);
+    a.jnz(plain);
+    a.add(rax, qword(r13, U.codeDelta));
+    a.mov(byte(rax, -5), 0xe9);
+    a.mov(qword(r13, U.callEnd), 0);
+    a.mov(qword(r13, U.guardEnd), 0);
     a.bind(plain);
     a.mov(al, 0xc3);
     a.jmp(emitByte);
