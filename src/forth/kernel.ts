@@ -33,6 +33,7 @@ import { localsWords } from './kernel/locals.js';
 import { memoryWords } from './kernel/memory.js';
 import { effectTracking, peepholeHandlers } from './kernel/peephole.js';
 import { stackWords } from './kernel/stack.js';
+import { stackModelDoor } from './kernel/stackmodel.js';
 import { checkLayout } from './layout.js';
 
 export function buildForthKernel(): ObjectCode {
@@ -62,6 +63,7 @@ export function buildForthKernel(): ObjectCode {
   flushOutRoutine(k);
   ccallAlignedRoutine(k);
   seeRecorder(k);
+  stackModelDoor(k);
   signalHandler(k);
   colonSnapshotRoutines(k);
   entryPoints(k);

@@ -72,6 +72,7 @@ export function compilerWords(k: Builder): void {
   });
   alias('(LITERAL)', 'LITERAL', 0); // not immediate: for words that compile a literal
   prim('(FLITERAL)', '( F: r -- )', {}, (x) => {
+    x.call(a.label('vm_flush'));
     // compile code that pushes r: sub r12,8; mov rax, imm64; mov [r12], rax
     emitSeq(
       x,
@@ -90,12 +91,14 @@ export function compilerWords(k: Builder): void {
     x.ret();
   });
   prim('CODE,', '( byte -- )', {}, (x) => {
-    // one byte of machine code
+    // one byte of machine code (after what the stack model holds, unless the model is writing it)
+    x.call(a.label('vm_flush'));
     x.mov(eax, ebx);
     tosPop(x);
     x.jmp(emitByte);
   });
   prim('CODE-HERE', '( -- addr )', {}, (x) => {
+    x.call(a.label('vm_flush'));
     tosPush(x);
     x.mov(rbx, qword(r13, U.chere));
     x.ret();
@@ -284,6 +287,7 @@ export function codeEmitters(k: Builder): void {
   // here instead: `cmp rbx, imm32; j!cc over; call callee+GUARD`. Half the
   // calls of a doubly recursive word are such early returns.
   a.bind(compileCall);
+  a.call(a.label('vm_flush'));
   {
     const plainCall = L();
     a.cmp(rax, qword(r13, U.codeLow));
@@ -343,6 +347,23 @@ export function codeEmitters(k: Builder): void {
     const wide = L();
     const done = L();
     a.bind(compileLit);
+    const tracked = L();
+    {
+      // the stack model takes every literal
+      const notModel = L();
+      a.push(rax);
+      a.mov(rdx, rax);
+      a.mov(ecx, 2);
+      a.call(a.label('vm_call'));
+      a.mov(rcx, rax);
+      a.pop(rax);
+      a.test(rcx, rcx);
+      a.jz(notModel);
+      a.mov(qword(r13, U.litValue), rax);
+      a.call(a.label('peephole_forget'));
+      a.jmp(tracked);
+      a.bind(notModel);
+    }
     a.push(rax);
     a.mov(rcx, qword(r13, U.chere));
     a.mov(qword(r13, U.litStart), rcx);
@@ -364,6 +385,7 @@ export function codeEmitters(k: Builder): void {
     a.mov(qword(r13, U.litValue), rax);
     a.mov(rax, qword(r13, U.chere));
     a.mov(qword(r13, U.litEnd), rax);
+    a.bind(tracked);
     // stack tracking: +1
     a.mov(ecx, 0);
     a.mov(edx, 129);
@@ -400,6 +422,21 @@ export function codeEmitters(k: Builder): void {
     a.bind(a.label('cx_ret'));
     a.ret();
     a.bind(notCreated);
+    // The stack model (stackmodel.ts) first; what it does not take, it has flushed.
+    {
+      const notModel = L();
+      a.push(rax);
+      a.mov(rdx, rax);
+      a.mov(ecx, 1);
+      a.call(a.label('vm_call'));
+      a.mov(rcx, rax);
+      a.pop(rax);
+      a.test(rcx, rcx);
+      a.jz(notModel);
+      a.call(a.label('peephole_forget'));
+      a.ret();
+      a.bind(notModel);
+    }
     // Folding/fusion handlers.
     a.test(byte(rax, XI.flags), INFO_FLAG.foldable);
     a.jz(notSpecial);
@@ -567,6 +604,10 @@ export function codeEmitters(k: Builder): void {
   });
   a.dq(0);
   a.text();
+  // peephole_forget: what the model compiled is no literal, pusher … to rewrite.
+  a.bind(a.label('peephole_forget'));
+  for (const f of [U.litEnd, U.cmpEnd, U.dupEnd, U.inlEnd, U.pushEnd, U.swapEnd]) a.mov(qword(r13, f), 0);
+  a.ret();
   // emit_inline: rax = xt of an inline primitive: its inline copy goes into the code.
   a.bind(emitInline);
   a.movzx(ecx, byte(rax, XI.inlineLen));

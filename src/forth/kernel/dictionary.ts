@@ -266,6 +266,13 @@ export function definitionRoutines(k: Builder): void {
     a.mov(qword(r13, U.lastXt), rax);
     a.mov(qword(r13, U.defHdr), 0);
     a.bind(a.label('colon_state'));
+    // the stack model: what an enclosing definition's holds goes out; it starts afresh
+    a.call(a.label('vm_flush'));
+    a.mov(qword(r13, U.vmBusy), 0);
+    a.mov(qword(r13, U.vmActive), 1);
+    a.mov(ecx, 4);
+    a.xor(edx, edx);
+    a.call(a.label('vm_call'));
     a.mov(qword(r13, U.state), -1);
     a.mov(qword(r13, U.localsWid), 0); // no locals yet
     a.mov(qword(r13, U.trackOn), 1);
@@ -325,6 +332,7 @@ export function definitionRoutines(k: Builder): void {
     a.bind(ok);
     tosPop(a);
     a.call(a.label('compile_exit'));
+    a.mov(qword(r13, U.vmActive), 0);
     // info: needs = -trackMin, net = trackDepth + 128 if tracking survived
     a.mov(rdx, qword(r13, U.lastXt));
     a.add(rdx, qword(r13, U.codeDelta));
@@ -360,6 +368,7 @@ export function definitionRoutines(k: Builder): void {
     a.bind(a.label('compile_exit'));
     const plain = L();
     const guarded = L();
+    a.call(a.label('vm_flush'));
     a.mov(rax, qword(r13, U.callEnd));
     a.cmp(rax, qword(r13, U.chere));
     a.jne(plain);

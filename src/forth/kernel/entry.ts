@@ -292,6 +292,7 @@ export function entryPoints(k: Builder): void {
     a.mov(r12, qword(r13, U.f0));
     a.bind(whole);
     a.mov(qword(r13, U.state), 0);
+    a.mov(qword(r13, U.vmActive), 0);
     a.bind(ok);
     a.push(rax);
     a.call(flushOut);

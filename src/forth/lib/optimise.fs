@@ -1,0 +1,321 @@
+\ optimise.fs -- the stack model: the compiler's register allocation for straight-line code
+\
+\ While a colon definition compiles, the kernel hands every word, literal and
+\ conditional branch to (VM) (kernel/stackmodel.ts).  It keeps the top of the
+\ data stack as a compile-time model: a list of items, each a constant, a
+\ register, a cell of the stack in memory at [rbp + offset] (rbp does not
+\ move while the model holds items), or the flags of a comparison just made.
+\ Stack words only move items in the list (no code); arithmetic, memory
+\ words, comparisons, I J >R R> R@ emit their instructions on the registers
+\ the items are in; a comparison before IF WHILE UNTIL becomes cmp and jcc.
+\
+\ Whatever the model does not know -- any other word, a call, EXIT, a branch
+\ or its target, DO and LOOP, code written by CODE, -- it first FLUSHes:
+\ code that puts the items where every word expects them, the top in rbx and
+\ the others at [rbp], [rbp+8] ... with rbp moved once.  So every branch
+\ target and every word outside the model sees the stack as without it.
+\ Flushing uses only mov and lea, which keep the flags of a comparison.
+\
+\ To teach the model a word: a handler ( -- ) that starts with n NEED (the
+\ items it takes in the model, flags made into registers, room for two more),
+\ works on the items (ITEM@ ITEM! PUSH DROP-ITEM, >REG for a register,
+\ >OWN for one it may write) and emits its code; `' handler HANDLES word`.
+\ DECLINE makes the compiler compile the word as before, after a flush.
+
+DECIMAL
+WORDLIST CONSTANT (OPTIMISER)
+(OPTIMISER) SET-CURRENT  GET-ORDER (OPTIMISER) SWAP 1+ SET-ORDER
+
+\ Machine code, appended to code space.
+: B, ( byte -- ) 255 AND CODE, ;
+: D, ( x -- ) 4 0 DO DUP B, 8 RSHIFT LOOP DROP ;
+: Q, ( x -- ) DUP D, 32 RSHIFT D, ;
+: FITS? ( x -- flag ) 2147483648 + 4294967296 U< ;   \ a sign-extended imm32
+
+\ Registers by number; the model allocates from POOL (rax rcx rdx rbx rsi rdi r8-r11).
+0 CONSTANT RAX  3 CONSTANT RBX  4 CONSTANT RSP  5 CONSTANT RBP
+4047 CONSTANT POOL
+
+\ Encodings, all with REX.W: reg is the ModRM reg field (a register or an
+\ opcode extension), rm a register, base + disp32 a memory operand.
+: HI ( r -- 0|1 ) 3 RSHIFT 1 AND ;
+: REX, ( reg rm -- ) HI SWAP HI 4 * OR 72 OR B, ;
+: OP, ( op -- ) DUP 255 > IF DUP 8 RSHIFT B, THEN B, ;
+: RR, ( reg rm op -- ) >R 2DUP REX, R> OP, 7 AND SWAP 7 AND 8 * OR 192 OR B, ;
+: DISP8? ( x -- flag ) 128 + 256 U< ;
+: RM, {: reg base disp op -- :}   \ [base + disp8] or [base + disp32]
+  reg base REX, op OP,  reg 7 AND 8 * base 7 AND OR  disp DISP8? IF 64 ELSE 128 THEN OR B,
+  base 7 AND 4 = IF 36 B, THEN  disp DISP8? IF disp B, ELSE disp D, THEN ;
+
+: MOV, ( dst src -- ) 2DUP = IF 2DROP EXIT THEN SWAP 137 RR, ;
+: LOAD, ( dst base disp -- ) 139 RM, ;
+: STORE, ( src base disp -- ) 137 RM, ;
+: MOVI, ( dst x -- )
+  DUP FITS? IF 0 ROT 199 RR, D, ELSE SWAP DUP HI 72 OR B, 7 AND 184 + B, Q, THEN ;
+: STOREI, ( x base disp -- ) 0 -ROT 199 RM, D, ;     \ mov qword [base+disp], simm32
+: CSTORE, ( src base disp -- ) 136 RM, ;             \ mov byte [base+disp], src
+: CSTOREI, ( x base disp -- ) 0 -ROT 198 RM, B, ;
+: ADDM, ( src base disp -- ) 1 RM, ;                 \ add [base+disp], src
+: ADDMI, ( x base disp -- ) 0 -ROT 129 RM, D, ;
+: LEA, ( dst base disp -- ) 141 RM, ;
+\ ALU ops by their `op r/m, r` opcode: add 1, or 9, and 33, sub 41, xor 49, cmp 57.
+1 CONSTANT ADD  9 CONSTANT OR_  33 CONSTANT AND_  41 CONSTANT SUB  49 CONSTANT XOR_  57 CONSTANT CMP
+: ALU, ( dst src op -- ) >R SWAP R> RR, ;
+: ALU-M, ( dst disp op -- ) >R RBP SWAP R> 2 + RM, ;  \ op dst, [rbp+disp]
+: ALU-I, ( dst x op -- ) 8 / ROT 129 RR, D, ;        \ op dst, simm32
+: ALU-MR, ( disp src op -- ) >R SWAP RBP SWAP R> RM, ; \ op [rbp+disp], src
+: ALU-MI, ( disp x op -- ) 8 / ROT >R RBP R> 129 RM, D, ;
+: IMUL, ( dst src -- ) 4015 RR, ;
+: IMUL-M, ( dst disp -- ) RBP SWAP 4015 RM, ;
+: IMUL-I, ( dst src x -- ) >R 105 RR, R> D, ;
+: SHIFT, ( dst n ext -- ) ROT 193 RR, B, ;          \ shl 4, shr 5, sar 7
+: UNARY, ( r ext -- ) SWAP 247 RR, ;                 \ not 2, neg 3
+: SETCC, ( r cc -- ) OVER 0 SWAP REX, 15 B, 144 + B, 7 AND 192 OR B, ;
+: MOVZX8, ( dst src -- ) 4022 RR, ;
+: TEST, ( r -- ) DUP 133 RR, ;
+: SHORT, ( r op -- ) OVER 8 AND IF 65 B, THEN SWAP 7 AND + B, ;
+: PUSH, ( r -- ) 80 SHORT, ;
+: POP, ( r -- ) 88 SHORT, ;
+: PUSHI, ( x -- ) 104 B, D, ;
+: PUSHM, ( disp -- ) 6 RBP ROT 255 RM, ;
+: I, ( r -- ) DUP HI 4 * 75 OR B, 141 B, 7 AND 8 * 4 OR B, 62 B, ;  \ lea r, [r14 + r15]
+: JCC-OP, ( cc -- ) 15 B, 128 + B, ;
+
+\ The model: #E items, item 0 the deepest; #MEM cells of the stack in memory
+\ taken into it (the next one is [rbp + 8 #MEM]).
+8 CONSTANT #MAX
+VARIABLE #E  VARIABLE #MEM  VARIABLE TEMPS  VARIABLE DECLINED
+CREATE ITEMS #MAX 2* CELLS ALLOT
+0 CONSTANT CONST  1 CONSTANT REG  2 CONSTANT MEM  3 CONSTANT FLAG
+: ITEM ( i -- a ) 2* CELLS ITEMS + ;
+: KIND ( i -- k ) ITEM @ ;
+: VAL ( i -- x ) ITEM CELL+ @ ;
+: ITEM@ ( i -- x k ) DUP VAL SWAP KIND ;
+: ITEM! ( x k i -- ) ITEM TUCK ! CELL+ ! ;
+: TOP ( -- i ) #E @ 1- ;
+: 2ND ( -- i ) #E @ 2 - ;
+: 3RD ( -- i ) #E @ 3 - ;
+2VARIABLE PUSHED  2VARIABLE PUSHED-ITEM   \ where the last >R's push is in code space, and its item
+: RESET ( -- ) RBX REG 0 ITEM! 1 #E ! 0 #MEM ! 0 TEMPS ! 0 0 PUSHED 2! ;
+: DROP-ITEM ( -- ) -1 #E +! ;
+: DECLINE ( -- ) TRUE DECLINED ! ;
+
+\ Registers: those of no item and not held by the handler running.
+: USED ( -- mask ) TEMPS @ #E @ 0 ?DO I KIND REG = IF 1 I VAL LSHIFT OR THEN LOOP ;
+: ALLOC ( -- r )
+  POOL USED INVERT AND DUP 0= ABORT" optimiser: no free register"
+  0 BEGIN 2DUP RSHIFT 1 AND 0= WHILE 1+ REPEAT NIP  1 OVER LSHIFT TEMPS @ OR TEMPS ! ;
+: USERS ( r -- n ) 0 #E @ 0 ?DO I KIND REG = IF OVER I VAL = - THEN LOOP NIP ;
+
+: FLAG>REG ( i -- r ) ALLOC {: i r :} r i VAL SETCC,  r r MOVZX8,  r 3 UNARY,  r REG i ITEM! r ;
+: >REG ( i -- r ) \ item i into a register
+  DUP KIND REG = IF VAL EXIT THEN
+  DUP KIND FLAG = IF FLAG>REG EXIT THEN
+  ALLOC {: i r :}
+  i KIND CONST = IF r i VAL MOVI, ELSE r RBP i VAL LOAD, THEN
+  r REG i ITEM! r ;
+: >OWN {: i | r n -- r :} \ … one that no other item shares
+  i >REG TO r  r USERS 1 > IF ALLOC TO n  n r MOV,  n REG i ITEM!  n EXIT THEN r ;
+
+\ Flush: rbp moves by D0 (after the loads from the old place), item i below
+\ the top goes to [rbp + DEST] (from the new place), the top into rbx.
+: D0 ( -- disp ) #MEM @ #E @ 1- - 8 * ;
+: DEST ( i -- disp ) #E @ 2 - SWAP - 8 * ;
+: STORE-ITEM ( i -- ) {: i :}
+  i KIND REG = IF i VAL RBP i DEST STORE, EXIT THEN
+  i KIND CONST = IF
+    i VAL FITS? IF i VAL RBP i DEST STOREI, ELSE ALLOC DUP i VAL MOVI, RBP i DEST STORE, THEN
+  THEN ;   \ a cell in place stays
+: >RBX ( i -- ) {: i :}
+  i KIND REG = IF RBX i VAL MOV, EXIT THEN
+  i KIND CONST = IF RBX i VAL MOVI, EXIT THEN
+  i KIND MEM = IF RBX RBP i VAL D0 - LOAD, EXIT THEN
+  RBX i >REG MOV, ;
+: PULL ( -- ) \ the next cell of the stack in memory joins the model, at its bottom
+  ITEMS DUP 2 CELLS + #E @ 2* CELLS MOVE
+  #MEM @ 8 * MEM 0 ITEM!  1 #MEM +!  1 #E +! ;
+: FLUSH ( -- )
+  0 TEMPS !
+  #E @ 0= IF PULL THEN
+  #E @ 1 > IF
+    \ first every value that a store could overwrite goes into a register, and flags
+    #E @ 0 DO
+      I KIND FLAG = IF I >REG DROP THEN
+      I KIND MEM = IF I TOP = I VAL I DEST D0 + <> OR IF I >REG DROP THEN THEN
+    LOOP
+  THEN
+  D0 ?DUP IF RBP RBP ROT LEA, THEN
+  TOP 0 ?DO I STORE-ITEM LOOP
+  TOP >RBX
+  RESET ;
+: PUSH ( x k -- ) #E @ #MAX = IF FLUSH THEN #E @ ITEM! 1 #E +! ;
+: UNFLAG ( -- ) #E @ 0 ?DO I KIND FLAG = IF I FLAG>REG DROP THEN LOOP ;
+: NEED ( n -- ) 0 TEMPS ! UNFLAG #E @ 5 > IF FLUSH THEN BEGIN DUP #E @ > WHILE PULL REPEAT DROP ;
+: COPY ( i -- ) ITEM@ PUSH ;
+
+\ The handlers.
+CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
+: HANDLES ( handler "name" -- ) ' #HANDLERS @ 2* CELLS HANDLERS + 2! 1 #HANDLERS +! ;
+: HANDLER ( xt -- handler | 0 )
+  #HANDLERS @ 0 ?DO
+    DUP HANDLERS I 2* CELLS + @ = IF DROP HANDLERS I 2* CELLS + CELL+ @ UNLOOP EXIT THEN
+  LOOP DROP 0 ;
+
+\ Stack words: no code.
+:NONAME 1 NEED TOP COPY ; HANDLES DUP
+:NONAME 1 NEED DROP-ITEM ; HANDLES DROP
+:NONAME 2 NEED TOP ITEM@ 2ND ITEM@ TOP ITEM! 2ND ITEM! ; HANDLES SWAP
+:NONAME 2 NEED 2ND COPY ; HANDLES OVER
+:NONAME 2 NEED TOP ITEM@ 2ND ITEM! DROP-ITEM ; HANDLES NIP
+:NONAME 2 NEED TOP ITEM@ 2DUP 2ND ITEM@ TOP ITEM! 2ND ITEM! PUSH ; HANDLES TUCK
+:NONAME 3 NEED 3RD ITEM@ 2ND ITEM@ 3RD ITEM! TOP ITEM@ 2ND ITEM! TOP ITEM! ; HANDLES ROT
+:NONAME 3 NEED TOP ITEM@ 2ND ITEM@ TOP ITEM! 3RD ITEM@ 2ND ITEM! 3RD ITEM! ; HANDLES -ROT
+:NONAME 2 NEED 2ND COPY 2ND COPY ; HANDLES 2DUP
+:NONAME 2 NEED DROP-ITEM DROP-ITEM ; HANDLES 2DROP
+:NONAME ; HANDLES CHARS
+
+\ Arithmetic.
+: FOLD ( x y op -- z )
+  CASE ADD OF + ENDOF OR_ OF OR ENDOF AND_ OF AND ENDOF SUB OF - ENDOF XOR_ OF XOR ENDOF ENDCASE ;
+: SWAP-ITEMS ( -- ) TOP ITEM@ 2ND ITEM@ TOP ITEM! 2ND ITEM! ;
+: BINARY {: op | a r d n -- :}
+  2 NEED
+  TOP KIND CONST = 2ND KIND CONST = AND IF
+    2ND VAL TOP VAL op FOLD CONST 2ND ITEM! DROP-ITEM EXIT THEN
+  \ commutative: the constant on top, or a register of its own under it
+  op SUB <> IF
+    2ND KIND CONST =  2ND KIND REG <> TOP KIND REG = AND TOP VAL USERS 1 = AND  OR IF SWAP-ITEMS THEN
+  THEN
+  TOP KIND CONST = IF TOP VAL FITS? 0= IF TOP >REG DROP THEN THEN
+  \ n + imm, n - imm on a register another item shares: lea into a new one
+  TOP KIND CONST = op ADD = op SUB = OR AND IF
+    2ND >REG DUP USERS 1 > IF
+      TOP VAL op SUB = IF NEGATE THEN DUP FITS? IF
+        TO d TO r ALLOC TO n  n r d LEA,  n REG 2ND ITEM! DROP-ITEM EXIT
+      THEN DROP
+    THEN DROP
+  THEN
+  2ND >OWN TO a
+  TOP KIND CONST = IF a TOP VAL op ALU-I, DROP-ITEM EXIT THEN
+  TOP KIND MEM = IF a TOP VAL op ALU-M, DROP-ITEM EXIT THEN
+  a TOP >REG op ALU, DROP-ITEM ;
+:NONAME ADD BINARY ; HANDLES +
+:NONAME SUB BINARY ; HANDLES -
+:NONAME AND_ BINARY ; HANDLES AND
+:NONAME OR_ BINARY ; HANDLES OR
+:NONAME XOR_ BINARY ; HANDLES XOR
+:NONAME 1 CONST PUSH ADD BINARY ; HANDLES 1+
+:NONAME 1 CONST PUSH SUB BINARY ; HANDLES 1-
+:NONAME 8 CONST PUSH ADD BINARY ; HANDLES CELL+
+:NONAME {: | a :}
+  2 NEED
+  TOP KIND CONST = 2ND KIND CONST = AND IF 2ND VAL TOP VAL * CONST 2ND ITEM! DROP-ITEM EXIT THEN
+  2ND KIND CONST = IF SWAP-ITEMS THEN
+  TOP KIND CONST = IF TOP VAL FITS? IF
+    2ND >REG DUP USERS 1 > IF DROP ALLOC THEN ( dst ) DUP 2ND >REG TOP VAL IMUL-I,
+    REG 2ND ITEM! DROP-ITEM EXIT
+  THEN THEN
+  2ND >OWN TO a
+  TOP KIND MEM = IF a TOP VAL IMUL-M, DROP-ITEM EXIT THEN
+  a TOP >REG IMUL, DROP-ITEM ; HANDLES *
+: SHIFTED ( x n ext -- x' ) CASE 4 OF LSHIFT ENDOF 5 OF RSHIFT ENDOF 7 OF 0 ?DO 2/ LOOP ENDOF ENDCASE ;
+: SHIFT ( ext -- ) {: ext :} \ by a constant count only
+  2 NEED
+  TOP KIND CONST = 0= IF DECLINE EXIT THEN
+  TOP VAL 63 U> IF DECLINE EXIT THEN
+  2ND KIND CONST = IF 2ND VAL TOP VAL ext SHIFTED CONST 2ND ITEM! DROP-ITEM EXIT THEN
+  2ND >OWN TOP VAL ext SHIFT, DROP-ITEM ;
+:NONAME 4 SHIFT ; HANDLES LSHIFT
+:NONAME 5 SHIFT ; HANDLES RSHIFT
+:NONAME 1 CONST PUSH 4 SHIFT ; HANDLES 2*
+:NONAME 1 CONST PUSH 7 SHIFT ; HANDLES 2/
+:NONAME 3 CONST PUSH 4 SHIFT ; HANDLES CELLS
+:NONAME 1 NEED TOP KIND CONST = IF TOP VAL NEGATE CONST TOP ITEM! EXIT THEN TOP >OWN 3 UNARY, ; HANDLES NEGATE
+:NONAME 1 NEED TOP KIND CONST = IF TOP VAL INVERT CONST TOP ITEM! EXIT THEN TOP >OWN 2 UNARY, ; HANDLES INVERT
+
+\ Memory.
+: FETCH ( op -- ) {: op | a d :}
+  1 NEED TOP >REG TO a  a USERS 1 > IF ALLOC ELSE a THEN TO d
+  d a 0 op RM,  d REG TOP ITEM! ;
+:NONAME 139 FETCH ; HANDLES @
+:NONAME 4022 FETCH ; HANDLES C@
+: STORE ( imm-op reg-op -- ) {: iop rop | a :} \ ( x addr -- )
+  2 NEED TOP >REG TO a
+  2ND KIND CONST = IF 2ND VAL FITS? IF 2ND VAL a 0 iop EXECUTE DROP-ITEM DROP-ITEM EXIT THEN THEN
+  2ND >REG a 0 rop EXECUTE DROP-ITEM DROP-ITEM ;
+:NONAME ['] STOREI, ['] STORE, STORE ; HANDLES !
+:NONAME ['] CSTOREI, ['] CSTORE, STORE ; HANDLES C!
+:NONAME ['] ADDMI, ['] ADDM, STORE ; HANDLES +!
+
+\ Comparisons: the flags of `cmp second, top`, true under condition cc.
+: SWAPPED ( cc -- cc' ) \ the same test with the operands exchanged
+  CASE 12 OF 15 ENDOF 15 OF 12 ENDOF 2 OF 7 ENDOF 7 OF 2 ENDOF DUP ENDCASE ;
+: HOLDS? ( a b cc -- flag )
+  CASE 4 OF = ENDOF 5 OF <> ENDOF 12 OF < ENDOF 15 OF > ENDOF 2 OF U< ENDOF 7 OF U> ENDOF ENDCASE ;
+: COMPARE ( cc -- ) {: cc :}
+  2 NEED
+  TOP KIND CONST = 2ND KIND CONST = AND IF
+    2ND VAL TOP VAL cc HOLDS? CONST 2ND ITEM! DROP-ITEM EXIT THEN
+  2ND KIND CONST = IF SWAP-ITEMS cc SWAPPED TO cc THEN
+  TOP KIND CONST = IF TOP VAL FITS? 0= IF TOP >REG DROP THEN THEN
+  2ND KIND MEM = TOP KIND MEM = AND IF 2ND >REG DROP THEN
+  2ND KIND MEM = IF
+    TOP KIND CONST = IF 2ND VAL TOP VAL CMP ALU-MI, ELSE 2ND VAL TOP >REG CMP ALU-MR, THEN
+  ELSE
+    TOP KIND CONST = IF 2ND >REG TOP VAL CMP ALU-I,
+    ELSE TOP KIND MEM = IF 2ND >REG TOP VAL CMP ALU-M,
+    ELSE 2ND >REG TOP >REG CMP ALU, THEN THEN
+  THEN
+  cc FLAG 2ND ITEM! DROP-ITEM ;
+:NONAME 4 COMPARE ; HANDLES =
+:NONAME 5 COMPARE ; HANDLES <>
+:NONAME 12 COMPARE ; HANDLES <
+:NONAME 15 COMPARE ; HANDLES >
+:NONAME 2 COMPARE ; HANDLES U<
+:NONAME 7 COMPARE ; HANDLES U>
+: ZERO ( cc -- ) \ the flags of `test top, top`
+  >R 1 NEED
+  TOP KIND CONST = IF TOP VAL 0 R> HOLDS? CONST TOP ITEM! EXIT THEN
+  TOP KIND MEM = IF TOP VAL 0 CMP ALU-MI, ELSE TOP >REG TEST, THEN
+  R> FLAG TOP ITEM! ;
+:NONAME #E @ IF TOP KIND FLAG = IF TOP VAL 1 XOR FLAG TOP ITEM! EXIT THEN THEN 4 ZERO ; HANDLES 0=
+:NONAME #E @ IF TOP KIND FLAG = IF EXIT THEN THEN 5 ZERO ; HANDLES 0<>
+:NONAME 12 ZERO ; HANDLES 0<
+:NONAME 15 ZERO ; HANDLES 0>
+
+\ The return stack and the loop index.
+:NONAME 0 NEED ALLOC DUP I, REG PUSH ; HANDLES I
+:NONAME 0 NEED ALLOC DUP RSP 0 LOAD, DUP RSP 8 ADD 2 + RM, REG PUSH ; HANDLES J
+\ R> right after >R (no code between them, so the item is still where it was) takes the push back.
+: >R, ( -- )
+  TOP KIND CONST = IF TOP VAL FITS? IF TOP VAL PUSHI, EXIT THEN THEN
+  TOP KIND MEM = IF TOP VAL PUSHM, EXIT THEN
+  TOP >REG PUSH, ;
+:NONAME 1 NEED (CHERE) @ >R >R, TOP ITEM@ PUSHED-ITEM 2! DROP-ITEM
+  R> (CHERE) @ PUSHED 2! ; HANDLES >R
+:NONAME 0 NEED
+  PUSHED 2@ (CHERE) @ = IF (CHERE) ! PUSHED-ITEM 2@ PUSH 0 0 PUSHED 2! EXIT THEN DROP
+  ALLOC DUP POP, REG PUSH ; HANDLES R>
+:NONAME 0 NEED ALLOC DUP RSP 0 LOAD, REG PUSH ; HANDLES R@
+
+\ A branch taken when the top is false: the test, the rest flushed, the jcc's opcode.
+: BRANCH ( -- )
+  0 TEMPS !  #E @ 0= IF PULL THEN
+  TOP KIND FLAG = IF TOP VAL DROP-ITEM FLUSH 1 XOR JCC-OP, EXIT THEN
+  UNFLAG TOP >REG DROP-ITEM TEST, FLUSH 4 JCC-OP, ;
+
+\ The compiler's hook: ( x kind -- flag ), see kernel/stackmodel.ts.
+: (VM) ( x kind -- flag )
+  CASE
+    0 OF DROP FLUSH FALSE ENDOF
+    1 OF HANDLER ?DUP IF
+           FALSE DECLINED ! EXECUTE DECLINED @ IF FLUSH FALSE ELSE TRUE THEN
+         ELSE FLUSH FALSE THEN ENDOF
+    2 OF CONST PUSH TRUE ENDOF
+    3 OF DROP BRANCH TRUE ENDOF
+    4 OF DROP RESET FALSE ENDOF
+    NIP FALSE SWAP
+  ENDCASE ;
+
+' (VM) (VM-HOOK) !
+PREVIOUS FORTH-WORDLIST SET-CURRENT
