@@ -14,7 +14,11 @@
 \ code that puts the items where every word expects them, the top in rbx and
 \ the others at [rbp], [rbp+8] ... with rbp moved once.  So every branch
 \ target and every word outside the model sees the stack as without it.
-\ Flushing uses only mov and lea, which keep the flags of a comparison.
+\ Flushing uses only mov and lea, which keep the flags of a comparison.  A cell
+\ of the stack is read only by a plain mov (into a register), never as the
+\ memory operand of an add or cmp: a load right after the store of the same
+\ cell is then as fast as a register on processors that rename memory (Zen 2
+\ and later, measured here), and a load-op is not.
 \
 \ To teach the model a word: a handler ( -- ) that starts with n NEED (the
 \ items it takes in the model, flags made into registers, room for two more),
@@ -61,12 +65,8 @@ WORDLIST CONSTANT (OPTIMISER)
 \ ALU ops by their `op r/m, r` opcode: add 1, or 9, and 33, sub 41, xor 49, cmp 57.
 1 CONSTANT ADD  9 CONSTANT OR_  33 CONSTANT AND_  41 CONSTANT SUB  49 CONSTANT XOR_  57 CONSTANT CMP
 : ALU, ( dst src op -- ) >R SWAP R> RR, ;
-: ALU-M, ( dst disp op -- ) >R RBP SWAP R> 2 + RM, ;  \ op dst, [rbp+disp]
 : ALU-I, ( dst x op -- ) 8 / ROT 129 RR, D, ;        \ op dst, simm32
-: ALU-MR, ( disp src op -- ) >R SWAP RBP SWAP R> RM, ; \ op [rbp+disp], src
-: ALU-MI, ( disp x op -- ) 8 / ROT >R RBP R> 129 RM, D, ;
 : IMUL, ( dst src -- ) 4015 RR, ;
-: IMUL-M, ( dst disp -- ) RBP SWAP 4015 RM, ;
 : IMUL-I, ( dst src x -- ) >R 105 RR, R> D, ;
 : SHIFT, ( dst n ext -- ) ROT 193 RR, B, ;          \ shl 4, shr 5, sar 7
 : UNARY, ( r ext -- ) SWAP 247 RR, ;                 \ not 2, neg 3
@@ -77,7 +77,6 @@ WORDLIST CONSTANT (OPTIMISER)
 : PUSH, ( r -- ) 80 SHORT, ;
 : POP, ( r -- ) 88 SHORT, ;
 : PUSHI, ( x -- ) 104 B, D, ;
-: PUSHM, ( disp -- ) 6 RBP ROT 255 RM, ;
 : I, ( r -- ) DUP HI 4 * 75 OR B, 141 B, 7 AND 8 * 4 OR B, 62 B, ;  \ lea r, [r14 + r15]
 : JCC-OP, ( cc -- ) 15 B, 128 + B, ;
 
@@ -196,7 +195,6 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
   THEN
   2ND >OWN TO a
   TOP KIND CONST = IF a TOP VAL op ALU-I, DROP-ITEM EXIT THEN
-  TOP KIND MEM = IF a TOP VAL op ALU-M, DROP-ITEM EXIT THEN
   a TOP >REG op ALU, DROP-ITEM ;
 : BINARY ( op -- ) 2 NEED (BINARY) ;
 : WITH ( x -- ) 1 NEED CONST PUSH ;   \ a constant operand on top of the item
@@ -217,7 +215,6 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
     REG 2ND ITEM! DROP-ITEM EXIT
   THEN THEN
   2ND >OWN TO a
-  TOP KIND MEM = IF a TOP VAL IMUL-M, DROP-ITEM EXIT THEN
   a TOP >REG IMUL, DROP-ITEM ; HANDLES *
 : SHIFTED ( x n ext -- x' ) CASE 4 OF LSHIFT ENDOF 5 OF RSHIFT ENDOF 7 OF 0 ?DO 2/ LOOP ENDOF ENDCASE ;
 : (SHIFT) ( ext -- ) {: ext :} \ by a constant count only, after 2 NEED
@@ -258,14 +255,7 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
     2ND VAL TOP VAL cc HOLDS? CONST 2ND ITEM! DROP-ITEM EXIT THEN
   2ND KIND CONST = IF SWAP-ITEMS cc SWAPPED TO cc THEN
   TOP KIND CONST = IF TOP VAL FITS? 0= IF TOP >REG DROP THEN THEN
-  2ND KIND MEM = TOP KIND MEM = AND IF 2ND >REG DROP THEN
-  2ND KIND MEM = IF
-    TOP KIND CONST = IF 2ND VAL TOP VAL CMP ALU-MI, ELSE 2ND VAL TOP >REG CMP ALU-MR, THEN
-  ELSE
-    TOP KIND CONST = IF 2ND >REG TOP VAL CMP ALU-I,
-    ELSE TOP KIND MEM = IF 2ND >REG TOP VAL CMP ALU-M,
-    ELSE 2ND >REG TOP >REG CMP ALU, THEN THEN
-  THEN
+  TOP KIND CONST = IF 2ND >REG TOP VAL CMP ALU-I, ELSE 2ND >REG TOP >REG CMP ALU, THEN
   cc FLAG 2ND ITEM! DROP-ITEM ;
 :NONAME 4 COMPARE ; HANDLES =
 :NONAME 5 COMPARE ; HANDLES <>
@@ -276,7 +266,7 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
 : ZERO ( cc -- ) \ the flags of `test top, top`
   >R 1 NEED
   TOP KIND CONST = IF TOP VAL 0 R> HOLDS? CONST TOP ITEM! EXIT THEN
-  TOP KIND MEM = IF TOP VAL 0 CMP ALU-MI, ELSE TOP >REG TEST, THEN
+  TOP >REG TEST,
   R> FLAG TOP ITEM! ;
 :NONAME #E @ IF TOP KIND FLAG = IF TOP VAL 1 XOR FLAG TOP ITEM! EXIT THEN THEN 4 ZERO ; HANDLES 0=
 :NONAME #E @ IF TOP KIND FLAG = IF EXIT THEN THEN 5 ZERO ; HANDLES 0<>
@@ -289,7 +279,6 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
 \ R> right after >R (no code between them, so the item is still where it was) takes the push back.
 : >R, ( -- )
   TOP KIND CONST = IF TOP VAL FITS? IF TOP VAL PUSHI, EXIT THEN THEN
-  TOP KIND MEM = IF TOP VAL PUSHM, EXIT THEN
   TOP >REG PUSH, ;
 :NONAME 1 NEED TOP ITEM@ PUSHED-ITEM 2! (CHERE) @ >R >R, DROP-ITEM
   R> (CHERE) @ PUSHED 2! ; HANDLES >R
