@@ -57,11 +57,12 @@ WORDLIST CONSTANT (OPTIMISER)
 : MOVI, ( dst x -- )
   DUP FITS? IF 0 ROT 199 RR, D, ELSE SWAP DUP HI 72 OR B, 7 AND 184 + B, Q, THEN ;
 : STOREI, ( x base disp -- ) 0 -ROT 199 RM, D, ;     \ mov qword [base+disp], simm32
-: CSTORE, ( src base disp -- ) 136 RM, ;             \ mov byte [base+disp], src
-: CSTOREI, ( x base disp -- ) 0 -ROT 198 RM, B, ;
-: ADDM, ( src base disp -- ) 1 RM, ;                 \ add [base+disp], src
-: ADDMI, ( x base disp -- ) 0 -ROT 129 RM, D, ;
 : LEA, ( dst base disp -- ) 141 RM, ;
+: RMX, {: reg base index disp op -- :}   \ [base + index + disp8/32]
+  reg HI 4 * index HI 2 * OR base HI OR 72 OR B,  op OP,
+  reg 7 AND 8 * 4 OR  disp DISP8? IF 64 ELSE 128 THEN OR B,
+  index 7 AND 8 * base 7 AND OR B,
+  disp DISP8? IF disp B, ELSE disp D, THEN ;
 \ ALU ops by their `op r/m, r` opcode: add 1, or 9, and 33, sub 41, xor 49, cmp 57.
 1 CONSTANT ADD  9 CONSTANT OR_  33 CONSTANT AND_  41 CONSTANT SUB  49 CONSTANT XOR_  57 CONSTANT CMP
 : ALU, ( dst src op -- ) >R SWAP R> RR, ;
@@ -85,7 +86,14 @@ WORDLIST CONSTANT (OPTIMISER)
 8 CONSTANT #MAX
 VARIABLE #E  VARIABLE #MEM  VARIABLE TEMPS  VARIABLE DECLINED
 CREATE ITEMS #MAX 2* CELLS ALLOT
-0 CONSTANT CONST  1 CONSTANT REG  2 CONSTANT MEM  3 CONSTANT FLAG
+0 CONSTANT CONST  1 CONSTANT REG  2 CONSTANT MEM  3 CONSTANT FLAG  4 CONSTANT SUM
+\ A SUM is base + index + disp, registers and a 32-bit displacement, not yet
+\ added: `CELL+ @` is one load, `buf I +` an address mode; its value packs them.
+255 CONSTANT NONE
+: >SUM ( base index disp -- x ) 2147483648 + 16 LSHIFT SWAP 8 LSHIFT OR OR ;
+: BASE@ ( x -- r ) 255 AND ;
+: INDEX@ ( x -- r ) 8 RSHIFT 255 AND ;
+: DISP@ ( x -- disp ) 16 RSHIFT 4294967295 AND 2147483648 - ;
 : ITEM ( i -- a ) 2* CELLS ITEMS + ;
 : KIND ( i -- k ) ITEM @ ;
 : VAL ( i -- x ) ITEM CELL+ @ ;
@@ -100,19 +108,41 @@ CREATE ITEMS #MAX 2* CELLS ALLOT
 : DECLINE ( -- ) TRUE DECLINED ! ;
 
 \ Registers: those of no item and not held by the handler running.
-: USED ( -- mask ) TEMPS @ #E @ 0 ?DO I KIND REG = IF 1 I VAL LSHIFT OR THEN LOOP ;
+: REGS ( i -- mask ) \ the registers item i is in
+  DUP KIND REG = IF VAL 1 SWAP LSHIFT EXIT THEN
+  DUP KIND SUM = IF
+    VAL DUP BASE@ 1 SWAP LSHIFT SWAP INDEX@ DUP NONE = IF DROP ELSE 1 SWAP LSHIFT OR THEN EXIT
+  THEN DROP 0 ;
+: USED ( -- mask ) TEMPS @ #E @ 0 ?DO I REGS OR LOOP ;
+: FREE# ( -- n ) 0 POOL USED INVERT AND BEGIN ?DUP WHILE DUP 1 AND ROT + SWAP 1 RSHIFT REPEAT ;
 : ALLOC ( -- r )
   POOL USED INVERT AND DUP 0= ABORT" optimiser: no free register"
   0 BEGIN 2DUP RSHIFT 1 AND 0= WHILE 1+ REPEAT NIP  1 OVER LSHIFT TEMPS @ OR TEMPS ! ;
-: USERS ( r -- n ) 0 #E @ 0 ?DO I KIND REG = IF OVER I VAL = - THEN LOOP NIP ;
+: USERS ( r -- n ) 1 SWAP LSHIFT 0 #E @ 0 ?DO OVER I REGS AND IF 1+ THEN LOOP NIP ;
+: LEA-SUM, ( dst x -- )
+  DUP INDEX@ NONE = IF DUP BASE@ SWAP DISP@ 141 RM, ELSE DUP BASE@ OVER INDEX@ ROT DISP@ 141 RMX, THEN ;
 
 : FLAG>REG ( i -- r ) ALLOC {: i r :} r i VAL SETCC,  r r MOVZX8,  r 3 UNARY,  r REG i ITEM! r ;
-: >REG ( i -- r ) \ item i into a register
-  DUP KIND REG = IF VAL EXIT THEN
-  DUP KIND FLAG = IF FLAG>REG EXIT THEN
-  ALLOC {: i r :}
+: >REG {: i | r -- r :} \ item i into a register
+  i KIND REG = IF i VAL EXIT THEN
+  i KIND FLAG = IF i FLAG>REG EXIT THEN
+  i KIND SUM = IF \ into its base, when no other item uses it
+    i VAL BASE@ USERS 1 = IF i VAL BASE@ ELSE ALLOC THEN TO r
+    r i VAL LEA-SUM,  r REG i ITEM!  r EXIT
+  THEN
+  ALLOC TO r
   i KIND CONST = IF r i VAL MOVI, ELSE r RBP i VAL LOAD, THEN
   r REG i ITEM! r ;
+: MEM, {: reg i op | x -- :} \ op reg, [the address that item i is]
+  i KIND SUM <> IF reg i >REG 0 op RM, EXIT THEN
+  i VAL TO x
+  x INDEX@ NONE = IF reg x BASE@ x DISP@ op RM, ELSE reg x BASE@ x INDEX@ x DISP@ op RMX, THEN ;
+: DST ( i -- r ) \ a register for the value replacing item i: one of its own no other item uses, or a new one
+  DUP KIND SUM = IF
+    VAL DUP BASE@ DUP USERS 1 = IF NIP EXIT THEN DROP
+    INDEX@ DUP NONE <> IF DUP USERS 1 = IF EXIT THEN THEN DROP ALLOC EXIT
+  THEN
+  >REG DUP USERS 1 > IF DROP ALLOC THEN ;
 : >OWN {: i | r n -- r :} \ … one that no other item shares
   i >REG TO r  r USERS 1 > IF ALLOC TO n  n r MOV,  n REG i ITEM!  n EXIT THEN r ;
 
@@ -129,6 +159,7 @@ CREATE ITEMS #MAX 2* CELLS ALLOT
   i KIND REG = IF RBX i VAL MOV, EXIT THEN
   i KIND CONST = IF RBX i VAL MOVI, EXIT THEN
   i KIND MEM = IF RBX RBP i VAL D0 - LOAD, EXIT THEN
+  i KIND SUM = IF RBX i VAL LEA-SUM, EXIT THEN
   RBX i >REG MOV, ;
 : PULL ( -- ) \ the next cell of the stack in memory joins the model, at its bottom
   ITEMS DUP 2 CELLS + #E @ 2* CELLS MOVE
@@ -140,6 +171,7 @@ CREATE ITEMS #MAX 2* CELLS ALLOT
     \ first every value that a store could overwrite goes into a register, and flags
     #E @ 0 DO
       I KIND FLAG = IF I >REG DROP THEN
+      I KIND SUM = I TOP <> AND IF I >REG DROP THEN
       I KIND MEM = IF I TOP = I VAL I DEST D0 + <> OR IF I >REG DROP THEN THEN
     LOOP
   THEN
@@ -149,7 +181,8 @@ CREATE ITEMS #MAX 2* CELLS ALLOT
   RESET ;
 : PUSH ( x k -- ) #E @ #MAX = IF FLUSH THEN #E @ ITEM! 1 #E +! ;
 : UNFLAG ( -- ) #E @ 0 ?DO I KIND FLAG = IF I FLAG>REG DROP THEN LOOP ;
-: NEED ( n -- ) 0 TEMPS ! UNFLAG #E @ 5 > IF FLUSH THEN BEGIN DUP #E @ > WHILE PULL REPEAT DROP ;
+: NEED ( n -- ) \ n <= 4; then the handler may push two items
+  0 TEMPS ! UNFLAG #E @ #MAX 2 - > IF FLUSH THEN BEGIN DUP #E @ > WHILE PULL REPEAT DROP ;
 : COPY ( i -- ) ITEM@ PUSH ;
 
 \ The handlers.
@@ -177,7 +210,7 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
 : FOLD ( x y op -- z )
   CASE ADD OF + ENDOF OR_ OF OR ENDOF AND_ OF AND ENDOF SUB OF - ENDOF XOR_ OF XOR ENDOF ENDCASE ;
 : SWAP-ITEMS ( -- ) TOP ITEM@ 2ND ITEM@ TOP ITEM! 2ND ITEM! ;
-: (BINARY) {: op | a r d n -- :}   \ after 2 NEED
+: (BINARY) {: op | a d -- :}   \ after 2 NEED
   TOP KIND CONST = 2ND KIND CONST = AND IF
     2ND VAL TOP VAL op FOLD CONST 2ND ITEM! DROP-ITEM EXIT THEN
   \ commutative: the constant on top, or a register of its own under it
@@ -185,13 +218,17 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
     2ND KIND CONST =  2ND KIND REG <> TOP KIND REG = AND TOP VAL USERS 1 = AND  OR IF SWAP-ITEMS THEN
   THEN
   TOP KIND CONST = IF TOP VAL FITS? 0= IF TOP >REG DROP THEN THEN
-  \ n + imm, n - imm on a register another item shares: lea into a new one
-  TOP KIND CONST = op ADD = op SUB = OR AND IF
-    2ND >REG DUP USERS 1 > IF
-      TOP VAL op SUB = IF NEGATE THEN DUP FITS? IF
-        TO d TO r ALLOC TO n  n r d LEA,  n REG 2ND ITEM! DROP-ITEM EXIT
-      THEN DROP
-    THEN DROP
+  \ + and - make a SUM of a register and a displacement, or of two registers: no code yet
+  op ADD = op SUB = OR TOP KIND CONST = AND IF
+    TOP VAL op SUB = IF NEGATE THEN TO d
+    d FITS? 2ND KIND REG = AND IF 2ND VAL NONE d >SUM SUM 2ND ITEM! DROP-ITEM EXIT THEN
+    2ND KIND SUM = IF 2ND VAL DISP@ d + DUP FITS? IF
+      2ND VAL BASE@ 2ND VAL INDEX@ ROT >SUM SUM 2ND ITEM! DROP-ITEM EXIT THEN DROP THEN
+  THEN
+  op ADD = TOP KIND REG = AND FREE# 2 > AND IF
+    2ND KIND REG = IF 2ND VAL TOP VAL 0 >SUM SUM 2ND ITEM! DROP-ITEM EXIT THEN
+    2ND KIND SUM = IF 2ND VAL INDEX@ NONE = IF
+      2ND VAL BASE@ TOP VAL 2ND VAL DISP@ >SUM SUM 2ND ITEM! DROP-ITEM EXIT THEN THEN
   THEN
   2ND >OWN TO a
   TOP KIND CONST = IF a TOP VAL op ALU-I, DROP-ITEM EXIT THEN
@@ -231,18 +268,19 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
 :NONAME 1 NEED TOP KIND CONST = IF TOP VAL INVERT CONST TOP ITEM! EXIT THEN TOP >OWN 2 UNARY, ; HANDLES INVERT
 
 \ Memory.
-: FETCH ( op -- ) {: op | a d :}
-  1 NEED TOP >REG TO a  a USERS 1 > IF ALLOC ELSE a THEN TO d
-  d a 0 op RM,  d REG TOP ITEM! ;
+: FETCH {: op | d -- :}
+  1 NEED TOP DST TO d  d TOP op MEM,  d REG TOP ITEM! ;
 :NONAME 139 FETCH ; HANDLES @
 :NONAME 4022 FETCH ; HANDLES C@
-: STORE ( imm-op reg-op -- ) {: iop rop | a :} \ ( x addr -- )
-  2 NEED TOP >REG TO a
-  2ND KIND CONST = IF 2ND VAL FITS? IF 2ND VAL a 0 iop EXECUTE DROP-ITEM DROP-ITEM EXIT THEN THEN
-  2ND >REG a 0 rop EXECUTE DROP-ITEM DROP-ITEM ;
-:NONAME ['] STOREI, ['] STORE, STORE ; HANDLES !
-:NONAME ['] CSTOREI, ['] CSTORE, STORE ; HANDLES C!
-:NONAME ['] ADDMI, ['] ADDM, STORE ; HANDLES +!
+: STORE {: iop isize rop -- :} \ ( x addr -- ): op [addr], imm or op [addr], reg
+  2 NEED
+  2ND KIND CONST = 2ND VAL FITS? AND IF
+    0 TOP iop MEM,  2ND VAL isize 1 = IF B, ELSE D, THEN
+  ELSE 2ND >REG TOP rop MEM, THEN
+  DROP-ITEM DROP-ITEM ;
+:NONAME 199 4 137 STORE ; HANDLES !
+:NONAME 198 1 136 STORE ; HANDLES C!
+:NONAME 129 4 1 STORE ; HANDLES +!
 
 \ Comparisons: the flags of `cmp second, top`, true under condition cc.
 : SWAPPED ( cc -- cc' ) \ the same test with the operands exchanged
