@@ -121,6 +121,24 @@ export function compilerWords(k: Builder): void {
     x.ret();
   });
 
+  // The stack model's part in loops (stackmodel.ts): kind, x → rax.
+  const vm = (x: A, kind: number, arg?: 'rbx' | number): void => {
+    if (arg === 'rbx') x.mov(rdx, rbx);
+    else x.mov(edx, arg ?? 0);
+    x.mov(ecx, kind);
+    x.call(a.label('vm_call'));
+  };
+  // A loop's head: the model keeps what the loop carries in registers, from here (kinds 5, 6).
+  const loopHead = (x: A, consumed: number, setup: () => void): void => {
+    vm(x, 5, consumed);
+    x.call(a.label('track_stop_only'));
+    setup();
+    vm(x, 6);
+    tosPush(x);
+    x.mov(rbx, qword(r13, U.chere));
+    x.mov(qword(r13, U.lastTarget), rbx);
+    x.ret();
+  };
   // Branch emitters for the control structures written in Forth.
   // (0BRANCH>) ( -- orig ) a forward jump taken when the flag is false, fused with a
   // comparison just compiled; orig is the address of its rel32 field.
@@ -141,7 +159,8 @@ export function compilerWords(k: Builder): void {
   });
   prim('(BRANCH>)', '( -- orig )', {}, (x) => {
     // an unconditional forward jump
-    x.call(trackStop);
+    vm(x, 11);
+    x.call(a.label('track_stop_only'));
     x.mov(al, 0xe9);
     x.call(emitByte);
     tosPush(x);
@@ -151,8 +170,9 @@ export function compilerWords(k: Builder): void {
     x.ret();
   });
   prim('(<BRANCH)', '( dest -- )', {}, (x) => {
-    // an unconditional backward jump
+    // an unconditional backward jump (the model flushes to the loop's layout)
     x.call(a.label('check_cf'));
+    vm(x, 7, 'rbx');
     x.call(trackStop);
     x.mov(al, 0xe9);
     x.call(emitByte);
@@ -164,9 +184,10 @@ export function compilerWords(k: Builder): void {
     x.ret();
   });
   prim('(RESOLVE>)', '( orig -- )', {}, (x) => {
-    // the forward jump at orig lands here
+    // the forward jump at orig lands here (the model takes the layout it jumps with)
     x.call(a.label('check_cf'));
-    x.call(trackStop);
+    vm(x, 10, 'rbx');
+    x.call(a.label('track_stop_only'));
     x.mov(rax, qword(r13, U.chere));
     x.mov(qword(r13, U.lastTarget), rax);
     x.sub(rax, rbx);
@@ -178,32 +199,22 @@ export function compilerWords(k: Builder): void {
   });
   prim('(<MARK)', '( -- dest )', {}, (x) => {
     // a backward jump's destination
-    x.call(trackStop);
-    tosPush(x);
-    x.mov(rbx, qword(r13, U.chere));
-    x.mov(qword(r13, U.lastTarget), rbx);
-    x.ret();
+    loopHead(x, 0, () => {});
   });
   // Counted loops. (DO) ( -- dest ): see DO_SETUP.
   prim('(DO)', '( -- dest )', {}, (x) => {
-    x.call(trackStop);
-    emitSeq(x, DO_SETUP);
-    x.call(a.label('leave_mark'));
-    tosPush(x);
-    x.mov(rbx, qword(r13, U.chere));
-    x.mov(qword(r13, U.lastTarget), rbx);
-    x.ret();
+    loopHead(x, 2, () => {
+      emitSeq(x, DO_SETUP);
+      x.call(a.label('leave_mark'));
+    });
   });
   prim('(?DO)', '( -- dest )', {}, (x) => {
-    x.call(trackStop);
-    // and when start = limit, skip the loop: je to a LEAVE site
-    emitSeq(x, [...DO_SETUP, ...snippet((s) => s.cmp(rax, rcx)), ...JE_REL32]);
-    x.call(a.label('leave_mark'));
-    x.call(a.label('leave_site'));
-    tosPush(x);
-    x.mov(rbx, qword(r13, U.chere));
-    x.mov(qword(r13, U.lastTarget), rbx);
-    x.ret();
+    loopHead(x, 2, () => {
+      // and when start = limit, skip the loop: je to a LEAVE site
+      emitSeq(x, [...DO_SETUP, ...snippet((s) => s.cmp(rax, rcx)), ...JE_REL32]);
+      x.call(a.label('leave_mark'));
+      x.call(a.label('leave_site'));
+    });
   });
   prim('(LEAVE)', '( -- )', {}, (x) => {
     // a jump to the innermost loop's exit
@@ -212,16 +223,23 @@ export function compilerWords(k: Builder): void {
     x.call(emitByte);
     x.jmp(a.label('leave_site'));
   });
-  const loopEnd = (x: A, step: number[]): void => {
+  const loopEnd = (x: A, step: number[], kind: number): void => {
     // ( dest -- ) step code, jno dest, then the exit: LEAVEs land here, pop r14 r15
     x.call(a.label('check_cf'));
+    const modelled = x.label();
+    vm(x, kind, 'rbx'); // the model compiles the step and jno's opcode
+    x.test(rax, rax);
+    x.jnz(modelled);
     x.call(trackStop);
     emitSeq(x, [...step, ...JNO_REL32]);
+    x.bind(modelled);
+    x.call(a.label('track_stop_only'));
     x.mov(rax, rbx);
     x.sub(rax, qword(r13, U.chere));
     x.sub(rax, 4);
     x.call(emitDword);
     tosPop(x);
+    x.call(a.label('vm_flush')); // what the loop left in registers, before the LEAVEs' target
     x.call(a.label('leave_resolve'));
     emitSeq(
       x,
@@ -236,9 +254,10 @@ export function compilerWords(k: Builder): void {
     loopEnd(
       x,
       snippet((s) => s.inc(r14)),
+      8,
     ),
   );
-  prim('(+LOOP)', '( dest -- )', {}, (x) => loopEnd(x, [...snippet((s) => s.add(r14, rbx)), ...DROP]));
+  prim('(+LOOP)', '( dest -- )', {}, (x) => loopEnd(x, [...snippet((s) => s.add(r14, rbx)), ...DROP], 9));
 }
 
 /** emit_*, compile_call, compile_lit, compile_xt, emit_inline. */

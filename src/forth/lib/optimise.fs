@@ -146,39 +146,74 @@ CREATE ITEMS #MAX 2* CELLS ALLOT
 : >OWN {: i | r n -- r :} \ … one that no other item shares
   i >REG TO r  r USERS 1 > IF ALLOC TO n  n r MOV,  n REG i ITEM!  n EXIT THEN r ;
 
-\ Flush: rbp moves by D0 (after the loads from the old place), item i below
-\ the top goes to [rbp + DEST] (from the new place), the top into rbx.
-: D0 ( -- disp ) #MEM @ #E @ 1- - 8 * ;
-: DEST ( i -- disp ) #E @ 2 - SWAP - 8 * ;
+\ Flush to layout K: the top K items in their home registers (the top in rbx,
+\ then r11 r10), the others in memory: rbp moves by D0 (after the loads from
+\ the old place), item i goes to [rbp + DEST] (from the new place).  Layout 1
+\ is what every word expects; a loop keeps the layout of its first instruction
+\ (LOOP-HEAD), so that what it carries from one iteration to the next stays
+\ in registers.
+3 CONSTANT #HOMES
+CREATE HOMES RBX , 11 , 10 ,
+VARIABLE K
+: D0 ( -- disp ) #MEM @ #E @ K @ - - 8 * ;
+: DEST ( i -- disp ) #E @ K @ - 1- SWAP - 8 * ;
+: HOME-OF ( i -- r ) #E @ 1- SWAP - CELLS HOMES + @ ;
 : STORE-ITEM ( i -- ) {: i :}
   i KIND REG = IF i VAL RBP i DEST STORE, EXIT THEN
   i KIND CONST = IF
     i VAL FITS? IF i VAL RBP i DEST STOREI, ELSE ALLOC DUP i VAL MOVI, RBP i DEST STORE, THEN
   THEN ;   \ a cell in place stays
-: >RBX ( i -- ) {: i :}
-  i KIND REG = IF RBX i VAL MOV, EXIT THEN
-  i KIND CONST = IF RBX i VAL MOVI, EXIT THEN
-  i KIND MEM = IF RBX RBP i VAL D0 - LOAD, EXIT THEN
-  i KIND SUM = IF RBX i VAL LEA-SUM, EXIT THEN
-  RBX i >REG MOV, ;
 : PULL ( -- ) \ the next cell of the stack in memory joins the model, at its bottom
   ITEMS DUP 2 CELLS + #E @ 2* CELLS MOVE
   #MEM @ 8 * MEM 0 ITEM!  1 #MEM +!  1 #E +! ;
-: FLUSH ( -- )
-  0 TEMPS !
-  #E @ 0= IF PULL THEN
-  #E @ 1 > IF
-    \ first every value that a store could overwrite goes into a register, and flags
-    #E @ 0 DO
-      I KIND FLAG = IF I >REG DROP THEN
-      I KIND SUM = I TOP <> AND IF I >REG DROP THEN
-      I KIND MEM = IF I TOP = I VAL I DEST D0 + <> OR IF I >REG DROP THEN THEN
+VARIABLE DEAD   \ right after an unconditional jump: nothing runs until a target
+: LAYOUT ( k -- ) \ the model of layout k: its items in their homes
+  0 #MEM ! 0 TEMPS ! 0 0 PUSHED 2! 0 DEAD !
+  DUP #E !  0 ?DO I CELLS HOMES + @ REG #E @ 1- I - ITEM! LOOP ;
+\ The top K items into their homes: a parallel move, in an order that reads
+\ each register before it is written, a cycle broken through a new register.
+: HOME? ( i -- flag ) DUP KIND REG = IF DUP VAL SWAP HOME-OF = ELSE DROP FALSE THEN ;
+: READS? {: r j -- flag :} \ a register item other than j, not yet home, reads r
+  #E @ DUP K @ - ?DO
+    I j <> IF I HOME? 0= IF I REGS 1 r LSHIFT AND IF TRUE UNLOOP EXIT THEN THEN THEN
+  LOOP FALSE ;
+: MOVE-HOME {: i | h -- :}
+  i HOME-OF TO h
+  i KIND REG = IF h i VAL MOV, ELSE i KIND CONST = IF h i VAL MOVI, ELSE
+  i KIND SUM = IF h i VAL LEA-SUM, ELSE h RBP i VAL D0 - LOAD, THEN THEN THEN
+  h REG i ITEM! ;
+: HOMES-MASK ( -- mask ) 0 K @ 0 ?DO 1 I CELLS HOMES + @ LSHIFT OR LOOP ;
+: BREAK-CYCLE ( -- ) \ the first item waiting that reads a register goes to a new one
+  #E @ DUP K @ - ?DO I HOME? 0= I REGS 0<> AND IF
+    TEMPS @ HOMES-MASK OR TEMPS !  ALLOC I VAL OVER SWAP I KIND SUM = IF LEA-SUM, ELSE MOV, THEN
+    REG I ITEM! UNLOOP EXIT THEN LOOP ;
+: HOMES! ( -- )
+  BEGIN
+    FALSE  #E @ DUP K @ - ?DO
+      I HOME? 0= IF I HOME-OF I READS? 0= IF I MOVE-HOME DROP TRUE THEN THEN
     LOOP
-  THEN
+    0= IF
+      FALSE #E @ DUP K @ - ?DO I HOME? 0= OR LOOP  0= IF EXIT THEN
+      BREAK-CYCLE
+    THEN
+  AGAIN ;
+: FLUSH-TO ( k -- )
+  K !  0 TEMPS !
+  DEAD @ IF K @ LAYOUT EXIT THEN
+  BEGIN #E @ K @ < WHILE PULL REPEAT
+  \ first every value a store could overwrite goes into a register, and flags
+  #E @ 0 ?DO
+    I KIND FLAG = IF I >REG DROP THEN
+    I KIND SUM = I #E @ K @ - < AND IF I >REG DROP THEN
+    I KIND MEM = IF
+      I #E @ K @ - < IF I VAL I DEST D0 + <> ELSE #E @ K @ > THEN IF I >REG DROP THEN
+    THEN
+  LOOP
   D0 ?DUP IF RBP RBP ROT LEA, THEN
-  TOP 0 ?DO I STORE-ITEM LOOP
-  TOP >RBX
-  RESET ;
+  #E @ K @ - 0 ?DO I STORE-ITEM LOOP
+  HOMES!
+  K @ LAYOUT ;
+: FLUSH ( -- ) 1 FLUSH-TO ;
 : PUSH ( x k -- ) #E @ #MAX = IF FLUSH THEN #E @ ITEM! 1 #E +! ;
 : UNFLAG ( -- ) #E @ 0 ?DO I KIND FLAG = IF I FLAG>REG DROP THEN LOOP ;
 : NEED ( n -- ) \ n <= 4; then the handler may push two items
@@ -325,11 +360,44 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
   ALLOC DUP POP, REG PUSH ; HANDLES R>
 :NONAME 0 NEED ALLOC DUP RSP 0 LOAD, REG PUSH ; HANDLES R@
 
+\ Branches and targets.  Every jump to a target flushes to the same layout,
+\ remembered with the target (a loop's first instruction) or the jump (the
+\ rel32 of a forward one): a forward jump takes the layout of the innermost
+\ loop being compiled, LEAVE EXIT and calls layout 1.
+VARIABLE #MARKS  CREATE MARKS 64 2* CELLS ALLOT
+: MARK! ( k addr -- ) #MARKS @ 64 < IF SWAP MARKS #MARKS @ 2* CELLS + 2! 1 #MARKS +! ELSE 2DROP THEN ;
+: MARK? ( addr -- k ) \ 1 if not marked
+  #MARKS @ 0 ?DO DUP MARKS I 2* CELLS + CELL+ @ = IF DROP MARKS I 2* CELLS + @ UNLOOP EXIT THEN LOOP
+  DROP 1 ;
+: ROOM? ( -- flag ) #MARKS @ 64 < ;
+VARIABLE #LOOPS  CREATE LOOPS 16 CELLS ALLOT  \ the layouts of the loops being compiled
+: LOOP-IN ( k -- ) #LOOPS @ 16 < IF LOOPS #LOOPS @ CELLS + ! ELSE DROP THEN 1 #LOOPS +! ;
+: LOOP-OUT ( -- ) #LOOPS @ IF -1 #LOOPS +! THEN ;
+: FORWARD-K ( -- k ) ROOM? 0= #LOOPS @ 0= OR #LOOPS @ 16 > OR IF 1 ELSE LOOPS #LOOPS @ 1- CELLS + @ THEN ;
+VARIABLE HEAD-K
+: LOOP-HEAD ( consumed -- ) \ before BEGIN or DO (which takes two items): what the loop keeps in registers
+  #E @ SWAP - 1 MAX #HOMES MIN  ROOM? 0= IF DROP 1 THEN HEAD-K !  FLUSH ;
+: LOOP-ENTRY ( -- ) \ the loop's first instruction: from layout 1 to the loop's
+  HEAD-K @ 1- 0 ?DO PULL LOOP  HEAD-K @ FLUSH-TO
+  HEAD-K @ (CHERE) @ MARK!  HEAD-K @ LOOP-IN ;
+: LOOP-END ( dest +loop? -- ) \ the step, the items into the loop's layout, jno's opcode
+  IF 1 NEED
+    TOP KIND CONST = TOP VAL FITS? AND IF 14 TOP VAL ADD ALU-I, ELSE 14 TOP >REG ADD ALU, THEN
+    DROP-ITEM
+  ELSE 0 NEED 0 14 255 RR, THEN   \ inc r14
+  MARK? FLUSH-TO  1 JCC-OP,  LOOP-OUT ;
+: AHEAD ( -- ) \ an unconditional forward jump, its opcode next
+  FORWARD-K DUP FLUSH-TO  (CHERE) @ 1+ MARK!  TRUE DEAD ! ;
+: AGAIN ( dest -- ) MARK? FLUSH-TO  TRUE DEAD !  LOOP-OUT ;
+: TARGET ( orig -- ) MARK? FLUSH-TO ;
+
 \ A branch taken when the top is false: the test, the rest flushed, the jcc's opcode.
-: BRANCH ( -- )
+: BRANCH ( dest|0 -- ) {: dest | k -- :}
+  dest IF dest MARK? ELSE FORWARD-K THEN TO k
   0 TEMPS !  #E @ 0= IF PULL THEN
-  TOP KIND FLAG = IF TOP VAL DROP-ITEM FLUSH 1 XOR JCC-OP, EXIT THEN
-  UNFLAG TOP >REG DROP-ITEM TEST, FLUSH 4 JCC-OP, ;
+  TOP KIND FLAG = IF TOP VAL DROP-ITEM k FLUSH-TO 1 XOR JCC-OP,
+  ELSE UNFLAG TOP >REG DROP-ITEM TEST, k FLUSH-TO 4 JCC-OP, THEN
+  dest IF LOOP-OUT ELSE k (CHERE) @ MARK! THEN ;
 
 \ The compiler's hook: ( x kind -- flag ), see kernel/stackmodel.ts.
 : (VM) ( x kind -- flag )
@@ -339,8 +407,15 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
            FALSE DECLINED ! EXECUTE DECLINED @ IF FLUSH FALSE ELSE TRUE THEN
          ELSE FLUSH FALSE THEN ENDOF
     2 OF CONST PUSH TRUE ENDOF
-    3 OF DROP BRANCH TRUE ENDOF
-    4 OF DROP RESET FALSE ENDOF
+    3 OF BRANCH TRUE ENDOF
+    4 OF DROP RESET 0 #MARKS ! 0 #LOOPS ! FALSE ENDOF
+    5 OF LOOP-HEAD FALSE ENDOF
+    6 OF DROP LOOP-ENTRY TRUE ENDOF
+    7 OF AGAIN TRUE ENDOF
+    8 OF FALSE LOOP-END TRUE ENDOF
+    9 OF TRUE LOOP-END TRUE ENDOF
+    10 OF TARGET TRUE ENDOF
+    11 OF DROP AHEAD TRUE ENDOF
     NIP FALSE SWAP
   ENDCASE ;
 
