@@ -265,6 +265,21 @@ describe('Forth stack model: compiled code computes what the words compute', () 
     assert.ok(sizeOn < sizeOff * 0.9, `${sizeOn} bytes with the model, ${sizeOff} without`);
   });
 
+  test('loops that carry items in registers', async () => {
+    // nested loops with I and J, two items carried through both
+    assert.equal(await sc.forth(': tn 0 1 5 0 DO 3 0 DO SWAP I J * + SWAP 1+ LOOP LOOP ; tn . .'), '16 30 ');
+    // a loop that grows the stack, one that shrinks it down to nothing (its back edge reads
+    // one item more than the program has at the end), one that leaves in the middle
+    assert.equal(await sc.forth(': tg 0 BEGIN DUP 1+ DUP 5 = UNTIL ; tg .S 2DROP 2DROP 2DROP'), '<6> 0 1 2 3 4 5 ');
+    assert.equal(await sc.forth(': ts >R 0 R> 0 ?DO + LOOP ; 1 2 3 4 4 ts . DEPTH .'), '10 0 ');
+    assert.equal(await sc.forth(': tw 7 0 BEGIN 2DUP > WHILE 1+ SWAP 1- SWAP REPEAT ; tw . . DEPTH .'), '4 3 0 ');
+    assert.equal(await sc.forth(': tv 100 0 10 0 DO I + DUP 30 > IF LEAVE THEN LOOP NIP ; tv .'), '36 ');
+    // +LOOP with a step the model holds, a step in memory, negative steps
+    assert.equal(await sc.forth(': tp 0 20 0 DO I + 3 +LOOP ; tp .'), '63 ');
+    assert.equal(await sc.forth(': tq 0 0 10 DO I + -2 +LOOP ; tq .'), '30 ');
+    assert.equal(await sc.forth(': tr2 ( step -- sum ) 0 SWAP 10 0 DO I ROT + SWAP DUP +LOOP DROP ; 4 tr2 .'), '12 ');
+  });
+
   test('THROW out of an optimised sequence, CATCH around it', async () => {
     await sc.forth(': th ( a b -- ) 2DUP + SWAP OVER * 5 + DUP 20 > IF 7 THROW THEN NIP NIP ;');
     await sc.forth(": ca ( a b -- x code ) ['] th CATCH ;");
