@@ -6,7 +6,8 @@
  * into instructions, comparisons fused with branches), the dictionary, the
  * text interpreter, CATCH/THROW, and the signal handler that turns faults
  * into THROWs. Everything else is Forth source compiled at boot
- * (src/forth/lib/*.fs, put together by system.ts).
+ * (src/forth/lib/*.fs, put together by system.ts), among it the stack model
+ * the compiler consults first (lib/optimise.fs, kernel/stackmodel.ts).
  *
  * Each concern is a file of its own under kernel/, all writing into one
  * builder (kernel/context.ts). This file is the table of contents: the
