@@ -374,11 +374,13 @@ VARIABLE #LOOPS  CREATE LOOPS 16 CELLS ALLOT  \ the layouts of the loops being c
 : LOOP-IN ( k -- ) #LOOPS @ 16 < IF LOOPS #LOOPS @ CELLS + ! ELSE DROP THEN 1 #LOOPS +! ;
 : LOOP-OUT ( -- ) #LOOPS @ IF -1 #LOOPS +! THEN ;
 : FORWARD-K ( -- k ) ROOM? 0= #LOOPS @ 0= OR #LOOPS @ 16 > OR IF 1 ELSE LOOPS #LOOPS @ 1- CELLS + @ THEN ;
-VARIABLE HEAD-K
+VARIABLE HEAD-K  VARIABLE HEAD-DO
 : LOOP-HEAD ( consumed -- ) \ before BEGIN or DO (which takes two items): what the loop keeps in registers
-  #E @ SWAP - 1 MAX #HOMES MIN  ROOM? 0= IF DROP 1 THEN HEAD-K !  FLUSH ;
-: LOOP-ENTRY ( -- ) \ the loop's first instruction: from layout 1 to the loop's
-  HEAD-K @ 1- 0 ?DO PULL LOOP  HEAD-K @ FLUSH-TO
+  DUP HEAD-DO !
+  #E @ SWAP - 1 MAX #HOMES MIN  ROOM? 0= IF DROP 1 THEN HEAD-K !
+  HEAD-DO @ IF FLUSH ELSE HEAD-K @ FLUSH-TO THEN ;  \ DO's set-up takes its items from layout 1
+: LOOP-ENTRY ( -- ) \ the loop's first instruction: after DO's set-up, from layout 1 to the loop's
+  HEAD-DO @ IF HEAD-K @ 1- 0 ?DO PULL LOOP  HEAD-K @ FLUSH-TO THEN
   HEAD-K @ (CHERE) @ MARK!  HEAD-K @ LOOP-IN ;
 : LOOP-END ( dest +loop? -- ) \ the step, the items into the loop's layout, jno's opcode
   IF 1 NEED
