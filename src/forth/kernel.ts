@@ -6,7 +6,8 @@
  * into instructions, comparisons fused with branches), the dictionary, the
  * text interpreter, CATCH/THROW, and the signal handler that turns faults
  * into THROWs. Everything else is Forth source compiled at boot
- * (src/forth/lib/*.fs, put together by system.ts).
+ * (src/forth/lib/*.fs, put together by system.ts), among it the stack model
+ * the compiler consults first (lib/optimise.fs, kernel/stackmodel.ts).
  *
  * Each concern is a file of its own under kernel/, all writing into one
  * builder (kernel/context.ts). This file is the table of contents: the
@@ -33,6 +34,7 @@ import { localsWords } from './kernel/locals.js';
 import { memoryWords } from './kernel/memory.js';
 import { effectTracking, peepholeHandlers } from './kernel/peephole.js';
 import { stackWords } from './kernel/stack.js';
+import { stackModelDoor } from './kernel/stackmodel.js';
 import { checkLayout } from './layout.js';
 
 export function buildForthKernel(): ObjectCode {
@@ -62,6 +64,7 @@ export function buildForthKernel(): ObjectCode {
   flushOutRoutine(k);
   ccallAlignedRoutine(k);
   seeRecorder(k);
+  stackModelDoor(k);
   signalHandler(k);
   colonSnapshotRoutines(k);
   entryPoints(k);

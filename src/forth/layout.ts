@@ -128,7 +128,12 @@ export const U = {
    */
   pushStart: 632,
   pushEnd: 640,
-  // 648 free
+  /**
+   * The end of the last call compiled with its callee's guard before it
+   * (compile_call: `cmp rbx, imm32; j!cc over; call callee+14`), so that
+   * `;` right after it makes the call a jump and puts a `ret` after it.
+   */
+  guardEnd: 648,
   /** For a comparison with a pushed value (cmpKind 3): the end of its `cmp`, where the flag's code begins. */
   cmpMid: 656,
   leaveStack: 664, // leaveStackCells cells
@@ -150,7 +155,13 @@ export const U = {
   inlStart: 1144,
   inlEnd: 1152,
   inlXt: 1160,
-  // 1168 free
+  /**
+   * The stack model (lib/optimise.fs): the Forth word the compiler hands each
+   * word, literal and branch of a definition to (kernel/stackmodel.ts
+   * vm_call), whether it is on for the definition being compiled, and
+   * whether it is running (it is not called again from inside itself).
+   */
+  vmHook: 1168,
   /** Output buffer. */
   outBuf: 1232,
   outBufSize: 4096,
@@ -163,7 +174,10 @@ export const U = {
   colonSnap: 1232 + 4096, // 5 cells
   colonDepth: 1232 + 4096 + 40,
   abandonHook: 1232 + 4096 + 48,
-  size: 1232 + 4096 + 56,
+  /** The stack model is on for the definition being compiled; it is running (see vmHook). */
+  vmActive: 1232 + 4096 + 56,
+  vmBusy: 1232 + 4096 + 64,
+  size: 1232 + 4096 + 72,
 } as const;
 
 /** The status block in the shared region, read by the host after each evaluation. */

@@ -36,6 +36,7 @@ export const SYSTEM_FILES = [
   'block.fs',
   'gforth.fs',
   'environment.fs',
+  'optimise.fs',
 ] as const;
 
 /** The folder of the .fs files (src/forth/lib, from this module's place in src/ or dist/src/). */

@@ -66,6 +66,22 @@ export const XI = {
 } as const;
 /** `cmp rbx, imm32` without its immediate. */
 export const CMP_RBX_IMM32 = snippet((s) => s.cmp(rbx, 0x1234_5678), 4);
+/**
+ * A guard at the start of a colon definition: `cmp rbx, imm32; jcc +1;
+ * ret` (`DUP 2 < IF EXIT THEN`): offsets from the xt, and its first bytes.
+ */
+export const GUARD = {
+  /** the jcc's 0x0f (the cmp before it is CMP_RBX_IMM32 and 4 bytes) */
+  jcc: CMP_RBX_IMM32.length + 4,
+  /** the jcc's rel32, which must be 1 */
+  jccRel: CMP_RBX_IMM32.length + 6,
+  /** the ret it jumps over */
+  ret: CMP_RBX_IMM32.length + 10,
+  /** what follows: the body after the guard */
+  size: CMP_RBX_IMM32.length + 11,
+  /** the bytes of `cmp rbx, imm32` before its immediate, little-endian */
+  head: CMP_RBX_IMM32.slice(0, 3).reduce((v, b, i) => v | (b << (8 * i)), 0),
+} as const;
 /** `test rbx, rbx`. */
 export const TEST_TOS = snippet((s) => s.test(rbx, rbx));
 /** The opcodes of `jno rel32` and `je rel32`; the compiler writes the displacement. */

@@ -44,6 +44,7 @@ import {
   CREATED,
   DO_SETUP,
   DROP,
+  GUARD,
   JE_REL32,
   JNO_REL32,
   MOV_RBX_IMM32,
@@ -71,6 +72,7 @@ export function compilerWords(k: Builder): void {
   });
   alias('(LITERAL)', 'LITERAL', 0); // not immediate: for words that compile a literal
   prim('(FLITERAL)', '( F: r -- )', {}, (x) => {
+    x.call(a.label('vm_flush'));
     // compile code that pushes r: sub r12,8; mov rax, imm64; mov [r12], rax
     emitSeq(
       x,
@@ -89,12 +91,14 @@ export function compilerWords(k: Builder): void {
     x.ret();
   });
   prim('CODE,', '( byte -- )', {}, (x) => {
-    // one byte of machine code
+    // one byte of machine code (after what the stack model holds, unless the model is writing it)
+    x.call(a.label('vm_flush'));
     x.mov(eax, ebx);
     tosPop(x);
     x.jmp(emitByte);
   });
   prim('CODE-HERE', '( -- addr )', {}, (x) => {
+    x.call(a.label('vm_flush'));
     tosPush(x);
     x.mov(rbx, qword(r13, U.chere));
     x.ret();
@@ -117,6 +121,24 @@ export function compilerWords(k: Builder): void {
     x.ret();
   });
 
+  // The stack model's part in loops (stackmodel.ts): kind, x → rax.
+  const vm = (x: A, kind: number, arg?: 'rbx' | number): void => {
+    if (arg === 'rbx') x.mov(rdx, rbx);
+    else x.mov(edx, arg ?? 0);
+    x.mov(ecx, kind);
+    x.call(a.label('vm_call'));
+  };
+  // A loop's head: the model keeps what the loop carries in registers, from here (kinds 5, 6).
+  const loopHead = (x: A, consumed: number, setup: () => void): void => {
+    vm(x, 5, consumed);
+    x.call(a.label('track_stop_only'));
+    setup();
+    vm(x, 6);
+    tosPush(x);
+    x.mov(rbx, qword(r13, U.chere));
+    x.mov(qword(r13, U.lastTarget), rbx);
+    x.ret();
+  };
   // Branch emitters for the control structures written in Forth.
   // (0BRANCH>) ( -- orig ) a forward jump taken when the flag is false, fused with a
   // comparison just compiled; orig is the address of its rel32 field.
@@ -137,7 +159,8 @@ export function compilerWords(k: Builder): void {
   });
   prim('(BRANCH>)', '( -- orig )', {}, (x) => {
     // an unconditional forward jump
-    x.call(trackStop);
+    vm(x, 11);
+    x.call(a.label('track_stop_only'));
     x.mov(al, 0xe9);
     x.call(emitByte);
     tosPush(x);
@@ -147,8 +170,9 @@ export function compilerWords(k: Builder): void {
     x.ret();
   });
   prim('(<BRANCH)', '( dest -- )', {}, (x) => {
-    // an unconditional backward jump
+    // an unconditional backward jump (the model flushes to the loop's layout)
     x.call(a.label('check_cf'));
+    vm(x, 7, 'rbx');
     x.call(trackStop);
     x.mov(al, 0xe9);
     x.call(emitByte);
@@ -160,9 +184,10 @@ export function compilerWords(k: Builder): void {
     x.ret();
   });
   prim('(RESOLVE>)', '( orig -- )', {}, (x) => {
-    // the forward jump at orig lands here
+    // the forward jump at orig lands here (the model takes the layout it jumps with)
     x.call(a.label('check_cf'));
-    x.call(trackStop);
+    vm(x, 10, 'rbx');
+    x.call(a.label('track_stop_only'));
     x.mov(rax, qword(r13, U.chere));
     x.mov(qword(r13, U.lastTarget), rax);
     x.sub(rax, rbx);
@@ -174,32 +199,22 @@ export function compilerWords(k: Builder): void {
   });
   prim('(<MARK)', '( -- dest )', {}, (x) => {
     // a backward jump's destination
-    x.call(trackStop);
-    tosPush(x);
-    x.mov(rbx, qword(r13, U.chere));
-    x.mov(qword(r13, U.lastTarget), rbx);
-    x.ret();
+    loopHead(x, 0, () => {});
   });
   // Counted loops. (DO) ( -- dest ): see DO_SETUP.
   prim('(DO)', '( -- dest )', {}, (x) => {
-    x.call(trackStop);
-    emitSeq(x, DO_SETUP);
-    x.call(a.label('leave_mark'));
-    tosPush(x);
-    x.mov(rbx, qword(r13, U.chere));
-    x.mov(qword(r13, U.lastTarget), rbx);
-    x.ret();
+    loopHead(x, 2, () => {
+      emitSeq(x, DO_SETUP);
+      x.call(a.label('leave_mark'));
+    });
   });
   prim('(?DO)', '( -- dest )', {}, (x) => {
-    x.call(trackStop);
-    // and when start = limit, skip the loop: je to a LEAVE site
-    emitSeq(x, [...DO_SETUP, ...snippet((s) => s.cmp(rax, rcx)), ...JE_REL32]);
-    x.call(a.label('leave_mark'));
-    x.call(a.label('leave_site'));
-    tosPush(x);
-    x.mov(rbx, qword(r13, U.chere));
-    x.mov(qword(r13, U.lastTarget), rbx);
-    x.ret();
+    loopHead(x, 2, () => {
+      // and when start = limit, skip the loop: je to a LEAVE site
+      emitSeq(x, [...DO_SETUP, ...snippet((s) => s.cmp(rax, rcx)), ...JE_REL32]);
+      x.call(a.label('leave_mark'));
+      x.call(a.label('leave_site'));
+    });
   });
   prim('(LEAVE)', '( -- )', {}, (x) => {
     // a jump to the innermost loop's exit
@@ -208,16 +223,23 @@ export function compilerWords(k: Builder): void {
     x.call(emitByte);
     x.jmp(a.label('leave_site'));
   });
-  const loopEnd = (x: A, step: number[]): void => {
+  const loopEnd = (x: A, step: number[], kind: number): void => {
     // ( dest -- ) step code, jno dest, then the exit: LEAVEs land here, pop r14 r15
     x.call(a.label('check_cf'));
+    const modelled = x.label();
+    vm(x, kind, 'rbx'); // the model compiles the step and jno's opcode
+    x.test(rax, rax);
+    x.jnz(modelled);
     x.call(trackStop);
     emitSeq(x, [...step, ...JNO_REL32]);
+    x.bind(modelled);
+    x.call(a.label('track_stop_only'));
     x.mov(rax, rbx);
     x.sub(rax, qword(r13, U.chere));
     x.sub(rax, 4);
     x.call(emitDword);
     tosPop(x);
+    x.call(a.label('vm_flush')); // what the loop left in registers, before the LEAVEs' target
     x.call(a.label('leave_resolve'));
     emitSeq(
       x,
@@ -232,9 +254,10 @@ export function compilerWords(k: Builder): void {
     loopEnd(
       x,
       snippet((s) => s.inc(r14)),
+      8,
     ),
   );
-  prim('(+LOOP)', '( dest -- )', {}, (x) => loopEnd(x, [...snippet((s) => s.add(r14, rbx)), ...DROP]));
+  prim('(+LOOP)', '( dest -- )', {}, (x) => loopEnd(x, [...snippet((s) => s.add(r14, rbx)), ...DROP], 9));
 }
 
 /** emit_*, compile_call, compile_lit, compile_xt, emit_inline. */
@@ -277,7 +300,56 @@ export function codeEmitters(k: Builder): void {
     a.ret();
   }
   // compile_call: rax = target → E8 rel32, remembered for tail calls.
+  // A callee in code space that begins with a guard, `cmp rbx, imm32; jcc
+  // +1; ret` (what `DUP n < IF EXIT THEN` compiles to: return at once,
+  // stack untouched, unless the condition holds), has its guard tested
+  // here instead: `cmp rbx, imm32; j!cc over; call callee+GUARD`. Half the
+  // calls of a doubly recursive word are such early returns.
   a.bind(compileCall);
+  a.call(a.label('vm_flush'));
+  {
+    const plainCall = L();
+    a.cmp(rax, qword(r13, U.codeLow));
+    a.jb(plainCall);
+    a.lea(rcx, qword(rax, GUARD.size));
+    a.cmp(rcx, qword(r13, U.chere));
+    a.ja(plainCall);
+    a.mov(ecx, dword(rax));
+    a.and(ecx, 0xff_ffff);
+    a.cmp(ecx, GUARD.head);
+    a.jne(plainCall);
+    a.cmp(dword(rax, GUARD.jccRel), 1);
+    a.jne(plainCall);
+    a.cmp(byte(rax, GUARD.jcc), 0x0f);
+    a.jne(plainCall);
+    a.cmp(byte(rax, GUARD.ret), 0xc3);
+    a.jne(plainCall);
+    a.movzx(ecx, byte(rax, GUARD.jcc + 1));
+    a.and(ecx, 0xf0);
+    a.cmp(ecx, 0x80);
+    a.jne(plainCall);
+    a.push(rax);
+    a.mov(rsi, rax);
+    a.mov(ecx, GUARD.jcc); // the cmp with its immediate
+    a.call(emitBytes);
+    a.mov(al, 0x0f);
+    a.call(emitByte);
+    a.mov(rax, qword(rsp));
+    a.mov(al, byte(rax, GUARD.jcc + 1));
+    a.xor(al, 1); // the opposite condition jumps over the call
+    a.call(emitByte);
+    a.mov(eax, 5);
+    a.call(emitDword);
+    a.pop(rax);
+    a.add(rax, GUARD.size);
+    a.call(plainCall);
+    // the j!cc lands here: nothing is rewritten across it
+    a.mov(rax, qword(r13, U.chere));
+    a.mov(qword(r13, U.lastTarget), rax);
+    a.mov(qword(r13, U.guardEnd), rax);
+    a.ret();
+    a.bind(plainCall);
+  }
   a.push(rax);
   a.mov(al, 0xe8);
   a.call(emitByte);
@@ -294,6 +366,23 @@ export function codeEmitters(k: Builder): void {
     const wide = L();
     const done = L();
     a.bind(compileLit);
+    const tracked = L();
+    {
+      // the stack model takes every literal
+      const notModel = L();
+      a.push(rax);
+      a.mov(rdx, rax);
+      a.mov(ecx, 2);
+      a.call(a.label('vm_call'));
+      a.mov(rcx, rax);
+      a.pop(rax);
+      a.test(rcx, rcx);
+      a.jz(notModel);
+      a.mov(qword(r13, U.litValue), rax);
+      a.call(a.label('peephole_forget'));
+      a.jmp(tracked);
+      a.bind(notModel);
+    }
     a.push(rax);
     a.mov(rcx, qword(r13, U.chere));
     a.mov(qword(r13, U.litStart), rcx);
@@ -315,6 +404,7 @@ export function codeEmitters(k: Builder): void {
     a.mov(qword(r13, U.litValue), rax);
     a.mov(rax, qword(r13, U.chere));
     a.mov(qword(r13, U.litEnd), rax);
+    a.bind(tracked);
     // stack tracking: +1
     a.mov(ecx, 0);
     a.mov(edx, 129);
@@ -351,6 +441,21 @@ export function codeEmitters(k: Builder): void {
     a.bind(a.label('cx_ret'));
     a.ret();
     a.bind(notCreated);
+    // The stack model (stackmodel.ts) first; what it does not take, it has flushed.
+    {
+      const notModel = L();
+      a.push(rax);
+      a.mov(rdx, rax);
+      a.mov(ecx, 1);
+      a.call(a.label('vm_call'));
+      a.mov(rcx, rax);
+      a.pop(rax);
+      a.test(rcx, rcx);
+      a.jz(notModel);
+      a.call(a.label('peephole_forget'));
+      a.ret();
+      a.bind(notModel);
+    }
     // Folding/fusion handlers.
     a.test(byte(rax, XI.flags), INFO_FLAG.foldable);
     a.jz(notSpecial);
@@ -518,6 +623,10 @@ export function codeEmitters(k: Builder): void {
   });
   a.dq(0);
   a.text();
+  // peephole_forget: what the model compiled is no literal, pusher … to rewrite.
+  a.bind(a.label('peephole_forget'));
+  for (const f of [U.litEnd, U.cmpEnd, U.dupEnd, U.inlEnd, U.pushEnd, U.swapEnd]) a.mov(qword(r13, f), 0);
+  a.ret();
   // emit_inline: rax = xt of an inline primitive: its inline copy goes into the code.
   a.bind(emitInline);
   a.movzx(ecx, byte(rax, XI.inlineLen));

@@ -39,7 +39,7 @@ import {
   rsp,
 } from '../../x86/index.js';
 import { HDR, HFLAG, INFO_FLAG, THROW, U, WL } from '../layout.js';
-import { CREATED, MOVABS_RBX, PUSH_TOS, XI } from './code.js';
+import { CREATED, GUARD, MOVABS_RBX, PUSH_TOS, XI } from './code.js';
 import type { Builder } from './context.js';
 
 /** : … WORDLIST. */
@@ -266,12 +266,20 @@ export function definitionRoutines(k: Builder): void {
     a.mov(qword(r13, U.lastXt), rax);
     a.mov(qword(r13, U.defHdr), 0);
     a.bind(a.label('colon_state'));
+    // the stack model: what an enclosing definition's holds goes out; it starts afresh
+    a.call(a.label('vm_flush'));
+    a.mov(qword(r13, U.vmBusy), 0);
+    a.mov(qword(r13, U.vmActive), 1);
+    a.mov(ecx, 4);
+    a.xor(edx, edx);
+    a.call(a.label('vm_call'));
     a.mov(qword(r13, U.state), -1);
     a.mov(qword(r13, U.localsWid), 0); // no locals yet
     a.mov(qword(r13, U.trackOn), 1);
     a.mov(qword(r13, U.trackDepth), 0);
     a.mov(qword(r13, U.trackMin), 0);
     a.mov(qword(r13, U.callEnd), 0);
+    a.mov(qword(r13, U.guardEnd), 0);
     a.mov(qword(r13, U.litEnd), 0);
     a.mov(qword(r13, U.cmpEnd), 0);
     a.mov(qword(r13, U.dupEnd), 0);
@@ -324,6 +332,7 @@ export function definitionRoutines(k: Builder): void {
     a.bind(ok);
     tosPop(a);
     a.call(a.label('compile_exit'));
+    a.mov(qword(r13, U.vmActive), 0);
     // info: needs = -trackMin, net = trackDepth + 128 if tracking survived
     a.mov(rdx, qword(r13, U.lastXt));
     a.add(rdx, qword(r13, U.codeDelta));
@@ -358,9 +367,13 @@ export function definitionRoutines(k: Builder): void {
   {
     a.bind(a.label('compile_exit'));
     const plain = L();
+    const guarded = L();
+    a.call(a.label('vm_flush'));
     a.mov(rax, qword(r13, U.callEnd));
     a.cmp(rax, qword(r13, U.chere));
     a.jne(plain);
+    a.cmp(rax, qword(r13, U.guardEnd));
+    a.je(guarded);
     a.cmp(rax, qword(r13, U.lastTarget));
     a.je(plain);
     // the callee must not read its return address
@@ -372,6 +385,16 @@ export function definitionRoutines(k: Builder): void {
     a.mov(byte(rax, -5), 0xe9);
     a.mov(qword(r13, U.callEnd), 0);
     a.ret();
+    // a call after its callee's guard (compile_call): the jump over it lands on a ret after it
+    a.bind(guarded);
+    a.movsxd(rcx, dword(rax, -4));
+    a.add(rcx, rax); // the callee after its guard
+    a.test(byte(rcx, XI.flags - GUARD.size), INFO_FLAG.noTail);
+    a.jnz(plain);
+    a.add(rax, qword(r13, U.codeDelta));
+    a.mov(byte(rax, -5), 0xe9);
+    a.mov(qword(r13, U.callEnd), 0);
+    a.mov(qword(r13, U.guardEnd), 0);
     a.bind(plain);
     a.mov(al, 0xc3);
     a.jmp(emitByte);

@@ -105,6 +105,9 @@ export function entryPoints(k: Builder): void {
       a.pop(rax);
     };
     stack(MEM.dataStack, U.dsLow, U.s0);
+    // four cells between the empty stack and its guard page: a loop's head may
+    // load the items it keeps in registers before the program knows they are there
+    a.sub(qword(r13, U.s0), 32);
     stack(MEM.floatStack, U.fsLow, U.f0);
     stack(MEM.localsStack, U.lpLow, U.lp0);
     // code space: one memfd, two views
@@ -292,6 +295,7 @@ export function entryPoints(k: Builder): void {
     a.mov(r12, qword(r13, U.f0));
     a.bind(whole);
     a.mov(qword(r13, U.state), 0);
+    a.mov(qword(r13, U.vmActive), 0);
     a.bind(ok);
     a.push(rax);
     a.call(flushOut);

@@ -58,6 +58,7 @@ export function localsWords(k: Builder): void {
   };
 
   prim('(LOCALS,)', '( ninit ntotal -- )', {}, (x) => {
+    x.call(a.label('vm_flush'));
     // compiles a frame of ntotal cells; the first ninit declared take the top ninit items, the first the top
     const init = x.label();
     const done = x.label();
@@ -119,6 +120,7 @@ export function localsWords(k: Builder): void {
     x.jmp(trackEffect);
   });
   prim('(LOCAL@,)', '( offset -- )', {}, (x) => {
+    x.call(a.label('vm_flush'));
     // compiles ( -- x ): the cell at lp + offset
     x.push(rbx);
     tosPop(x);
@@ -131,6 +133,7 @@ export function localsWords(k: Builder): void {
     x.jmp(trackEffect);
   });
   prim('(LOCAL!,)', '( offset -- )', {}, (x) => {
+    x.call(a.label('vm_flush'));
     // compiles ( x -- ): into the cell at lp + offset
     x.push(rbx);
     tosPop(x);
@@ -144,6 +147,7 @@ export function localsWords(k: Builder): void {
     x.jmp(trackEffect);
   });
   prim('(LOCALS-RELEASE,)', '( n -- )', {}, (x) => {
+    x.call(a.label('vm_flush'));
     // compiles the end of frames of n cells in all
     x.mov(rax, rbx);
     tosPop(x);

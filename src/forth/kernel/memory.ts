@@ -234,6 +234,7 @@ export function memoryWords(k: Builder): void {
   userVar('(OUTBUF)', U.outBuf);
   userVar('(COLON-SNAP)', U.colonSnap);
   userVar('(ABANDON-HOOK)', U.abandonHook);
+  userVar('(VM-HOOK)', U.vmHook);
   prim('SOURCE', '( -- addr len )', { inline: true }, (x) => {
     x.sub(rbp, 16);
     x.mov(qword(rbp, 8), rbx);

@@ -427,6 +427,24 @@ export function peepholeHandlers(k: Builder): void {
     const jcc = L();
     a.push(rcx);
     a.push(rdx);
+    // the stack model compiles the test and the jcc's opcode (stackmodel.ts)
+    const notModel = L();
+    const modelled = L();
+    // x: the destination of a backward branch (its loop's layout), 0 forward
+    a.mov(rax, rdx);
+    a.test(ecx, ecx);
+    a.mov(edx, 0);
+    a.cmovz(rdx, rax);
+    a.mov(ecx, 3);
+    a.call(a.label('vm_call'));
+    a.test(rax, rax);
+    a.jz(notModel);
+    a.mov(ecx, 1);
+    a.mov(edx, 127);
+    a.call(trackEffect);
+    a.call(a.label('track_stop_only')); // no flush between the jcc's opcode and its rel32
+    a.jmp(modelled);
+    a.bind(notModel);
     // stack tracking: the flag is consumed, then tracking stops
     a.mov(ecx, 1);
     a.mov(edx, 127);
@@ -499,6 +517,7 @@ export function peepholeHandlers(k: Builder): void {
     // test rbx, rbx; drop (which leaves the flags); jz rel32
     emitSeq(a, [...TEST_TOS, ...DROP, ...JE_REL32]);
     a.bind(fin);
+    a.bind(modelled);
     a.pop(rdx);
     a.pop(rcx);
     const back = L();
@@ -547,6 +566,8 @@ export function effectTracking(k: Builder): void {
     a.bind(stop);
     // the minimum so far stays valid; the net effect is unknown from here
     a.bind(trackStop);
+    a.call(a.label('vm_flush')); // a branch, a target or a word of unknown effect: the model flushes
+    a.bind(a.label('track_stop_only'));
     a.mov(qword(r13, U.trackOn), 0);
     a.ret();
   }
