@@ -657,8 +657,9 @@ export class Channel {
    */
   #crowded(): boolean {
     if (this.#spinTicks === 0n) return false;
-    const asleep = Atomics.load(this.i32, (this.offset + CONTROL.sqSleep) >> 2) !== 0;
-    const c = machineCrowded(performance.now(), asleep ? 0 : 1);
+    // the sidecar's pid as it wrote it (only used to leave its threads out of the count)
+    const pid = this.u32[(this.offset + CONTROL.sidecarPid) >> 2] as number;
+    const c = machineCrowded(performance.now(), pid > 0 && pid < 1 << 22 ? pid : 0);
     if (c !== this.#spinOff) {
       this.#spinOff = c;
       this.u64[(this.offset + CONTROL.spinTicks) >> 3] = c ? 0n : this.#spinTicks;
@@ -1071,6 +1072,10 @@ export class Channel {
       }
       pause();
     }
+    // With the sidecar's spin off (a crowded machine), every call wakes it and may still end within
+    // the fast spin: look again whether the machine is still crowded (at most every 50 ms), or a
+    // stream of sync calls after a busy moment would never get the spin back.
+    if (this.#spinOff) this.#crowded();
     const v = req.decode(this, slot);
     this.#head = n + 1;
     this.#release(i);

@@ -2,10 +2,10 @@
  * Whether the machine's CPUs are all taken: then a spinning sidecar is a
  * loss (it takes the core the host needs). Read from the kernel's count of
  * runnable tasks (the fourth field of /proc/loadavg, an instantaneous
- * figure, unlike the averages), at most every CHECK_MS, less this thread
- * and the caller's own sidecar when it is awake: crowded when the others
- * leave no CPU each for the host and the sidecar. (Counting our own two
- * would hold a two-core machine crowded for as long as calls stream.)
+ * figure, unlike the averages), at most every CHECK_MS, less the host's
+ * own runnable threads and the caller's sidecar's: crowded when the others
+ * leave no CPU each for the host and the sidecar. (Counting our own would
+ * hold a two-core machine crowded for as long as calls stream.)
  */
 
 import fs from 'node:fs';
@@ -29,18 +29,53 @@ export function runnableTasks(): number {
   }
 }
 
+/** Runnable threads among `pids`' tasks (the host's own threads, the sidecar's), from /proc/<pid>/task/<tid>/stat. */
+function runnableOf(pids: readonly number[]): number {
+  let n = 0;
+  for (const pid of pids) {
+    let tids: string[];
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'latin1');
+        // the state follows the command name, which is in parentheses and may hold spaces
+        if (stat[stat.lastIndexOf(')') + 2] === 'R') n++;
+      } catch {
+        // the thread ended
+      }
+    }
+  }
+  return n;
+}
+
 /**
- * Whether every CPU is taken (checked at most every 50 ms; false where the
- * kernel does not say). `ownAwake`: 1 when the caller's sidecar is running
- * (not asleep on its futex), so it is not counted among the others.
+ * Whether every CPU is taken by others (checked at most every 50 ms; false
+ * where the kernel does not say). The host's own runnable threads (V8's
+ * collector runs some beside the main one) and the caller's sidecar
+ * `sidecarPid` (0: none) are not counted among the others: a sidecar just
+ * woken is runnable before it clears its sleep flag, and counting it made a
+ * stream of calls look like a crowd, which then turned the sidecar's spin
+ * off for good.
  */
-export function machineCrowded(now: number, ownAwake: number): boolean {
+export function machineCrowded(now: number, sidecarPid: number): boolean {
   if (now < nextCheck || !readable) return crowded;
   nextCheck = now + CHECK_MS;
   const r = runnableTasks();
   if (r < 0) {
     readable = false;
     crowded = false;
-  } else crowded = r - 1 - ownAwake + 2 > cpus;
+    return crowded;
+  }
+  // cheap first: this thread is one of them, so fewer than the CPUs leave one each for the host and the sidecar
+  if (r < cpus) {
+    crowded = false;
+    return crowded;
+  }
+  const ours = runnableOf(sidecarPid > 0 ? [process.pid, sidecarPid] : [process.pid]);
+  crowded = Math.max(0, r - ours) + 2 > cpus;
   return crowded;
 }
