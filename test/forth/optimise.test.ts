@@ -17,19 +17,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Sidecar } from '../../src/index.js';
+import { xorshift } from '../support/rng.js';
 
-/** A small deterministic generator (xorshift), so that a failure can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
+const rng = xorshift;
 
 /** Words with what they need and their net effect. */
 const WORDS: [string, number, number][] = [

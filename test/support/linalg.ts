@@ -4,6 +4,8 @@
  * written out in plain loops (nothing here calls a library).
  */
 
+import { xorshift } from './rng.js';
+
 export type Floats = Float64Array | Float32Array;
 export interface Mat {
   data: Floats;
@@ -14,15 +16,8 @@ export interface Mat {
 
 /** Uniform in [−1, 1), from a seed (xorshift32). */
 export function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return (s / 2 ** 32) * 2 - 1;
-  };
+  const next = xorshift(seed);
+  return () => next() * 2 - 1;
 }
 
 /** Fills `into` (or a new Float64Array of n) with random values. */
