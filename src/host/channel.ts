@@ -1143,8 +1143,7 @@ export class Channel {
   // ---------------------------------------------------------------- deadlines and aborts
 
   #replaceAt(i: number, reason: Error): void {
-    this.#rareAt(i).failReason = reason;
-    this.#rare[i] = 1;
+    this.failWith(i, reason);
     this.#owner?.replace(i, reason);
   }
 
