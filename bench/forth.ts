@@ -206,7 +206,7 @@ function boot(opts: BenchOptions): void {
   const script = `
     const t0 = performance.now();
     const { Sidecar } = await import(${index});
-    const { forthKernelObject } = await import(${artifact});
+    const { forthKernelImage } = await import(${artifact});
     const imp = performance.now() - t0;
     const once = async () => {
       const t1 = performance.now();
@@ -220,7 +220,7 @@ function boot(opts: BenchOptions): void {
     const second = await once();
     // What loading the kernel object alone takes, in a third sidecar.
     const sc = await Sidecar.start({ memory: 16 << 20 });
-    const obj = await forthKernelObject();
+    const obj = await forthKernelImage();
     const t4 = performance.now();
     await sc.load(obj);
     const load = performance.now() - t4;

@@ -1,43 +1,61 @@
 /**
- * The Forth kernel as a cached artefact: its assembled object (sections,
- * symbols, relocations) serialised as JSON, built from src/forth/kernel.ts
- * once and found again by the key over that generator's import graph. The
- * Forth registers it itself: the host knows nothing of the Forth.
+ * The Forth kernel as a cached artefact: its image, linked when it is built
+ * (code, data, base relocations, symbols, and the fields its libc imports
+ * go in, which each sidecar's load fills in), serialised as JSON, built from
+ * src/forth/kernel-image.ts once and found again by the key over that
+ * generator's import graph. So a boot copies an image; it links nothing.
+ * The Forth registers the artefact itself: the host knows nothing of the Forth.
  */
 
 import fs from 'node:fs';
 import { defineArtifact } from '../host/build/artifacts.js';
-import type { ObjectCode } from '../x86/assembler.js';
+import type { FlatImage, ImageImport } from '../link/index.js';
 
-interface SerialObject extends Omit<ObjectCode, 'sections'> {
-  sections: (Omit<ObjectCode['sections'][number], 'bytes'> & { bytes: string })[];
+interface SerialImage {
+  bytes: string;
+  execSize: number;
+  relocs: number[];
+  symbols: [string, number][];
+  imports: ImageImport[];
 }
 
-function serialize(o: ObjectCode): SerialObject {
-  return { ...o, sections: o.sections.map((s) => ({ ...s, bytes: Buffer.from(s.bytes).toString('base64') })) };
+function serialize(img: FlatImage): SerialImage {
+  return {
+    bytes: Buffer.from(img.bytes).toString('base64'),
+    execSize: img.execSize,
+    relocs: img.relocs,
+    symbols: [...img.symbols],
+    imports: [...(img.imports ?? [])],
+  };
 }
 
-function deserialize(o: SerialObject): ObjectCode {
-  return { ...o, sections: o.sections.map((s) => ({ ...s, bytes: new Uint8Array(Buffer.from(s.bytes, 'base64')) })) };
+function deserialize(o: SerialImage): FlatImage {
+  return {
+    bytes: new Uint8Array(Buffer.from(o.bytes, 'base64')),
+    execSize: o.execSize,
+    relocs: o.relocs,
+    symbols: new Map(o.symbols),
+    imports: o.imports,
+  };
 }
 
 export const FORTH_KERNEL = defineArtifact({
-  name: 'forth-kernel.json',
-  description: 'Forth kernel (assembled object, loaded into a sidecar on first use)',
+  name: 'forth-kernel-image.json',
+  description: 'Forth kernel (linked image, loaded into a sidecar on first use)',
   executable: false,
-  generator: new URL('./kernel.js', import.meta.url),
+  generator: new URL('./kernel-image.js', import.meta.url),
   build: async () => {
-    const { buildForthKernel } = await import('./kernel.js');
-    return Buffer.from(JSON.stringify(serialize(buildForthKernel())));
+    const { buildForthKernelImage } = await import('./kernel-image.js');
+    return Buffer.from(JSON.stringify(serialize(buildForthKernelImage())));
   },
 });
 
-let object: ObjectCode | null = null;
+let image: FlatImage | null = null;
 
-/** The Forth kernel's object (read from the cache, built on first use). */
-export async function forthKernelObject(): Promise<ObjectCode> {
-  if (object) return object;
+/** The Forth kernel's image (read from the cache, built on first use). */
+export async function forthKernelImage(): Promise<FlatImage> {
+  if (image) return image;
   const file = await FORTH_KERNEL.file();
-  object = deserialize(JSON.parse(fs.readFileSync(file.path, 'utf8')));
-  return object;
+  image = deserialize(JSON.parse(fs.readFileSync(file.path, 'utf8')));
+  return image;
 }

@@ -19,7 +19,7 @@ import type { NativeFunction } from '../host/call.js';
 import type { LoadedCode } from '../host/code.js';
 import { AbortError, TimeoutError } from '../host/errors.js';
 import type { Sidecar } from '../host/sidecar.js';
-import { forthKernelObject } from './artifact.js';
+import { forthKernelImage } from './artifact.js';
 import { ForthError } from './errors.js';
 import { CTX, THROW, THROW_MESSAGES } from './layout.js';
 
@@ -205,7 +205,7 @@ export class ForthSession {
     const sc = this.sc;
     const gen = sc.generation;
     const replaying = this.#gen !== -1 && this.replay && this.#log.length > 0;
-    this.#code = await sc.load(await forthKernelObject());
+    this.#code = await sc.load(await forthKernelImage());
     const boot = this.#code.func('long forth_boot(void *ctx)', 'forth_boot');
     this.#evalFn = this.#code.func('long forth_eval(void *ctx, void *src, long len)', 'forth_eval');
     if (!this.#ctx) {

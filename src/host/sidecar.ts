@@ -33,7 +33,7 @@ import {
 import { flatCode } from './image.js';
 import { type JailOptions, type JailPlan, type JailReport, jailPlan, loadJailFor } from './jailing.js';
 import { KNOWN_LIBRARIES, knownSonames } from './known.js';
-import { dlsym, Library } from './library.js';
+import { Library } from './library.js';
 import { ARRAY_TYPES, type RegionArray } from './marshal.js';
 import { readBytesSync, readStringSync } from './memory.js';
 import { checkCallOptions, checkChoice, checkKeys, checkTimeout, shown } from './options.js';
@@ -147,6 +147,8 @@ const START_OPTIONS = ['memory', 'allow', 'timeoutMs', 'stdio', 'stdin', 'env', 
 
 /** Plans already made for a jail options object (checkStartOptions makes it, the constructor uses it). */
 const plans = new WeakMap<object, JailPlan>();
+/** Objects given to load(), linked (their imports are looked up at each load). */
+const linked = new WeakMap<ObjectCode, FlatImage>();
 
 /** The plan of the preset (`jail: true`), made once. */
 let presetPlan: JailPlan | null = null;
@@ -694,7 +696,8 @@ export class Sidecar extends EventEmitter implements Executor {
    * Loads machine code made by the host and returns a function for its entry.
    * `code` is raw position-independent bytes (entry at offset 0), a linked
    * FlatImage, or an assembled object (imports resolved with dlsym in the
-   * sidecar's global scope). The code is reloaded after a restart.
+   * sidecar's global scope, at each load). The code is loaded again after a
+   * restart, with the new sidecar's addresses of its imports.
    */
   async load(code: Uint8Array | FlatImage | ObjectCode, prototype: string): Promise<NativeFunction>;
   async load(code: Uint8Array | FlatImage | ObjectCode): Promise<LoadedCode>;
@@ -714,10 +717,14 @@ export class Sidecar extends EventEmitter implements Executor {
     if (code instanceof Uint8Array) return flatCode(code);
     if (code !== null && typeof code === 'object' && 'execSize' in code) return code;
     if (code !== null && typeof code === 'object' && 'sections' in code) {
-      const addrs = new Map<string, bigint>();
-      for (const n of code.externals) addrs.set(n, await dlsym(this.#channel, 0n, n, this.timeoutMs));
-      const { linkFlat } = await import('../link/index.js'); // only objects need linking
-      return linkFlat(code, (n) => addrs.get(n));
+      // Linked once per object; its imports are looked up at each load (image.ts).
+      let image = linked.get(code);
+      if (!image) {
+        const { linkFlat } = await import('../link/index.js'); // only objects need linking
+        image = linkFlat(code);
+        linked.set(code, image);
+      }
+      return image;
     }
     throw new TypeError(
       `load: code must be machine code bytes (a Uint8Array), a FlatImage or an assembled object, got ${shown(code)}`,

@@ -2,10 +2,13 @@
  * Flat linking: lays an assembled object out as one position-independent
  * image for the sidecar's LOAD request. Code and read-only data come first
  * (mapped read+execute), then, from a page boundary, data and bss (read+write).
- * References to imports become 8-byte slots holding addresses the caller
- * already knows (from dlsym), reached by `jmp [rip + slot]` stubs for calls.
- * Absolute addresses of the image's own labels are listed as base
- * relocations for the loader to add the load address to.
+ * References to imports become 8-byte slots, reached by `jmp [rip + slot]`
+ * stubs for calls. An import's address differs from one sidecar process to
+ * the next, so the image lists the fields that hold one (`imports`) and
+ * the host fills them in for each sidecar it loads the image into; a
+ * caller that already knows the addresses may pass them instead. Absolute
+ * addresses of the image's own labels are listed as base relocations for
+ * the loader to add the load address to.
  */
 
 import type { ObjectCode, ObjSection } from '../x86/assembler.js';
@@ -21,11 +24,25 @@ export interface FlatImage {
   relocs: number[];
   /** Offsets of the object's symbols. */
   symbols: Map<string, number>;
+  /** 64-bit fields that hold an import's address plus an addend, filled in at each load (none: absent or empty). */
+  imports?: readonly ImageImport[];
+}
+
+/** A field of an image holding the address of `name` (a symbol of the sidecar's global scope) plus `addend`. */
+export interface ImageImport {
+  offset: number;
+  name: string;
+  addend: number;
 }
 
 export type ExternalResolver = (name: string) => bigint | number | undefined;
 
-export function linkFlat(obj: ObjectCode, resolve: ExternalResolver = () => undefined): FlatImage {
+/**
+ * Lays `obj` out as a flat image. Without `resolve`, every import is left
+ * to the loader (listed in `imports`, its fields zero); with it, every import
+ * must resolve (an AsmError names the first that does not).
+ */
+export function linkFlat(obj: ObjectCode, resolve?: ExternalResolver): FlatImage {
   const order = (k: ObjSection['kind']) => obj.sections.map((s, i) => [s, i] as const).filter(([s]) => s.kind === k);
   const addr = new Array<number>(obj.sections.length).fill(0);
   let at = 0;
@@ -67,12 +84,18 @@ export function linkFlat(obj: ObjectCode, resolve: ExternalResolver = () => unde
     bytes.set(s.bytes, addr[i] as number);
   });
 
-  const external = (name: string): bigint => {
+  const imports: ImageImport[] = [];
+  /** The 64-bit field at `at` holds import `name` + addend: written now, or listed for the loader. */
+  const external = (at: number, name: string, addend: number): void => {
+    if (!resolve) {
+      imports.push({ offset: at, name, addend });
+      return;
+    }
     const v = resolve(name);
     if (v === undefined) throw new AsmError(`unresolved symbol ${name}`);
-    return BigInt(v);
+    dv.setBigUint64(at, BigInt.asUintN(64, BigInt(v) + BigInt(addend)), true);
   };
-  for (const [n, off] of slots) dv.setBigUint64(off, external(n), true);
+  for (const [n, off] of slots) external(off, n, 0);
   for (const [n, off] of stubs) writeImportStub(bytes, off, off, slots.get(n) as number);
 
   const relocs: number[] = [];
@@ -88,7 +111,7 @@ export function linkFlat(obj: ObjectCode, resolve: ExternalResolver = () => unde
           dv.setInt32(P, (slots.get(r.symbol) as number) + r.addend - P, true);
           break;
         case 'abs64':
-          if (S === undefined) dv.setBigUint64(P, BigInt.asUintN(64, external(r.symbol) + BigInt(r.addend)), true);
+          if (S === undefined) external(P, r.symbol, r.addend);
           else {
             // Applied by the loader before the code pages turn read+execute.
             dv.setBigUint64(P, BigInt(S + r.addend), true);
@@ -100,5 +123,6 @@ export function linkFlat(obj: ObjectCode, resolve: ExternalResolver = () => unde
       }
     }
   });
-  return { bytes, execSize, relocs, symbols: new Map([...defined].filter(([, v]) => v >= 0)) };
+  const symbols = new Map([...defined].filter(([, v]) => v >= 0));
+  return imports.length > 0 ? { bytes, execSize, relocs, symbols, imports } : { bytes, execSize, relocs, symbols };
 }
