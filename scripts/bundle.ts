@@ -274,6 +274,36 @@ export function entryStub(loader: Bundle, bundleFile: string, names: readonly st
   ].join('\n');
 }
 
+/** Where keys.ts leaves the bundled keys open, as tsc writes it. */
+const KEYS_MARKER = 'const BUNDLED_KEYS = null;';
+
+/**
+ * The bundle text with the cache keys of every artefact the package
+ * registers filled in (host/build/keys.ts): computed from the modules now,
+ * as a start would compute them, so a warm start from the bundle reads no
+ * generator's files to know its key.
+ */
+async function withBundledKeys(text: string, srcDir: string): Promise<string> {
+  const at = text.indexOf(KEYS_MARKER);
+  if (at < 0 || text.indexOf(KEYS_MARKER, at + 1) >= 0) {
+    throw new Error(`bundle: expected ${KEYS_MARKER} once in host/build/keys.js`);
+  }
+  const url = (rel: string) => new URL(`file://${path.join(srcDir, rel)}`).href;
+  const keys = (await import(url('host/build/keys.js'))) as typeof import('../src/host/build/keys.js');
+  const registry = (await import(url('host/build/artifacts.js'))) as typeof import('../src/host/build/artifacts.js');
+  // Every module that registers an artefact (the host's two, the Forth kernel).
+  await import(url('host/addon.js'));
+  await import(url('forth/artifact.js'));
+  const table: Record<string, string> = {};
+  for (const a of registry.artifacts()) {
+    const data = a.data?.() ?? [];
+    const id = keys.bundledId(a.generator, data);
+    if (id === null) throw new Error(`bundle: the generator of ${a.name} is outside ${srcDir}`);
+    table[id] = keys.computeKey(a.generator, data);
+  }
+  return text.replace(KEYS_MARKER, `const BUNDLED_KEYS = ${JSON.stringify(table)};`);
+}
+
 if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(process.argv[1])}`).href) {
   const here = path.dirname(new URL(import.meta.url).pathname);
   const entry = process.argv[2] ?? path.join(here, '../src/index.js');
@@ -281,6 +311,7 @@ if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(proces
   const dir = path.dirname(outFile);
   const bundleFile = 'sidecar-bundle.js';
   const b = bundle(entry, 'script', CHUNKS);
+  b.text = await withBundledKeys(b.text, path.dirname(entry));
   for (const f of fs.readdirSync(dir)) if (/^sidecar-bundle\..+\.js$/.test(f)) fs.rmSync(path.join(dir, f));
   fs.writeFileSync(path.join(dir, bundleFile), b.text);
   for (const [name, text] of b.chunks) fs.writeFileSync(path.join(dir, `sidecar-bundle.${name}.js`), text);

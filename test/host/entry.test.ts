@@ -59,6 +59,26 @@ describe('the package entry', () => {
     }
   });
 
+  it('carries the cache key of every artefact, as a start from the modules computes it', async () => {
+    const text = fs.readFileSync(bundle, 'utf8');
+    const m = text.match(/const BUNDLED_KEYS = (\{[^;]*\});/);
+    assert.ok(m, 'no keys in the bundle');
+    const table = JSON.parse(m[1] as string) as Record<string, string>;
+    const { artifacts } = await import('../../src/host/build/artifacts.js');
+    const { bundledId, generatorKey } = await import('../../src/host/build/keys.js');
+    await import('../../src/host/addon.js');
+    await import('../../src/forth/artifact.js');
+    const ids = artifacts().map((a) => bundledId(a.generator, a.data?.() ?? []));
+    assert.deepEqual(Object.keys(table).sort(), [...ids].sort());
+    for (const a of artifacts()) {
+      assert.equal(
+        table[bundledId(a.generator, a.data?.() ?? []) as string],
+        generatorKey(a.generator, a.data?.() ?? []),
+        a.name,
+      );
+    }
+  });
+
   it("loads each layer at its first use, and its errors are the entry's classes", () => {
     const out = child(
       `

@@ -14,6 +14,12 @@
  * small memo file of its own (named by a hash of the generator's path), so
  * a start reads only what it needs even when many checkouts of the package
  * share one cache directory.
+ *
+ * The package's bundle goes one step further: scripts/bundle.ts computes
+ * the keys of the artefacts it knows when it writes the bundle (from the
+ * same files, which a package install does not change) and fills them in
+ * below, so a warm start from the bundle looks at no file to know a key.
+ * A bundle is rebuilt with the modules (`npm run build`).
  */
 
 import fs from 'node:fs';
@@ -38,8 +44,33 @@ export function importGraph(entry: URL): URL[] {
   return [out[0] as URL, ...out.slice(1).sort((a, b) => (a.href < b.href ? -1 : 1))];
 }
 
+/** Keys by generator identity relative to the package's src folder, filled in by scripts/bundle.ts in the bundle. */
+const BUNDLED_KEYS: Record<string, string> | null = null;
+
+/** The package's src folder (this file is src/host/build/keys.ts). */
+const SRC_ROOT = new URL('../../', import.meta.url).href;
+
+/** A generator's identity, its entry and data files as paths from the src folder (null: one outside it). */
+export function bundledId(entry: URL, data: readonly URL[] = []): string | null {
+  const rel: string[] = [];
+  for (const u of [entry, ...data]) {
+    if (!u.href.startsWith(SRC_ROOT)) return null;
+    rel.push(u.href.slice(SRC_ROOT.length));
+  }
+  return rel.join(' ');
+}
+
+/** The key computed afresh, remembering nothing (what the bundle carries). */
+export function computeKey(entry: URL, data: readonly URL[] = []): string {
+  return hashFiles([...importGraph(entry), ...data]);
+}
+
 /** A key over the import graph of `entry` and the `data` files: 32 hex digits of SHA-256 (remembered; see above). */
 export function generatorKey(entry: URL, data: readonly URL[] = []): string {
+  if (BUNDLED_KEYS) {
+    const b = BUNDLED_KEYS[bundledId(entry, data) ?? ''];
+    if (b) return b;
+  }
   const id = [entry.href, ...data.map((d) => d.href)].join(' ');
   const file = memoPath(id);
   const known = readMemo(file, id);
