@@ -14,7 +14,8 @@ import os from 'node:os';
 const CHECK_MS = 50;
 const cpus = os.availableParallelism?.() ?? os.cpus().length;
 
-let nextCheck = 0;
+/** When to look next (-1: never looked; the first look waits CHECK_MS, so starting a sidecar reads no /proc file). */
+let nextCheck = -1;
 let crowded = false;
 let readable = true;
 
@@ -53,8 +54,9 @@ function runnableOf(pids: readonly number[]): number {
 }
 
 /**
- * Whether every CPU is taken by others (checked at most every 50 ms; false
- * where the kernel does not say). The host's own runnable threads (V8's
+ * Whether every CPU is taken by others (checked at most every 50 ms, the
+ * first time 50 ms after the first question; false until then, and where
+ * the kernel does not say). The host's own runnable threads (V8's
  * collector runs some beside the main one) and the caller's sidecar
  * `sidecarPid` (0: none) are not counted among the others: a sidecar just
  * woken is runnable before it clears its sleep flag, and counting it made a
@@ -62,6 +64,7 @@ function runnableOf(pids: readonly number[]): number {
  * off for good.
  */
 export function machineCrowded(now: number, sidecarPid: number): boolean {
+  if (nextCheck < 0) nextCheck = now + CHECK_MS;
   if (now < nextCheck || !readable) return crowded;
   nextCheck = now + CHECK_MS;
   const r = runnableTasks();
