@@ -22,7 +22,6 @@
  *     arms the doorbell and returns to the event loop.
  */
 
-import { performance } from 'node:perf_hooks';
 import {
   ARGS_OFFSET,
   ARGS_SIZE,
@@ -39,6 +38,7 @@ import {
   THUNK_STRIDE,
 } from '../channel/layout.js';
 import { REQUESTS } from '../channel/requests.js';
+import * as clock from '../sys/clock.js';
 import { type ChannelAddon, channelAddon } from './addon.js';
 import { BatchRun } from './batch.js';
 import { machineCrowded } from './crowding.js';
@@ -584,7 +584,7 @@ export class Channel {
     if (!this.#alive) return;
     this.#refill();
     if (this.#head === this.#n) return;
-    const started = performance.now();
+    const started = clock.now();
     if (!this.#turnMarked) {
       // the first flush since the event loop's last turn: note when, and learn of the next turn
       this.#turnMarked = true;
@@ -604,7 +604,7 @@ export class Channel {
       // (no spin)
     } else if (this.#asyncSkip > 0) this.#asyncSkip--;
     else {
-      const t0 = performance.now();
+      const t0 = clock.now();
       let quiet = t0;
       let seen = this.#head;
       let k = 0;
@@ -615,7 +615,7 @@ export class Channel {
         this.#drain();
         if (this.#head === this.#n || !this.#alive) {
           this.#asyncBackoff = 1;
-          if (this.#head !== seen || quiet === t0) this.#noteLatency(performance.now() - t0);
+          if (this.#head !== seen || quiet === t0) this.#noteLatency(clock.now() - t0);
           break;
         }
         if (this.#head !== seen) {
@@ -625,7 +625,7 @@ export class Channel {
         }
         pause();
         if ((++k & 31) !== 0) continue;
-        const now = performance.now();
+        const now = clock.now();
         if (quiet < 0) quiet = now;
         if (now - quiet > window) {
           this.#asyncSkip = this.#asyncBackoff;
@@ -659,7 +659,7 @@ export class Channel {
     if (this.#spinTicks === 0n) return false;
     // the sidecar's pid as it wrote it (only used to leave its threads out of the count)
     const pid = this.u32[(this.offset + CONTROL.sidecarPid) >> 2] as number;
-    const c = machineCrowded(performance.now(), pid > 0 && pid < 1 << 22 ? pid : 0);
+    const c = machineCrowded(clock.now(), pid > 0 && pid < 1 << 22 ? pid : 0);
     if (c !== this.#spinOff) {
       this.#spinOff = c;
       this.u64[(this.offset + CONTROL.spinTicks) >> 3] = c ? 0n : this.#spinTicks;
@@ -683,7 +683,7 @@ export class Channel {
   /** The doorbell rang: settle what completed; re-arm while requests remain (or callbacks may be called). */
   onBell(): void {
     if (this.#flushedAt > 0) {
-      this.#noteLatency(performance.now() - this.#flushedAt);
+      this.#noteLatency(clock.now() - this.#flushedAt);
       this.#flushedAt = 0;
     }
     this.#drain();
@@ -1021,7 +1021,7 @@ export class Channel {
       undefined,
     );
     this.#wake();
-    const deadline = timeoutMs === INF ? INF : performance.now() + timeoutMs;
+    const deadline = timeoutMs === INF ? INF : clock.now() + timeoutMs;
     try {
       this.#waitSync(n, deadline, timeoutMs);
     } finally {
@@ -1060,7 +1060,7 @@ export class Channel {
         this.#settles[i] = (v) => {
           if (v instanceof Rejection) failure = v.error;
         };
-        const deadline = timeoutMs === INF ? INF : performance.now() + timeoutMs;
+        const deadline = timeoutMs === INF ? INF : clock.now() + timeoutMs;
         this.#waitSync(n, deadline, timeoutMs);
         if (this.#head > n || !this.#alive) throw failure ?? this.deadError();
         if (((Atomics.load(i32, cq) - want) | 0) !== 0) {
@@ -1100,7 +1100,7 @@ export class Channel {
     for (;;) {
       if (this.#syncSkip > 0 && !served) this.#syncSkip--;
       else {
-        let t0 = performance.now();
+        let t0 = clock.now();
         let k = 0;
         for (;;) {
           if (isDone()) {
@@ -1109,10 +1109,10 @@ export class Channel {
           }
           if (served) {
             served = false;
-            t0 = performance.now();
+            t0 = clock.now();
           }
           pause();
-          if ((++k & 63) === 0 && performance.now() - t0 > SYNC_SPIN_MS) break;
+          if ((++k & 63) === 0 && clock.now() - t0 > SYNC_SPIN_MS) break;
         }
         this.#syncSkip = this.#syncBackoff;
         this.#syncBackoff = Math.min(this.#syncBackoff * 2, 256);
@@ -1125,12 +1125,12 @@ export class Channel {
           Atomics.store(i32, sleep, 0);
           return;
         }
-        const slice = Math.min(SLEEP_SLICE_NS, Math.max(0, (deadline - performance.now()) * 1e6));
+        const slice = Math.min(SLEEP_SLICE_NS, Math.max(0, (deadline - clock.now()) * 1e6));
         this.#addon.futexWait(this.#cqAddress, v, slice);
         Atomics.store(i32, sleep, 0);
         if (isDone()) return;
         if (!this.#alive || this.#owner?.exited()) return;
-        if (performance.now() >= deadline) {
+        if (clock.now() >= deadline) {
           const i = n & MASK;
           this.#replaceAt(i, new TimeoutError(this.#nameAt(i), timeoutMs));
           return;
@@ -1165,7 +1165,7 @@ export class Channel {
 
   readonly #onTimer = (): void => {
     this.#drain();
-    const now = performance.now();
+    const now = clock.now();
     let next = INF;
     for (let n = this.#head; n < this.#n; n++) {
       const i = n & MASK;

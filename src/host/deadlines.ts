@@ -1,12 +1,12 @@
 /**
  * Deadlines of requests in flight, with one timer: the channel asks to be
  * called back by the earliest deadline it holds, and the timer is moved only
- * when an earlier one arrives. Time is `performance.now()` read once per
+ * when an earlier one arrives. Time is `clock.now()` read once per
  * tick for everything submitted in it (a deadline may be a few µs late,
  * never early).
  */
 
-import { performance } from 'node:perf_hooks';
+import * as clock from '../sys/clock.js';
 
 export class DeadlineTimer {
   #timer: NodeJS.Timeout | null = null;
@@ -24,7 +24,7 @@ export class DeadlineTimer {
 
   /** The clock for deadlines set in this tick (read once until `newTick()`). */
   now(): number {
-    if (this.#tick < 0) this.#tick = performance.now();
+    if (this.#tick < 0) this.#tick = clock.now();
     return this.#tick;
   }
 
@@ -45,7 +45,7 @@ export class DeadlineTimer {
   set(at: number): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#at = at;
-    this.#timer = setTimeout(this.#fire, Math.max(0, at - performance.now()));
+    this.#timer = setTimeout(this.#fire, Math.max(0, at - clock.now()));
     this.#timer.unref();
   }
 

@@ -7,6 +7,7 @@
  * layer replaces those sidecars itself.
  */
 
+import * as clock from '../sys/clock.js';
 import type { ExitInfo } from './errors.js';
 import { RestartLimitError } from './errors.js';
 import { checkKeys, shown } from './options.js';
@@ -52,7 +53,7 @@ export class Supervisor {
   }
 
   /** At an exit: the error to give up with, or null to restart (crashes only; other exits: null and no restart). */
-  onExit(info: ExitInfo, now = performance.now()): 'restart' | 'ignore' | RestartLimitError {
+  onExit(info: ExitInfo, now = clock.now()): 'restart' | 'ignore' | RestartLimitError {
     if (info.requested !== null || this.#gaveUp) return 'ignore';
     this.#times = this.#times.filter((t) => now - t < this.periodMs);
     if (this.#times.length >= this.intensity) {

@@ -14,8 +14,8 @@
  * the channel).
  */
 
-import { performance } from 'node:perf_hooks';
 import { CONTROL, THUNK_COUNT, UPCALL, UPCALL_SIZE, UPCALL_SLOTS, UPCALL_STATE } from '../channel/layout.js';
+import * as clock from '../sys/clock.js';
 import type { ChannelAddon } from './addon.js';
 import { SidecarError } from './errors.js';
 import type { Region } from './region.js';
@@ -147,11 +147,11 @@ export class Upcalls<C> {
     u64[(s + UPCALL.args + 16) >> 3] = BigInt(dst);
     Atomics.store(i32, s >> 2, UPCALL_STATE.copy);
     this.addon.futexWake(this.region.address + s, 1);
-    const t0 = performance.now();
+    const t0 = clock.now();
     let k = 0;
     while (Atomics.load(i32, s >> 2) === UPCALL_STATE.copy) {
       pause();
-      if ((++k & 1023) === 0 && (!this.alive() || performance.now() - t0 > 10_000)) {
+      if ((++k & 1023) === 0 && (!this.alive() || clock.now() - t0 > 10_000)) {
         throw new SidecarError('the sidecar did not copy memory for the callback');
       }
     }
