@@ -17,7 +17,24 @@ export interface ChannelAddon {
   exited(pid: number, reap: number): number;
   /** Starts a process described by the SPAWN_BLOCK at `block` (an address in the region): its pid, or -errno. */
   spawn(block: number): number;
+  /**
+   * Polls `fd` (which the watch then owns) on this thread's event loop without
+   * holding the loop alive: `fn` gets the bytes read (kind 0, a count; kind 1,
+   * a Buffer), then 0 at end-of-file or -errno, after which polling has stopped.
+   * The watch's address, or -errno.
+   */
+  watch(fd: number, kind: WatchKind, fn: (got: number | Buffer) => void): number;
+  /** Stops polling, closes the descriptor, frees the watch. */
+  unwatch(watch: number): number;
+  ref(watch: number): number;
+  unref(watch: number): number;
+  /** What the descriptor has now: bytes, 0 at end-of-file, -11 if nothing yet, else -errno. */
+  read(watch: number): Buffer | number;
 }
+
+/** What a watch hands its function: 0, a count (the doorbell); 1, the bytes (the output). */
+export const WATCH_KIND = { bell: 0, output: 1 } as const;
+export type WatchKind = (typeof WATCH_KIND)[keyof typeof WATCH_KIND];
 
 /**
  * What `spawn` reads: pointers to the path and to NULL-terminated argv and

@@ -2,8 +2,10 @@
  * The channel addon: the only native code that runs inside the host. An
  * N-API module, assembled here, that does what JavaScript cannot: create a
  * sealed memfd and map it into an external ArrayBuffer, wait on and wake
- * futexes shared with another process, make pipes, and peek at a child's
- * exit without reaping it. Every operation is a raw `syscall`; no libc.
+ * futexes shared with another process, make pipes, peek at a child's exit
+ * without reaping it, and watch a pipe on the event loop through libuv
+ * (which Node exports to addons as it does N-API). Every other operation is
+ * a raw `syscall`; no libc.
  *
  * JavaScript interface (all numbers; negative results are -errno):
  *   createRegion(size, hintAddress) → [fd, address, ArrayBuffer] | -errno
@@ -14,6 +16,15 @@
  *   exited(pid, reap) → 0 running, 512 + status after exit(), 256 + signal if killed, -errno;
  *     reap = 0 leaves the child to be waited for again, 1 collects it
  *   spawn(block) → pid | -errno: starts a process as posix_spawn does (SPAWN_BLOCK)
+ *   watch(fd, kind, fn) → watch | -errno: polls fd (now owned by the watch) on the env's
+ *     event loop, not holding it alive; when fd is readable, calls fn (through
+ *     napi_make_callback, so microtasks run after it) with the number of bytes read
+ *     (kind 0, the doorbell) or a Buffer of them (kind 1, the output), and with 0 at
+ *     end-of-file or -errno, after which the watch no longer polls. A throw in fn is
+ *     the host's uncaught exception.
+ *   unwatch(watch) → 0: stops, closes fd, frees the watch (once libuv is done with it)
+ *   ref(watch), unref(watch) → 0: whether the watch keeps the event loop alive
+ *   read(watch) → Buffer | 0 | -errno (-11: nothing now): reads fd now, without waiting
  */
 
 import { writeSharedObject } from '../elf/index.js';
@@ -27,7 +38,9 @@ import {
   F_SEAL_SHRINK,
   FUTEX_WAIT,
   FUTEX_WAKE,
+  MAP_ANONYMOUS,
   MAP_FIXED_NOREPLACE,
+  MAP_PRIVATE,
   MAP_SHARED,
   MFD_ALLOW_SEALING,
   MFD_CLOEXEC,
@@ -45,6 +58,7 @@ import {
   Assembler,
   dword,
   eax,
+  ecx,
   edi,
   edx,
   esi,
@@ -81,6 +95,27 @@ const F = {
   tmp: 80, // 160 bytes of scratch
   size: 248, // ≡ 8 (mod 16): with the six pushes the stack is 16-byte aligned
 } as const;
+
+/**
+ * A watch: one anonymous mapping, the uv_poll_t first (libuv hands the
+ * callbacks its address, which is the watch's).
+ */
+const WATCH = {
+  handle: 0, // uv_poll_t: uv_handle_size(UV_POLL) bytes, at most 256
+  env: 256, // napi_env
+  callback: 264, // napi_ref to the JS function
+  fd: 272,
+  kind: 280, // 0 doorbell, 1 output
+  hook: 288, // napi_async_cleanup_hook_handle
+  closing: 296, // 1 once uv_close was called
+  buffer: 512,
+  size: 512 + 65536,
+} as const;
+/** Bytes one read takes: the doorbell's bytes are only counted; the output's are handed over. */
+const WATCH_READ = { bell: 256, output: 65536 } as const;
+const UV_POLL = 8; // uv_handle_type
+const UV_READABLE = 1;
+const NAPI_PENDING_EXCEPTION = 10; // napi_status
 
 export function buildChannelAddon(): Uint8Array {
   const a = new Assembler();
@@ -420,6 +455,294 @@ export function buildChannelAddon(): Uint8Array {
     a.mov(dword(r12, SPAWN_BLOCK.error), eax);
     a.mov(edi, 127);
     syscall(SYS.exit);
+  }
+
+  // Watches: a descriptor polled by libuv on the env's own loop (a worker's
+  // loop in a worker), so the host hears the doorbell and reads the output
+  // without node:net. One anonymous mapping per watch holds the uv_poll_t,
+  // what the callbacks need, and the read buffer; the uv_close callback
+  // unmaps it. An async cleanup hook closes a watch still open when the env
+  // is torn down (a worker's loop must have no handle left at its end).
+  {
+    /** rax = read(watch r12's fd, its buffer): bytes, 0 at end-of-file, or -errno. */
+    const readWatch = (): void => {
+      const sized = a.label();
+      a.mov(edx, WATCH_READ.output);
+      a.cmp(qword(r12, WATCH.kind), 0);
+      a.jne(sized);
+      a.mov(edx, WATCH_READ.bell);
+      a.bind(sized);
+      a.mov(rdi, qword(r12, WATCH.fd));
+      a.lea(rsi, qword(r12, WATCH.buffer));
+      syscall(SYS.read);
+    };
+
+    // watch(fd, kind, callback) → watch address | -errno
+    fn('watch', 2);
+    const fail = a.label();
+    const failUnmap = a.label();
+    a.mov(edi, UV_POLL);
+    a.call(napi('uv_handle_size'));
+    const fits = a.label();
+    a.cmp(rax, WATCH.env);
+    a.jbe(fits);
+    a.mov(rax, -22); // EINVAL: a uv_poll_t larger than its room
+    a.jmp(fail);
+    a.bind(fits);
+    a.xor(edi, edi);
+    a.mov(esi, WATCH.size);
+    a.mov(edx, PROT_RW);
+    a.mov(r10d, MAP_PRIVATE | MAP_ANONYMOUS);
+    a.mov(r8, -1);
+    a.xor(r9d, r9d);
+    syscall(SYS.mmap);
+    a.cmp(rax, -4096);
+    a.ja(fail);
+    a.mov(r12, rax);
+    a.mov(qword(r12, WATCH.env), rbx);
+    a.mov(rax, arg(0));
+    a.mov(qword(r12, WATCH.fd), rax);
+    a.mov(rax, arg(1));
+    a.mov(qword(r12, WATCH.kind), rax);
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(rsp, F.tmp));
+    a.call(napi('napi_get_uv_event_loop'));
+    a.mov(r13, -22);
+    a.test(eax, eax);
+    a.jnz(failUnmap);
+    a.mov(rdi, rbx);
+    a.mov(rsi, qword(rsp, F.argv + 16));
+    a.mov(edx, 1);
+    a.lea(rcx, qword(r12, WATCH.callback));
+    a.call(napi('napi_create_reference'));
+    a.test(eax, eax);
+    a.jnz(failUnmap); // not a function (or no memory): EINVAL
+    a.mov(rdi, qword(rsp, F.tmp));
+    a.mov(rsi, r12);
+    a.mov(rdx, qword(r12, WATCH.fd));
+    a.call(napi('uv_poll_init')); // also makes the descriptor non-blocking
+    const inited = a.label();
+    a.test(eax, eax);
+    a.jz(inited);
+    a.movsxd(r13, eax);
+    a.mov(rdi, rbx);
+    a.mov(rsi, qword(r12, WATCH.callback));
+    a.call(napi('napi_delete_reference'));
+    a.jmp(failUnmap);
+    a.bind(inited);
+    a.mov(rdi, r12);
+    a.mov(esi, UV_READABLE);
+    a.lea(rdx, qword(a.label('onWatchReadable')));
+    a.call(napi('uv_poll_start'));
+    const started = a.label();
+    a.test(eax, eax);
+    a.jz(started);
+    a.movsxd(r13, eax);
+    a.mov(qword(r12, WATCH.closing), 1);
+    a.mov(rdi, r12);
+    a.lea(rsi, qword(a.label('onWatchClosed')));
+    a.call(napi('uv_close')); // frees the mapping once libuv is done with it
+    a.mov(rax, r13);
+    a.jmp(fail);
+    a.bind(started);
+    a.mov(rdi, r12);
+    a.call(napi('uv_unref')); // an idle watch does not keep the loop alive
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(a.label('onWatchCleanup')));
+    a.mov(rdx, r12);
+    a.lea(rcx, qword(r12, WATCH.hook));
+    a.call(napi('napi_add_async_cleanup_hook'));
+    a.mov(rax, r12);
+    returnNumber();
+    a.bind(failUnmap);
+    a.mov(rdi, r12);
+    a.mov(esi, WATCH.size);
+    syscall(SYS.munmap);
+    a.mov(rax, r13);
+    a.bind(fail);
+    returnNumber();
+
+    // unwatch(watch) → 0: stops polling, closes the descriptor; the mapping goes in the close callback.
+    fn('unwatch', 1);
+    const closed = a.label();
+    a.mov(r12, arg(0));
+    a.cmp(qword(r12, WATCH.closing), 0);
+    a.jne(closed);
+    a.mov(qword(r12, WATCH.closing), 1);
+    a.mov(rdi, r12);
+    a.call(napi('uv_poll_stop'));
+    a.mov(rdi, r12);
+    a.lea(rsi, qword(a.label('onWatchClosed')));
+    a.call(napi('uv_close'));
+    a.mov(rdi, qword(r12, WATCH.fd));
+    syscall(SYS.close);
+    a.bind(closed);
+    a.xor(eax, eax);
+    returnNumber();
+
+    // ref(watch), unref(watch) → 0: whether the watch keeps the event loop alive.
+    for (const [name, uv] of [
+      ['ref', 'uv_ref'],
+      ['unref', 'uv_unref'],
+    ] as const) {
+      fn(name, 1);
+      const skip = a.label();
+      a.mov(r12, arg(0));
+      a.cmp(qword(r12, WATCH.closing), 0);
+      a.jne(skip);
+      a.mov(rdi, r12);
+      a.call(napi(uv));
+      a.bind(skip);
+      a.xor(eax, eax);
+      returnNumber();
+    }
+
+    // read(watch) → Buffer | 0 at end-of-file | -errno (-11: nothing now): what the poll callback would read.
+    fn('read', 1);
+    const none = a.label();
+    a.mov(r12, arg(0));
+    readWatch();
+    a.test(rax, rax);
+    a.jle(none);
+    a.mov(rdi, rbx);
+    a.mov(rsi, rax);
+    a.lea(rdx, qword(r12, WATCH.buffer));
+    a.xor(ecx, ecx);
+    a.lea(r8, qword(rsp, F.result));
+    a.call(napi('napi_create_buffer_copy'));
+    a.mov(rax, qword(rsp, F.result));
+    epilogue();
+    a.bind(none);
+    returnNumber();
+
+    // onWatchReadable(handle, status, events): read, then call the watch's
+    // function through napi_make_callback (so microtasks run after it, as
+    // after any I/O callback) with the byte count (doorbell), the bytes
+    // (output), or 0 / -errno at the end, when polling stops: the poll is
+    // level-triggered and would report the end again and again.
+    const P = { result: 0, scope: 8, recv: 16, func: 24, value: 32, exception: 40, size: 56 } as const;
+    a.bind(a.label('onWatchReadable'));
+    a.push(rbp);
+    a.mov(rbp, rsp);
+    a.push(rbx);
+    a.push(r12);
+    a.push(r13);
+    a.push(r14);
+    a.push(r15);
+    a.sub(rsp, P.size);
+    a.mov(r12, rdi);
+    a.mov(rbx, qword(r12, WATCH.env));
+    const ended = a.label();
+    const call = a.label();
+    const leave = a.label();
+    a.movsxd(r13, esi);
+    a.test(r13, r13);
+    a.js(ended);
+    readWatch();
+    a.mov(r13, rax);
+    a.cmp(r13, -11); // EAGAIN: nothing after all
+    a.je(leave);
+    a.cmp(r13, -4); // EINTR: the poll reports it again
+    a.je(leave);
+    a.test(r13, r13);
+    a.jg(call);
+    a.bind(ended);
+    a.mov(rdi, r12);
+    a.call(napi('uv_poll_stop'));
+    a.bind(call);
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(rsp, P.scope));
+    a.call(napi('napi_open_handle_scope'));
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(rsp, P.recv));
+    a.call(napi('napi_get_global'));
+    a.mov(rdi, rbx);
+    a.mov(rsi, qword(r12, WATCH.callback));
+    a.lea(rdx, qword(rsp, P.func));
+    a.call(napi('napi_get_reference_value'));
+    const asNumber = a.label();
+    const made = a.label();
+    a.test(r13, r13);
+    a.jle(asNumber);
+    a.cmp(qword(r12, WATCH.kind), 0);
+    a.je(asNumber);
+    a.mov(rdi, rbx);
+    a.mov(rsi, r13);
+    a.lea(rdx, qword(r12, WATCH.buffer));
+    a.xor(ecx, ecx);
+    a.lea(r8, qword(rsp, P.value));
+    a.call(napi('napi_create_buffer_copy'));
+    a.jmp(made);
+    a.bind(asNumber);
+    a.cvtsi2sd(xmm0, r13);
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(rsp, P.value));
+    a.call(napi('napi_create_double'));
+    a.bind(made);
+    // From here the watch may be gone (the function may unwatch it): only rbx and the stack.
+    a.lea(rax, qword(rsp, P.result));
+    a.mov(qword(rsp, 0), rax); // 7th argument, on the stack
+    a.mov(rdi, rbx);
+    a.xor(esi, esi); // no async context
+    a.mov(rdx, qword(rsp, P.recv));
+    a.mov(rcx, qword(rsp, P.func));
+    a.mov(r8d, 1);
+    a.lea(r9, qword(rsp, P.value));
+    a.call(napi('napi_make_callback'));
+    // A throw in the function is the host's uncaught exception, as in any I/O callback: never swallowed.
+    const thrown = a.label();
+    a.cmp(eax, NAPI_PENDING_EXCEPTION);
+    a.jne(thrown);
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(rsp, P.exception));
+    a.call(napi('napi_get_and_clear_last_exception'));
+    a.mov(rdi, rbx);
+    a.mov(rsi, qword(rsp, P.exception));
+    a.call(napi('napi_fatal_exception'));
+    a.bind(thrown);
+    a.mov(rdi, rbx);
+    a.mov(rsi, qword(rsp, P.scope));
+    a.call(napi('napi_close_handle_scope'));
+    a.bind(leave);
+    epilogue();
+
+    // onWatchClosed(handle): libuv is done with the watch: drop the function, the hook, the mapping.
+    a.bind(a.label('onWatchClosed'));
+    a.push(rbx);
+    a.mov(rbx, rdi);
+    a.mov(rdi, qword(rbx, WATCH.env));
+    a.mov(rsi, qword(rbx, WATCH.callback));
+    a.call(napi('napi_delete_reference'));
+    const noHook = a.label();
+    a.mov(rdi, qword(rbx, WATCH.hook));
+    a.test(rdi, rdi);
+    a.jz(noHook);
+    a.call(napi('napi_remove_async_cleanup_hook')); // unregisters it, or tells the teardown it is done
+    a.bind(noHook);
+    a.mov(rdi, rbx);
+    a.mov(esi, WATCH.size);
+    syscall(SYS.munmap);
+    a.pop(rbx);
+    a.ret();
+
+    // onWatchCleanup(hookHandle, watch): the env ends with the watch open: close it.
+    a.bind(a.label('onWatchCleanup'));
+    a.push(rbx);
+    a.mov(rbx, rsi);
+    const closing = a.label();
+    a.cmp(qword(rbx, WATCH.closing), 0);
+    a.jne(closing); // its close callback is on its way and completes the hook
+    a.mov(qword(rbx, WATCH.closing), 1);
+    a.mov(rdi, rbx);
+    a.call(napi('uv_poll_stop'));
+    a.mov(rdi, rbx);
+    a.lea(rsi, qword(a.label('onWatchClosed')));
+    a.call(napi('uv_close'));
+    a.mov(rdi, qword(rbx, WATCH.fd));
+    syscall(SYS.close);
+    a.bind(closing);
+    a.pop(rbx);
+    a.ret();
   }
 
   // napi_register_module_v1(env, exports): one property per function above.

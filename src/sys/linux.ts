@@ -4,6 +4,7 @@
  */
 
 export const SYS = {
+  read: 0,
   close: 3,
   rt_sigprocmask: 14,
   dup2: 33,
