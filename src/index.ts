@@ -42,6 +42,7 @@ export {
 export type { JailOptions, JailReport } from './host/jailing.js';
 export { Library } from './host/library.js';
 export type { RegionArray } from './host/marshal.js';
+export type { SidecarOutput } from './host/output.js';
 export { MAX_POOL, Pool, type PoolOptions } from './host/pool.js';
 export { type RegionArrayOf, Sidecar, type StartOptions } from './host/sidecar.js';
 export { defineStruct, type StructType, type StructValue } from './host/structs.js';

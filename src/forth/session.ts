@@ -14,10 +14,10 @@
  * and replacing the sidecar.
  */
 
-import type net from 'node:net';
 import type { NativeFunction } from '../host/call.js';
 import type { LoadedCode } from '../host/code.js';
 import { AbortError, TimeoutError } from '../host/errors.js';
+import type { SidecarOutput } from '../host/output.js';
 import type { Sidecar } from '../host/sidecar.js';
 import { forthKernelImage } from './artifact.js';
 import { ForthError } from './errors.js';
@@ -94,7 +94,7 @@ export class ForthSession {
   #evalFn: NativeFunction | null = null;
   #ctx: Uint8Array | null = null;
   #ctxView: DataView | null = null;
-  #out: net.Socket | null = null;
+  #out: SidecarOutput | null = null;
   #chunks: Buffer[] = [];
   #held = 0;
   #dropped = 0;
@@ -243,7 +243,7 @@ export class ForthSession {
     const sock = this.sc.output;
     if (!sock) throw new Error('the sidecar has no output stream');
     if (sock === this.#out) return;
-    sock.on('data', (d: Buffer) => {
+    sock.onOutput((d) => {
       if (this.#held + d.length <= this.#holdLimit) {
         this.#chunks.push(d);
         this.#held += d.length;

@@ -8,13 +8,11 @@
  */
 
 import fs from 'node:fs';
-import type net from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { CONTROL, EXIT_CODE } from '../channel/layout.js';
-import { SPAWN_BLOCK } from '../native/addon-api.js';
+import { SPAWN_BLOCK, WATCH_KIND } from '../native/addon-api.js';
+import * as clock from '../sys/clock.js';
 import { type CpuInfo, cpuInfo, openblasCoretype } from '../sys/cpu.js';
 import { type ChannelAddon, channelAddon } from './addon.js';
-import { builtinModule } from './builtin.js';
 import type { Channel, ChannelOwner } from './channel.js';
 import {
   AbortError,
@@ -25,6 +23,7 @@ import {
   SidecarStartError,
   TimeoutError,
 } from './errors.js';
+import { OutputStream, type SidecarOutput } from './output.js';
 import { EXIT } from './requests.js';
 
 export interface ProcessOptions {
@@ -39,16 +38,6 @@ export interface ProcessOptions {
   exitError?: (info: ExitInfo) => Error;
   /** Called when a sidecar of this channel ends (after the channel has failed what was in flight). */
   onExit: (info: ExitInfo) => void;
-}
-
-/** node:net (for the doorbell and output pipes), loaded with the first sidecar: importing the package does not need it. */
-let Socket: typeof net.Socket | null = null;
-function socket(fd: number): net.Socket {
-  Socket ??= builtinModule<typeof net>('node:net').Socket;
-  const s = new Socket({ fd, readable: true, writable: false });
-  s.on('error', () => {});
-  s.unref();
-  return s;
 }
 
 const SIGNALS: Record<number, string> = {
@@ -105,8 +94,9 @@ export class SidecarProcess implements ChannelOwner {
   readonly channel: Channel;
   readonly #opts: ProcessOptions;
   #pid = 0;
-  #bell: net.Socket | null = null;
-  #out: net.Socket | null = null;
+  /** The doorbell's watch (the channel addon's): a byte means completions are ready, end-of-file that the sidecar ended. */
+  #bell = 0;
+  #out: OutputStream | null = null;
   #alive = false;
   #closed = false;
   #death: ExitInfo | null = null;
@@ -129,7 +119,7 @@ export class SidecarProcess implements ChannelOwner {
     return this.#closed;
   }
   /** What the current sidecar writes to its output stream (fd 5). */
-  get output(): net.Socket | null {
+  get output(): SidecarOutput | null {
     return this.#out;
   }
 
@@ -162,13 +152,24 @@ export class SidecarProcess implements ChannelOwner {
     this.#alive = true;
     this.#death = null;
     this.#request = null;
-    const sock = socket(bell[0]);
-    sock.on('data', () => ch.onBell());
-    sock.on('end', () => this.#onHangUp(pid));
-    sock.on('close', () => this.#onHangUp(pid));
-    this.#bell = sock;
-    this.#out?.destroy();
-    this.#out = socket(out[0]);
+    const watch = addon.watch(bell[0], WATCH_KIND.bell, (n) => {
+      if ((n as number) > 0) ch.onBell();
+      else if (watch === this.#bell) this.#onHangUp(pid);
+      else addon.unwatch(watch);
+    });
+    if (watch < 0) {
+      const err = new SidecarStartError(`cannot watch the doorbell (errno ${-watch})`);
+      addon.close(bell[0]);
+      addon.close(out[0]);
+      this.#death = this.#killNow();
+      addon.exited(pid, 1);
+      this.#alive = false;
+      ch.detach(err);
+      throw err;
+    }
+    this.#bell = watch;
+    this.#out?.close();
+    this.#out = new OutputStream(out[0]);
   }
 
   /** Runs the executable on fds 0..5 = stdin, stdout, stderr, region, doorbell, output; its pid. */
@@ -237,9 +238,11 @@ export class SidecarProcess implements ChannelOwner {
   #died(info: ExitInfo): void {
     this.#alive = false;
     this.#death = info;
-    channelAddon().exited(this.#pid, 1); // reap it
-    this.#bell?.destroy();
-    this.#bell = null;
+    const addon = channelAddon();
+    addon.exited(this.#pid, 1); // reap it
+    if (this.#bell) addon.unwatch(this.#bell);
+    this.#bell = 0;
+    this.#out?.drain(); // what it printed last reaches the listeners before its end is reported
     this.channel.detach(this.#opts.exitError?.(info) ?? new SidecarExitedError(info));
     for (const w of this.#deathWaiters.splice(0)) w();
     this.#opts.onExit(info);
@@ -262,9 +265,8 @@ export class SidecarProcess implements ChannelOwner {
     const addon = channelAddon();
     const idle = this.channel.region.address + this.channel.offset + CONTROL.errorText + CONTROL.errorTextSize - 4;
     let st = 0;
-    const t0 = performance.now();
-    while ((st = addon.exited(pid, 0)) === 0 && performance.now() - t0 < 2000)
-      addon.futexWait(idle, 0x7fffffff, 200_000);
+    const t0 = clock.now();
+    while ((st = addon.exited(pid, 0)) === 0 && clock.now() - t0 < 2000) addon.futexWait(idle, 0x7fffffff, 200_000);
     return this.#statusInfo(st);
   }
 
@@ -307,8 +309,9 @@ export class SidecarProcess implements ChannelOwner {
 
   hold(busy: boolean): void {
     // Requests in flight keep the host alive (the doorbell also brings the exit).
-    if (busy) this.#bell?.ref();
-    else this.#bell?.unref();
+    if (!this.#bell) return;
+    if (busy) channelAddon().ref(this.#bell);
+    else channelAddon().unref(this.#bell);
   }
 
   // Life
@@ -340,7 +343,7 @@ export class SidecarProcess implements ChannelOwner {
     if (this.#alive) {
       this.#asked('stop');
       const exited = new Promise<void>((res) => this.#deathWaiters.push(res));
-      this.#bell?.ref();
+      this.hold(true);
       const timer = setTimeout(() => this.kill(), 2000);
       this.channel.submit(EXIT, [0], Number.POSITIVE_INFINITY).catch(() => {});
       await exited;
@@ -357,9 +360,9 @@ export class SidecarProcess implements ChannelOwner {
       this.#died(this.#killNow());
     }
     this.#closed = true;
-    this.#bell?.destroy();
-    this.#bell = null;
-    this.#out?.destroy();
+    if (this.#bell) channelAddon().unwatch(this.#bell);
+    this.#bell = 0;
+    this.#out?.close();
     this.#out = null;
   }
 }

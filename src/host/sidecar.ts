@@ -9,7 +9,6 @@
 
 import { constants as bufferConstants } from 'node:buffer';
 import { EventEmitter } from 'node:events';
-import type net from 'node:net';
 import { type FieldSpecs, type Layout, type LayoutOptions, readValue } from '../abi/index.js';
 import { VIOLATION } from '../channel/jail.js';
 import { CONTROL, EXIT_CODE } from '../channel/layout.js';
@@ -37,6 +36,7 @@ import { Library } from './library.js';
 import { ARRAY_TYPES, type RegionArray } from './marshal.js';
 import { readBytesSync, readStringSync } from './memory.js';
 import { checkCallOptions, checkChoice, checkKeys, checkTimeout, shown } from './options.js';
+import type { SidecarOutput } from './output.js';
 import { SidecarProcess } from './process.js';
 import { MAX_REGION, Region } from './region.js';
 import { COPY, DLOPEN, PING, RTLD_GLOBAL, RTLD_NOW } from './requests.js';
@@ -401,7 +401,7 @@ export class Sidecar extends EventEmitter implements Executor {
     return this.#process.running;
   }
   /** The output stream of the current sidecar process (what the Forth or Python in it prints). */
-  get output(): net.Socket | null {
+  get output(): SidecarOutput | null {
     return this.#process.output;
   }
   /** Incremented at every (re)start: native addresses of an older generation are void. */

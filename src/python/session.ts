@@ -19,11 +19,11 @@
  * then, after a grace period, kills and replaces the sidecar.
  */
 
-import type net from 'node:net';
 import { bindFunction, type NativeFunction } from '../host/call.js';
 import { parsePrototype } from '../host/ctypes.js';
 import { AbortError, LibraryError, SidecarError, TimeoutError } from '../host/errors.js';
 import { KNOWN_LIBRARIES } from '../host/known.js';
+import type { SidecarOutput } from '../host/output.js';
 import type { Sidecar } from '../host/sidecar.js';
 import { Matrix } from '../matrix/matrix.js';
 import { PythonError } from './errors.js';
@@ -77,7 +77,7 @@ export class Interpreter {
   #writer: Writer;
   #drops: number[] = [];
   #nextId = 1;
-  #out: net.Socket | null = null;
+  #out: SidecarOutput | null = null;
   #received = 0;
   #waiter: (() => void) | null = null;
   #sink: ((d: Buffer) => void) | null = null;
@@ -222,7 +222,7 @@ export class Interpreter {
   #attachOutput(): void {
     const sock = this.sc.output;
     if (!sock || sock === this.#out) return;
-    sock.on('data', (d: Buffer) => {
+    sock.onOutput((d) => {
       this.#received += d.length;
       if (this.#sink) this.#sink(d);
       else this.onOutput(this.#decoder.decode(d, { stream: true }));
