@@ -1,9 +1,9 @@
 /**
  * A sidecar's output stream (its fd 5: what the Forth or Python in it
- * prints), read on the event loop by a watch of the channel addon. Bytes
- * that arrive before anyone listens are kept for the first listener (up to
- * HELD_LIMIT; beyond, they are dropped rather than left in the pipe, where
- * they would block the sidecar once it is full). The process drains it when
+ * prints), read on the event loop by a watch of the channel addon, whether
+ * or not anyone listens: a full pipe would block the sidecar. What arrives
+ * before the first listener is kept for it (the last HELD_LIMIT bytes or
+ * so; older chunks are dropped). The process drains it when
  * the sidecar ends, so what it printed last reaches the listeners before
  * its exit is reported.
  */
@@ -21,7 +21,7 @@ export interface SidecarOutput {
   unref(): void;
 }
 
-/** Bytes kept for a listener that comes late. */
+/** Bytes kept for a listener that comes late (the newest whole chunks that fit). */
 const HELD_LIMIT = 1 << 20;
 
 export class OutputStream implements SidecarOutput {
@@ -86,10 +86,10 @@ export class OutputStream implements SidecarOutput {
       return;
     }
     if (this.#listeners.length === 0 || this.#flushing) {
-      if (this.#heldBytes + got.length <= HELD_LIMIT) {
-        this.#held.push(got);
-        this.#heldBytes += got.length;
-      }
+      this.#held.push(got);
+      this.#heldBytes += got.length;
+      while (this.#heldBytes > HELD_LIMIT && this.#held.length > 1)
+        this.#heldBytes -= (this.#held.shift() as Buffer).length;
       return;
     }
     for (const l of this.#listeners) l(got);
