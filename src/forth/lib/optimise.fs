@@ -58,11 +58,14 @@ WORDLIST CONSTANT (OPTIMISER)
   DUP FITS? IF 0 ROT 199 RR, D, ELSE SWAP DUP HI 72 OR B, 7 AND 184 + B, Q, THEN ;
 : STOREI, ( x base disp -- ) 0 -ROT 199 RM, D, ;     \ mov qword [base+disp], simm32
 : LEA, ( dst base disp -- ) 141 RM, ;
-: RMX, {: reg base index disp op -- :}   \ [base + index + disp8/32]
+: RMX, {: reg base index disp op | mode -- :}   \ [base + index + disp0/8/32]
+  \ no displacement byte when it is 0 (rbp and r13 as base need one): on Zen a
+  \ lea of base + index + displacement takes two cycles, of base + index one
+  disp 0= base 7 AND 5 <> AND IF 0 ELSE disp DISP8? IF 64 ELSE 128 THEN THEN TO mode
   reg HI 4 * index HI 2 * OR base HI OR 72 OR B,  op OP,
-  reg 7 AND 8 * 4 OR  disp DISP8? IF 64 ELSE 128 THEN OR B,
+  reg 7 AND 8 * 4 OR mode OR B,
   index 7 AND 8 * base 7 AND OR B,
-  disp DISP8? IF disp B, ELSE disp D, THEN ;
+  mode 64 = IF disp B, THEN  mode 128 = IF disp D, THEN ;
 \ ALU ops by their `op r/m, r` opcode: add 1, or 9, and 33, sub 41, xor 49, cmp 57.
 1 CONSTANT ADD  9 CONSTANT OR_  33 CONSTANT AND_  41 CONSTANT SUB  49 CONSTANT XOR_  57 CONSTANT CMP
 : ALU, ( dst src op -- ) >R SWAP R> RR, ;
