@@ -259,6 +259,7 @@ CREATE HANDLERS 80 2* CELLS ALLOT  VARIABLE #HANDLERS
   \ + and - make a SUM of a register and a displacement, or of two registers: no code yet
   op ADD = op SUB = OR TOP KIND CONST = AND IF
     TOP VAL op SUB = IF NEGATE THEN TO d
+    d FITS? 2ND KIND MEM = AND IF 2ND >REG DROP THEN   \ a cell: loaded, the sum left pending
     d FITS? 2ND KIND REG = AND IF 2ND VAL NONE d >SUM SUM 2ND ITEM! DROP-ITEM EXIT THEN
     2ND KIND SUM = IF 2ND VAL DISP@ d + DUP FITS? IF
       2ND VAL BASE@ 2ND VAL INDEX@ ROT >SUM SUM 2ND ITEM! DROP-ITEM EXIT THEN DROP THEN
