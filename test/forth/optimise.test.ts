@@ -4,8 +4,8 @@
  *
  * Differential: random programs of stack words, arithmetic, comparisons,
  * memory words, the return stack and control structures (IF ELSE THEN,
- * DO ?DO LOOP +LOOP with I J LEAVE, UNLOOP EXIT, BEGIN WHILE REPEAT,
- * BEGIN UNTIL) are compiled twice, with the model and without it (the
+ * DO ?DO LOOP +LOOP with I J LEAVE, UNLOOP EXIT, BEGIN WHILE REPEAT with
+ * a test that REPEAT may repeat, BEGIN UNTIL) are compiled twice, with the model and without it (the
  * compiler as it was: peephole only), run from the same stack and memory,
  * and must leave the same stack and memory; straight-line programs are also
  * interpreted word by word (each word's own code, EXECUTEd). Then the cases
@@ -62,6 +62,8 @@ const WORDS: [string, number, number][] = [
   ['MAX', 2, -1],
   ['ABS', 1, 0],
   ['2SWAP', 4, 0],
+  // a colon definition: a call (code that depends on where it is)
+  ['mix', 2, -1],
   // memory, on the 16-cell buffer mb (addresses made from the top item)
   ['7 AND CELLS mb + @', 1, 0],
   ['7 AND CELLS mb + !', 2, -2],
@@ -154,9 +156,22 @@ function sequence(g: Gen, n: number, nest: number): void {
       g.loops--;
     } else if (!g.straight && k < 0.38 && nest < 2) {
       const d = g.depth;
-      if (g.r() < 0.5) {
+      const form = g.r();
+      if (form < 0.3) {
         g.out.push(`${Math.floor(g.r() * 4)} BEGIN DUP WHILE >R`);
         g.rs++;
+        balanced(g, 1 + Math.floor(g.r() * 5), nest + 1, d);
+        g.out.push('R> 1- REPEAT DROP');
+      } else if (form < 0.65) {
+        // a test of straight-line code on the items (REPEAT repeats it), the count on the return stack
+        g.out.push(`${Math.floor(g.r() * 5)} BEGIN >R`);
+        g.rs++;
+        const straight = g.straight;
+        g.straight = true;
+        balanced(g, 1 + Math.floor(g.r() * 6), nest + 1, d + 1);
+        g.straight = straight;
+        g.out.push(`${g.r() < 0.5 ? '' : '0<> '}R@ 0> AND R> SWAP WHILE >R`);
+        g.depth = d;
         balanced(g, 1 + Math.floor(g.r() * 5), nest + 1, d);
         g.out.push('R> 1- REPEAT DROP');
       } else {
@@ -201,6 +216,7 @@ describe('Forth stack model: compiled code computes what the words compute', () 
     await sc.forth(`
       CREATE mb 16 CELLS ALLOT
       : mb-init 16 0 DO I 7 * 3 - mb I CELLS + ! LOOP ;
+      : mix ( a b -- c ) OVER 3 LSHIFT XOR + ;
       : dump ( i*x -- ) DEPTH 0 ?DO . LOOP 16 0 DO mb I CELLS + @ . LOOP ;
       : init ( -- x1 .. x5 ) mb-init -3 17 2 -1 1000000007 ;
       VARIABLE vm-hook  (VM-HOOK) @ vm-hook !
@@ -263,6 +279,11 @@ describe('Forth stack model: compiled code computes what the words compute', () 
     assert.equal(await sc.forth(': tg 0 BEGIN DUP 1+ DUP 5 = UNTIL ; tg .S 2DROP 2DROP 2DROP'), '<6> 0 1 2 3 4 5 ');
     assert.equal(await sc.forth(': ts >R 0 R> 0 ?DO + LOOP ; 1 2 3 4 4 ts . DEPTH .'), '10 0 ');
     assert.equal(await sc.forth(': tw 7 0 BEGIN 2DUP > WHILE 1+ SWAP 1- SWAP REPEAT ; tw . . DEPTH .'), '4 3 0 ');
+    // REPEAT repeating the test: no pass, one, many; a test on memory; two WHILEs (not repeated)
+    await sc.forth(': tz ( n -- n k ) 0 BEGIN OVER OVER > WHILE 1+ REPEAT ;');
+    assert.equal(await sc.forth('0 tz . . 1 tz . . 9 tz . . -4 tz . . DEPTH .'), '0 0 1 1 9 9 0 -4 0 ');
+    assert.equal(await sc.forth(': tm mb 2 OVER ! BEGIN DUP @ WHILE -1 OVER +! REPEAT @ ; tm .'), '0 ');
+    assert.equal(await sc.forth(': t2w 0 BEGIN DUP 5 < WHILE DUP 3 <> WHILE 1+ REPEAT 100 + THEN ; t2w .'), '103 ');
     assert.equal(await sc.forth(': tv 100 0 10 0 DO I + DUP 30 > IF LEAVE THEN LOOP NIP ; tv .'), '36 ');
     // +LOOP with a step the model holds, a step in memory, negative steps
     assert.equal(await sc.forth(': tp 0 20 0 DO I + 3 +LOOP ; tp .'), '63 ');

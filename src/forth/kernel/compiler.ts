@@ -183,6 +183,25 @@ export function compilerWords(k: Builder): void {
     tosPop(x);
     x.ret();
   });
+  prim('(REPEAT)', '( orig dest -- orig )', {}, (x) => {
+    // REPEAT's backward jump; the model (kind 12, the orig under dest) may
+    // instead repeat the loop's test here, a jcc back to the body
+    const rotated = x.label();
+    x.call(a.label('check_cf'));
+    vm(x, 12, 'rbx'); // flushes to the loop's layout
+    x.call(a.label('track_stop_only'));
+    x.test(rax, rax);
+    x.jnz(rotated);
+    x.mov(al, 0xe9);
+    x.call(emitByte);
+    x.mov(rax, rbx);
+    x.sub(rax, qword(r13, U.chere));
+    x.sub(rax, 4);
+    x.call(emitDword);
+    x.bind(rotated);
+    tosPop(x);
+    x.ret();
+  });
   prim('(RESOLVE>)', '( orig -- )', {}, (x) => {
     // the forward jump at orig lands here (the model takes the layout it jumps with)
     x.call(a.label('check_cf'));

@@ -375,7 +375,25 @@ VARIABLE #MARKS  CREATE MARKS 64 2* CELLS ALLOT
   DROP 1 ;
 : ROOM? ( -- flag ) #MARKS @ 64 < ;
 VARIABLE #LOOPS  CREATE LOOPS 16 CELLS ALLOT  \ the layouts of the loops being compiled
-: LOOP-IN ( k -- ) #LOOPS @ 16 < IF LOOPS #LOOPS @ CELLS + ! ELSE DROP THEN 1 #LOOPS +! ;
+\ A BEGIN loop's REPEAT may repeat the loop's test instead of jumping back to
+\ it (one jump an iteration, not two): when the code from BEGIN to WHILE's jcc
+\ is all the model's (no call, no branch, nothing that depends on where it is),
+\ REPEAT copies it and ends it with the jcc inverted, back to the body.  Per
+\ loop: its head (0 for DO) and the orig of that WHILE (0 while none).
+CREATE HEADS 16 CELLS ALLOT  CREATE CANDS 16 CELLS ALLOT
+VARIABLE EXPECT   \ where code space ends after the model's last own code (-1: not known)
+VARIABLE CLEAN-FROM   \ from there to HERE, all the code is the model's
+: INNER ( -- t true | false ) #LOOPS @ 1- DUP 0< OVER 15 > OR IF DROP FALSE ELSE TRUE THEN ;
+: LOOP-IN ( k head -- )
+  #LOOPS @ 16 < IF #LOOPS @ CELLS HEADS + !  0 #LOOPS @ CELLS CANDS + !  LOOPS #LOOPS @ CELLS + !
+  ELSE 2DROP THEN 1 #LOOPS +! ;
+: CANDIDATE ( orig -- ) \ a forward branch in a BEGIN loop: its WHILE, if the test is the model's and short
+  INNER 0= IF DROP EXIT THEN {: orig t :}
+  t CELLS CANDS + @ IF EXIT THEN
+  t CELLS HEADS + @ ?DUP 0= IF EXIT THEN
+  DUP CLEAN-FROM @ U< IF DROP EXIT THEN
+  orig 2 - SWAP - 128 U> IF EXIT THEN
+  orig t CELLS CANDS + ! ;
 : LOOP-OUT ( -- ) #LOOPS @ IF -1 #LOOPS +! THEN ;
 : FORWARD-K ( -- k ) ROOM? 0= #LOOPS @ 0= OR #LOOPS @ 16 > OR IF 1 ELSE LOOPS #LOOPS @ 1- CELLS + @ THEN ;
 VARIABLE HEAD-K  VARIABLE HEAD-DO
@@ -385,7 +403,7 @@ VARIABLE HEAD-K  VARIABLE HEAD-DO
   HEAD-DO @ IF FLUSH ELSE HEAD-K @ FLUSH-TO THEN ;  \ DO's set-up takes its items from layout 1
 : LOOP-ENTRY ( -- ) \ the loop's first instruction: after DO's set-up, from layout 1 to the loop's
   HEAD-DO @ IF HEAD-K @ 1- 0 ?DO PULL LOOP  HEAD-K @ FLUSH-TO THEN
-  HEAD-K @ (CHERE) @ MARK!  HEAD-K @ LOOP-IN ;
+  HEAD-K @ (CHERE) @ MARK!  HEAD-K @  HEAD-DO @ IF 0 ELSE (CHERE) @ THEN LOOP-IN ;
 : LOOP-END ( dest +loop? -- ) \ the step, the items into the loop's layout, jno's opcode
   IF 1 NEED
     TOP KIND CONST = TOP VAL FITS? AND IF 14 TOP VAL ADD ALU-I, ELSE 14 TOP >REG ADD ALU, THEN
@@ -403,10 +421,22 @@ VARIABLE HEAD-K  VARIABLE HEAD-DO
   0 TEMPS !  #E @ 0= IF PULL THEN
   TOP KIND FLAG = IF TOP VAL DROP-ITEM k FLUSH-TO 1 XOR JCC-OP,
   ELSE UNFLAG TOP >REG DROP-ITEM TEST, k FLUSH-TO 4 JCC-OP, THEN
-  dest IF LOOP-OUT ELSE k (CHERE) @ MARK! THEN ;
+  dest IF LOOP-OUT ELSE k (CHERE) @ MARK!  (CHERE) @ CANDIDATE THEN ;
+
+\ REPEAT ( orig dest -- flag ): AGAIN, or the test repeated (true: no jump to compile).
+: REPEAT, {: orig dest | rot -- flag :}
+  INNER IF DUP CELLS HEADS + @ dest = SWAP CELLS CANDS + @ orig = AND orig 0<> AND TO rot THEN
+  dest MARK? FLUSH-TO
+  rot IF
+    orig 2 - dest ?DO I C@ B, LOOP
+    15 B, orig 1- C@ 1 XOR B,  orig 4 + (CHERE) @ 4 + - D,
+  THEN
+  TRUE DEAD !  LOOP-OUT  rot ;
 
 \ The compiler's hook: ( x kind -- flag ), see kernel/stackmodel.ts.
 : (VM) ( x kind -- flag )
+  (CHERE) @ EXPECT @ <> IF (CHERE) @ CLEAN-FROM ! THEN  \ code not the model's came before
+  DUP >R
   CASE
     0 OF DROP FLUSH FALSE ENDOF
     1 OF HANDLER ?DUP IF
@@ -422,8 +452,12 @@ VARIABLE HEAD-K  VARIABLE HEAD-DO
     9 OF TRUE LOOP-END TRUE ENDOF
     10 OF TARGET TRUE ENDOF
     11 OF DROP AHEAD TRUE ENDOF
+    12 OF DROP 2DUP REPEAT, ENDOF   \ ( orig dest ) under x
     NIP FALSE SWAP
-  ENDCASE ;
+  ENDCASE
+  \ after a word, a literal or a loop's head the model took, the compiler adds no code
+  DUP IF R@ 1 = R@ 2 = OR R@ 6 = OR ELSE FALSE THEN  R> DROP
+  IF (CHERE) @ ELSE -1 THEN EXPECT ! ;
 
 ' (VM) (VM-HOOK) !
 PREVIOUS FORTH-WORDLIST SET-CURRENT
