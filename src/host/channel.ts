@@ -159,11 +159,10 @@ export class Channel {
    * Rare per-slot state (a record, temporaries, callbacks, a signal, a
    * failure reason), made the first time a slot needs it and then kept for
    * that slot: one table, filled as slots are used, instead of one per kind
-   * filled at every start.
+   * filled at every start; the table itself is made when first needed (a
+   * fresh process's start need not fill 16 384 entries).
    */
-  readonly #rareOf: (SlotRare | null)[] = new Array(RING_SLOTS).fill(null);
-  /** Whether any slot's rare state was made (attach then resets them). */
-  #rareMade = false;
+  #rareOf: (SlotRare | null)[] | null = null;
   /** 1 when slot i has any of that rare state, so a release checks one byte. */
   readonly #rare = new Uint8Array(RING_SLOTS);
   /** 1 when slot i carries a list of a batch (batch.ts: the batch is found by its range of requests). */
@@ -235,11 +234,10 @@ export class Channel {
     this.#published = 0;
     this.#argsHead = 0;
     this.#argsTail = 0;
-    // Walking 16 384 empty slots costs a fresh process 2-3 ms: only a channel
-    // that has made rare state walks them.
-    if (this.#rareMade) {
+    const rareOf = this.#rareOf;
+    if (rareOf) {
       for (let i = 0; i < RING_SLOTS; i++) {
-        const r = this.#rareOf[i];
+        const r = rareOf[i];
         if (r) r.recordEnd = -1;
       }
     }
@@ -255,7 +253,7 @@ export class Channel {
     this.#alive = false;
     while (this.#head < this.#n) {
       const i = this.#head & MASK;
-      const reason = (this.#rare[i] !== 0 ? this.#rareOf[i]?.failReason : null) ?? err;
+      const reason = (this.#rare[i] !== 0 ? this.#rareOf?.[i]?.failReason : null) ?? err;
       const settle = this.#settles[i];
       const b = this.#inBatch[i] !== 0 ? this.#runAt(this.#head) : null;
       this.#release(i);
@@ -409,11 +407,11 @@ export class Channel {
 
   /** Slot i's rare state, made on first need. */
   #rareAt(i: number): SlotRare {
+    this.#rareOf ??= new Array(RING_SLOTS).fill(null);
     let r = this.#rareOf[i];
     if (!r) {
       r = { recordEnd: -1, temps: null, callbacks: null, signal: null, onAbort: null, failReason: null };
       this.#rareOf[i] = r;
-      this.#rareMade = true;
     }
     return r;
   }
@@ -421,7 +419,7 @@ export class Channel {
   /** Gives back slot i's record and temporaries, forgets its signal and failure reason. */
   #releaseRare(i: number): void {
     this.#rare[i] = 0;
-    const r = this.#rareOf[i];
+    const r = this.#rareOf?.[i];
     if (!r) return;
     if (r.recordEnd >= 0) {
       this.#argsTail = r.recordEnd;
