@@ -78,7 +78,6 @@ function compileC(name: string, tmp: string): string | null {
 }
 
 const fmt = (x: number): string => (Number.isNaN(x) ? '-' : x.toFixed(1));
-const ratio = (a: number, b: number): string => (Number.isNaN(b) ? '-' : (a / b).toFixed(2));
 
 async function programs(opts: BenchOptions, tmp: string): Promise<void> {
   const hasGforth = spawnSync('gforth-fast', ['--version']).status === 0;
@@ -86,55 +85,54 @@ async function programs(opts: BenchOptions, tmp: string): Promise<void> {
   let hasGcc = true;
   for (const p of PROGRAMS) {
     const { defs, run: line } = split(p);
+    const exe = hasGcc ? compileC(p, tmp) : null;
+    if (!exe) hasGcc = false;
     const sc = await Sidecar.start({ memory: 16 << 20 });
     await sc.forth(defs);
+    // The runs of the Sidecar and of its peers alternate, and each ratio is
+    // the median of the runs' ratios: on a shared machine the speed of a
+    // core changes by 2x from one second to the next, and a peer timed
+    // after the Sidecar's runs may see another machine.
     const ours: number[] = [];
+    const c: number[] = [];
+    const gf: number[] = [];
+    const gfProcess: number[] = [];
+    const notes: string[] = [];
     let out = '';
     for (let i = 0; i < opts.runs; i++) {
       const t0 = performance.now();
-      out = await sc.forth(line);
+      out = (await sc.forth(line)).trim();
       ours.push(performance.now() - t0);
-    }
-    await sc.stop();
-    out = out.trim();
-    if (out !== EXPECTED[p]) throw new Error(`${p}: the Sidecar printed '${out}', not '${EXPECTED[p]}'`);
-    const notes: string[] = [];
-    const gf: number[] = [];
-    const gfProcess: number[] = [];
-    if (hasGforth) {
-      for (let i = 0; i < opts.runs; i++) {
+      if (out !== EXPECTED[p]) throw new Error(`${p}: the Sidecar printed '${out}', not '${EXPECTED[p]}'`);
+      if (exe) {
+        const r = timed(execFileSync(exe, { encoding: 'utf8' }), `${p}.c`);
+        c.push(r.ms);
+        if (r.output !== out) notes.push(`C printed '${r.output}'`);
+      }
+      if (hasGforth) {
         const g = gforth(defs, line, tmp);
         gf.push(g.ms);
         gfProcess.push(g.processMs);
         if (g.output !== out) notes.push(`gforth-fast printed '${g.output}'`);
       }
     }
-    const c: number[] = [];
-    const exe = hasGcc ? compileC(p, tmp) : null;
-    if (exe) {
-      for (let i = 0; i < opts.runs; i++) {
-        const r = timed(execFileSync(exe, { encoding: 'utf8' }), `${p}.c`);
-        c.push(r.ms);
-        if (r.output !== out) notes.push(`C printed '${r.output}'`);
-      }
-    } else hasGcc = false;
-    const o = median(ours);
-    const g = hasGforth ? median(gf) : Number.NaN;
-    const cm = exe ? median(c) : Number.NaN;
+    await sc.stop();
+    const paired = (peer: number[]): string =>
+      peer.length ? median(ours.map((o, i) => o / (peer[i] as number))).toFixed(2) : '-';
     rows.push([
       p,
-      fmt(o),
-      fmt(cm),
-      ratio(o, cm),
-      fmt(g),
-      ratio(o, g),
+      fmt(median(ours)),
+      exe ? fmt(median(c)) : '-',
+      paired(c),
+      hasGforth ? fmt(median(gf)) : '-',
+      paired(gf),
       hasGforth ? median(gfProcess).toFixed(0) : '-',
       notes.length ? [...new Set(notes)].join('; ') : 'same output',
     ]);
   }
   process.stdout.write(
     grid(
-      `forth: the Sidecar Forth, the same programs in C (gcc -O2) and gforth-fast on the same source, medians of ${opts.runs} runs (ms; × = Sidecar / peer; goals: ≤ ${GOAL_C} × C, ≤ ${GOAL_GFORTH} × gforth-fast)`,
+      `forth: the Sidecar Forth, the same programs in C (gcc -O2) and gforth-fast on the same source, medians of ${opts.runs} alternating runs (ms; × = the median of each run's Sidecar / peer; goals: ≤ ${GOAL_C} × C, ≤ ${GOAL_GFORTH} × gforth-fast)`,
       ['program', 'sidecar', 'C -O2', '× C', 'gforth-fast', '× gforth', 'gforth process', ''],
       rows,
     ),
