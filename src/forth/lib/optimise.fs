@@ -84,6 +84,21 @@ WORDLIST CONSTANT (OPTIMISER)
 : I, ( r -- ) DUP HI 4 * 75 OR B, 141 B, 7 AND 8 * 4 OR B, 62 B, ;  \ lea r, [r14 + r15]
 : JCC-OP, ( cc -- ) 15 B, 128 + B, ;
 
+\ Loops start on a 64-byte boundary.  On Zen 3 a loop whose code crosses a
+\ 64-byte line runs at up to half speed (the BYTE sieve's inner loop, five
+\ instructions, took 1.3-2x as long across a line as within one), and a loop
+\ of up to 64 bytes that starts on a line crosses none.  The padding is the
+\ manual's multi-byte NOPs (of 1 to 9 bytes: NOP-BYTES holds them one after
+\ another), at most seven, run once where the loop is entered.
+CREATE NOP-BYTES
+  144 C,  102 C, 144 C,  15 C, 31 C, 0 C,  15 C, 31 C, 64 C, 0 C,
+  15 C, 31 C, 68 C, 0 C, 0 C,  102 C, 15 C, 31 C, 68 C, 0 C, 0 C,
+  15 C, 31 C, 128 C, 0 C, 0 C, 0 C, 0 C,  15 C, 31 C, 132 C, 0 C, 0 C, 0 C, 0 C, 0 C,
+  102 C, 15 C, 31 C, 132 C, 0 C, 0 C, 0 C, 0 C, 0 C,
+: NOP, ( n -- ) \ one NOP of n bytes, 1 <= n <= 9
+  DUP DUP 1- * 2/ NOP-BYTES +  SWAP 0 DO DUP I + C@ B, LOOP DROP ;
+: ALIGN-CODE ( -- ) BEGIN (CHERE) @ 63 AND ?DUP WHILE 64 SWAP - 9 MIN NOP, REPEAT ;
+
 \ The model: #E items, item 0 the deepest; #MEM cells of the stack in memory
 \ taken into it (the next one is [rbp + 8 #MEM]).
 8 CONSTANT #MAX
@@ -380,7 +395,10 @@ VARIABLE #LOOPS  CREATE LOOPS 16 CELLS ALLOT  \ the layouts of the loops being c
 \ is all the model's (no call, no branch, nothing that depends on where it is),
 \ REPEAT copies it and ends it with the jcc inverted, back to the body.  Per
 \ loop: its head (0 for DO) and the orig of that WHILE (0 while none).
-CREATE HEADS 16 CELLS ALLOT  CREATE CANDS 16 CELLS ALLOT
+\ The body after that WHILE starts on a boundary too (BODIES: where it starts,
+\ the jump back of the repeated test goes there, past the padding).
+CREATE HEADS 16 CELLS ALLOT  CREATE CANDS 16 CELLS ALLOT  CREATE BODIES 16 CELLS ALLOT
+VARIABLE PAD-AFTER  VARIABLE PAD-LOOP   \ a candidate's orig (0: none), its loop
 VARIABLE EXPECT   \ where code space ends after the model's last own code (-1: not known)
 VARIABLE CLEAN-FROM   \ from there to HERE, all the code is the model's
 : INNER ( -- t true | false ) #LOOPS @ 1- DUP 0< OVER 15 > OR IF DROP FALSE ELSE TRUE THEN ;
@@ -393,7 +411,11 @@ VARIABLE CLEAN-FROM   \ from there to HERE, all the code is the model's
   t CELLS HEADS + @ ?DUP 0= IF EXIT THEN
   DUP CLEAN-FROM @ U< IF DROP EXIT THEN
   orig 2 - SWAP - 128 U> IF EXIT THEN
-  orig t CELLS CANDS + ! ;
+  orig t CELLS CANDS + !  orig 4 + t CELLS BODIES + !  orig PAD-AFTER !  t PAD-LOOP ! ;
+: BODY-ALIGN ( -- ) \ the code right after a candidate's rel32: align it
+  PAD-AFTER @ ?DUP 0= IF EXIT THEN  0 PAD-AFTER !
+  4 + (CHERE) @ <> IF EXIT THEN
+  ALIGN-CODE  (CHERE) @ PAD-LOOP @ CELLS BODIES + ! ;
 : LOOP-OUT ( -- ) #LOOPS @ IF -1 #LOOPS +! THEN ;
 : FORWARD-K ( -- k ) ROOM? 0= #LOOPS @ 0= OR #LOOPS @ 16 > OR IF 1 ELSE LOOPS #LOOPS @ 1- CELLS + @ THEN ;
 VARIABLE HEAD-K  VARIABLE HEAD-DO
@@ -403,7 +425,7 @@ VARIABLE HEAD-K  VARIABLE HEAD-DO
   HEAD-DO @ IF FLUSH ELSE HEAD-K @ FLUSH-TO THEN ;  \ DO's set-up takes its items from layout 1
 : LOOP-ENTRY ( -- ) \ the loop's first instruction: after DO's set-up, from layout 1 to the loop's
   HEAD-DO @ IF HEAD-K @ 1- 0 ?DO PULL LOOP  HEAD-K @ FLUSH-TO THEN
-  HEAD-K @ (CHERE) @ MARK!  HEAD-K @  HEAD-DO @ IF 0 ELSE (CHERE) @ THEN LOOP-IN ;
+  ALIGN-CODE  HEAD-K @ (CHERE) @ MARK!  HEAD-K @  HEAD-DO @ IF 0 ELSE (CHERE) @ THEN LOOP-IN ;
 : LOOP-END ( dest +loop? -- ) \ the step, the items into the loop's layout, jno's opcode
   IF 1 NEED
     TOP KIND CONST = TOP VAL FITS? AND IF 14 TOP VAL ADD ALU-I, ELSE 14 TOP >REG ADD ALU, THEN
@@ -429,13 +451,14 @@ VARIABLE HEAD-K  VARIABLE HEAD-DO
   dest MARK? FLUSH-TO
   rot IF
     orig 2 - dest ?DO I C@ B, LOOP
-    15 B, orig 1- C@ 1 XOR B,  orig 4 + (CHERE) @ 4 + - D,
+    15 B, orig 1- C@ 1 XOR B,  INNER DROP CELLS BODIES + @ (CHERE) @ 4 + - D,
   THEN
   TRUE DEAD !  LOOP-OUT  rot ;
 
 \ The compiler's hook: ( x kind -- flag ), see kernel/stackmodel.ts.
 : (VM) ( x kind -- flag )
   (CHERE) @ EXPECT @ <> IF (CHERE) @ CLEAN-FROM ! THEN  \ code not the model's came before
+  BODY-ALIGN
   DUP >R
   CASE
     0 OF DROP FLUSH FALSE ENDOF
@@ -444,7 +467,7 @@ VARIABLE HEAD-K  VARIABLE HEAD-DO
          ELSE FLUSH FALSE THEN ENDOF
     2 OF CONST PUSH TRUE ENDOF
     3 OF BRANCH TRUE ENDOF
-    4 OF DROP RESET 0 #MARKS ! 0 #LOOPS ! FALSE ENDOF
+    4 OF DROP RESET 0 #MARKS ! 0 #LOOPS ! 0 PAD-AFTER ! FALSE ENDOF
     5 OF LOOP-HEAD FALSE ENDOF
     6 OF DROP LOOP-ENTRY TRUE ENDOF
     7 OF AGAIN TRUE ENDOF
