@@ -464,6 +464,25 @@ export function buildChannelAddon(): Uint8Array {
   // unmaps it. An async cleanup hook closes a watch still open when the env
   // is torn down (a worker's loop must have no handle left at its end).
   {
+    /**
+     * Closes the watch at `w` (a callee-saved register) unless it is closing
+     * already: stop polling, hand the handle to uv_close (its callback
+     * unmaps the watch), close the descriptor.
+     */
+    const closeWatch = (w: typeof rbx): void => {
+      const closed = a.label();
+      a.cmp(qword(w, WATCH.closing), 0);
+      a.jne(closed);
+      a.mov(qword(w, WATCH.closing), 1);
+      a.mov(rdi, w);
+      a.call(napi('uv_poll_stop'));
+      a.mov(rdi, w);
+      a.lea(rsi, qword(a.label('onWatchClosed')));
+      a.call(napi('uv_close'));
+      a.mov(rdi, qword(w, WATCH.fd));
+      syscall(SYS.close);
+      a.bind(closed);
+    };
     /** rax = read(watch r12's fd, its buffer): bytes, 0 at end-of-file, or -errno. */
     const readWatch = (): void => {
       const sized = a.label();
@@ -564,19 +583,8 @@ export function buildChannelAddon(): Uint8Array {
 
     // unwatch(watch) → 0: stops polling, closes the descriptor; the mapping goes in the close callback.
     fn('unwatch', 1);
-    const closed = a.label();
     a.mov(r12, arg(0));
-    a.cmp(qword(r12, WATCH.closing), 0);
-    a.jne(closed);
-    a.mov(qword(r12, WATCH.closing), 1);
-    a.mov(rdi, r12);
-    a.call(napi('uv_poll_stop'));
-    a.mov(rdi, r12);
-    a.lea(rsi, qword(a.label('onWatchClosed')));
-    a.call(napi('uv_close'));
-    a.mov(rdi, qword(r12, WATCH.fd));
-    syscall(SYS.close);
-    a.bind(closed);
+    closeWatch(r12);
     a.xor(eax, eax);
     returnNumber();
 
@@ -729,18 +737,7 @@ export function buildChannelAddon(): Uint8Array {
     a.bind(a.label('onWatchCleanup'));
     a.push(rbx);
     a.mov(rbx, rsi);
-    const closing = a.label();
-    a.cmp(qword(rbx, WATCH.closing), 0);
-    a.jne(closing); // its close callback is on its way and completes the hook
-    a.mov(qword(rbx, WATCH.closing), 1);
-    a.mov(rdi, rbx);
-    a.call(napi('uv_poll_stop'));
-    a.mov(rdi, rbx);
-    a.lea(rsi, qword(a.label('onWatchClosed')));
-    a.call(napi('uv_close'));
-    a.mov(rdi, qword(rbx, WATCH.fd));
-    syscall(SYS.close);
-    a.bind(closing);
+    closeWatch(rbx); // if it is closing already, its close callback completes the hook
     a.pop(rbx);
     a.ret();
   }
