@@ -169,17 +169,21 @@ export function compilerWords(k: Builder): void {
     x.call(emitDword);
     x.ret();
   });
-  prim('(<BRANCH)', '( dest -- )', {}, (x) => {
-    // an unconditional backward jump (the model flushes to the loop's layout)
-    x.call(a.label('check_cf'));
-    vm(x, 7, 'rbx');
-    x.call(trackStop);
+  /** Compiles `jmp rel32` to the code address in rbx (it stays there). */
+  const jmpBack = (x: A): void => {
     x.mov(al, 0xe9);
     x.call(emitByte);
     x.mov(rax, rbx);
     x.sub(rax, qword(r13, U.chere));
     x.sub(rax, 4);
     x.call(emitDword);
+  };
+  prim('(<BRANCH)', '( dest -- )', {}, (x) => {
+    // an unconditional backward jump (the model flushes to the loop's layout)
+    x.call(a.label('check_cf'));
+    vm(x, 7, 'rbx');
+    x.call(trackStop);
+    jmpBack(x);
     tosPop(x);
     x.ret();
   });
@@ -192,12 +196,7 @@ export function compilerWords(k: Builder): void {
     x.call(a.label('track_stop_only'));
     x.test(rax, rax);
     x.jnz(rotated);
-    x.mov(al, 0xe9);
-    x.call(emitByte);
-    x.mov(rax, rbx);
-    x.sub(rax, qword(r13, U.chere));
-    x.sub(rax, 4);
-    x.call(emitDword);
+    jmpBack(x);
     x.bind(rotated);
     tosPop(x);
     x.ret();
