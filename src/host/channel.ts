@@ -101,6 +101,11 @@ export interface ChannelOwner {
 }
 
 const MASK = RING_SLOTS - 1;
+/**
+ * A batch publishes its requests every this many (a power of two) as it
+ * fills them, so the sidecar runs the first while the host writes the rest.
+ */
+const PUBLISH_EVERY = 256;
 const INF = Number.POSITIVE_INFINITY;
 /** Argument records are cache-line aligned. */
 const RECORD_ALIGN = 64;
@@ -542,7 +547,8 @@ export class Channel {
       signal.addEventListener('abort', r.onAbort, { once: true });
     }
     this.#n = n + 1;
-    // published by the next #wake (the end-of-tick flush, or a wait)
+    // published by the next #wake (the end-of-tick flush, or a wait), or now when a long run of them is written
+    if (((n + 1) & (PUBLISH_EVERY - 1)) === 0) this.#wake();
     return n;
   }
 
@@ -554,10 +560,13 @@ export class Channel {
    * sleeping sidecar (Dekker with its sqSleep/state re-check).
    *
    * A request's slot is written when it is submitted, its state word only
-   * here, all of a tick's at once: a sidecar still spinning from earlier
-   * work would otherwise take each slot as soon as it is written and read
-   * its cache line while the host writes the next slot into it, which
-   * measured slows the host's submissions by a half and more.
+   * here, a tick's at once or, in a long run, every PUBLISH_EVERY: a
+   * sidecar still spinning from earlier work would otherwise take each slot
+   * as soon as it is written and read its cache line while the host writes
+   * the next slot into it, which measured slows the host's submissions by
+   * a half and more. Publishing every 256 costs the host's writes about a
+   * third (the sidecar runs beside it), but the sidecar's work overlaps
+   * them: a 10k batch took 25 ns a call, now 15.
    *
    * State words are plain stores (x86 keeps stores in order and V8 emits
    * them in program order); the atomic store here is the one full fence
@@ -927,6 +936,10 @@ export class Channel {
           if (this.#fillTemps !== null || this.#fillCallbacks !== null) this.#keepRare(i, b);
           inBatch[i] = 1;
           n++;
+          if ((n & (PUBLISH_EVERY - 1)) === 0) {
+            this.#n = n;
+            this.#wake();
+          }
         }
       } catch (e) {
         this.#failPump(b, e, k, n);
