@@ -547,8 +547,7 @@ export class Channel {
       signal.addEventListener('abort', r.onAbort, { once: true });
     }
     this.#n = n + 1;
-    // published by the next #wake (the end-of-tick flush, or a wait), or now when a long run of them is written
-    if (((n + 1) & (PUBLISH_EVERY - 1)) === 0) this.#wake();
+    // published by the next #wake (the end-of-tick flush, or a wait)
     return n;
   }
 
@@ -560,13 +559,15 @@ export class Channel {
    * sleeping sidecar (Dekker with its sqSleep/state re-check).
    *
    * A request's slot is written when it is submitted, its state word only
-   * here, a tick's at once or, in a long run, every PUBLISH_EVERY: a
+   * here, a tick's at once or, in a batch, every PUBLISH_EVERY: a
    * sidecar still spinning from earlier work would otherwise take each slot
    * as soon as it is written and read its cache line while the host writes
    * the next slot into it, which measured slows the host's submissions by
    * a half and more. Publishing every 256 costs the host's writes about a
    * third (the sidecar runs beside it), but the sidecar's work overlaps
-   * them: a 10k batch took 25 ns a call, now 15.
+   * them: a 10k batch took 25 ns a call, now 15. (Single submissions
+   * published the same way gained nothing measurable: their host side,
+   * making and settling a Promise each, is the longer part.)
    *
    * State words are plain stores (x86 keeps stores in order and V8 emits
    * them in program order); the atomic store here is the one full fence
