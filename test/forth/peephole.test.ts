@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Sidecar } from '../../src/index.js';
+import { objdump, parseObjdump } from '../support/gas.js';
 
 describe('Forth peephole: operators fused with what pushed their operand', () => {
   let sc: Sidecar;
@@ -192,5 +193,32 @@ describe('Forth peephole: operators fused with what pushed their operand', () =>
     const modelLen2 = await sc.forth(`sz-align ${size(': sz4 0 8 0 DO I 0 DROP + LOOP ;', 'sz4')} .`);
     assert.equal(modelLen, modelLen2);
     assert.equal(await sc.forth('sz3 . sz4 .'), '28 28 ');
+  });
+  test('a loop, and the body after a repeated WHILE test, start on a 64-byte line', async () => {
+    // Each backward jump (LOOP's jno, the repeated test's jcc) lands on a
+    // 64-byte boundary of the execute view, and GNU objdump decodes every
+    // byte of the word, the padding included.
+    await sc.forth(': (al-bytes) ( xt n -- ) 0 DO DUP I + C@ . LOOP DROP ;');
+    const words: [string, string, string][] = [
+      ['al1', ': al1 0 100 0 DO I + LOOP ;', '4950 '],
+      ['al2', ': al2 0 BEGIN DUP 100 < WHILE 3 + REPEAT ;', '102 '],
+      ['al3', ': al3 0 10 0 DO 5 0 DO 1+ LOOP LOOP ;', '50 '],
+    ];
+    for (const [name, def, result] of words) {
+      const [xt, len] = (await sc.forth(`${def} ' ${name} . CODE-HERE ' ${name} - .`)).trim().split(' ').map(Number);
+      const bytes = (await sc.forth(`HEX ' ${name} ${len} (al-bytes) DECIMAL`)).trim().split(/\s+/);
+      const code = parseObjdump(objdump(new Uint8Array(bytes.map((b) => Number.parseInt(b, 16)))));
+      const back = code.filter((ins) => {
+        const m = /^j\w+\s+(?:0x)?([0-9a-f]+)\b/.exec(ins.text);
+        return m !== null && Number.parseInt(m[1] as string, 16) < ins.offset;
+      });
+      assert.ok(back.length > 0, `${name}: no backward jump in\n${code.map((i) => i.text).join('\n')}`);
+      for (const j of back) {
+        const target = Number.parseInt(/^j\w+\s+(?:0x)?([0-9a-f]+)/.exec(j.text)?.[1] as string, 16);
+        assert.equal(((xt as number) + target) % 64, 0, `${name}: '${j.text}' lands off a 64-byte line`);
+      }
+      assert.ok(!code.some((i) => i.text.includes('(bad)')), `${name}: bytes objdump cannot decode`);
+      assert.equal(await sc.forth(`${name} .`), result);
+    }
   });
 });
